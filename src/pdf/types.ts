@@ -1,0 +1,57 @@
+// The contract between the batch (src/build) and the browser (src/pdf).
+import type { Paper, RenderedDocument } from '../documents/types.js';
+
+/** How to reach a browser. */
+export interface BrowserOptions {
+  /** An executable to launch; found by findBrowser() when absent. */
+  executablePath?: string;
+  /** A running browser to connect to instead of launching one (puppeteer.connect). */
+  wsEndpoint?: string;
+  /** Let pages load http(s) images (issue 5: off by default). */
+  allowRemote?: boolean;
+}
+
+/** How the pool of pages behaves. */
+export interface PoolOptions extends BrowserOptions {
+  /** Pages rendering at once; default: the number of cores. */
+  concurrency?: number;
+  /** A page is replaced after this many documents, so memory stays flat. */
+  pageRecycleAfter?: number;
+  /** The browser is restarted after this many documents. */
+  browserRecycleAfter?: number;
+  /** A document that takes longer fails with its name. */
+  timeoutMs?: number;
+}
+
+/** A bookmark read back from a printed PDF. */
+export interface OutlineItem {
+  title: string;
+  /** Zero-based page index within the document. */
+  pageIndex: number;
+  children: OutlineItem[];
+}
+
+/** A document printed to PDF and post-processed. */
+export interface PrintedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  outline: OutlineItem[];
+  /** The body type size the document was fitted at, where it had to shrink. */
+  fittedFontPt?: number;
+  /** Requests the page tried to make that were blocked, e.g. remote images. */
+  blockedRequests: string[];
+}
+
+/** The shared head every document is printed inside; loaded once per page. */
+export interface Shell {
+  /** A complete HTML document with an empty body, its assets referenced as file:// URLs. */
+  html: string;
+  paper: Paper;
+}
+
+/** Renders documents to PDF on a pool of warm pages. */
+export interface PdfRenderer {
+  print(doc: RenderedDocument): Promise<PrintedPdf>;
+  /** Closes every page and the browser (or disconnects from a remote one). */
+  close(): Promise<void>;
+}
