@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import type { CommandModule } from 'yargs';
+import { BriefError, EXIT, formatProblem } from '../errors.js';
+import { findMissingExcerpts } from '../facts/check-excerpts.js';
+import { checkDataFolder } from '../facts/load.js';
+import { displayPath } from '../facts/read-data-folder.js';
+import type { GlobalArgs } from './global-args.js';
+import { say } from './output.js';
+
+interface CheckArgs extends GlobalArgs {
+  source?: string;
+}
+
+export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
+  command: 'check',
+  describe: 'Validate every data file and cross-reference; report every problem at once',
+  builder: (y) =>
+    y
+      .option('source', {
+        type: 'string',
+        describe: 'Also confirm that each evidence excerpt and quote appears in this text file',
+      })
+      .example('$0 check', 'validate data/')
+      .example('$0 check --data my-briefs/data --source article.txt', 'also verify excerpts against the source'),
+  handler: async (args) => {
+    const check = await checkDataFolder(args.data);
+    const problems = [...check.problems];
+    if (args.source) {
+      const text = await readFile(args.source, 'utf8').catch((cause: unknown) => {
+        throw new BriefError(`cannot read the source text ${args.source}`, { exitCode: EXIT.usage, cause });
+      });
+      problems.push(...findMissingExcerpts(check.files, text, displayPath(args.source)));
+    }
+    for (const problem of problems) say.error(formatProblem(problem));
+    if (problems.length > 0) {
+      say.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} found`);
+      process.exitCode = EXIT.data;
+      return;
+    }
+    const facts = check.facts!;
+    const excerpts = [...facts.claims.values()].filter((c) => c.excerpt).length;
+    say.info(
+      `ok: ${check.files.length} files, ${facts.programmes.size} programmes, ${facts.topics.size} topics, ${facts.claims.size} claims` +
+        (args.source ? `; ${excerpts} excerpts and ${facts.quotes.size} quotes found in the source` : ''),
+    );
+  },
+};

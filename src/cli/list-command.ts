@@ -1,0 +1,52 @@
+import type { CommandModule } from 'yargs';
+import type { GlobalArgs } from './global-args.js';
+import { say } from './output.js';
+
+interface ListArgs extends GlobalArgs {
+  what: 'all' | 'programmes' | 'topics';
+  json: boolean;
+}
+
+export const listCommand: CommandModule<GlobalArgs, ListArgs> = {
+  command: 'list [what]',
+  describe: 'List the programmes and topics in the data',
+  builder: (y) =>
+    y
+      .positional('what', { choices: ['all', 'programmes', 'topics'] as const, default: 'all' as const })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+      .example('$0 list programmes', 'one line per programme')
+      .example('$0 list --json', 'programmes and topics as JSON'),
+  handler: async (args) => {
+    const { loadFacts } = await import('../facts/load.js');
+    const facts = await loadFacts(args.data);
+    const programmes = [...facts.programmes.values()].map((p) => ({
+      id: p.id,
+      name: p.name.en,
+      zh: p.name.zh ?? null,
+      level: p.level,
+      jurisdiction: p.jurisdiction,
+      status: p.status,
+      publicity: p.publicity,
+      claims: facts.claimsByProgramme.get(p.id)?.length ?? 0,
+    }));
+    const topics = [...facts.topics.values()].map((t) => ({
+      id: t.id,
+      title: t.title,
+      programmes: t.programmes,
+      claims: facts.claimsByTopic.get(t.id)?.length ?? 0,
+    }));
+    const showProgrammes = args.what !== 'topics';
+    const showTopics = args.what !== 'programmes';
+    if (args.json) {
+      say.json({ ...(showProgrammes ? { programmes } : {}), ...(showTopics ? { topics } : {}) });
+      return;
+    }
+    const rows: string[][] = [];
+    if (showProgrammes) {
+      for (const p of programmes) rows.push(['programme', p.id, p.zh ? `${p.name} (${p.zh})` : p.name, `${p.level}, ${p.status}`, `${p.claims} claims`]);
+    }
+    if (showTopics) for (const t of topics) rows.push(['topic', t.id, t.title, `${t.programmes.length} programmes`, `${t.claims} claims`]);
+    const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
+    for (const row of rows) say.info(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+  },
+};

@@ -1,0 +1,35 @@
+// The only place that writes to the console: messages, warnings and errors.
+import { styleText } from 'node:util';
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColour(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+function paint(format: Parameters<typeof styleText>[0], text: string, stream: NodeJS.WriteStream): string {
+  return useColour(stream) ? styleText(format, text) : text;
+}
+
+let quiet = false;
+
+export const say = {
+  /** --quiet silences everything but errors. */
+  setQuiet(value: boolean): void {
+    quiet = value;
+  },
+  info(text: string): void {
+    if (!quiet) process.stdout.write(`${text}\n`);
+  },
+  warn(text: string): void {
+    if (!quiet) process.stderr.write(`${paint('yellow', 'warning:', process.stderr)} ${text}\n`);
+  },
+  error(text: string): void {
+    process.stderr.write(`${text}\n`);
+  },
+  fail(text: string): void {
+    process.stderr.write(`${paint('red', 'error:', process.stderr)} ${text}\n`);
+  },
+  json(value: unknown): void {
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  },
+};

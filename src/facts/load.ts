@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { DataError, type Problem } from '../errors.js';
+import { checkDataset } from './check-dataset.js';
+import { decodeUtf8 } from './decode-utf8.js';
+import type { Facts } from './facts.js';
+import { readDataFolder, type RawDataFile } from './read-data-folder.js';
+import { validateSchema } from './validate-schema.js';
+import { parseYamlFile, type YamlFile } from './yaml-document.js';
+
+/** Parsed files and every problem found in them, for `brief check` and for loading. */
+export interface DatasetCheck {
+  facts?: Facts;
+  files: YamlFile[];
+  problems: Problem[];
+}
+
+/** Parse and check files already read: every problem in every file, none stops the others. */
+export function checkFiles(dataDir: string, raw: RawDataFile[]): DatasetCheck {
+  const problems: Problem[] = [];
+  const files: YamlFile[] = [];
+  for (const { file, bytes } of raw) {
+    const decoded = decodeUtf8(file, bytes);
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const { parsed, problems: syntax } = parseYamlFile(file, decoded.text);
+    problems.push(...syntax);
+    if (!parsed) continue;
+    const schemaProblems = validateSchema(parsed);
+    problems.push(...schemaProblems);
+    if (schemaProblems.length === 0) files.push(parsed);
+  }
+  // Cross-references are checked only when every file is well-formed, so that one typo
+  // does not show up again as a dangling reference elsewhere.
+  if (problems.length > 0) return { files, problems };
+  const { facts, problems: dataset } = checkDataset(dataDir, files);
+  return { files, problems: dataset, ...(facts ? { facts } : {}) };
+}
+
+/** Read, parse and check the data folder; every problem, or the facts. */
+export async function checkDataFolder(dataDir: string): Promise<DatasetCheck> {
+  const absolute = path.resolve(dataDir);
+  return checkFiles(absolute, await readDataFolder(absolute));
+}
+
+/** The facts of a data folder; a DataError listing every problem if there is any. */
+export async function loadFacts(dataDir: string): Promise<Facts> {
+  const { facts, problems } = await checkDataFolder(dataDir);
+  if (!facts || problems.length > 0) throw new DataError(problems);
+  return facts;
+}

@@ -1,0 +1,143 @@
+// Checks one data file against the JSON Schema and turns Ajv's errors into one problem each.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Problem } from '../errors.js';
+import { DataFile } from './schema.js';
+import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  if (validator) return validator;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+  validator = ajv.compile(DataFile);
+  return validator;
+}
+
+interface SchemaNode {
+  errorMessage?: string;
+  anyOf?: Array<{ const?: unknown }>;
+  properties?: Record<string, unknown>;
+}
+
+/** Every schema problem in the file, one per place, each with a message a person can act on. */
+export function validateSchema(yaml: YamlFile): Problem[] {
+  const validate = getValidator();
+  if (validate(yaml.data ?? {})) return [];
+  const errors = validate.errors ?? [];
+  // A failed anyOf reports each branch as well; keep only the anyOf itself for those places.
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf' && unionPaths.has(error.instancePath) && !isInsideBranchMismatch(error)) continue;
+    const path = toPath(error.instancePath);
+    const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+    const message = describe(error, yaml.data, path);
+    const where = locate(yaml, path, key);
+    const shownPath = formatPath(key ? [...path, key] : path);
+    const id = `${where.line}:${where.col}:${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push({ file: yaml.file, line: where.line, col: where.col, path: shownPath, message });
+  }
+  return problems;
+}
+
+function isInsideBranchMismatch(error: ErrorObject): boolean {
+  return error.keyword === 'additionalProperties' || error.keyword === 'required';
+}
+
+function toPath(pointer: string): DataPath {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(error: ErrorObject, data: unknown, path: DataPath): string {
+  const schema = (error.parentSchema ?? {}) as SchemaNode;
+  const value = valueAt(data, path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const field = String(error.params.additionalProperty);
+      const known = Object.keys(schema.properties ?? {});
+      const guess = closest(field, known);
+      return `unknown field "${field}"${guess ? `; did you mean "${guess}"?` : ''} expected one of: ${known.join(', ')}`;
+    }
+    case 'required':
+      return `missing required field "${String(error.params.missingProperty)}"`;
+    case 'type':
+      return `expected ${article(String(error.params.type))}, got ${kindOf(value)}`;
+    case 'anyOf': {
+      if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${show(value)}`;
+      const options = (schema.anyOf ?? []).map((s) => s.const).filter((c) => c !== undefined);
+      if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${show(value)}`;
+      return `does not match any allowed form; got ${show(value)}`;
+    }
+    case 'pattern':
+      return schema.errorMessage ? `expected ${schema.errorMessage}, got ${show(value)}` : `does not match ${String(error.params.pattern)}: ${show(value)}`;
+    case 'minLength':
+      return 'must not be empty';
+    case 'minItems':
+      return `needs at least ${String(error.params.limit)} item(s)`;
+    case 'uniqueItems':
+      return `lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)})`;
+    default:
+      return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${show(value)}`}`;
+  }
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${article(typeof value)} (${show(value)})`;
+}
+
+function article(type: string): string {
+  const name = type === 'object' ? 'mapping' : type === 'array' ? 'list' : type;
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The known name nearest to a typo, if it is near enough to be a typo. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

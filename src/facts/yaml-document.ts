@@ -1,0 +1,52 @@
+// YAML parsed with positions, so that every problem can name its line and column.
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from '../errors.js';
+
+/** A parsed data file that can say where any value in it stands. */
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export type DataPath = ReadonlyArray<string | number>;
+
+/** Parse text as YAML; syntax errors come back as problems with their positions. */
+export function parseYamlFile(file: string, text: string): { parsed?: YamlFile; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((error) => {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${message}` };
+  });
+  if (problems.length > 0) return { problems };
+  return { parsed: { file, data: doc.toJS({ maxAliasCount: 1000 }), doc, lines }, problems };
+}
+
+/** Where the value at `path` stands; with `key`, where that key of the map at `path` stands. */
+export function locate(yaml: YamlFile, path: DataPath, key?: string): { line: number; col: number } {
+  let node: unknown = yaml.doc.contents;
+  let found: unknown = node;
+  for (const segment of path) {
+    const next = isNode(node) || isMap(node) ? (node as Node & { get?: (k: unknown, keep: boolean) => unknown }).get?.(segment, true) : undefined;
+    if (next === undefined) break;
+    node = next;
+    found = next;
+  }
+  if (key !== undefined && isMap(found)) {
+    const pair = found.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+    if (pair && isNode(pair.key)) found = pair.key;
+  }
+  const offset = isNode(found) && found.range ? found.range[0] : 0;
+  return yaml.lines.linePos(offset);
+}
+
+/** `programmes[0].name.en` for ['programmes', 0, 'name', 'en']. */
+export function formatPath(path: DataPath): string {
+  return path.reduce<string>(
+    (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment),
+    '',
+  );
+}
