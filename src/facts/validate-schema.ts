@@ -7,7 +7,7 @@ import { formatPath, locate, type DataPath, type YamlFile } from './yaml-documen
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (validator) return validator;
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   validator = ajv.compile(DataFile);
   return validator;
@@ -26,10 +26,20 @@ export function validateSchema(yaml: YamlFile): Problem[] {
   const errors = validate.errors ?? [];
   // A failed anyOf reports each branch as well; keep only the anyOf itself for those places.
   const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  // A misspelt field is also a missing one; the typo's message names both.
+  const typoFor = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => {
+        const known = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
+        return `${e.instancePath}/${closest(String(e.params.additionalProperty), known) ?? ''}`;
+      }),
+  );
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && unionPaths.has(error.instancePath) && !isInsideBranchMismatch(error)) continue;
+    if (error.keyword === 'required' && typoFor.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     const path = toPath(error.instancePath);
     const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
     const message = describe(error, yaml.data, path);
@@ -64,7 +74,9 @@ function describe(error: ErrorObject, data: unknown, path: DataPath): string {
       const field = String(error.params.additionalProperty);
       const known = Object.keys(schema.properties ?? {});
       const guess = closest(field, known);
-      return `unknown field "${field}"${guess ? `; did you mean "${guess}"?` : ''} expected one of: ${known.join(', ')}`;
+      return guess
+        ? `unknown field "${field}"; did you mean "${guess}"?`
+        : `unknown field "${field}"; expected one of: ${known.join(', ')}`;
     }
     case 'required':
       return `missing required field "${String(error.params.missingProperty)}"`;

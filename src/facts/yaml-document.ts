@@ -16,7 +16,8 @@ export type DataPath = ReadonlyArray<string | number>;
 export function parseYamlFile(file: string, text: string): { parsed?: YamlFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((error) => {
+  // One syntax error tends to cause more after it; the first is the one to fix.
+  const problems: Problem[] = doc.errors.slice(0, 1).map((error) => {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${message}` };
