@@ -1,0 +1,155 @@
+// The PDF engine the batch drives: one browser, a pool of warm pages, a retry for crashes, a
+// timeout per document, and nothing left running after close() (issue 4 item 1, issue 5 item 4).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RenderedDocument } from '../documents/types.js';
+import { BriefError, RenderError } from '../errors.js';
+import { BrowserManager } from './browser-manager.js';
+import { PagePool } from './page-pool.js';
+import { postProcessPdf } from './post-process.js';
+import { printOnPage } from './print-document.js';
+import { createRequestGuard, defaultAssetRoots } from './request-guard.js';
+import type { PdfRenderer, PoolOptions, PrintedPdf, Shell } from './types.js';
+import type { WarmPage } from './warm-page.js';
+
+/** PoolOptions, plus what tests and embedders may also set. */
+export interface PdfRendererOptions extends PoolOptions {
+  /** Folders pages may read files from, besides the bundled fonts and the templates folder. */
+  assetRoots?: string[];
+  /** Environment for finding the browser (PUPPETEER_EXECUTABLE_PATH, PATH). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What the renderer has done so far: for --json summaries and tests. */
+export interface PdfRendererStats {
+  /** Browsers launched or connected to. */
+  launches: number;
+  pagesOpened: number;
+  /** Documents printed again after a crash. */
+  retries: number;
+  /** The process id of the browser running now, if one was launched. */
+  browserPid: number | undefined;
+}
+
+export interface PoolPdfRenderer extends PdfRenderer {
+  stats(): PdfRendererStats;
+}
+
+export const DEFAULTS = {
+  pageRecycleAfter: 50,
+  browserRecycleAfter: 500,
+  timeoutMs: 30_000,
+} as const;
+
+/** Prepares the shell and the pool; the browser itself starts with the first document. */
+export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}): Promise<PoolPdfRenderer> {
+  const shellDir = await mkdtemp(path.join(os.tmpdir(), 'brief-shell-'));
+  const shellFile = path.join(shellDir, 'shell.html');
+  await writeFile(shellFile, shell.html);
+  const guard = createRequestGuard({
+    roots: [shellDir, ...defaultAssetRoots(), ...(options.assetRoots ?? [])],
+    allowRemote: options.allowRemote,
+  });
+  const manager = new BrowserManager({
+    executablePath: options.executablePath,
+    wsEndpoint: options.wsEndpoint,
+    env: options.env,
+  });
+  const pool = new PagePool(manager, pathToFileURL(shellFile).href, guard, {
+    concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+    pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? DEFAULTS.pageRecycleAfter),
+    browserRecycleAfter: Math.max(1, options.browserRecycleAfter ?? DEFAULTS.browserRecycleAfter),
+  });
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  // If the process ends without close() (an uncaught error), the browser still goes with it.
+  const killOnExit = () => manager.killAllSync();
+  process.once('exit', killOnExit);
+  let retries = 0;
+  let closing: Promise<void> | undefined;
+
+  const printOnce = async (doc: RenderedDocument): Promise<PrintedPdf> => {
+    const printed = await pool.use(async (warm) => {
+      try {
+        return await withTimeout(printOnPage(warm, doc, shell.paper, timeoutMs), warm, doc, timeoutMs);
+      } catch (error) {
+        if (!(error instanceof BriefError) && (warm.broken || warm.handle.dead)) throw new PageCrashed(error);
+        throw error;
+      }
+    });
+    if (printed.kind === 'done') {
+      const { bytes, pages, outline } = printed.result;
+      return { bytes, pages, outline, fittedFontPt: printed.fittedFontPt, blockedRequests: printed.blocked };
+    }
+    const { bytes, pages, outline } = await postProcessPdf(printed.bytes, doc.metadata);
+    return { bytes, pages, outline, blockedRequests: printed.blocked };
+  };
+
+  return {
+    async print(doc) {
+      for (let attempt = 0; ; attempt++) {
+        if (closing) throw new RenderError(`${doc.spec.key}: the PDF renderer was closed`);
+        try {
+          return await printOnce(doc);
+        } catch (error) {
+          if (error instanceof BriefError) throw error;
+          // A crashed page or browser is replaced and the document printed once more.
+          if (attempt === 0 && !closing && isCrash(error)) {
+            retries++;
+            continue;
+          }
+          throw new RenderError(`${doc.spec.key}: the browser failed to print it`, error);
+        }
+      }
+    },
+    close() {
+      closing ??= (async () => {
+        await pool.drain();
+        await manager.close();
+        process.removeListener('exit', killOnExit);
+        await rm(shellDir, { recursive: true, force: true });
+      })();
+      return closing;
+    },
+    stats() {
+      return { launches: manager.launches, pagesOpened: pool.pagesOpened, retries, browserPid: manager.currentPid() };
+    },
+  };
+}
+
+/** A document past its time fails with its name; its page may be stuck, so it is not reused. */
+async function withTimeout<T>(work: Promise<T>, warm: WarmPage, doc: RenderedDocument, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      warm.broken = true;
+      reject(new RenderError(`${doc.spec.key}: rendering took longer than ${ms} ms and was stopped`));
+    }, ms);
+  });
+  work.catch(() => undefined); // Its failure after the timeout has nobody to tell.
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The page or its browser went away while printing. */
+class PageCrashed extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/** Errors that mean the page or the browser went away, not that the document is wrong. */
+function isCrash(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error instanceof PageCrashed ||
+    error.name === 'TargetCloseError' ||
+    /target closed|session closed|connection closed|browser has disconnected|page crashed|detached|execution context was destroyed|websocket is not open/i.test(
+      error.message,
+    )
+  );
+}

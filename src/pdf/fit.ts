@@ -1,0 +1,192 @@
+// Fitting a document onto its pages (issue 3, item 4): shrink the body type in steps, never clip.
+//
+// How the page box is known, in this order:
+//  1. `--page-content-width` / `--page-content-height` on :root, when the stylesheet defines them;
+//  2. else the `@page` rules the page can read (`:first` over the plain rule): `size` and margins,
+//     each length resolved by the browser itself, the paper's own size when `size` is absent.
+// The content is laid out at that width (print media is emulated) and the bottom of `main.sheet`
+// (else of <body>) is compared with the height times the pages allowed. This only chooses the
+// size; the printed PDF's page count is the judge (see printDocument), so a layout estimate that
+// is a hair off costs one more print, never a clipped or overflowing page.
+import type { Page } from 'puppeteer';
+import type { FitPolicy, Paper } from '../documents/types.js';
+
+/** The layout measured at one type size, in CSS px. */
+export interface FitMeasure {
+  /** Height available: the page's content box times the pages allowed. */
+  available: number;
+  /** Height the content takes. */
+  used: number;
+}
+
+/** The outcome of the search: the size chosen, and how far it is from fitting there. */
+export interface FitChoice {
+  /** The body size chosen, undefined when the base size fits. */
+  fontPt: number | undefined;
+  /** Index in fitSteps(policy) of the size chosen. */
+  stepIndex: number;
+  measure: FitMeasure;
+  fits: boolean;
+}
+
+const PAPER_MM: Record<Paper, [number, number]> = { a4: [210, 297], letter: [215.9, 279.4] };
+/** Layout rounding allowance, in px. */
+const TOLERANCE_PX = 0.5;
+
+/** The sizes the body may take, largest first: base, base - step, ..., min. */
+export function fitSteps(policy: FitPolicy): number[] {
+  const steps: number[] = [];
+  const step = policy.stepPt > 0 ? policy.stepPt : policy.baseFontPt - policy.minFontPt || 1;
+  for (let pt = policy.baseFontPt; pt > policy.minFontPt + 1e-6; pt -= step) steps.push(round(pt));
+  steps.push(round(policy.minFontPt));
+  return steps;
+}
+
+export function fitsIn(measure: FitMeasure): boolean {
+  return measure.used <= measure.available + TOLERANCE_PX;
+}
+
+/** Finds the largest size that fits by layout (binary search over fitSteps). */
+export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy): Promise<FitChoice> {
+  const steps = fitSteps(policy);
+  const measureAt = (index: number) => measureFit(page, paper, policy.maxPages, index === 0 ? undefined : steps[index]);
+  const atBase = await measureAt(0);
+  if (fitsIn(atBase) || steps.length === 1) {
+    if (!fitsIn(atBase)) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: false };
+    return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: true };
+  }
+  const last = steps.length - 1;
+  const atMin = await measureAt(last);
+  if (!fitsIn(atMin)) return { fontPt: steps[last], stepIndex: last, measure: atMin, fits: false };
+  // Invariant: steps[low] overflows, steps[high] fits.
+  let low = 0;
+  let high = last;
+  let best = atMin;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    const measure = await measureAt(middle);
+    if (fitsIn(measure)) {
+      high = middle;
+      best = measure;
+    } else {
+      low = middle;
+    }
+  }
+  await setFitSize(page, steps[high]);
+  return { fontPt: steps[high], stepIndex: high, measure: best, fits: true };
+}
+
+/** Sets (or, with undefined, removes) the `--fit-font-pt` the stylesheet sizes its type from. */
+export async function setFitSize(page: Page, fontPt: number | undefined): Promise<void> {
+  await page.evaluate((pt) => {
+    for (const element of [document.documentElement, document.body]) {
+      if (pt === null) element.style.removeProperty('--fit-font-pt');
+      else element.style.setProperty('--fit-font-pt', `${pt}pt`);
+    }
+  }, fontPt ?? null);
+}
+
+/** Lays the document out at the page's content width with the given size and measures it. */
+export async function measureFit(page: Page, paper: Paper, maxPages: number, fontPt?: number): Promise<FitMeasure> {
+  const [paperWidthMm, paperHeightMm] = PAPER_MM[paper];
+  return page.evaluate(
+    (pt, paperWidth, paperHeight, pages) => {
+      const root = document.documentElement;
+      for (const element of [root, document.body]) {
+        if (pt === null) element.style.removeProperty('--fit-font-pt');
+        else element.style.setProperty('--fit-font-pt', `${pt}pt`);
+      }
+      const probe = document.createElement('div');
+      probe.style.cssText = 'position:absolute;visibility:hidden;left:0;top:0;width:0;height:0;';
+      root.appendChild(probe);
+      const lengthPx = (value: string, fallback: number): number => {
+        if (!value) return fallback;
+        probe.style.height = value;
+        const px = probe.getBoundingClientRect().height;
+        probe.style.height = '0';
+        return px > 0 || value.trim().startsWith('0') ? px : fallback;
+      };
+      let width = lengthPx(getComputedStyle(root).getPropertyValue('--page-content-width').trim(), 0);
+      let height = lengthPx(getComputedStyle(root).getPropertyValue('--page-content-height').trim(), 0);
+      if (!(width > 0 && height > 0)) {
+        // The @page rules: later ones win, `:first` wins over the plain rule for page one.
+        const declared = new Map<string, string>();
+        const firsts = new Map<string, string>();
+        for (const sheet of Array.from(document.styleSheets)) {
+          let rules: CSSRuleList;
+          try {
+            rules = sheet.cssRules;
+          } catch {
+            continue; // Not readable (another origin): it cannot be the per-document page CSS.
+          }
+          for (const rule of Array.from(rules)) {
+            if (!(rule instanceof CSSPageRule)) continue;
+            const selector = rule.selectorText.trim();
+            const target = selector === '' ? declared : selector === ':first' ? firsts : undefined;
+            if (!target) continue;
+            for (const name of ['size', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left']) {
+              const value = rule.style.getPropertyValue(name).trim();
+              if (value) target.set(name, value);
+            }
+          }
+        }
+        for (const [name, value] of firsts) declared.set(name, value);
+        let pageWidth = lengthPx(`${paperWidth}mm`, 0);
+        let pageHeight = lengthPx(`${paperHeight}mm`, 0);
+        const size = (declared.get('size') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+        const named: Record<string, [string, string]> = {
+          a5: ['148mm', '210mm'],
+          a4: ['210mm', '297mm'],
+          a3: ['297mm', '420mm'],
+          letter: ['8.5in', '11in'],
+          legal: ['8.5in', '14in'],
+        };
+        const lengths = size.filter((part) => /^[\d.]/.test(part));
+        const name = size.find((part) => part in named);
+        if (lengths.length >= 1) {
+          pageWidth = lengthPx(lengths[0] ?? '', pageWidth);
+          pageHeight = lengthPx(lengths[1] ?? lengths[0] ?? '', pageHeight);
+        } else if (name) {
+          const dims = named[name];
+          if (dims) {
+            pageWidth = lengthPx(dims[0], pageWidth);
+            pageHeight = lengthPx(dims[1], pageHeight);
+          }
+        }
+        if (size.includes('landscape') !== pageWidth > pageHeight) [pageWidth, pageHeight] = [pageHeight, pageWidth];
+        const margin = (side: string): number => {
+          const value = declared.get(`margin-${side}`) ?? '0';
+          // Percentages of @page margins refer to the page's width (or height, top and bottom).
+          if (value.endsWith('%')) return (parseFloat(value) / 100) * (side === 'top' || side === 'bottom' ? pageHeight : pageWidth);
+          return lengthPx(value, 0);
+        };
+        width = pageWidth - margin('left') - margin('right');
+        height = pageHeight - margin('top') - margin('bottom');
+      }
+      probe.remove();
+      // Lay out at the width the printed page gives the content.
+      const previousWidth = root.style.width;
+      root.style.width = `${width}px`;
+      const sheet = document.querySelector('main.sheet') ?? document.body;
+      const used = sheet.getBoundingClientRect().bottom - root.getBoundingClientRect().top;
+      root.style.width = previousWidth;
+      return { available: height * pages, used };
+    },
+    fontPt ?? null,
+    paperWidthMm,
+    paperHeightMm,
+    maxPages,
+  );
+}
+
+/** "12.3 mm / 4 %": how much did not fit, for the FitError. */
+export function describeOverflow(measure: FitMeasure): string {
+  const overflowPx = Math.max(0, measure.used - measure.available);
+  const mm = (overflowPx * 25.4) / 96;
+  const percent = measure.available > 0 ? (overflowPx / measure.available) * 100 : 0;
+  return `${mm.toFixed(1)} mm / ${percent.toFixed(0)} %`;
+}
+
+function round(pt: number): number {
+  return Math.round(pt * 100) / 100;
+}

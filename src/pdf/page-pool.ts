@@ -1,0 +1,98 @@
+// A pool of warm pages: at most `concurrency` in use at once, each replaced after a number of
+// documents (and its browser after more), so memory stays flat over thousands (issue 4, item 1).
+import type { BrowserManager } from './browser-manager.js';
+import type { RequestGuard } from './request-guard.js';
+import { closeWarmPage, openWarmPage, type WarmPage } from './warm-page.js';
+
+export interface PagePoolOptions {
+  concurrency: number;
+  pageRecycleAfter: number;
+  browserRecycleAfter: number;
+}
+
+export class PagePool {
+  readonly #manager: BrowserManager;
+  readonly #shellUrl: string;
+  readonly #guard: RequestGuard;
+  readonly #options: PagePoolOptions;
+  readonly #idle: WarmPage[] = [];
+  readonly #waiting: Array<() => void> = [];
+  #active = 0;
+  /** Pages opened in this run, recycled ones included. */
+  pagesOpened = 0;
+
+  constructor(manager: BrowserManager, shellUrl: string, guard: RequestGuard, options: PagePoolOptions) {
+    this.#manager = manager;
+    this.#shellUrl = shellUrl;
+    this.#guard = guard;
+    this.#options = options;
+  }
+
+  /** Runs `work` on a warm page of its own; the page goes back to the pool, or is replaced. */
+  async use<T>(work: (page: WarmPage) => Promise<T>): Promise<T> {
+    await this.#takeSlot();
+    let warm: WarmPage | undefined;
+    try {
+      warm = await this.#takePage();
+      const result = await work(warm);
+      warm.printed++;
+      warm.handle.printed++;
+      return result;
+    } finally {
+      if (warm) this.#giveBack(warm);
+      this.#active--;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  /** Closes the idle pages; the browsers are the manager's to close. */
+  async drain(): Promise<void> {
+    await Promise.all(this.#idle.splice(0).map((warm) => this.#discard(warm)));
+  }
+
+  async #takeSlot(): Promise<void> {
+    while (this.#active >= this.#options.concurrency) {
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    }
+    this.#active++;
+  }
+
+  async #takePage(): Promise<WarmPage> {
+    this.#sweep();
+    const idle = this.#idle.pop();
+    if (idle) return idle;
+    const handle = await this.#manager.acquire();
+    const warm = await openWarmPage(handle, this.#shellUrl, this.#guard);
+    this.pagesOpened++;
+    return warm;
+  }
+
+  #giveBack(warm: WarmPage): void {
+    const { handle } = warm;
+    if (!this.#manager.isRemote && handle.printed >= this.#options.browserRecycleAfter) {
+      this.#manager.retire(handle);
+      this.#sweep();
+    }
+    if (isUsable(warm) && warm.printed < this.#options.pageRecycleAfter) {
+      this.#idle.push(warm);
+    } else {
+      void this.#discard(warm);
+    }
+  }
+
+  /** Closes idle pages whose browser died or retired, so that browser can go. */
+  #sweep(): void {
+    const usable = this.#idle.filter(isUsable);
+    for (const warm of this.#idle) if (!usable.includes(warm)) void this.#discard(warm);
+    this.#idle.splice(0, this.#idle.length, ...usable);
+  }
+
+  async #discard(warm: WarmPage): Promise<void> {
+    await closeWarmPage(warm);
+    this.#manager.releaseIfIdle(warm.handle);
+  }
+}
+
+function isUsable(warm: WarmPage): boolean {
+  return !warm.broken && !warm.handle.dead && !warm.handle.retiring && warm.handle.browser.connected;
+}

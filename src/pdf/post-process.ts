@@ -1,0 +1,59 @@
+// Rewriting what Chromium writes on its own (issue 3, item 7): the document information, the
+// language, fixed dates instead of the time of printing, and a trailer /ID derived from the
+// content, so that the same inputs give byte-identical PDFs (MEASURED.md: Chromium writes the
+// current time, `Skia/PDF` as Producer, and no /ID).
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
+import type { PdfMetadata } from '../documents/types.js';
+import type { OutlineItem } from './types.js';
+import { readOutline } from './read-outline.js';
+
+export interface PostProcessed {
+  bytes: Uint8Array;
+  pages: number;
+  outline: OutlineItem[];
+}
+
+// Written as the /ID while saving, then overwritten in place by the hash of the saved bytes:
+// the same length, so no offset in the cross-reference table moves.
+const ID_PLACEHOLDER = 'F'.repeat(32);
+
+/** Sets metadata, dates, language and a content-derived /ID; reads back pages and bookmarks. */
+export async function postProcessPdf(chromiumPdf: Uint8Array, metadata: PdfMetadata): Promise<PostProcessed> {
+  const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(metadata.author);
+  pdf.setSubject(metadata.subject);
+  pdf.setKeywords(metadata.keywords);
+  pdf.setCreator(metadata.creator);
+  pdf.setProducer(metadata.producer);
+  pdf.setLanguage(metadata.language);
+  pdf.setCreationDate(metadata.date);
+  pdf.setModificationDate(metadata.date);
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
+  pdf.context.trailerInfo.ID = pdf.context.obj([placeholder, placeholder]);
+  const pages = pdf.getPageCount();
+  const outline = readOutline(pdf);
+  // Object streams off: a classic xref table and plain objects, which every checker reads, and
+  // which kept the structure tree, the bookmarks and byte-for-byte reproducibility here.
+  const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  stampDocumentId(bytes);
+  return { bytes, pages, outline };
+}
+
+/** Replaces both copies of the placeholder /ID with a hash of the file as saved. */
+function stampDocumentId(bytes: Uint8Array): void {
+  const placeholder = Buffer.from(`<${ID_PLACEHOLDER}>`);
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const positions: number[] = [];
+  let from = view.length;
+  while (positions.length < 2) {
+    const at = view.lastIndexOf(placeholder, from);
+    if (at < 0) break;
+    positions.push(at);
+    from = at - 1;
+  }
+  if (positions.length !== 2) throw new Error('post-process: the /ID placeholder was not written');
+  const id = createHash('sha256').update(view).digest('hex').slice(0, 32).toUpperCase();
+  for (const at of positions) view.write(`<${id}>`, at, 'latin1');
+}

@@ -1,0 +1,63 @@
+// One document on one warm page: swap it in, fit it, print it, and check the pages it printed on.
+import type { PDFOptions } from 'puppeteer';
+import type { FitPolicy, Paper, RenderedDocument } from '../documents/types.js';
+import { FitError } from '../errors.js';
+import { chooseFitSize, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
+import { postProcessPdf, type PostProcessed } from './post-process.js';
+import { swapDocument, type WarmPage } from './warm-page.js';
+
+/** What came off the page: either still Chromium's bytes, or already post-processed. */
+export type PagePrint =
+  | { kind: 'raw'; bytes: Uint8Array; blocked: string[] }
+  | { kind: 'done'; result: PostProcessed; fittedFontPt: number | undefined; blocked: string[] };
+
+export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: Paper, timeoutMs: number): Promise<PagePrint> {
+  warm.blocked = [];
+  await swapDocument(warm.page, doc);
+  const pdfOptions: PDFOptions = {
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    preferCSSPageSize: true,
+    format: paper === 'letter' ? 'letter' : 'a4',
+    timeout: timeoutMs,
+  };
+  if (!doc.fit) {
+    // Post-processing happens after the page is back in the pool, overlapping the next print.
+    return { kind: 'raw', bytes: await warm.page.pdf(pdfOptions), blocked: warm.blocked };
+  }
+  return printFitted(warm, doc, doc.fit, paper, pdfOptions);
+}
+
+/**
+ * Layout picks the size; the printed page count decides. When the PDF runs over, the type goes
+ * one step smaller and the document is printed again, down to the policy's minimum.
+ */
+async function printFitted(
+  warm: WarmPage,
+  doc: RenderedDocument,
+  policy: FitPolicy,
+  paper: Paper,
+  pdfOptions: PDFOptions,
+): Promise<PagePrint> {
+  const steps = fitSteps(policy);
+  const choice = await chooseFitSize(warm.page, paper, policy);
+  if (!choice.fits) throw fitError(doc, policy, describeOverflow(choice.measure));
+  for (let index = choice.stepIndex; ; index++) {
+    const fontPt = index === 0 ? undefined : steps[index];
+    const result = await postProcessPdf(await warm.page.pdf(pdfOptions), doc.metadata);
+    if (result.pages <= policy.maxPages) return { kind: 'done', result, fittedFontPt: fontPt, blocked: warm.blocked };
+    if (index + 1 >= steps.length) {
+      const measure = await measureFit(warm.page, paper, policy.maxPages, fontPt);
+      const extra = result.pages - policy.maxPages;
+      const overflow = measure.used > measure.available ? describeOverflow(measure) : `${extra} page${extra === 1 ? '' : 's'}`;
+      throw fitError(doc, policy, overflow);
+    }
+    await setFitSize(warm.page, steps[index + 1]);
+  }
+}
+
+function fitError(doc: RenderedDocument, policy: FitPolicy, overflow: string): FitError {
+  const pages = policy.maxPages === 1 ? 'one page' : `${policy.maxPages} pages`;
+  return new FitError(`${doc.spec.key} does not fit on ${pages}: ${overflow} left over at ${policy.minFontPt}pt`);
+}

@@ -1,0 +1,109 @@
+// A small shell and synthetic documents, standing in for the real templates in the PDF tests.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FitPolicy, RenderedDocument } from '../../src/documents/types.js';
+import type { Shell } from '../../src/pdf/types.js';
+
+const require = createRequire(import.meta.url);
+const fontCss = (pkg: string, file: string) =>
+  pathToFileURL(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)).href;
+
+/** A full HTML document with an empty body and the bundled fonts referenced as file:// URLs. */
+export function testShell(paper: Shell['paper'] = 'a4'): Shell {
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title></title>
+<link rel="stylesheet" href="${fontCss('@fontsource/noto-sans', '400.css')}">
+<link rel="stylesheet" href="${fontCss('@fontsource/noto-sans', '700.css')}">
+<link rel="stylesheet" href="${fontCss('@fontsource/noto-sans-sc', '400.css')}">
+<style>
+  html { font-family: 'Noto Sans', 'Noto Sans SC', sans-serif; }
+  body { margin: 0; font-size: var(--fit-font-pt, 11pt); line-height: 1.4; }
+  h1 { font-size: 1.8em; margin: 0 0 0.4em; }
+  h2 { font-size: 1.3em; margin: 0.8em 0 0.3em; }
+  p { margin: 0 0 0.6em; }
+  .zh { font-family: 'Noto Sans SC', sans-serif; }
+</style>
+<style id="page-css"></style>
+</head><body></body></html>`;
+  return { html, paper };
+}
+
+export const FIXED_DATE = new Date('2023-08-24T00:00:00Z');
+
+const LOREM =
+  'Recruiters for state-backed programmes approach engineers with offers of housing, research funds and signing bonuses, ' +
+  'and the programmes themselves keep a low public profile after foreign scrutiny. ';
+
+/** A paragraph of about `words` words. */
+export function paragraph(words: number): string {
+  const base = LOREM.split(' ').filter(Boolean);
+  return Array.from({ length: words }, (_, i) => base[i % base.length]).join(' ');
+}
+
+export function testDocument(key: string, body: string, extra: Partial<RenderedDocument> = {}): RenderedDocument {
+  return {
+    spec: {
+      key,
+      subject: { kind: 'programme', id: key.split('/')[1] ?? 'test' },
+      format: 'brief',
+      layout: 'brief',
+      outputPath: `${key}.pdf`,
+    },
+    title: `Test document ${key}`,
+    lang: 'en',
+    bodyClass: 'layout-brief paper-a4',
+    body,
+    pageCss: '@page { size: A4; margin: 20mm 18mm; }',
+    metadata: {
+      title: `Test document ${key}`,
+      author: 'Research Security Office',
+      subject: 'A document printed by the tests',
+      keywords: ['talent programmes', 'test'],
+      creator: 'briefing-press 0.1.0',
+      producer: 'briefing-press 0.1.0 (Chromium, pdf-lib)',
+      language: 'en-GB',
+      date: FIXED_DATE,
+    },
+    ...extra,
+  };
+}
+
+/** A brief of about three A4 pages, with h1 and h2 headings and Chinese names. */
+export function threePageBody(id = 'qiming'): string {
+  const sections = ['Bottom line', 'Incentives', 'Recruitment channels', 'What is not known'];
+  return `<main class="sheet"><h1>Programme ${id}</h1>
+<p>Qiming (<span class="zh">启明</span>, Qǐmíng) is a programme run by the Ministry of Industry (<span class="zh">工业和信息化部</span>).</p>
+${sections.map((title) => `<h2>${title}</h2>${Array.from({ length: 4 }, () => `<p>${paragraph(110)}</p>`).join('')}`).join('\n')}
+</main>`;
+}
+
+export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 11, minFontPt: 7, stepPt: 0.5 };
+
+/** Text read back out of a PDF by poppler's pdftotext. */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.match(/^([^:]+):\s*(.*)$/))
+      .filter((m): m is RegExpMatchArray => m !== null)
+      .map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
+}
+
+/** `pdffonts` rows: font name, embedded (yes/no). */
+export function pdfFonts(file: string): Array<{ name: string; type: string; embedded: boolean }> {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const parts = line.trim().split(/\s+/);
+    // name type [encoding...] emb sub uni object ID
+    const emb = parts[parts.length - 5];
+    return { name: parts[0] ?? '', type: parts.slice(1, -5).join(' '), embedded: emb === 'yes' };
+  });
+}
