@@ -1,0 +1,121 @@
+// Decides whether the pack must be made again, and makes it: front matter printed through the
+// run's PdfRenderer, the documents read back from the output folder.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Paper, PdfMetadata, SubjectKind } from '../documents/types.js';
+import type { Meta } from '../facts/schema.js';
+import type { PdfRenderer } from '../pdf/types.js';
+import type { OutputWriter } from './atomic.js';
+import { hasRecordedSize, PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
+import { sha256 } from './cache.js';
+import type { FrontMatterView } from './front-matter.js';
+
+export interface PackJob {
+  outDir: string;
+  writer: OutputWriter;
+  templatesDir: string;
+  /** The PDF documents of the run, in plan order. */
+  files: ManifestFile[];
+  meta: Meta;
+  paper: Paper;
+  author?: string;
+  distribution?: string;
+  creator: string;
+  date: Date;
+  /** Part of the pack's input hash: the shell, fonts and tool. */
+  sharedHash: string;
+  previous?: ManifestExtra;
+  force: boolean;
+  getRenderer(): Promise<PdfRenderer>;
+}
+
+const FORMAT_LABEL: Record<string, string> = { brief: 'Brief', 'one-pager': 'One-pager' };
+const GROUP_HEADING: Record<SubjectKind, string> = { programme: 'Programmes', topic: 'Topics' };
+
+/** Writes output/briefing-pack.pdf when its parts or front matter changed or it is missing. */
+export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; rebuilt: boolean }> {
+  const { readPackTemplates, renderFrontMatter } = await import('./front-matter.js');
+  const templates = await readPackTemplates(job.templatesDir);
+  const metadata = packMetadata(job);
+  const inputHash = sha256(
+    JSON.stringify({
+      parts: job.files.map((f) => [f.key, f.title, f.pages, f.sha256]),
+      metadata,
+      paper: job.paper,
+      distribution: job.distribution ?? job.meta.distribution ?? null,
+      edition: job.meta.edition ?? null,
+      templates,
+      shared: job.sharedHash,
+    }),
+  );
+  const previous = job.previous;
+  if (!job.force && previous?.inputHash === inputHash && (await hasRecordedSize(job.outDir, previous.path, previous.bytes))) {
+    return { extra: previous, rebuilt: false };
+  }
+  const { assemblePack, numberParts } = await import('./pack.js');
+  const renderer = await job.getRenderer();
+  const printFront = async (frontPages: number) => {
+    const starts = numberParts(
+      job.files.map((f) => ({ key: f.key, pages: f.pages })),
+      frontPages,
+    );
+    const doc = await renderFrontMatter(templates, frontMatterView(job, starts), job.paper, metadata);
+    return (await renderer.print(doc)).bytes;
+  };
+  const parts = job.files.map((f) => ({
+    key: f.key,
+    title: f.title,
+    kind: f.subject.kind,
+    pages: f.pages,
+    read: () => readFile(join(job.outDir, f.path)),
+  }));
+  const pack = await assemblePack(parts, printFront, metadata);
+  await job.writer.write(PACK_NAME, pack.bytes);
+  return {
+    extra: { path: PACK_NAME, pages: pack.pages, bytes: pack.bytes.length, sha256: sha256(pack.bytes), inputHash },
+    rebuilt: true,
+  };
+}
+
+function packMetadata(job: PackJob): PdfMetadata {
+  return {
+    title: `${job.meta.title}: briefing pack`,
+    author: job.author ?? job.meta.author,
+    subject: `${job.files.length} documents, as of ${formatAsOf(job.meta.asOf)}`,
+    keywords: job.meta.keywords ?? [],
+    creator: job.creator,
+    producer: job.creator,
+    language: job.meta.language ?? 'en',
+    date: job.date,
+  };
+}
+
+function frontMatterView(job: PackJob, starts: Map<string, number>): FrontMatterView {
+  const groups: FrontMatterView['groups'] = [];
+  for (const kind of ['programme', 'topic'] as const) {
+    const entries = job.files
+      .filter((f) => f.subject.kind === kind)
+      .map((f) => ({ title: f.title, format: FORMAT_LABEL[f.format] ?? f.format, page: starts.get(f.key) ?? 0 }));
+    if (entries.length > 0) groups.push({ heading: GROUP_HEADING[kind], entries });
+  }
+  return {
+    title: job.meta.title,
+    subtitle: 'Briefing pack',
+    asOf: formatAsOf(job.meta.asOf),
+    edition: job.meta.edition,
+    author: job.author ?? job.meta.author,
+    distribution: job.distribution ?? job.meta.distribution,
+    documentCount: job.files.length,
+    groups,
+  };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2019", "October 2022" or "24 August 2023": a date at its own precision. */
+export function formatAsOf(value: string | number): string {
+  const [year, month, day] = String(value).split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return String(year);
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}

@@ -1,0 +1,291 @@
+// `brief build` as a function: plan, decide what changed, render, print, write atomically,
+// then the manifest, the pack and the zip. No console output: progress goes through events.
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { DocumentSpec, RenderOptions } from '../documents/types.js';
+import { planDocuments } from '../documents/plan.js';
+import { BriefError, InterruptedError, RenderError } from '../errors.js';
+import type { Facts } from '../facts/facts.js';
+import type { PoolOptions } from '../pdf/types.js';
+import { TOOL } from '../version.js';
+import { OutputWriter, sweepTempFiles } from './atomic.js';
+import { canReuse, hashDocument, hashRun, isRunUpToDate, sha256, type SharedInputs } from './cache.js';
+import { defaultDeps, type BuildDeps } from './engine.js';
+import { lockOutput } from './lock.js';
+import {
+  MANIFEST_NAME,
+  readManifest,
+  serializeManifest,
+  ZIP_NAME,
+  type Manifest,
+  type ManifestFile,
+  type ManifestOptions,
+} from './manifest.js';
+import type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './options.js';
+import { createRendererCache } from './renderers.js';
+import { selectShard } from './shard.js';
+import { BUNDLED_TEMPLATES, describeFonts } from './tool.js';
+
+export type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './options.js';
+
+/** Builds the documents the options ask for into `options.outDir`. */
+export async function build(options: BuildOptions, events: BuildEvents = {}, deps: BuildDeps = defaultDeps): Promise<BuildResult> {
+  const started = performance.now();
+  const outDir = resolve(options.outDir);
+  const signal = options.signal;
+  throwIfAborted(signal);
+  const release = await lockOutput(outDir);
+  const writer = new OutputWriter(outDir);
+  const renderers = options.renderers ?? createRendererCache(deps.createPdfRenderer);
+  const browsersBefore = renderers.created;
+  // Closing the browser cuts every print in flight short, so an interrupt ends at once.
+  const onAbort = () => void (options.renderers ? undefined : renderers.close());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const warnings: string[] = [];
+  const warn = (text: string) => {
+    warnings.push(text);
+    events.onWarning?.(text);
+  };
+  try {
+    const recorded = recordedOptions(options);
+    const fonts = describeFonts();
+    const tool = { name: TOOL.name, version: TOOL.version };
+    const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
+    const runHash = await hashRun([resolve(options.dataDir), templatesDir], recorded, { fonts, tool });
+    const previous = await readManifest(outDir);
+
+    if (!options.force && (await isRunUpToDate(outDir, previous, runHash, Boolean(options.zip)))) {
+      const documents = previous!.files.map((f) => outcome(f, 0, true));
+      events.onPlan?.(documents.length);
+      for (const d of documents) events.onDocumentDone?.(d.key, { path: d.path, pages: d.pages, ms: 0, skipped: true });
+      return {
+        outDir,
+        documents,
+        built: 0,
+        skipped: documents.length,
+        noop: true,
+        browsersStarted: 0,
+        pack: previous!.pack ? { path: previous!.pack.path, pages: previous!.pack.pages ?? 0, rebuilt: false } : undefined,
+        zip: previous!.zip ? { path: previous!.zip.path, bytes: previous!.zip.bytes } : undefined,
+        manifestPath: join(outDir, MANIFEST_NAME),
+        warnings,
+        ms: performance.now() - started,
+      };
+    }
+
+    await sweepTempFiles(outDir);
+    const facts = await deps.loadFacts(options.dataDir);
+    throwIfAborted(signal);
+    const specs = selectShard(
+      planDocuments(facts, { programmes: options.programmes, topics: options.topics, formats: options.formats }),
+      options.shard,
+    );
+    events.onPlan?.(specs.length);
+    const engine = await deps.loadEngine(templatesDir);
+    const paper = options.paper ?? 'a4';
+    const shell = await engine.renderShell(paper);
+    const shared: SharedInputs = { shell, fonts, tool };
+    const renderOptions: RenderOptions = {
+      paper,
+      distribution: options.distribution,
+      author: options.author,
+      creator: TOOL.creator,
+      date: documentDate(facts),
+    };
+    const pool: PoolOptions = {
+      executablePath: options.browserPath,
+      wsEndpoint: options.wsEndpoint,
+      allowRemote: options.allowRemote,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+    };
+    const getRenderer = () => renderers.get(shell, pool);
+    const previousByKey = new Map((previous?.files ?? []).map((f) => [f.key, f]));
+    const entries: (ManifestFile | undefined)[] = new Array(specs.length);
+    const outcomes: (DocumentOutcome | undefined)[] = new Array(specs.length);
+    const failures: { spec: DocumentSpec; error: unknown }[] = [];
+
+    const buildOne = async (spec: DocumentSpec, i: number) => {
+      events.onDocumentStart?.(spec.key);
+      const t = performance.now();
+      const doc = await engine.renderDocument(facts, spec, renderOptions);
+      const inputHash = hashDocument(doc, shared);
+      const earlier = previousByKey.get(spec.key);
+      if (!options.force && (await canReuse(outDir, earlier, inputHash, spec.outputPath))) {
+        entries[i] = earlier;
+        outcomes[i] = outcome(earlier!, performance.now() - t, true);
+      } else {
+        let bytes: Uint8Array;
+        let pages = 0;
+        if (spec.format === 'html') {
+          bytes = Buffer.from(engine.standaloneHtml(doc, paper));
+        } else {
+          const printed = await (await getRenderer()).print(doc);
+          for (const url of printed.blockedRequests) warn(`${spec.outputPath}: blocked a request to ${url}`);
+          bytes = printed.bytes;
+          pages = printed.pages;
+        }
+        throwIfAborted(signal);
+        await writer.write(spec.outputPath, bytes);
+        const entry: ManifestFile = {
+          key: spec.key,
+          subject: spec.subject,
+          format: spec.format,
+          path: spec.outputPath,
+          title: doc.title,
+          pages,
+          bytes: bytes.length,
+          sha256: sha256(bytes),
+          inputHash,
+        };
+        entries[i] = entry;
+        outcomes[i] = outcome(entry, performance.now() - t, false);
+      }
+      const done = outcomes[i]!;
+      events.onDocumentDone?.(spec.key, { path: done.path, pages: done.pages, ms: done.ms, skipped: done.skipped });
+    };
+
+    // Twice the pool's width in flight, so HTML for the next documents is ready while pages print.
+    const width = Math.max(1, options.concurrency ?? availableParallelism()) * 2;
+    let next = 0;
+    const worker = async () => {
+      while (next < specs.length && !signal?.aborted) {
+        const i = next++;
+        const spec = specs[i]!;
+        try {
+          await buildOne(spec, i);
+        } catch (error) {
+          if (!signal?.aborted) failures.push({ spec, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, specs.length) }, worker));
+
+    const base = { tool, options: recorded };
+    if (signal?.aborted || failures.length > 0) {
+      // Record what is on disk now, so the manifest still matches the files; the next run redoes the rest.
+      const files = specs.flatMap((s, i) => entries[i] ?? previousByKey.get(s.key) ?? []);
+      await writer.write(MANIFEST_NAME, serializeManifest({ ...base, runHash: null, files, pack: undefined }));
+      throwIfAborted(signal);
+      throw describeFailures(failures);
+    }
+
+    const files = entries as ManifestFile[];
+    const pdfFiles = files.filter((f) => f.format !== 'html');
+    let pack: BuildResult['pack'];
+    let manifest: Manifest = { ...base, runHash, files };
+    if (pdfFiles.length > 0) {
+      const { updatePack } = await import('./build-pack.js');
+      const updated = await updatePack({
+        outDir,
+        writer,
+        templatesDir,
+        files: pdfFiles,
+        meta: facts.meta,
+        paper,
+        author: options.author,
+        distribution: options.distribution,
+        creator: TOOL.creator,
+        date: renderOptions.date,
+        sharedHash: sha256(`${shell.html}\0${fonts.join(',')}\0${tool.version}`),
+        previous: previous?.pack,
+        force: Boolean(options.force),
+        getRenderer,
+      });
+      manifest = { ...manifest, pack: updated.extra };
+      pack = { path: updated.extra.path, pages: updated.extra.pages ?? 0, rebuilt: updated.rebuilt };
+    }
+    throwIfAborted(signal);
+    let zip: BuildResult['zip'];
+    if (options.zip) {
+      const { zipOutputs } = await import('./zip.js');
+      const paths = [...files.map((f) => f.path), ...(manifest.pack ? [manifest.pack.path] : [])];
+      const zipEntries = await Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(join(outDir, path)) })));
+      zipEntries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(manifest)) });
+      const bytes = await zipOutputs(zipEntries, renderOptions.date);
+      await writer.write(ZIP_NAME, bytes);
+      manifest = { ...manifest, zip: { path: ZIP_NAME, bytes: bytes.length, sha256: sha256(bytes), inputHash: runHash } };
+      zip = { path: ZIP_NAME, bytes: bytes.length };
+    }
+    await writer.write(MANIFEST_NAME, serializeManifest(manifest));
+    const documents = outcomes as DocumentOutcome[];
+    const built = documents.filter((d) => !d.skipped).length;
+    return {
+      outDir,
+      documents,
+      built,
+      skipped: documents.length - built,
+      noop: false,
+      browsersStarted: renderers.created - browsersBefore,
+      pack,
+      zip,
+      manifestPath: join(outDir, MANIFEST_NAME),
+      warnings,
+      ms: performance.now() - started,
+    };
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof InterruptedError)) throw interrupted(signal);
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (!options.renderers) await renderers.close().catch(() => {});
+    await writer.temps.removeAll();
+    await release();
+  }
+}
+
+function outcome(f: ManifestFile, ms: number, skipped: boolean): DocumentOutcome {
+  return { key: f.key, format: f.format, path: f.path, pages: f.pages, bytes: f.bytes, ms, skipped };
+}
+
+/** What changes the outputs, as the manifest records it and the run hash covers it. */
+function recordedOptions(o: BuildOptions): ManifestOptions {
+  return {
+    data: resolve(o.dataDir),
+    templates: resolve(o.templatesDir ?? BUNDLED_TEMPLATES),
+    programmes: [...(o.programmes ?? [])].sort(),
+    topics: [...(o.topics ?? [])].sort(),
+    formats: [...(o.formats ?? [])].sort(),
+    paper: o.paper ?? 'a4',
+    distribution: o.distribution,
+    author: o.author,
+    shard: o.shard ? `${o.shard.index}/${o.shard.count}` : undefined,
+    zip: Boolean(o.zip),
+  };
+}
+
+/** The date written into every PDF: SOURCE_DATE_EPOCH, else the dataset's as-of date (issue 3). */
+export function documentDate(facts: Facts): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const [year, month, day] = String(facts.meta.asOf).split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw interrupted(signal);
+}
+
+function interrupted(signal: AbortSignal): InterruptedError {
+  return new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'an abort');
+}
+
+/** One error for the run: the only one as it is, or every document's failure on its own line. */
+function describeFailures(failures: { spec: DocumentSpec; error: unknown }[]): BriefError {
+  const named = failures.map(({ spec, error }) => {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.includes(spec.subject.id) ? message : `${spec.outputPath}: ${message}`;
+  });
+  const first = failures[0]!.error;
+  if (failures.length === 1 && first instanceof BriefError) return first;
+  const exitCode = first instanceof BriefError ? first.exitCode : new RenderError('').exitCode;
+  const shown = named.slice(0, 10).join('\n');
+  const more = named.length > 10 ? `\n... and ${named.length - 10} more` : '';
+  const error = new BriefError(`${failures.length} document${failures.length === 1 ? '' : 's'} failed:\n${shown}${more}`, {
+    exitCode,
+    cause: first,
+  });
+  return error;
+}

@@ -1,0 +1,79 @@
+// Incremental builds (issue 4 item 3): what a document and a whole run are made from, hashed.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { RenderedDocument } from '../documents/types.js';
+import type { Shell } from '../pdf/types.js';
+import { hasRecordedSize, type Manifest, type ManifestFile } from './manifest.js';
+
+/** What every document shares: the shell it is printed in, the fonts, the tool. */
+export interface SharedInputs {
+  shell: Shell;
+  fonts: string[];
+  tool: { name: string; version: string };
+}
+
+/**
+ * The input hash of one document. The rendered HTML already carries its data, templates, helpers
+ * and options; the shell carries the styles; fonts count by package version.
+ */
+export function hashDocument(doc: RenderedDocument, shared: SharedInputs): string {
+  const hash = createHash('sha256');
+  const { spec, title, lang, bodyClass, body, pageCss, metadata, fit } = doc;
+  hash.update(JSON.stringify({ spec, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null }));
+  hash.update('\0body\0').update(body);
+  hash.update('\0shell\0').update(shared.shell.paper).update(shared.shell.html);
+  hash.update(`\0${shared.fonts.join(',')}\0${shared.tool.name}@${shared.tool.version}`);
+  return hash.digest('hex');
+}
+
+/**
+ * The run hash: every raw input byte (data and template files), the options, the fonts and the
+ * tool. Reading files is far cheaper than loading the renderer, so this decides a no-op run.
+ */
+export async function hashRun(folders: string[], options: unknown, shared: Omit<SharedInputs, 'shell'>): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ options, fonts: shared.fonts, tool: shared.tool, epoch: process.env.SOURCE_DATE_EPOCH ?? null }));
+  for (const folder of folders) {
+    const files = await listFiles(folder);
+    const contents = await Promise.all(files.map((f) => readFile(f)));
+    hash.update(`\0folder\0${folder}\0`);
+    files.forEach((file, i) => {
+      hash.update(`\0${relative(folder, file).split(sep).join('/')}\0`).update(contents[i] ?? '');
+    });
+  }
+  return hash.digest('hex');
+}
+
+/** Every file under a folder, sorted, skipping dot-files (editor swap files, .git). */
+async function listFiles(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((path) => !relative(folder, path).split(sep).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/** True when the earlier output of a document can be kept: same inputs, file still there. */
+export async function canReuse(outDir: string, entry: ManifestFile | undefined, inputHash: string, path: string): Promise<boolean> {
+  return entry !== undefined && entry.inputHash === inputHash && entry.path === path && (await hasRecordedSize(outDir, entry.path, entry.bytes));
+}
+
+/** True when a whole run has nothing to do: same raw inputs, and every recorded file present. */
+export async function isRunUpToDate(outDir: string, manifest: Manifest | undefined, runHash: string, wantZip: boolean): Promise<boolean> {
+  if (!manifest || manifest.runHash !== runHash) return false;
+  if (wantZip && !manifest.zip) return false;
+  const recorded = [...manifest.files, ...(manifest.pack ? [manifest.pack] : []), ...(wantZip && manifest.zip ? [manifest.zip] : [])];
+  const present = await Promise.all(recorded.map((f) => hasRecordedSize(outDir, f.path, f.bytes)));
+  return present.every(Boolean);
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

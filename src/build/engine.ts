@@ -1,0 +1,55 @@
+// The pieces the batch drives, loaded lazily: a run where nothing changed imports none of them
+// (no YAML parser, no Handlebars, no Vega, no Puppeteer), which keeps a no-op run cheap (issue 4).
+import type { Facts } from '../facts/facts.js';
+import type { DocumentSpec, Paper, RenderedDocument, RenderOptions } from '../documents/types.js';
+import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
+
+/** Turns facts into HTML, with one set of templates. */
+export interface Engine {
+  /** The shell documents are printed in: fonts and styles by file:// URL. */
+  renderShell(paper: Paper): Shell;
+  renderDocument(facts: Facts, spec: DocumentSpec, options: RenderOptions): Promise<RenderedDocument>;
+  /** The self-contained HTML the `html` format writes: fonts inlined, only the slices it uses. */
+  standaloneHtml(doc: RenderedDocument, paper: Paper): string;
+  /** A document inside a shell, as one HTML file (the benchmark's floor opens these). */
+  composeHtml(shell: Shell, doc: RenderedDocument): string;
+}
+
+/** What a build needs from the rest of the tool; tests pass fakes for the parts they do not test. */
+export interface BuildDeps {
+  loadFacts(dataDir: string): Promise<Facts>;
+  loadEngine(templatesDir: string): Promise<Engine>;
+  createPdfRenderer(shell: Shell, options: PoolOptions): Promise<PdfRenderer>;
+}
+
+export const defaultDeps: BuildDeps = {
+  async loadFacts(dataDir) {
+    const { loadFacts } = await import('../facts/load.js');
+    return loadFacts(dataDir);
+  },
+  loadEngine,
+  async createPdfRenderer(shell, options) {
+    const { createPdfRenderer } = await import('../pdf/create-pdf-renderer.js');
+    return createPdfRenderer(shell, options);
+  },
+};
+
+/** The real engine: the templates of `templatesDir`, each missing file taken from the bundled set. */
+export async function loadEngine(templatesDir: string): Promise<Engine> {
+  const [{ readTemplateSet, bundledTemplatesDir }, { createRenderer }, { renderShell, composeHtml, documentText }, { renderDocument }] =
+    await Promise.all([
+      import('../render/template-set.js'),
+      import('../render/renderer.js'),
+      import('../render/shell.js'),
+      import('../documents/render-document.js'),
+    ]);
+  const templates = readTemplateSet(templatesDir, bundledTemplatesDir());
+  const renderer = createRenderer(templates);
+  return {
+    renderShell: (paper) => ({ paper, html: renderShell(templates, { paper, assets: 'file' }) }),
+    renderDocument: (facts, spec, options) => renderDocument(renderer, facts, spec, options),
+    standaloneHtml: (doc, paper) =>
+      composeHtml(renderShell(templates, { paper, assets: 'inline', text: documentText(doc), lang: doc.lang }), doc),
+    composeHtml: (shell, doc) => composeHtml(shell.html, doc),
+  };
+}

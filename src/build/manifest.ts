@@ -1,0 +1,81 @@
+// output/manifest.json: what a run wrote, and what the next run compares against (issue 4 item 4).
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Format, Paper, Subject } from '../documents/types.js';
+
+export const MANIFEST_NAME = 'manifest.json';
+export const PACK_NAME = 'briefing-pack.pdf';
+export const ZIP_NAME = 'briefing-pack.zip';
+
+/** One output file. */
+export interface ManifestFile {
+  key: string;
+  subject: Subject;
+  format: Format;
+  /** Relative to the output folder, with `/`. */
+  path: string;
+  title: string;
+  /** Pages of a PDF; 0 for HTML. */
+  pages: number;
+  bytes: number;
+  sha256: string;
+  /** Hash of everything the file was made from (cache.ts). */
+  inputHash: string;
+}
+
+/** A file the run wrote besides the documents: the pack or the zip. */
+export interface ManifestExtra {
+  path: string;
+  pages?: number;
+  bytes: number;
+  sha256: string;
+  inputHash: string;
+}
+
+/** The run's options as recorded: what changes the outputs, not how fast they came. */
+export interface ManifestOptions {
+  data: string;
+  templates: string;
+  programmes: string[];
+  topics: string[];
+  formats: Format[];
+  paper: Paper;
+  distribution?: string;
+  author?: string;
+  shard?: string;
+  zip: boolean;
+}
+
+export interface Manifest {
+  tool: { name: string; version: string };
+  /** Hash of every raw input of the run; equal and all files present means nothing to do. */
+  runHash: string | null;
+  options: ManifestOptions;
+  files: ManifestFile[];
+  pack?: ManifestExtra;
+  zip?: ManifestExtra;
+}
+
+/** The manifest an earlier run left, or undefined when there is none or it is unreadable. */
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), 'utf8')) as Manifest;
+    return Array.isArray(manifest.files) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the file exists with the size recorded (cheap: no hashing). */
+export async function hasRecordedSize(outDir: string, relPath: string, bytes: number): Promise<boolean> {
+  try {
+    return (await stat(join(outDir, relPath))).size === bytes;
+  } catch {
+    return false;
+  }
+}
+
+/** The manifest as written: stable key order and a trailing newline, so two runs give equal bytes. */
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

@@ -1,0 +1,82 @@
+// What a build is asked to do: the options of `brief build`, as values (no flags, no console).
+import type { Format, Paper } from '../documents/types.js';
+import type { RendererCache } from './renderers.js';
+import type { Shard } from './shard.js';
+
+/** Options of one build. */
+export interface BuildOptions {
+  /** The data folder. */
+  dataDir: string;
+  /** The output folder; locked for the run. */
+  outDir: string;
+  /** The templates folder; default: the bundled templates. */
+  templatesDir?: string;
+  /** Programme ids to build; empty: all. */
+  programmes?: string[];
+  /** Topic ids to build; empty: all. */
+  topics?: string[];
+  /** Formats to build; empty: all. */
+  formats?: Format[];
+  paper?: Paper;
+  /** Overrides the dataset's distribution marking. */
+  distribution?: string;
+  /** Overrides the dataset's author or office. */
+  author?: string;
+  /** Render every document, whatever the manifest says. */
+  force?: boolean;
+  /** Also write output/briefing-pack.zip. */
+  zip?: boolean;
+  /** Build only this part of the plan. */
+  shard?: Shard;
+  /** Pages rendering at once; default: the number of cores. */
+  concurrency?: number;
+  /** A browser executable to launch. */
+  browserPath?: string;
+  /** A running browser to connect to instead (puppeteer.connect). */
+  wsEndpoint?: string;
+  /** A document that takes longer fails with its name. */
+  timeoutMs?: number;
+  /** Let pages load http(s) images. */
+  allowRemote?: boolean;
+  /** Aborts the run: the browser is closed, temporary files removed, earlier outputs kept. */
+  signal?: AbortSignal;
+  /** A renderer kept warm across builds (`brief watch`); the build then does not close it. */
+  renderers?: RendererCache;
+}
+
+/** Progress, reported as it happens; the CLI turns these into a bar or lines. */
+export interface BuildEvents {
+  onPlan?(total: number): void;
+  onDocumentStart?(key: string): void;
+  onDocumentDone?(key: string, info: { path: string; pages: number; ms: number; skipped: boolean }): void;
+  onWarning?(text: string): void;
+}
+
+/** What happened to one document. */
+export interface DocumentOutcome {
+  key: string;
+  format: Format;
+  /** Relative to the output folder. */
+  path: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+  skipped: boolean;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  outDir: string;
+  documents: DocumentOutcome[];
+  built: number;
+  skipped: number;
+  /** Nothing had changed: nothing was loaded, rendered or written. */
+  noop: boolean;
+  /** Browsers launched (or connected to) by this run. */
+  browsersStarted: number;
+  pack?: { path: string; pages: number; rebuilt: boolean };
+  zip?: { path: string; bytes: number };
+  manifestPath: string;
+  warnings: string[];
+  ms: number;
+}

@@ -1,0 +1,47 @@
+// The one PdfRenderer of a run (or of a watch session), created only when a PDF must be printed,
+// so a run where nothing changed launches no browser (issue 4 item 3).
+import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
+
+export type CreatePdfRenderer = (shell: Shell, options: PoolOptions) => Promise<PdfRenderer>;
+
+/** Hands out one warm renderer per shell; a new shell (changed styles) replaces it. */
+export interface RendererCache {
+  get(shell: Shell, options: PoolOptions): Promise<PdfRenderer>;
+  /** How many renderers (browsers, or connections) were created so far. */
+  readonly created: number;
+  close(): Promise<void>;
+}
+
+export function createRendererCache(create: CreatePdfRenderer): RendererCache {
+  let current: { key: string; renderer: Promise<PdfRenderer> } | undefined;
+  let created = 0;
+  const closeCurrent = async () => {
+    const old = current;
+    current = undefined;
+    if (old) await (await old.renderer.catch(() => undefined))?.close();
+  };
+  return {
+    get created() {
+      return created;
+    },
+    get(shell, options) {
+      const key = `${shell.paper}\0${shell.html}\0${JSON.stringify(options)}`;
+      if (current?.key !== key) {
+        // Decided synchronously, so parallel callers share one launch.
+        const old = current;
+        created++;
+        const renderer = (async () => {
+          if (old) await (await old.renderer.catch(() => undefined))?.close();
+          return create(shell, options);
+        })();
+        current = { key, renderer };
+        // A failed launch is not cached: the next call tries again.
+        renderer.catch(() => {
+          if (current?.renderer === renderer) current = undefined;
+        });
+      }
+      return current.renderer;
+    },
+    close: closeCurrent,
+  };
+}

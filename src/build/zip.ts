@@ -1,0 +1,19 @@
+// --zip: one archive of the outputs and the manifest, with yazl; fixed times so equal inputs give equal bytes.
+export interface ZipEntry {
+  /** Path inside the archive, with `/`. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The archive's bytes; entries keep the order given. */
+export async function zipOutputs(entries: ZipEntry[], mtime: Date): Promise<Buffer> {
+  const { ZipFile } = await import('yazl');
+  const zip = new ZipFile();
+  for (const entry of entries) {
+    zip.addBuffer(Buffer.from(entry.bytes), entry.path, { mtime, mode: 0o100644, compress: !entry.path.endsWith('.pdf') });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,93 @@
+// How `brief build` and `brief watch` report progress: a bar on a terminal, one line per document
+// otherwise, nothing with --quiet, one JSON summary with --json.
+import path from 'node:path';
+import type { BuildEvents, BuildResult } from '../build/build.js';
+import { say } from './output.js';
+
+export type ProgressMode = 'bar' | 'lines' | 'quiet' | 'json';
+
+export function chooseProgress(args: { quiet?: boolean; json?: boolean }): ProgressMode {
+  if (args.json) return 'json';
+  if (args.quiet) return 'quiet';
+  return process.stdout.isTTY ? 'bar' : 'lines';
+}
+
+/** Events for the chosen mode; stop() clears a bar before the summary prints. */
+export async function createProgress(mode: ProgressMode): Promise<BuildEvents & { stop(): void }> {
+  if (mode === 'bar') {
+    const { MultiBar, Presets } = await import('cli-progress');
+    const bars = new MultiBar(
+      { format: ' {bar} {value}/{total}  {doc}', hideCursor: true, clearOnComplete: true, stopOnComplete: false },
+      Presets.shades_classic,
+    );
+    const bar = bars.create(0, 0, { doc: '' });
+    return {
+      onPlan: (total) => bar.setTotal(total),
+      onDocumentStart: (key) => bar.update({ doc: key }),
+      onDocumentDone: () => bar.increment(),
+      onWarning: (text) => bars.log(`warning: ${text}\n`),
+      stop: () => bars.stop(),
+    };
+  }
+  if (mode === 'lines') {
+    return {
+      onDocumentDone: (_key, info) => {
+        if (!info.skipped) say.info(`built ${info.path}  ${info.pages ? `${info.pages} page${info.pages === 1 ? '' : 's'}  ` : ''}${Math.round(info.ms)} ms`);
+      },
+      onWarning: (text) => say.warn(text),
+      stop: () => {},
+    };
+  }
+  // --quiet and --json: warnings still reach stderr in --json, never stdout.
+  return { onWarning: mode === 'json' ? (text) => say.warn(text) : undefined, stop: () => {} };
+}
+
+/** The closing line(s) after a build. */
+export function reportBuild(mode: ProgressMode, result: BuildResult): void {
+  if (mode === 'json') {
+    say.json(summarize(result));
+    return;
+  }
+  if (mode === 'quiet') return;
+  const seconds = (result.ms / 1000).toFixed(1);
+  const where = displayPath(result.outDir);
+  if (result.noop) {
+    say.info(`nothing changed: ${result.skipped} document${result.skipped === 1 ? '' : 's'} up to date in ${where} (${seconds} s)`);
+    return;
+  }
+  const parts = [`${result.built} built`];
+  if (result.skipped > 0) parts.push(`${result.skipped} unchanged`);
+  if (result.pack) parts.push(`pack ${result.pack.pages} pages${result.pack.rebuilt ? '' : ' (unchanged)'}`);
+  if (result.zip) parts.push(`zip ${result.zip.path}`);
+  say.info(`${parts.join(', ')} in ${where} (${seconds} s)`);
+}
+
+/** The --json summary: stable keys, paths relative to the output folder. */
+export function summarize(result: BuildResult) {
+  return {
+    outDir: result.outDir,
+    noop: result.noop,
+    built: result.built,
+    skipped: result.skipped,
+    browsersStarted: result.browsersStarted,
+    seconds: Number((result.ms / 1000).toFixed(3)),
+    documents: result.documents.map((d) => ({
+      key: d.key,
+      format: d.format,
+      path: d.path,
+      pages: d.pages,
+      bytes: d.bytes,
+      ms: Math.round(d.ms),
+      skipped: d.skipped,
+    })),
+    pack: result.pack ?? null,
+    zip: result.zip ?? null,
+    manifest: result.manifestPath,
+    warnings: result.warnings,
+  };
+}
+
+function displayPath(absolute: string): string {
+  const rel = path.relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+}
