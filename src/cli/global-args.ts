@@ -5,4 +5,8 @@ export interface GlobalArgs {
   /** The output folder. */
   out: string;
   quiet: boolean;
+  /** A templates folder whose files override the bundled ones. */
+  templates?: string;
+  /** The config file, where one was named. */
+  config?: string;
 }

@@ -1,8 +1,10 @@
 // The command line: flags in, a call to the core, messages and exit codes out.
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
+import { FORMATS, PAPERS } from '../documents/types.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../version.js';
 import { checkCommand } from './check-command.js';
+import { configCommand } from './config-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { listCommand } from './list-command.js';
 import { say } from './output.js';
@@ -10,16 +12,37 @@ import { schemaCommand } from './schema-command.js';
 
 /** Run the CLI on argv (without `node` and the script); sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
+  // `brief list | head` closes the pipe early: that is not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await run(argv);
+  } catch (error) {
+    report(error);
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const config = await readConfig(argv);
   const cli = (yargs(argv) as unknown as Argv<GlobalArgs>)
     .scriptName('brief')
     .usage('$0 <command> [options]\n\nTurn sourced facts into PDF briefs and one-page fact sheets.')
     .option('data', { type: 'string', default: 'data', describe: 'The data folder', global: true })
     .option('out', { type: 'string', default: 'output', describe: 'The output folder', global: true })
+    .option('templates', { type: 'string', describe: 'A templates folder whose files override the bundled ones', global: true })
+    .option('config', { type: 'string', describe: 'The config file (default: brief.config.* from here up)', global: true })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors', global: true })
+    .options(SETTING_OPTIONS)
+    // Precedence per key: flag, then BRIEF_* environment variable, then config file, then default.
+    .env('BRIEF')
+    .config(config?.settings ?? {})
     .middleware((args) => say.setQuiet(Boolean(args.quiet)))
     .command(checkCommand)
     .command(listCommand)
     .command(schemaCommand)
+    .command(configCommand(config, argv))
     .demandCommand(1, 'Name a command: check, list, build, ...')
     .strict()
     .recommendCommands()
@@ -31,21 +54,45 @@ export async function main(argv: string[]): Promise<void> {
     .fail((message, error) => {
       throw error ?? new UsageErrorFromYargs(message);
     });
-  try {
-    await cli.parseAsync();
-  } catch (error) {
-    if (error instanceof UsageErrorFromYargs) {
-      say.fail(`${error.message}\nRun "brief --help" for usage.`);
-      process.exitCode = EXIT.usage;
-    } else if (error instanceof BriefError) {
-      say.fail(describeError(error));
-      process.exitCode = error.exitCode;
-    } else {
-      // Not a problem with the user's input: a bug, so keep its stack.
-      say.fail(`unexpected failure; please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      process.exitCode = EXIT.render;
-    }
+  await cli.parseAsync();
+}
+
+/** The config named by --config, else the nearest brief.config.* (none with --no-config). */
+async function readConfig(argv: string[]) {
+  if (argv.includes('--no-config')) return undefined;
+  const index = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  const named = index < 0 ? process.env.BRIEF_CONFIG : argv[index]?.includes('=') ? argv[index]?.slice('--config='.length) : argv[index + 1];
+  const { findConfig } = await import('../config/find-config.js');
+  const file = named ?? findConfig(process.cwd());
+  if (!file) return undefined;
+  const { loadConfig } = await import('../config/load-config.js');
+  return loadConfig(file);
+}
+
+function report(error: unknown): void {
+  if (error instanceof UsageErrorFromYargs) {
+    say.fail(`${error.message}\nRun "brief --help" for usage.`);
+    process.exitCode = EXIT.usage;
+  } else if (error instanceof BriefError) {
+    say.fail(describeError(error));
+    process.exitCode = error.exitCode;
+  } else {
+    // Not a problem with the user's input: a bug, so keep its stack.
+    say.fail(`unexpected failure; please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = EXIT.render;
   }
 }
 
 class UsageErrorFromYargs extends Error {}
+
+/** The settings a config file may give, as global flags, so that every command sees them. */
+const SETTING_OPTIONS = {
+  paper: { choices: PAPERS, default: 'a4' as const, describe: 'Paper size', global: true },
+  distribution: { type: 'string', describe: "Distribution marking on every page (default: the data's)", global: true },
+  author: { type: 'string', describe: "Author or office (default: the data's)", global: true },
+  format: { type: 'array', choices: FORMATS, describe: 'Formats to build (repeatable; default: all)', global: true },
+  concurrency: { type: 'number', describe: 'Pages rendering at once (default: the number of cores)', global: true },
+  browser: { type: 'string', describe: 'The browser executable (default: found on this machine)', global: true },
+  'browser-ws-endpoint': { type: 'string', describe: 'A running browser to render on (puppeteer.connect)', global: true },
+  'allow-remote': { type: 'boolean', default: false, describe: 'Let documents load http(s) images', global: true },
+} as const satisfies Record<string, Options>;

@@ -1,0 +1,32 @@
+import type { CommandModule } from 'yargs';
+import { CONFIG_KEYS, describeSettings } from '../config/describe-settings.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import type { GlobalArgs } from './global-args.js';
+import { say } from './output.js';
+
+interface ConfigArgs extends GlobalArgs {
+  json: boolean;
+}
+
+/** `brief config`, told which config file main() read. */
+export const configCommand = (config: LoadedConfig | undefined, argv: string[]): CommandModule<GlobalArgs, ConfigArgs> => ({
+  command: 'config',
+  describe: 'Show the settings in force and where each comes from (flag, environment, config file, default)',
+  builder: (y) =>
+    y
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
+      .example('$0 config', 'which config file is used, and each setting')
+      .example('BRIEF_PAPER=letter $0 config --json', 'see an environment variable win over the config file'),
+  handler: (args) => {
+    const settings = describeSettings(args as unknown as Record<string, unknown>, argv, process.env, config?.settings);
+    if (args.json) {
+      say.json({ configFile: config?.file ?? null, settings });
+      return;
+    }
+    say.info(`config file: ${config?.file ?? '(none)'}`);
+    for (const key of CONFIG_KEYS) {
+      const s = settings[key];
+      if (s) say.info(`${key.padEnd(18)} ${JSON.stringify(s.value) ?? '(unset)'}  (${s.from})`);
+    }
+  },
+});

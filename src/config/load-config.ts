@@ -1,0 +1,64 @@
+// brief.config.{json,yaml,js}: read, validated, its paths resolved against its own folder (issue 6).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import { BriefError, EXIT } from '../errors.js';
+import { displayPath } from '../facts/read-data-folder.js';
+import { parseYamlFile, locate } from '../facts/yaml-document.js';
+import { ConfigFile, PATH_KEYS } from './config-schema.js';
+
+/** A config file's settings, with its paths made absolute. */
+export interface LoadedConfig {
+  file: string;
+  settings: ConfigFile;
+}
+
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  const absolute = path.resolve(file);
+  const shown = displayPath(absolute);
+  let value: unknown;
+  let where = (_key: string) => ({ line: 1, col: 1 });
+  if (/\.(c|m)?js$/.test(absolute)) {
+    const module = (await import(pathToFileURL(absolute).href).catch((cause: unknown) => {
+      throw new BriefError(`cannot load the config ${shown}: ${cause instanceof Error ? cause.message : String(cause)}`, { exitCode: EXIT.usage, cause });
+    })) as { default?: unknown };
+    value = module.default;
+  } else {
+    const text = await readFile(absolute, 'utf8').catch((cause: unknown) => {
+      throw new BriefError(`cannot read the config ${shown}`, { exitCode: EXIT.usage, cause });
+    });
+    // JSON is YAML, so one parser gives line numbers for both.
+    const { parsed, problems } = parseYamlFile(shown, text);
+    const first = problems[0];
+    if (!parsed || first) throw new BriefError(`${shown}:${first?.line ?? 1}:${first?.col ?? 1}  ${first?.message ?? 'cannot parse'}`, { exitCode: EXIT.usage });
+    value = parsed.data ?? {};
+    where = (key) => locate(parsed, [], key);
+  }
+  const validate = new Ajv({ allErrors: true, allowUnionTypes: true, verbose: true }).compile(ConfigFile);
+  if (!validate(value)) {
+    const byKey = new Map<string, string>();
+    for (const e of validate.errors ?? []) {
+      const key = e.instancePath.split('/')[1] ?? String(e.params.additionalProperty ?? '(root)');
+      const options = ((e.parentSchema as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf ?? []).map((b) => b.const);
+      const message =
+        e.keyword === 'additionalProperties'
+          ? `unknown key "${key}"`
+          : e.keyword === 'anyOf' && options.length > 0
+            ? `${key} must be one of: ${options.join(', ')}`
+            : `${key} ${e.message ?? 'is not valid'}`;
+      if (e.keyword === 'anyOf' || !byKey.has(key)) byKey.set(key, message);
+    }
+    const lines = [...byKey].map(([key, message]) => {
+      const at = where(key);
+      return `${shown}:${at.line}:${at.col}  ${message}`;
+    });
+    throw new BriefError(lines.join('\n'), { exitCode: EXIT.usage });
+  }
+  const settings: ConfigFile = { ...value };
+  for (const key of PATH_KEYS) {
+    const given = settings[key];
+    if (given !== undefined) settings[key] = path.resolve(path.dirname(absolute), given);
+  }
+  return { file: absolute, settings };
+}
