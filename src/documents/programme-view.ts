@@ -1,0 +1,141 @@
+// The view model of a programme's brief or one-pager: exactly what the template shows.
+import type { Facts } from '../facts/facts.js';
+import type { Figure, Programme } from '../facts/schema.js';
+import { UsageError } from '../errors.js';
+import { formatMoney } from '../render/format/money.js';
+import { Endnotes } from './endnotes.js';
+import {
+  LABELS,
+  incentiveRows,
+  organisationsFor,
+  peopleFor,
+  programmeName,
+  quotesFor,
+  timelineEvents,
+  titleBlock,
+  unique,
+} from './view-parts.js';
+import type { DocumentView, GlanceRow, KeyFigureView, ViewOptions } from './view-types.js';
+
+/** How many key figures and timeline events a one-pager shows; the brief shows all. */
+export const ONE_PAGER_LIMITS = { keyFigures: 6, timeline: 5, takeaways: 4, glanceItems: 3 } as const;
+
+const row = (label: string, value: Partial<Omit<GlanceRow, 'label'>>): GlanceRow => ({
+  label,
+  text: null,
+  name: null,
+  date: null,
+  items: null,
+  notes: [],
+  ...value,
+});
+
+function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: number): GlanceRow[] {
+  const rows: GlanceRow[] = [];
+  const sponsor = p.sponsor && facts.organisations.get(p.sponsor.organisation);
+  if (sponsor && p.sponsor) {
+    rows.push(row('Sponsor', { name: { en: sponsor.name, zh: sponsor.zh ?? null, pinyin: null }, notes: notes.cite(p.sponsor.claim) }));
+  }
+  rows.push(row('Level', { text: `${LABELS.level[p.level]} (${p.jurisdiction})` }));
+  if (p.dates?.launched) rows.push(row('Launched', { date: p.dates.launched.date, notes: notes.cite(p.dates.launched.claim) }));
+  if (p.dates?.ended) rows.push(row('Ended', { date: p.dates.ended.date, notes: notes.cite(p.dates.ended.claim) }));
+  rows.push(row('Status', { text: LABELS.status[p.status] }));
+  if (p.dates?.lastEvidence) {
+    rows.push(row('Last evidence', { date: p.dates.lastEvidence.date, notes: notes.cite(p.dates.lastEvidence.claim) }));
+  }
+  rows.push(row('Publicity', { text: LABELS.publicity[p.publicity] }));
+  const target = [...(p.target?.fields ?? []), ...(p.target?.careerStage ?? [])].slice(0, maxItems);
+  if (target.length) rows.push(row('Target', { items: target, notes: notes.cite(...(p.target?.claims ?? [])) }));
+  const incentives = (p.incentives ?? []).filter((i) => i.min !== undefined || i.max !== undefined).slice(0, maxItems);
+  if (incentives.length) {
+    rows.push(
+      row('Incentives', {
+        items: incentives.map((i) => `${i.label}: ${formatMoney(i)}`),
+        notes: notes.cite(...incentives.map((i) => i.claim)),
+      }),
+    );
+  }
+  return rows;
+}
+
+const SCALE_LABELS = { targets: 'Recruitment target', applicants: 'Applicants', recruited: 'Recruited' } as const;
+
+function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[] {
+  const figures: { label: string; figure: Figure }[] = [];
+  for (const key of ['targets', 'applicants', 'recruited'] as const) {
+    const figure = p.scale?.[key];
+    if (figure) figures.push({ label: figure.label ?? SCALE_LABELS[key], figure });
+  }
+  for (const claim of facts.claimsByProgramme.get(p.id) ?? []) {
+    for (const figure of claim.figures ?? []) {
+      if (!figure.label) continue;
+      const already = figures.some((f) => f.label === figure.label && f.figure.value === figure.value);
+      if (!already) figures.push({ label: figure.label, figure: { ...figure, claim: figure.claim ?? claim.id } });
+    }
+  }
+  return figures.map(({ label, figure }) => ({
+    label,
+    figure: { value: figure.value, qualifier: figure.qualifier, unit: figure.unit },
+    asOf: figure.asOf ?? null,
+    note: figure.note ?? null,
+    notes: notes.cite(figure.claim),
+  }));
+}
+
+export function buildProgrammeView(facts: Facts, id: string, options: ViewOptions): DocumentView {
+  const p = facts.programmes.get(id);
+  if (!p) throw new UsageError(`no programme "${id}" in the data`);
+  const brief = options.layout === 'brief';
+  const notes = new Endnotes(facts);
+  const match = { programmes: [id], topic: null };
+  // Cite in reading order, so endnote numbers rise through the document.
+  const glance = glanceRows(facts, p, notes, brief ? Infinity : ONE_PAGER_LIMITS.glanceItems);
+  const allFigures = keyFigures(facts, p, notes);
+  const figures = brief ? allFigures : allFigures.slice(0, ONE_PAGER_LIMITS.keyFigures);
+  const sections = brief ? (p.sections ?? []).map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
+  const incentives = brief ? incentiveRows(facts, [id], id, notes, false) : [];
+  const timeline = timelineEvents(facts, match, notes, brief ? undefined : ONE_PAGER_LIMITS.timeline);
+  const people = brief ? peopleFor(facts, p.people ?? [], notes) : [];
+  const otherIds = [...facts.programmes.keys()];
+  const topics = [...facts.topics.values()].filter((t) => t.programmes.includes(id));
+  const relatedIds = unique([p.predecessor, p.successor, ...(p.related ?? [])].filter((x): x is string => Boolean(x)));
+  const relation = (rid: string) => (rid === p.predecessor ? 'Predecessor' : rid === p.successor ? 'Successor' : 'Related');
+  const takeaways = p.takeaways ?? [];
+  return {
+    kind: 'programme',
+    layout: options.layout,
+    lang: facts.meta.language ?? 'en',
+    titleBlock: titleBlock(facts, options, {
+      kind: 'programme',
+      title: p.name.en,
+      name: programmeName(p),
+      subtitle: p.name.aliases?.length ? `Also known as ${p.name.aliases.join('; ')}` : null,
+      gloss: p.name.gloss ?? null,
+    }),
+    summary: p.summary,
+    bottomLine: p.bottomLine ?? null,
+    takeaways: brief ? takeaways : takeaways.slice(0, ONE_PAGER_LIMITS.takeaways),
+    glance,
+    programmes: [],
+    keyFigures: figures,
+    sections,
+    timeline,
+    incentives,
+    incentiveComparison: brief ? incentiveRows(facts, otherIds, id, new Endnotes(facts), true) : [],
+    people,
+    organisations: brief ? organisationsFor(facts, p.organisations ?? []) : [],
+    quotes: brief ? quotesFor(facts, match) : [],
+    related: {
+      programmes: relatedIds.flatMap((rid) => {
+        const other = facts.programmes.get(rid);
+        return other ? [{ name: programmeName(other), relation: relation(rid) }] : [];
+      }),
+      topics: topics.map((t) => ({ title: t.title })),
+    },
+    openQuestions: brief ? p.openQuestions ?? [] : [],
+    endnotes: notes.list(),
+    sources: notes.sources(),
+    citeSourcePerNote: notes.sources().length > 1,
+    charts: { timeline: null, incentives: null },
+  };
+}

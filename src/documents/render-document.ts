@@ -1,0 +1,86 @@
+// A document spec to HTML: its view model, its charts, its layout, its page CSS and its metadata.
+import type { Facts } from '../facts/facts.js';
+import { renderIncentivesChart } from '../render/charts/incentives-chart.js';
+import { renderTimelineChart } from '../render/charts/timeline-chart.js';
+import { markdownToText } from '../render/format/markdown.js';
+import { formatBilingualText } from '../render/format/names.js';
+import { renderPageCss } from '../render/page-css.js';
+import type { Renderer } from '../render/renderer.js';
+import { buildProgrammeView } from './programme-view.js';
+import { buildTopicView } from './topic-view.js';
+import type { DocumentSpec, FitPolicy, PdfMetadata, RenderOptions, RenderedDocument } from './types.js';
+import type { DocumentView } from './view-types.js';
+
+/** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */
+export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 };
+
+const KIND_WORDS = { brief: 'brief', 'one-pager': 'fact sheet' } as const;
+
+export function buildView(facts: Facts, spec: DocumentSpec, options: Pick<RenderOptions, 'distribution' | 'author'>): DocumentView {
+  const viewOptions = { layout: spec.layout, distribution: options.distribution, author: options.author };
+  return spec.subject.kind === 'programme'
+    ? buildProgrammeView(facts, spec.subject.id, viewOptions)
+    : buildTopicView(facts, spec.subject.id, viewOptions);
+}
+
+/** Draws the brief's charts into the view; the one-pager has none. */
+async function addCharts(view: DocumentView): Promise<DocumentView> {
+  if (view.layout !== 'brief') return view;
+  const [timeline, incentives] = await Promise.all([
+    renderTimelineChart(view.timeline),
+    renderIncentivesChart(
+      view.incentiveComparison.map((r) => ({ programme: r.programme.en, label: r.label, current: r.current, incentive: r.incentive })),
+    ),
+  ]);
+  return { ...view, charts: { timeline, incentives } };
+}
+
+function metadataOf(facts: Facts, view: DocumentView, title: string, options: RenderOptions): PdfMetadata {
+  const name = view.titleBlock.name;
+  const summary = markdownToText(view.summary);
+  return {
+    title,
+    author: view.titleBlock.author,
+    subject: summary.length > 300 ? `${summary.slice(0, 297).replace(/\s+\S*$/, '')}...` : summary,
+    keywords: [
+      ...(facts.meta.keywords ?? []),
+      view.titleBlock.title,
+      ...(name?.zh ? [name.zh] : []),
+      ...(name?.pinyin ? [name.pinyin] : []),
+    ],
+    creator: options.creator,
+    producer: options.creator,
+    language: view.lang,
+    date: options.date,
+  };
+}
+
+/** The document as HTML for the print engine (and, with the shell, the standalone HTML). */
+export async function renderDocument(
+  renderer: Renderer,
+  facts: Facts,
+  spec: DocumentSpec,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
+  const view = await addCharts(buildView(facts, spec, options));
+  const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
+  const title = `${heading}: ${KIND_WORDS[spec.layout]}`;
+  const fit = spec.layout === 'one-pager' ? ONE_PAGER_FIT : undefined;
+  const pageCss = renderPageCss({
+    paper: options.paper,
+    layout: spec.layout,
+    header: `${view.titleBlock.title}: ${KIND_WORDS[spec.layout]}`,
+    distribution: view.titleBlock.distribution,
+    fit,
+  });
+  return {
+    spec,
+    title,
+    lang: view.lang,
+    bodyClass: `layout-${spec.layout} paper-${options.paper} subject-${view.kind}${spec.format === 'html' ? ' format-html' : ''}`,
+    body: renderer.render(spec.layout, view),
+    pageCss,
+    metadata: metadataOf(facts, view, title, options),
+    ...(fit ? { fit } : {}),
+  };
+}

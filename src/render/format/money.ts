@@ -1,0 +1,79 @@
+// Money as the issue shows it: "3 million-5 million yuan (about $420,000-$700,000)".
+import type { Incentive } from '../../facts/schema.js';
+import { formatAmount, formatInteger, roundEstimate } from './numbers.js';
+
+/** What a currency code is called after an amount; US dollars are written with "$" before it. */
+const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan', RMB: 'yuan', EUR: 'euros', GBP: 'pounds', JPY: 'yen' };
+
+/** An amount range in its own currency and in US dollars, with where the dollars came from. */
+export interface MoneyParts {
+  min?: number;
+  max?: number;
+  currency: string;
+  usdMin?: number;
+  usdMax?: number;
+  /** `reported`: the source gave the dollars; `converted`: computed at `rate`. */
+  usdFrom: 'reported' | 'converted' | 'none';
+  usdQualifier: 'about' | 'exactly';
+  rate?: { usdPerUnit: number; basis: string };
+}
+
+type MoneyInput = Pick<Incentive, 'min' | 'max' | 'currency' | 'usdAsReported' | 'rate'>;
+
+export function moneyParts(input: MoneyInput): MoneyParts {
+  const currency = input.currency ?? 'CNY';
+  const parts: MoneyParts = { currency, usdFrom: 'none', usdQualifier: 'about' };
+  if (input.min !== undefined) parts.min = input.min;
+  if (input.max !== undefined) parts.max = input.max;
+  if (currency === 'USD') return { ...parts, usdMin: input.min, usdMax: input.max, usdFrom: 'reported', usdQualifier: 'exactly' };
+  const reported = input.usdAsReported;
+  if (reported && (reported.min !== undefined || reported.max !== undefined)) {
+    return { ...parts, usdMin: reported.min, usdMax: reported.max, usdFrom: 'reported', usdQualifier: reported.qualifier ?? 'about' };
+  }
+  if (input.rate) {
+    const convert = (n: number | undefined) => (n === undefined ? undefined : roundEstimate(n * input.rate!.usdPerUnit));
+    return { ...parts, usdMin: convert(input.min), usdMax: convert(input.max), usdFrom: 'converted', rate: input.rate };
+  }
+  return parts;
+}
+
+function range(min: number | undefined, max: number | undefined, one: (n: number) => string): string {
+  if (min !== undefined && max !== undefined) return min === max ? one(min) : `${one(min)}-${one(max)}`;
+  if (max !== undefined) return `up to ${one(max)}`;
+  if (min !== undefined) return `at least ${one(min)}`;
+  return '';
+}
+
+const dollars = (n: number) => `$${formatInteger(n)}`;
+
+/** The amount in its own currency, e.g. "3 million-5 million yuan"; "" where no amount is given. */
+export function formatLocalAmount(parts: MoneyParts): string {
+  if (parts.currency === 'USD') return range(parts.min, parts.max, dollars);
+  const text = range(parts.min, parts.max, formatAmount);
+  return text && `${text} ${CURRENCY_WORDS[parts.currency] ?? parts.currency}`;
+}
+
+/** "about $420,000-$700,000", or "" where no dollar figure is known. */
+export function formatUsdAmount(parts: MoneyParts): string {
+  const text = range(parts.usdMin, parts.usdMax, dollars);
+  if (!text) return '';
+  return parts.usdQualifier === 'about' ? `about ${text}` : text;
+}
+
+/** "3 million-5 million yuan (about $420,000-$700,000)". */
+export function formatMoney(input: MoneyInput): string {
+  const parts = moneyParts(input);
+  const local = formatLocalAmount(parts);
+  const usd = parts.currency === 'USD' ? '' : formatUsdAmount(parts);
+  if (!local) return usd || 'amount not reported';
+  return usd ? `${local} (${usd})` : local;
+}
+
+/** The footnote for a converted amount: "US dollars converted at $0.14 per yuan (basis)". */
+export function formatRateNote(input: MoneyInput): string {
+  const parts = moneyParts(input);
+  if (parts.usdFrom === 'reported' && parts.currency !== 'USD') return 'US-dollar figure as reported by the source.';
+  if (parts.usdFrom !== 'converted' || !parts.rate) return '';
+  const unit = CURRENCY_WORDS[parts.currency]?.replace(/s$/, '') ?? parts.currency;
+  return `US dollars converted at $${parts.rate.usdPerUnit} per ${unit} (${parts.rate.basis}).`;
+}

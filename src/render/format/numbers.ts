@@ -1,0 +1,30 @@
+// Numbers as a reader says them: "3 million", "420,000", "1.5 billion".
+
+/** Thousands separators, at most two decimals. */
+export function formatInteger(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** "3 million", "1.5 billion", "850,000": words from a million up, as newspapers write them. */
+export function formatAmount(n: number): string {
+  const scales = [
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ] as const;
+  for (const [size, word] of scales) {
+    if (Math.abs(n) >= size) return `${formatInteger(Math.round((n / size) * 100) / 100)} ${word}`;
+  }
+  return formatInteger(n);
+}
+
+/** Rounds to two significant figures: a converted amount is an estimate and should not look precise. */
+export function roundEstimate(n: number): number {
+  if (n === 0) return 0;
+  const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(n))) - 1);
+  return Math.round(n / magnitude) * magnitude;
+}
+
+/** "1 source", "3 sources". */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInteger(count)} ${count === 1 ? singular : plural}`;
+}

@@ -1,0 +1,56 @@
+// Per-document CSS: paper size, margins, the running header and the "Page N of M" footer (issue 3).
+import type { FitPolicy, Paper } from '../documents/types.js';
+
+/** Paper sizes in millimetres. */
+export const PAPER_SIZES = {
+  a4: { widthMm: 210, heightMm: 297, css: 'A4' },
+  letter: { widthMm: 215.9, heightMm: 279.4, css: 'letter' },
+} as const satisfies Record<Paper, { widthMm: number; heightMm: number; css: string }>;
+
+/** Page margins in millimetres, per layout: the one-pager has tighter margins to fit. */
+export const PAGE_MARGINS = {
+  brief: { top: 20, right: 19, bottom: 18, left: 19 },
+  'one-pager': { top: 15, right: 14, bottom: 14, left: 14 },
+} as const;
+
+/** The area inside the margins, which the one-pager's `<main class="sheet">` must fit. */
+export function pageContentSize(paper: Paper, layout: 'brief' | 'one-pager'): { widthMm: number; heightMm: number } {
+  const size = PAPER_SIZES[paper];
+  const m = PAGE_MARGINS[layout];
+  return { widthMm: size.widthMm - m.left - m.right, heightMm: size.heightMm - m.top - m.bottom };
+}
+
+/** A CSS string literal. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+export interface PageCssInput {
+  paper: Paper;
+  layout: 'brief' | 'one-pager';
+  /** The running header's left side: the document's title. */
+  header: string;
+  /** The distribution marking, on every page; null for none. */
+  distribution: string | null;
+  fit?: FitPolicy;
+}
+
+const MARGIN_FONT = "font-family:'Noto Sans','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+
+export function renderPageCss(input: PageCssInput): string {
+  const m = PAGE_MARGINS[input.layout];
+  const lines = [
+    '@page {',
+    `  size: ${PAPER_SIZES[input.paper].css};`,
+    `  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;`,
+    `  @top-left { content: ${cssString(input.header)}; ${MARGIN_FONT} vertical-align: bottom; padding-bottom: 3mm; }`,
+    input.distribution
+      ? `  @top-right { content: ${cssString(input.distribution.toUpperCase())}; ${MARGIN_FONT} font-weight:700; letter-spacing:0.06em; vertical-align: bottom; padding-bottom: 3mm; }`
+      : '',
+    `  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${MARGIN_FONT} vertical-align: top; padding-top: 3mm; }`,
+    '}',
+  ];
+  if (input.fit) lines.push(`body.layout-one-pager { --fit-font-pt: ${input.fit.baseFontPt}pt; }`);
+  lines.push(`:root { --page-width: ${PAPER_SIZES[input.paper].widthMm}mm; --content-width: ${pageContentSize(input.paper, input.layout).widthMm}mm; }`);
+  return lines.filter(Boolean).join('\n');
+}

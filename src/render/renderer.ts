@@ -1,0 +1,58 @@
+// One isolated Handlebars instance per renderer; templates compiled strictly so a missing field fails.
+import Handlebars from 'handlebars';
+import { TemplateError } from '../errors.js';
+import { createHelpers } from './helpers.js';
+import { toTemplateError } from './template-error.js';
+import type { TemplateFile, TemplateSet } from './template-set.js';
+
+/** Renders a layout with a view model to HTML; pure: no file I/O. */
+export interface Renderer {
+  /** The HTML of `layout` (a file in `layouts/`) rendered with `view`; throws TemplateError. */
+  render(layout: string, view: object): string;
+  /** The stylesheets of the template set, joined in order. */
+  styles: string;
+  layouts: string[];
+}
+
+type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+// Strict: a field the view model lacks is an error, not an empty string (issue 3).
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+
+function compileFile(hb: typeof Handlebars, template: TemplateFile): Compiled {
+  try {
+    hb.parse(template.source); // Parse now, so a syntax error fails before any document renders.
+  } catch (error) {
+    throw toTemplateError(error, template.file, 'compile');
+  }
+  const compiled = hb.compile(template.source, COMPILE_OPTIONS);
+  // Each template names itself on the way out; the innermost partial to fail wins.
+  return (context, options) => {
+    try {
+      return compiled(context, options);
+    } catch (error) {
+      throw toTemplateError(error, template.file, 'render');
+    }
+  };
+}
+
+export function createRenderer(templates: TemplateSet): Renderer {
+  const hb = Handlebars.create();
+  const helpers = createHelpers((html) => new hb.SafeString(html));
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  for (const partial of Object.values(templates.partials)) {
+    hb.registerPartial(partial.name, compileFile(hb, partial) as Handlebars.Template);
+  }
+  const layouts = new Map(Object.values(templates.layouts).map((t) => [t.name, compileFile(hb, t)]));
+  return {
+    render(layout, view) {
+      const template = layouts.get(layout);
+      if (!template) {
+        throw new TemplateError(`no layout "${layout}"; known: ${[...layouts.keys()].join(', ') || '(none)'}`);
+      }
+      return template(view);
+    },
+    styles: templates.styles.map((s) => `/* ${s.name} */\n${s.source}`).join('\n'),
+    layouts: [...layouts.keys()],
+  };
+}

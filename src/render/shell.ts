@@ -1,0 +1,57 @@
+// The shell: the shared head every document is printed inside, and the standalone HTML built from it.
+import type { Paper, RenderedDocument } from '../documents/types.js';
+import { fontFaceCss } from './fonts.js';
+import { escapeHtml } from './format/html.js';
+import type { TemplateSet } from './template-set.js';
+
+export interface ShellOptions {
+  paper: Paper;
+  /** `file`: fonts by file:// URL (print engine); `inline`: fonts embedded (self-contained HTML). */
+  assets: 'file' | 'inline';
+  /** With `inline`: the characters the document uses, so only the font slices it needs are embedded. */
+  text?: string;
+  /** The <html lang>; composeHtml sets each document's own. */
+  lang?: string;
+}
+
+/** The placeholders composeHtml and the print engine fill per document. */
+export const SHELL_SLOTS = {
+  pageCss: '<style id="page-css"></style>',
+  title: '<title></title>',
+  body: '<body></body>',
+} as const;
+
+/** A complete HTML document with an empty body: fonts and shared styles; nothing per document. */
+export function renderShell(templates: TemplateSet, options: ShellOptions): string {
+  const styles = templates.styles.map((s) => `/* ${s.name}.css */\n${s.source}`).join('\n');
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(options.lang ?? 'en')}" class="paper-${options.paper}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    SHELL_SLOTS.title,
+    `<style id="fonts">\n${fontFaceCss(options.assets, options.text)}\n</style>`,
+    `<style id="styles">\n${styles}\n</style>`,
+    SHELL_SLOTS.pageCss,
+    '</head>',
+    SHELL_SLOTS.body,
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The characters a document shows, for `renderShell({ assets: 'inline', text })`. */
+export function documentText(doc: RenderedDocument): string {
+  return `${doc.title}${doc.pageCss}${doc.body}`;
+}
+
+/** The standalone HTML of one document: the shell with its page CSS, language, title and body. */
+export function composeHtml(shell: string, doc: RenderedDocument): string {
+  // Replacer functions: a "$" in the document must not be read as a replacement pattern.
+  return shell
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(doc.lang)}"`)
+    .replace(SHELL_SLOTS.title, () => `<title>${escapeHtml(doc.title)}</title>`)
+    .replace(SHELL_SLOTS.pageCss, () => `<style id="page-css">\n${doc.pageCss}\n</style>`)
+    .replace(SHELL_SLOTS.body, () => `<body class="${escapeHtml(doc.bodyClass)}">\n${doc.body}\n</body>`);
+}

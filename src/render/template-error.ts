@@ -1,0 +1,35 @@
+// Handlebars errors turned into TemplateErrors that name the template file and line (issue 3).
+import { TemplateError } from '../errors.js';
+
+interface HandlebarsLikeError extends Error {
+  lineNumber?: number;
+  column?: number;
+}
+
+/** Where in the template the error points, from Handlebars' own fields or its message. */
+function locate(error: HandlebarsLikeError): { line: number; col: number } | undefined {
+  if (typeof error.lineNumber === 'number') return { line: error.lineNumber, col: (error.column ?? 0) + 1 };
+  const parse = /Parse error on line (\d+)/.exec(error.message);
+  if (parse) return { line: Number(parse[1]), col: 1 };
+  const loc = / - (\d+):(\d+)$/.exec(error.message) ?? /at line (\d+)/.exec(error.message);
+  if (loc) return { line: Number(loc[1]), col: Number(loc[2] ?? 0) + 1 };
+  return undefined;
+}
+
+/** The message without Handlebars' trailing " - line:col" and its "[object Object]" noise. */
+function cleanMessage(message: string): string {
+  return message
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/ not defined in \[object Object\]/, ' is not in the view model')
+    .replace(/\n/g, ' ');
+}
+
+/** Wraps any error thrown while compiling or running `file`; a TemplateError passes through unchanged. */
+export function toTemplateError(error: unknown, file: string, stage: 'compile' | 'render'): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const err = error instanceof Error ? (error as HandlebarsLikeError) : new Error(String(error));
+  const where = locate(err);
+  const place = where ? `${file}:${where.line}:${where.col}` : file;
+  const verb = stage === 'compile' ? 'does not compile' : 'failed';
+  return new TemplateError(`${place}  template ${verb}: ${cleanMessage(err.message)}`, err);
+}

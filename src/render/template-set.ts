@@ -1,0 +1,74 @@
+// Reading templates is the renderer's only file I/O; everything after works on the strings read here.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TemplateError } from '../errors.js';
+
+/** One template file as read: its name (file name without extension) and where it came from. */
+export interface TemplateFile {
+  name: string;
+  /** The path it was read from, for error messages. */
+  file: string;
+  source: string;
+}
+
+/** Layouts, partials and stylesheets, read in; what `createRenderer` and `renderShell` take. */
+export interface TemplateSet {
+  /** `layouts/*.hbs`, by name: `brief`, `one-pager`. */
+  layouts: Record<string, TemplateFile>;
+  /** `partials/*.hbs`, by name. */
+  partials: Record<string, TemplateFile>;
+  /** `styles/*.css`, in file-name order. */
+  styles: TemplateFile[];
+}
+
+const KINDS = [
+  ['layouts', '.hbs'],
+  ['partials', '.hbs'],
+  ['styles', '.css'],
+] as const;
+
+/** The templates bundled with the tool: the `templates/` folder next to package.json. */
+export function bundledTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates', 'layouts'))) return join(dir, 'templates');
+    dir = dirname(dir);
+  }
+  throw new TemplateError('cannot find the bundled templates folder');
+}
+
+function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
+  const folder = join(dir, kind);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => {
+      const file = join(folder, f);
+      return { name: f.slice(0, -ext.length), file, source: readFileSync(file, 'utf8') };
+    });
+}
+
+/**
+ * Reads `layouts/`, `partials/` and `styles/` from `dir`; with `fallbackDir`, any file missing
+ * from `dir` is taken from there, so a user's folder can override single files (issue 6).
+ */
+export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet {
+  const folders = fallbackDir ? [resolve(fallbackDir), resolve(dir)] : [resolve(dir)];
+  const set: TemplateSet = { layouts: {}, partials: {}, styles: [] };
+  const styles = new Map<string, TemplateFile>();
+  for (const folder of folders) {
+    for (const [kind, ext] of KINDS) {
+      for (const file of readFolder(folder, kind, ext)) {
+        if (kind === 'styles') styles.set(file.name, file);
+        else set[kind][file.name] = file;
+      }
+    }
+  }
+  set.styles = [...styles.keys()].sort().map((name) => styles.get(name)!);
+  if (Object.keys(set.layouts).length === 0) {
+    throw new TemplateError(`no layouts in ${join(folders.at(-1) ?? dir, 'layouts')}`);
+  }
+  return set;
+}
