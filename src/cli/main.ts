@@ -3,6 +3,7 @@ import yargs, { type Argv, type Options } from 'yargs';
 import { FORMATS, PAPERS } from '../documents/types.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../version.js';
+import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { configCommand } from './config-command.js';
 import type { GlobalArgs } from './global-args.js';
@@ -40,6 +41,7 @@ async function run(argv: string[]): Promise<void> {
     .config(config?.settings ?? {})
     .middleware((args) => say.setQuiet(Boolean(args.quiet)))
     .command(checkCommand)
+    .command(buildCommand)
     .command(listCommand)
     .command(schemaCommand)
     .command(configCommand(config, argv))
