@@ -8,6 +8,7 @@ export const ATTRIBUTION_LABELS = {
   'government-documents': 'Review of government documents',
   'anonymous-sources': 'Anonymous sources',
   'named-official': 'Named official',
+  'named-expert': 'Named expert',
   'state-media': 'State media',
   'official-document': 'Official document',
   advertisement: 'Advertisement',

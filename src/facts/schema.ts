@@ -69,6 +69,7 @@ export const Attribution = Type.Object(
         Type.Literal('government-documents'),
         Type.Literal('anonymous-sources'),
         Type.Literal('named-official'),
+        Type.Literal('named-expert'),
         Type.Literal('state-media'),
         Type.Literal('official-document'),
         Type.Literal('advertisement'),
