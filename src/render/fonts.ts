@@ -95,8 +95,11 @@ export function fontFaceCss(assets: 'file' | 'inline', text = ''): string {
   const all = readFontSlices();
   if (assets === 'file') return all.map((s) => faceRule(s, `"${pathToFileURL(s.file).href}"`)).join('\n');
   const used = codePointsOf(text);
+  // Noto Sans SC comes last in every font stack: it needs only what the text faces lack.
+  const textFaces = all.filter((s) => s.family !== 'Noto Sans SC');
+  const lacking = new Set([...used].filter((cp) => !textFaces.some((s) => sliceCovers(s, new Set([cp])))));
   return all
-    .filter((s) => sliceCovers(s, used))
+    .filter((s) => sliceCovers(s, s.family === 'Noto Sans SC' ? lacking : used))
     .map((s) => faceRule(s, `data:font/woff2;base64,${readFileSync(s.file).toString('base64')}`))
     .join('\n');
 }

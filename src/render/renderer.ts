@@ -23,7 +23,7 @@ function compileFile(hb: typeof Handlebars, template: TemplateFile): Compiled {
   try {
     hb.parse(template.source); // Parse now, so a syntax error fails before any document renders.
   } catch (error) {
-    throw toTemplateError(error, template.file, 'compile');
+    throw toTemplateError(error, template.file, 'compile', template.source);
   }
   const compiled = hb.compile(template.source, COMPILE_OPTIONS);
   // Each template names itself on the way out; the innermost partial to fail wins.
@@ -31,15 +31,29 @@ function compileFile(hb: typeof Handlebars, template: TemplateFile): Compiled {
     try {
       return compiled(context, options);
     } catch (error) {
-      throw toTemplateError(error, template.file, 'render');
+      throw toTemplateError(error, template.file, 'render', template.source);
     }
+  };
+}
+
+// Handlebars' strict mode checks `{{field}}` but not helper arguments (`{{#if field}}`,
+// `{{money field}}`): a typo there would silently read as empty. View models use null, never
+// undefined, for an absent value, so an undefined argument can only be a field that is not there.
+function requireDefinedArguments(name: string, helper: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as Handlebars.HelperOptions & { loc?: unknown };
+    if (args.slice(0, -1).some((arg) => arg === undefined)) {
+      throw new Handlebars.Exception(`an argument of "${name}" is not in the view model`, options as never);
+    }
+    return helper.apply(this, args as never);
   };
 }
 
 export function createRenderer(templates: TemplateSet): Renderer {
   const hb = Handlebars.create();
-  const helpers = createHelpers((html) => new hb.SafeString(html));
-  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  const helpers = { ...createHelpers((html) => new hb.SafeString(html)) };
+  for (const name of ['if', 'unless', 'each', 'with'] as const) helpers[name] = hb.helpers[name]!;
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, requireDefinedArguments(name, helper));
   for (const partial of Object.values(templates.partials)) {
     hb.registerPartial(partial.name, compileFile(hb, partial) as Handlebars.Template);
   }

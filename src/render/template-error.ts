@@ -25,11 +25,19 @@ function cleanMessage(message: string): string {
 }
 
 /** Wraps any error thrown while compiling or running `file`; a TemplateError passes through unchanged. */
-export function toTemplateError(error: unknown, file: string, stage: 'compile' | 'render'): TemplateError {
+export function toTemplateError(
+  error: unknown,
+  file: string,
+  stage: 'compile' | 'render',
+  source?: string,
+): TemplateError {
   if (error instanceof TemplateError) return error;
   const err = error instanceof Error ? (error as HandlebarsLikeError) : new Error(String(error));
   const where = locate(err);
   const place = where ? `${file}:${where.line}:${where.col}` : file;
   const verb = stage === 'compile' ? 'does not compile' : 'failed';
-  return new TemplateError(`${place}  template ${verb}: ${cleanMessage(err.message)}`, err);
+  // The line itself, so the reader sees which field without opening the file.
+  const line = where && source ? source.split('\n')[where.line - 1]?.trim() : undefined;
+  const shown = line ? `  near: ${line.length > 100 ? `${line.slice(0, 97)}...` : line}` : '';
+  return new TemplateError(`${place}  template ${verb}: ${cleanMessage(err.message)}${shown}`, err);
 }

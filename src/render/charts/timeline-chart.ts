@@ -18,7 +18,7 @@ export async function renderTimelineChart(events: TimelineChartEvent[], width = 
   const values = events.map((e, i) => ({
     order: i,
     date: toIsoDate(e.date),
-    row: `${formatDate(e.date, 'short')}  ${shorten(markdownToText(e.event), 58)}`,
+    row: `${formatDate(e.date, 'short')}: ${shorten(markdownToText(e.event), 58)}`,
     precision: e.approximate ? 'Approximate date' : 'Dated',
   }));
   const rowHeight = 17;

@@ -57,7 +57,9 @@ export function formatLocalAmount(parts: MoneyParts): string {
 export function formatUsdAmount(parts: MoneyParts): string {
   const text = range(parts.usdMin, parts.usdMax, dollars);
   if (!text) return '';
-  return parts.usdQualifier === 'about' ? `about ${text}` : text;
+  if (parts.usdQualifier !== 'about') return text;
+  const bound = /^(up to|at least) /.exec(text);
+  return bound ? `${bound[0]}about ${text.slice(bound[0].length)}` : `about ${text}`;
 }
 
 /** "3 million-5 million yuan (about $420,000-$700,000)". */

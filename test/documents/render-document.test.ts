@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { planDocuments } from '../../src/documents/plan.js';
+import { renderDocument } from '../../src/documents/render-document.js';
+import type { RenderOptions } from '../../src/documents/types.js';
+import type { Facts } from '../../src/facts/facts.js';
+import { loadFacts } from '../../src/facts/load.js';
+import { createRenderer } from '../../src/render/renderer.js';
+import { composeHtml, documentText, renderShell } from '../../src/render/shell.js';
+import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
+
+const dataDir = fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url));
+let facts: Facts;
+test.before(async () => {
+  facts = await loadFacts(dataDir);
+});
+const templates = readTemplateSet(bundledTemplatesDir());
+const renderer = createRenderer(templates);
+const options: RenderOptions = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') };
+const spec = (key: string) => planDocuments(facts).find((s) => s.key === key)!;
+
+test('every bundled layout renders every fixture document with no missing field', async () => {
+  for (const s of planDocuments(facts)) {
+    const doc = await renderDocument(renderer, facts, s, options);
+    assert.ok(doc.body.length > 500, s.key);
+    assert.not.match(doc.body, '<script', s.key);
+  }
+});
+
+test('the brief shows bilingual names, money in yuan and dollars, charts and attributed endnotes', async () => {
+  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/brief'), options);
+  assert.match(doc.body, '<h1 class="title">Lantern <span class="title-zh" lang="zh">灯笼</span></h1>');
+  assert.match(doc.body, '1 million-2 million yuan');
+  assert.match(doc.body, 'about $140,000-$280,000');
+  assert.match(doc.body, "US dollars converted at $0.14 per yuan (the Gazette&#x27;s own conversion).");
+  assert.match(doc.body, /<figure class="chart chart--timeline">\s*<svg/);
+  assert.match(doc.body, /<figure class="chart chart--incentives">/);
+  assert.match(doc.body, '<span class="attribution">Anonymous sources</span> (Two people with knowledge of the scheme)');
+  assert.match(doc.body, 'more than 200 people');
+  assert.is(doc.bodyClass, 'layout-brief paper-a4 subject-programme');
+  assert.is(doc.title, 'Lantern (灯笼, Dēnglóng): brief');
+  assert.is(doc.fit, undefined);
+});
+
+test('page CSS sets the paper, the running header with the marking and "Page N of M"', async () => {
+  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/brief'), { ...options, paper: 'letter' });
+  assert.match(doc.pageCss, 'size: letter;');
+  assert.match(doc.pageCss, '@top-left { content: "Lantern: brief"');
+  assert.match(doc.pageCss, '@top-right { content: "INTERNAL — FIXTURE ONLY"');
+  assert.match(doc.pageCss, '@bottom-center { content: "Page " counter(page) " of " counter(pages)');
+});
+
+test('the one-pager sits in one sheet, carries its fit policy and scales from --fit-font-pt', async () => {
+  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/one-pager'), options);
+  assert.match(doc.body, /^<main class="sheet">/);
+  assert.equal(doc.fit, { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 });
+  assert.match(doc.pageCss, 'body.layout-one-pager { --fit-font-pt: 10pt; }');
+  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents), The Fixture Gazette, 10 Feb 2024.');
+});
+
+test('metadata names title, author, subject, keywords, creator and language', async () => {
+  const doc = await renderDocument(renderer, facts, spec('topics/money/brief'), options);
+  assert.is(doc.metadata.title, 'Money for returning engineers: brief');
+  assert.is(doc.metadata.author, 'Fixture research office');
+  assert.is(doc.metadata.subject, 'Two invented schemes pay engineers and recruiters.');
+  assert.equal(doc.metadata.keywords.slice(0, 2), ['fixture', 'talent programmes']);
+  assert.is(doc.metadata.creator, 'brief 0.0.0-test');
+  assert.is(doc.metadata.language, 'en');
+});
+
+test('the self-contained HTML embeds its fonts and holds no script', async () => {
+  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/html'), options);
+  const html = composeHtml(renderShell(templates, { paper: 'a4', assets: 'inline', text: documentText(doc) }), doc);
+  assert.match(html, /font-family:'Noto Sans SC'[^}]*data:font\/woff2/);
+  assert.match(html, 'class="layout-brief paper-a4 subject-programme format-html"');
+  assert.not.match(html, '<script');
+  assert.not.match(html, 'file://');
+});
+
+test.run();

@@ -1,0 +1,54 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { RenderedDocument } from '../../src/documents/types.js';
+import { readFontSlices } from '../../src/render/fonts.js';
+import { composeHtml, renderShell } from '../../src/render/shell.js';
+import type { TemplateSet } from '../../src/render/template-set.js';
+
+const templates: TemplateSet = {
+  layouts: {},
+  partials: {},
+  styles: [{ name: 'base', file: 'styles/base.css', source: 'body { color: black; }' }],
+};
+
+const embeddedCjkSlices = (html: string) => (html.match(/font-family:'Noto Sans SC'[^}]*data:font\/woff2/g) ?? []).length;
+
+test('file mode points every font slice at the fontsource files by file:// URL', () => {
+  const shell = renderShell(templates, { paper: 'a4', assets: 'file' });
+  assert.match(shell, /^<!doctype html>/);
+  assert.match(shell, 'body { color: black; }');
+  assert.match(shell, /url\("file:\/\/[^"]+@fontsource\/noto-sans-sc\/files\/noto-sans-sc-\d+-400-normal\.woff2"\)/);
+  assert.match(shell, 'unicode-range:');
+  assert.not.match(shell, 'data:font');
+});
+
+test('inline mode embeds only the Chinese slices the text uses', () => {
+  const sc = readFontSlices().filter((s) => s.family === 'Noto Sans SC');
+  const latinOnly = renderShell(templates, { paper: 'a4', assets: 'inline', text: 'Qiming programme' });
+  const withChinese = renderShell(templates, { paper: 'a4', assets: 'inline', text: 'Qiming 启明' });
+  assert.is(embeddedCjkSlices(latinOnly), 0);
+  const used = embeddedCjkSlices(withChinese);
+  assert.ok(used >= 1 && used <= 2 * 2, `expected a slice or two per weight, got ${used}`);
+  assert.ok(sc.length > 100, 'the Noto Sans SC faces come in many slices');
+  assert.ok(withChinese.length < 3_000_000, `inline shell is ${withChinese.length} bytes`);
+  assert.not.match(withChinese, 'file://');
+});
+
+test('composeHtml puts the page CSS, language, title and body into the shell', () => {
+  const shell = renderShell(templates, { paper: 'letter', assets: 'file' });
+  const doc = {
+    title: 'Qiming (启明): brief & more',
+    lang: 'en-GB',
+    bodyClass: 'layout-brief paper-letter',
+    body: '<main>cost $1 and $& more</main>',
+    pageCss: '@page { size: letter; }',
+  } as RenderedDocument;
+  const html = composeHtml(shell, doc);
+  assert.match(html, '<html lang="en-GB"');
+  assert.match(html, '<title>Qiming (启明): brief &amp; more</title>');
+  assert.match(html, '<style id="page-css">\n@page { size: letter; }\n</style>');
+  assert.match(html, '<body class="layout-brief paper-letter">\n<main>cost $1 and $& more</main>');
+  assert.not.match(html, '<script');
+});
+
+test.run();

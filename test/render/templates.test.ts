@@ -1,0 +1,75 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { TemplateError } from '../../src/errors.js';
+import { createRenderer } from '../../src/render/renderer.js';
+import type { TemplateSet } from '../../src/render/template-set.js';
+
+const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
+  layouts: { page: { name: 'page', file: 'templates/layouts/page.hbs', source: layout } },
+  partials: Object.fromEntries(
+    Object.entries(partials).map(([name, source]) => [name, { name, file: `templates/partials/${name}.hbs`, source }]),
+  ),
+  styles: [],
+});
+
+function renderError(templates: TemplateSet, view: object): TemplateError {
+  try {
+    createRenderer(templates).render('page', view);
+  } catch (error) {
+    if (error instanceof TemplateError) return error;
+    throw error;
+  }
+  throw new Error('rendered without an error');
+}
+
+test('a layout naming a field the view model lacks fails with its file and line', () => {
+  const error = renderError(set('<h1>{{title}}</h1>\n<p>\n  {{subtitel}}\n</p>'), { title: 'T', subtitle: 'S' });
+  assert.match(error.message, 'templates/layouts/page.hbs:3:');
+  assert.match(error.message, 'subtitel');
+});
+
+test('a partial naming a missing field fails with the partial file, not the layout', () => {
+  const error = renderError(set('{{> block}}', { block: 'ok\n{{#each items}}{{nmae}}{{/each}}' }), { items: [{ name: 'a' }] });
+  assert.match(error.message, 'templates/partials/block.hbs:2:');
+});
+
+test('a block helper testing a field the view model lacks fails too, with its line', () => {
+  const error = renderError(set('<h1>{{title}}</h1>\n{{#if subtitel}}<p>{{subtitle}}</p>{{/if}}'), { title: 'T', subtitle: null });
+  assert.match(error.message, 'templates/layouts/page.hbs:2:');
+  assert.match(error.message, '{{#if subtitel}}');
+});
+
+test('a null field is a value, not a missing one', () => {
+  const html = createRenderer(set('{{#if subtitle}}yes{{else}}no{{/if}}')).render('page', { subtitle: null });
+  assert.is(html, 'no');
+});
+
+test('a template with a syntax error fails when the renderer is created, naming file and line', () => {
+  assert.throws(() => createRenderer(set('a\n{{#if x}}\n{{/each}}')), (e: unknown) => e instanceof TemplateError && /page\.hbs:2/.test(e.message));
+});
+
+test('helpers render in an isolated instance: markdown, money and bilingual names', () => {
+  const renderer = createRenderer(
+    set('{{md text}}|{{money inc}}|{{bilingual name}}|{{noterefs notes}}|{{plural n "note"}}|{{date d}}'),
+  );
+  const html = renderer.render('page', {
+    text: '**bold**',
+    inc: { min: 3_000_000, max: 5_000_000, currency: 'CNY', usdAsReported: { min: 420_000, max: 700_000 } },
+    name: { en: 'Qiming', zh: '启明', pinyin: 'Qǐmíng' },
+    notes: [1, 2],
+    n: 2,
+    d: '2022-10',
+  });
+  assert.match(html, '<strong>bold</strong>');
+  assert.match(html, '3 million-5 million yuan (about $420,000-$700,000)');
+  assert.match(html, 'Qiming <span class="name-alt">(<span lang="zh">启明</span>, <i class="pinyin">Qǐmíng</i>)</span>');
+  assert.match(html, '<a href="#note-1">1</a>,<a href="#note-2">2</a>');
+  assert.match(html, '2 notes|October 2022');
+});
+
+test('view-model text is escaped: data cannot inject markup through a plain field', () => {
+  const html = createRenderer(set('<p>{{title}}</p>')).render('page', { title: '<script>x</script>' });
+  assert.not.match(html, '<script>');
+});
+
+test.run();
