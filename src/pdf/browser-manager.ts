@@ -22,6 +22,16 @@ export interface BrowserHandle {
   retiring: boolean;
   /** It disconnected or crashed. */
   dead: boolean;
+  /** Rejects with BrowserGone when it disconnects: race any wait on it against this. */
+  gone: Promise<never>;
+}
+
+/** The browser went away (crashed, was killed, or the connection dropped). */
+export class BrowserGone extends Error {
+  constructor(cause?: unknown) {
+    super('the browser disconnected', cause === undefined ? undefined : { cause });
+    this.name = 'BrowserGone';
+  }
 }
 
 export interface BrowserManagerOptions {
@@ -131,12 +141,17 @@ export class BrowserManager {
     return handle;
   }
 
-  #track(handle: BrowserHandle): BrowserHandle {
-    this.#handles.add(handle);
-    handle.browser.once('disconnected', () => {
-      handle.dead = true;
-      this.releaseIfIdle(handle);
+  #track(started: Omit<BrowserHandle, 'gone'>): BrowserHandle {
+    const handle = started as BrowserHandle;
+    handle.gone = new Promise<never>((_, reject) => {
+      handle.browser.once('disconnected', () => {
+        handle.dead = true;
+        reject(new BrowserGone());
+        this.releaseIfIdle(handle);
+      });
     });
+    handle.gone.catch(() => undefined); // Only those who race against it care.
+    this.#handles.add(handle);
     return handle;
   }
 

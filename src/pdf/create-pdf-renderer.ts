@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RenderedDocument } from '../documents/types.js';
 import { BriefError, RenderError } from '../errors.js';
-import { BrowserManager } from './browser-manager.js';
+import { BrowserGone, BrowserManager } from './browser-manager.js';
 import { PagePool } from './page-pool.js';
 import { postProcessPdf } from './post-process.js';
 import { printOnPage } from './print-document.js';
@@ -72,7 +72,8 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
   const printOnce = async (doc: RenderedDocument): Promise<PrintedPdf> => {
     const printed = await pool.use(async (warm) => {
       try {
-        return await withTimeout(printOnPage(warm, doc, shell.paper, timeoutMs), warm, doc, timeoutMs);
+        const work = withTimeout(printOnPage(warm, doc, shell.paper, timeoutMs), warm, doc, timeoutMs);
+        return await Promise.race([work, warm.handle.gone]);
       } catch (error) {
         if (!(error instanceof BriefError) && (warm.broken || warm.handle.dead)) throw new PageCrashed(error);
         throw error;
@@ -147,6 +148,7 @@ function isCrash(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return (
     error instanceof PageCrashed ||
+    error instanceof BrowserGone ||
     error.name === 'TargetCloseError' ||
     /target closed|session closed|connection closed|browser has disconnected|page crashed|detached|execution context was destroyed|websocket is not open/i.test(
       error.message,

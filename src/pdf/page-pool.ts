@@ -62,7 +62,8 @@ export class PagePool {
     const idle = this.#idle.pop();
     if (idle) return idle;
     const handle = await this.#manager.acquire();
-    const warm = await openWarmPage(handle, this.#shellUrl, this.#guard);
+    // A page opening on a browser that dies must fail now, not when goto times out.
+    const warm = await Promise.race([openWarmPage(handle, this.#shellUrl, this.#guard), handle.gone]);
     this.pagesOpened++;
     return warm;
   }

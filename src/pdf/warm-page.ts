@@ -95,8 +95,8 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
     document.body.removeAttribute('style');
     document.body.className = parts.bodyClass;
     document.body.innerHTML = parts.body;
-    // Layout first: a warm page requests the unicode-range slices a new text needs only when it
-    // lays the text out, and fonts.ready would otherwise resolve before they are even requested.
+    // Layout first, so the unicode-range slices new text needs are requested before fonts.ready
+    // is read. (Chromium 156 happened to print the right fonts without either wait: insurance.)
     void document.body.offsetHeight;
     await document.fonts.ready;
     await Promise.allSettled(Array.from(document.images, (image) => image.decode()));

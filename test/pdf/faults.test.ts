@@ -1,0 +1,118 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RenderError } from '../../src/errors.js';
+import { createPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import { findBrowser } from '../../src/pdf/find-browser.js';
+import { paragraph, testDocument, testShell, threePageBody } from './shell-fixture.js';
+
+/** Live (not zombie) processes in the process group a browser leads. */
+function processesInGroup(pgid: number): string[] {
+  return execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,comm='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => Number(cols[1]) === pgid && !(cols[2] ?? '').startsWith('Z'))
+    .map((cols) => cols.join(' '));
+}
+
+const batch = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => testDocument(`programmes/${prefix}-${i}/brief`, threePageBody(`${prefix}-${i}`)));
+
+test('a browser killed in the middle of a batch is replaced, and every document still prints', async () => {
+  const renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+  try {
+    const [first, ...rest] = batch(8, 'killed');
+    await renderer.print(first!);
+    const pid = renderer.stats().browserPid;
+    assert.ok(pid, 'a launched browser has a pid');
+    const printing = rest.map((doc) => renderer.print(doc));
+    await new Promise((resolve) => setTimeout(resolve, 30)); // let the pages start on the next documents
+    process.kill(pid, 'SIGKILL');
+    const printed = await Promise.all(printing).catch((error: unknown) => {
+      console.error(error);
+      throw error;
+    });
+    assert.ok(printed.every((pdf) => pdf.pages >= 3), printed.map((pdf) => pdf.pages).join());
+    const stats = renderer.stats();
+    assert.is(stats.launches, 2, 'one replacement browser');
+    assert.ok(stats.retries >= 1, `documents in flight were printed again: ${JSON.stringify(stats)}`);
+    assert.is.not(stats.browserPid, pid);
+  } finally {
+    await renderer.close();
+  }
+});
+
+test('a document that runs past the timeout fails with its key, and the next one prints', async () => {
+  const renderer = await createPdfRenderer(testShell(), { concurrency: 1, timeoutMs: 1500 });
+  try {
+    await renderer.print(testDocument('programmes/warm/brief', '<p>warm up</p>'));
+    const huge = `<p>${paragraph(100)}</p>`.repeat(20_000);
+    try {
+      await renderer.print(testDocument('programmes/gigantic/brief', huge));
+      assert.unreachable('should have timed out');
+    } catch (error) {
+      assert.instance(error, RenderError);
+      assert.match((error as Error).message, /^programmes\/gigantic\/brief: rendering took longer than 1500 ms/);
+    }
+    const next = await renderer.print(testDocument('programmes/next/brief', '<p>next</p>'));
+    assert.is(next.pages, 1);
+  } finally {
+    await renderer.close();
+  }
+});
+
+test('pages and browsers are recycled, and after close() no process of any browser remains', async () => {
+  const renderer = await createPdfRenderer(testShell(), { concurrency: 1, pageRecycleAfter: 2, browserRecycleAfter: 4 });
+  const pids = new Set<number>();
+  for (const doc of batch(6, 'recycled')) {
+    const printed = await renderer.print(doc);
+    assert.ok(printed.pages >= 3);
+    const pid = renderer.stats().browserPid;
+    if (pid) pids.add(pid);
+  }
+  const stats = renderer.stats();
+  assert.is(stats.pagesOpened, 3, 'a fresh page every two documents');
+  assert.is(stats.launches, 2, 'a fresh browser after four documents');
+  assert.is(pids.size, 2);
+  await renderer.close();
+  for (const pid of pids) assert.equal(processesInGroup(pid), [], `browser ${pid} left processes behind`);
+  try {
+    await renderer.print(batch(1, 'late')[0]!);
+    assert.unreachable('a closed renderer prints nothing');
+  } catch (error) {
+    assert.instance(error, RenderError);
+    assert.match((error as Error).message, 'closed');
+  }
+});
+
+test('a remote browser is used through its WebSocket endpoint, and close() only disconnects', async () => {
+  const { path: executable } = findBrowser();
+  const child = spawn(
+    executable,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0', `--user-data-dir=/tmp/brief-remote-${process.pid}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
+  try {
+    const wsEndpoint = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const match = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', () => reject(new Error(`browser exited: ${seen}`)));
+    });
+    const renderer = await createPdfRenderer(testShell(), { wsEndpoint, concurrency: 1 });
+    const printed = await renderer.print(testDocument('programmes/remote/brief', threePageBody('remote')));
+    assert.ok(printed.pages >= 3);
+    assert.is(renderer.stats().browserPid, undefined, 'nothing launched here');
+    await renderer.close();
+    assert.is(child.exitCode, null, 'the remote browser is still running');
+    assert.ok(processesInGroup(child.pid!).length > 0);
+  } finally {
+    process.kill(-child.pid!, 'SIGKILL');
+    execFileSync('rm', ['-rf', `/tmp/brief-remote-${process.pid}`]);
+  }
+});
+
+test.run();
