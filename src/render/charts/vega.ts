@@ -20,6 +20,21 @@ export const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
 
 /** Compiles a Vega-Lite spec and draws it as SVG in Node, without a browser or a script in the page. */
 export async function renderVegaLiteSvg(spec: VegaLiteModule.TopLevelSpec, label: string): Promise<string> {
+  // A subject's brief and its HTML draw the same charts: draw each once per process.
+  const key = `${label}\u0000${JSON.stringify(spec)}`;
+  const cached = drawn.get(key);
+  if (cached) return cached;
+  const svg = drawSvg(spec, label);
+  drawn.set(key, svg);
+  if (drawn.size > MAX_CACHED) drawn.delete(drawn.keys().next().value!);
+  svg.catch(() => drawn.delete(key));
+  return svg;
+}
+
+const MAX_CACHED = 64;
+const drawn = new Map<string, Promise<string>>();
+
+async function drawSvg(spec: VegaLiteModule.TopLevelSpec, label: string): Promise<string> {
   const { vega, vegaLite } = await loadVega();
   const compiled = vegaLite.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
