@@ -7,9 +7,12 @@ import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { configCommand } from './config-command.js';
 import type { GlobalArgs } from './global-args.js';
+import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
 import { say } from './output.js';
+import { previewCommand } from './preview-command.js';
 import { schemaCommand } from './schema-command.js';
+import { templatesCommand } from './templates-command.js';
 
 /** Run the CLI on argv (without `node` and the script); sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
@@ -45,6 +48,9 @@ async function run(argv: string[]): Promise<void> {
     .command(listCommand)
     .command(schemaCommand)
     .command(configCommand(config, argv))
+    .command(initCommand)
+    .command(previewCommand)
+    .command(templatesCommand)
     .demandCommand(1, 'Name a command: check, list, build, ...')
     .strict()
     .recommendCommands()

@@ -1,0 +1,122 @@
+// What the preview shows, kept current: the last good facts and templates, and what is wrong now.
+import path from 'node:path';
+import { documentDate } from '../build/build.js';
+import { BUNDLED_TEMPLATES } from '../build/tool.js';
+import type { Paper, RenderOptions } from '../documents/types.js';
+import { renderDocument } from '../documents/render-document.js';
+import type { Facts } from '../facts/facts.js';
+import { loadFacts } from '../facts/load.js';
+import { createRenderer, type Renderer } from '../render/renderer.js';
+import { composeHtml, renderShell } from '../render/shell.js';
+import { readTemplateSet } from '../render/template-set.js';
+import { TOOL } from '../version.js';
+import { describeFailure, joinFailures, type PreviewFailure } from './describe-failure.js';
+import { injectPreview, renderIndexPage, renderNotFoundPage, renderOverlay } from './preview-pages.js';
+import { reloadScript } from './live-reload.js';
+import type { Route } from './routes.js';
+
+export interface PreviewOptions {
+  dataDir: string;
+  /** The user's templates folder; files missing there come from the bundled set. */
+  templatesDir?: string;
+  paper?: Paper;
+  distribution?: string;
+  author?: string;
+  /** @font-face rules with the server's font URLs. */
+  fontCss: string;
+}
+
+export interface PreviewPage {
+  status: number;
+  html: string;
+}
+
+export interface PreviewSite {
+  /** Reads the data and templates again; keeps the last good of each when one fails. */
+  reload(): Promise<PreviewFailure | undefined>;
+  /** The page of an index or document route, with the reload script and any overlay. */
+  render(route: Extract<Route, { kind: 'index' | 'document' }>): Promise<PreviewPage>;
+  /** Goes up by one on every reload; pages reload when theirs is behind. */
+  readonly version: number;
+}
+
+interface Engine {
+  renderer: Renderer;
+  shell: string;
+}
+
+const FONTS_STYLE = /<style id="fonts">[\s\S]*?<\/style>/;
+
+function loadEngine(options: PreviewOptions, paper: Paper): Engine {
+  const templates = readTemplateSet(options.templatesDir ?? BUNDLED_TEMPLATES, BUNDLED_TEMPLATES);
+  const renderer = createRenderer(templates);
+  // The print shell loads fonts by file://, which a page served over http may not; swap in served URLs.
+  const shell = renderShell(templates, { paper, assets: 'file' }).replace(FONTS_STYLE, () => `<style id="fonts">\n${options.fontCss}\n</style>`);
+  return { renderer, shell };
+}
+
+export function createPreviewSite(options: PreviewOptions): PreviewSite {
+  const paper = options.paper ?? 'a4';
+  const dataDir = path.resolve(options.dataDir);
+  let facts: Facts | undefined;
+  let engine: Engine | undefined;
+  let failure: PreviewFailure | undefined;
+  let version = 0;
+  // The last good HTML of each document, shown under the overlay when a template fails on it.
+  const lastGood = new Map<string, string>();
+
+  const finish = (html: string, status: number, extra?: PreviewFailure): PreviewPage => {
+    const shown = joinFailures([failure, extra].filter((f): f is PreviewFailure => Boolean(f)));
+    return { status, html: injectPreview(html, { script: reloadScript(version), overlay: shown && renderOverlay(shown) }) };
+  };
+
+  return {
+    get version() {
+      return version;
+    },
+    async reload() {
+      const failures: PreviewFailure[] = [];
+      try {
+        facts = await loadFacts(dataDir);
+      } catch (error) {
+        failures.push(describeFailure(error));
+      }
+      try {
+        engine = loadEngine(options, paper);
+      } catch (error) {
+        failures.push(describeFailure(error));
+      }
+      failure = joinFailures(failures);
+      version++;
+      return failure;
+    },
+    async render(route) {
+      if (route.kind === 'index') return finish(renderIndexPage(facts, options.dataDir), 200);
+      const known = route.subject === 'programme' ? facts?.programmes : facts?.topics;
+      if (!facts || !engine) return finish(renderNotFoundPage('Nothing can be shown until the data and templates load.'), failure ? 500 : 404);
+      if (!known?.has(route.id)) return finish(renderNotFoundPage(`There is no ${route.subject} "${route.id}" in the data.`), 404);
+      const renderOptions: RenderOptions = {
+        paper,
+        distribution: options.distribution,
+        author: options.author,
+        creator: TOOL.creator,
+        date: documentDate(facts),
+      };
+      // The screen styles apply to `html`-format bodies: the page as a sheet of paper, for either layout.
+      const spec = {
+        key: `preview/${route.subject}/${route.id}/${route.layout}`,
+        subject: { kind: route.subject, id: route.id },
+        format: 'html',
+        layout: route.layout,
+        outputPath: '',
+      } as const;
+      try {
+        const html = composeHtml(engine.shell, await renderDocument(engine.renderer, facts, spec, renderOptions));
+        lastGood.set(spec.key, html);
+        return finish(html, 200);
+      } catch (error) {
+        return finish(lastGood.get(spec.key) ?? renderNotFoundPage('This document failed to render.'), 500, describeFailure(error));
+      }
+    },
+  };
+}
