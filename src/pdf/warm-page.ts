@@ -92,6 +92,8 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
       document.head.appendChild(style);
     }
     style.textContent = parts.pageCss;
+    // A size fitted for the previous document must not carry over (see fit.ts: both elements).
+    document.documentElement.style.removeProperty('--fit-font-pt');
     document.body.removeAttribute('style');
     document.body.className = parts.bodyClass;
     document.body.innerHTML = parts.body;

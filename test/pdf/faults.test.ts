@@ -85,6 +85,25 @@ test('pages and browsers are recycled, and after close() no process of any brows
   }
 });
 
+test('close() during a batch (the CLI calls it on SIGINT) stops it promptly and leaves no process', async () => {
+  const renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+  const [first, ...rest] = batch(6, 'interrupted');
+  await renderer.print(first!);
+  const pid = renderer.stats().browserPid!;
+  const settled = Promise.allSettled(rest.map((doc) => renderer.print(doc)));
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const started = performance.now();
+  await renderer.close();
+  assert.ok(performance.now() - started < 5000, 'closed within the grace period');
+  const outcomes = await settled;
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') assert.instance(outcome.reason, RenderError);
+  }
+  assert.ok(outcomes.some((outcome) => outcome.status === 'rejected'), 'documents not yet printed fail');
+  assert.equal(processesInGroup(pid), []);
+  assert.is(renderer.stats().launches, 1, 'no browser is started again after close()');
+});
+
 test('a remote browser is used through its WebSocket endpoint, and close() only disconnects', async () => {
   const { path: executable } = findBrowser();
   const child = spawn(

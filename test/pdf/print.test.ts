@@ -138,6 +138,8 @@ printing('a one-pager overflowing at its base size is fitted onto one page, at t
   const text = pdfText(await saved(ctx, 'fitted', printed));
   assert.match(text, 'Fact sheet');
   assert.match(text, 'END-OF-SHEET', 'the end of the content is on the page');
+  const again = await ctx.renderer.print(testDocument('programmes/long/brief', body));
+  assert.is(again.pages, unfitted.pages, 'the next document on the page is back at the base size');
   // One step larger does not fit: the fit did not shrink further than it had to.
   const larger = size + ONE_PAGER_FIT.stepPt;
   const strict = { ...ONE_PAGER_FIT, baseFontPt: larger, minFontPt: larger };
