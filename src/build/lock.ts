@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { OutputError } from '../errors.js';
 
 const LOCK_NAME = '.brief-build.lock';
-const PID_NAME = '.brief-build.pid';
 
 /** Releases the lock; safe to call twice. */
 export type ReleaseLock = () => Promise<void>;
@@ -21,23 +20,33 @@ export async function lockOutput(outDir: string): Promise<ReleaseLock> {
   }
   const lockfile = await import('proper-lockfile');
   const lockfilePath = join(outDir, LOCK_NAME);
-  const pidPath = join(outDir, PID_NAME);
+  // The holder's pid lives inside the lock folder, so it can never outlive the lock itself.
+  const pidPath = join(lockfilePath, 'pid');
+  const options = {
+    lockfilePath,
+    retries: 0,
+    // A long synchronous step (saving a large pack) must not make our own lock look stale.
+    stale: 60_000,
+    update: 15_000,
+    onCompromised: () => {},
+  };
   let unlock: () => Promise<void>;
   try {
-    unlock = await lockfile.lock(outDir, {
-      lockfilePath,
-      retries: 0,
-      // A long synchronous step (saving a large pack) must not make our own lock look stale.
-      stale: 60_000,
-      update: 15_000,
-      onCompromised: () => {},
-    });
+    unlock = await lockfile.lock(outDir, options);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      const pid = await readFile(pidPath, 'utf8').catch(() => '');
-      throw new OutputError(`another build is writing to ${outDir} (pid ${pid.trim() || 'unknown'})`, error);
+    const pid = Number((await readFile(pidPath, 'utf8').catch(() => '')).trim()) || undefined;
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' && pid === undefined) {
+      throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
     }
-    throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
+    if (pid === undefined || isAlive(pid)) {
+      // No cause: the message says all, and the CLI prints a cause chain.
+      throw new OutputError(`another build is writing to ${outDir} (pid ${pid ?? 'unknown'})`);
+    }
+    // The build that held it was killed (SIGKILL cannot clean up): take the lock over at once.
+    await rm(lockfilePath, { recursive: true, force: true });
+    unlock = await lockfile.lock(outDir, options).catch(() => {
+      throw new OutputError(`another build is writing to ${outDir}`);
+    });
   }
   await writeFile(pidPath, `${process.pid}\n`).catch(() => {});
   let released = false;
@@ -47,4 +56,14 @@ export async function lockOutput(outDir: string): Promise<ReleaseLock> {
     await rm(pidPath, { force: true });
     await unlock().catch(() => {});
   };
+}
+
+/** True when a process with this id runs (on this machine). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,0 +1,151 @@
+// `npm run bench` (issue 4 item 9): the tool against a bare Puppeteer floor and a launch-per-document
+// loop, a no-op rebuild, and a generated 1,000-programme dataset; a table, then one JSON line.
+// `npm run bench -- --quick` skips the scale step.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { documentDate } from '../src/build/build.js';
+import { loadEngine } from '../src/build/engine.js';
+import { BUNDLED_TEMPLATES } from '../src/build/tool.js';
+import { planDocuments } from '../src/documents/plan.js';
+import { loadFacts } from '../src/facts/load.js';
+import { findBrowser } from '../src/pdf/find-browser.js';
+import { TOOL } from '../src/version.js';
+import { generateDataset } from './generate-dataset.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const concurrency = availableParallelism();
+const browser = findBrowser();
+const work = await mkdtemp(path.join(tmpdir(), 'brief-bench-'));
+
+/** Runs a command to its end; wall time and the peak RSS of its whole process tree. */
+async function timed(command: string, args: string[]): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, treeRss(child.pid!));
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`);
+  return { seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024, stdout };
+}
+
+/** Sum of resident memory of a process and all its descendants, from /proc. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+const brief = (args: string[]) => timed(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args]);
+const browserArgs = ['--browser', browser.path, '--concurrency', String(concurrency)];
+
+// The real CLI runs from dist/: compile it first so the benchmark measures this source.
+const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+
+// tool: a full forced build of the bundled data, everything included (HTML files, pack, manifest).
+const toolOut = path.join(work, 'tool');
+const tool = await brief(['build', '--data', 'data', '--out', toolOut, '--force', '--json', ...browserArgs]);
+const toolSummary = JSON.parse(tool.stdout) as { documents: { format: string }[] };
+const toolDocs = toolSummary.documents.length;
+
+// no-op: the same build again, nothing changed.
+const noop = await brief(['build', '--data', 'data', '--out', toolOut, '--json', ...browserArgs]);
+if (!(JSON.parse(noop.stdout) as { noop: boolean }).noop) throw new Error('the second build was not a no-op');
+
+// floor and naive print the very HTML the tool printed: each PDF document in its shell.
+const facts = await loadFacts(path.join(ROOT, 'data'));
+const engine = await loadEngine(BUNDLED_TEMPLATES);
+const shell = engine.renderShell('a4');
+const options = { paper: 'a4' as const, creator: TOOL.creator, date: documentDate(facts) };
+const htmlDir = path.join(work, 'html');
+await mkdir(htmlDir, { recursive: true });
+const htmlFiles: string[] = [];
+for (const spec of planDocuments(facts).filter((s) => s.format !== 'html')) {
+  const file = path.join(htmlDir, `${spec.key.replaceAll('/', '--')}.html`);
+  await writeFile(file, engine.composeHtml(shell, await engine.renderDocument(facts, spec, options)));
+  htmlFiles.push(file);
+}
+const listFile = path.join(work, 'list.txt');
+await writeFile(listFile, htmlFiles.join('\n'));
+const baseline = async (mode: 'floor' | 'naive') => {
+  const out = path.join(work, mode);
+  await mkdir(out, { recursive: true });
+  return timed(process.execPath, [path.join(ROOT, 'bench/floor.mjs'), mode, listFile, browser.path, String(browser.headless), String(concurrency), out]);
+};
+const floor = await baseline('floor');
+const naive = await baseline('naive');
+
+// The bundled data in the scale step's formats, so time per document compares like with like.
+const bundledPdf = await brief(['build', '--data', 'data', '--out', path.join(work, 'bundled-pdf'), '--force', '--quiet', '--format', 'brief', '--format', 'one-pager', ...browserArgs]);
+const bundledPerDoc = bundledPdf.seconds / htmlFiles.length;
+
+let scale: { docs: number; seconds: number; perDoc: number; peakMiB: number } | undefined;
+if (!quick) {
+  const data = path.join(work, 'scale-data');
+  await generateDataset(data, 1000);
+  const run = await brief(['build', '--data', data, '--out', path.join(work, 'scale-out'), '--force', '--quiet', '--format', 'brief', '--format', 'one-pager', ...browserArgs]);
+  const manifest = JSON.parse(await readFile(path.join(work, 'scale-out/manifest.json'), 'utf8')) as { files: unknown[] };
+  scale = { docs: manifest.files.length, seconds: run.seconds, perDoc: run.seconds / manifest.files.length, peakMiB: run.peakMiB };
+}
+
+const r = (n: number, digits = 3) => Number(n.toFixed(digits));
+const rows: [string, string, string][] = [
+  ['tool: brief build --force (bundled)', `${tool.seconds.toFixed(2)} s`, `${toolDocs} files + pack, ${(tool.seconds / toolDocs * 1000).toFixed(0)} ms/file`],
+  ['floor: bare Puppeteer, same HTML', `${floor.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs, ${(floor.seconds / htmlFiles.length * 1000).toFixed(0)} ms/doc`],
+  ['naive: a browser per document', `${naive.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs`],
+  ['no-op: brief build, nothing changed', `${noop.seconds.toFixed(2)} s`, 'no browser'],
+  ['bundled, brief + one-pager only', `${bundledPdf.seconds.toFixed(2)} s`, `${(bundledPerDoc * 1000).toFixed(0)} ms/doc, peak ${bundledPdf.peakMiB.toFixed(0)} MiB`],
+];
+if (scale) rows.push(['scale: 1,000 programmes', `${scale.seconds.toFixed(2)} s`, `${scale.docs} docs, ${(scale.perDoc * 1000).toFixed(0)} ms/doc, peak ${scale.peakMiB.toFixed(0)} MiB`]);
+console.log(`browser: ${browser.path} (headless: ${browser.headless}), concurrency ${concurrency}`);
+for (const [what, time, note] of rows) console.log(`${what.padEnd(40)} ${time.padStart(9)}  ${note}`);
+console.log(
+  JSON.stringify({
+    tool_s: r(tool.seconds),
+    floor_s: r(floor.seconds),
+    naive_s: r(naive.seconds),
+    noop_s: r(noop.seconds),
+    tool_vs_floor: r(tool.seconds / floor.seconds),
+    naive_vs_tool: r(naive.seconds / tool.seconds),
+    noop_vs_tool: r(noop.seconds / tool.seconds),
+    scale_docs: scale?.docs ?? null,
+    scale_per_doc_vs_bundled: scale ? r(scale.perDoc / bundledPerDoc) : null,
+    scale_peak_rss_mib: scale ? r(scale.peakMiB, 1) : null,
+    tool_docs: toolDocs,
+    floor_docs: htmlFiles.length,
+  }),
+);
+await rm(work, { recursive: true, force: true });

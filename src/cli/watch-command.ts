@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { BriefError, describeError, EXIT } from '../errors.js';
+import { type BuildArgs, toBuildOptions, withBuildOptions } from './build-command.js';
+import type { GlobalArgs } from './global-args.js';
+import { say } from './output.js';
+
+const DEBOUNCE_MS = 200;
+
+export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
+  command: 'watch',
+  describe: 'Build, then rebuild what changed whenever a data file or template changes',
+  builder: (y) =>
+    withBuildOptions(y)
+      .example('$0 watch', 'rebuild output/ as data/ changes')
+      .example('$0 watch --format one-pager', 'keep only the fact sheets up to date'),
+  handler: async (args) => {
+    const options = toBuildOptions(args);
+    const [{ build }, { createRendererCache }, { defaultDeps }, { BUNDLED_TEMPLATES }, chokidar] = await Promise.all([
+      import('../build/build.js'),
+      import('../build/renderers.js'),
+      import('../build/engine.js'),
+      import('../build/tool.js'),
+      import('chokidar'),
+    ]);
+    // One warm browser for the whole session: a rebuild pays only for what changed.
+    const renderers = createRendererCache(defaultDeps.createPdfRenderer);
+    const folders = [path.resolve(options.dataDir), path.resolve(options.templatesDir ?? BUNDLED_TEMPLATES)];
+    let running: Promise<void> | undefined;
+    let again = false;
+    const controller = new AbortController();
+
+    const rebuild = async (reason: string) => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          try {
+            const result = await build({ ...options, signal: controller.signal, renderers });
+            if (!args.quiet) {
+              const changed = result.documents.filter((d) => !d.skipped).map((d) => d.path);
+              const seconds = (result.ms / 1000).toFixed(2);
+              say.info(
+                result.noop || changed.length === 0
+                  ? `${reason}: nothing to rebuild (${seconds} s)`
+                  : `${reason}: rebuilt ${changed.length} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''})${result.pack?.rebuilt ? ' and the pack' : ''} in ${seconds} s`,
+              );
+              for (const warning of result.warnings) say.warn(warning);
+            }
+          } catch (error) {
+            if (controller.signal.aborted) return;
+            // A data or template error is printed, and the watch goes on waiting for the fix.
+            say.fail(error instanceof BriefError ? describeError(error) : String((error as Error)?.stack ?? error));
+          }
+        } while (again && !controller.signal.aborted);
+      })();
+      await running;
+      running = undefined;
+    };
+
+    await rebuild('first build');
+    const watcher = chokidar.watch(folders, { ignoreInitial: true, ignored: (p: string) => path.basename(p).startsWith('.') });
+    let timer: NodeJS.Timeout | undefined;
+    const changedFiles = new Set<string>();
+    watcher.on('all', (_event: string, file: string) => {
+      changedFiles.add(path.relative(process.cwd(), file) || file);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const names = [...changedFiles];
+        changedFiles.clear();
+        void rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
+      }, DEBOUNCE_MS);
+    });
+    await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+    if (!args.quiet) say.info(`watching ${folders.map((f) => path.relative(process.cwd(), f) || '.').join(' and ')}; Ctrl-C stops`);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        controller.abort('SIGINT');
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    clearTimeout(timer);
+    await watcher.close();
+    await running?.catch(() => {});
+    await renderers.close();
+    process.exitCode = EXIT.ok;
+  },
+};

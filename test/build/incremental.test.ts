@@ -1,0 +1,82 @@
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { build } from '../../src/build/build.js';
+import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
+import { readManifest } from '../../src/build/manifest.js';
+import { makeWorkspace } from './helpers/build-fixture.js';
+
+let ws: Awaited<ReturnType<typeof makeWorkspace>>;
+test.before(async () => {
+  ws = await makeWorkspace();
+  const first = await build({ dataDir: ws.data, outDir: ws.out });
+  assert.is(first.built, 9);
+});
+test.after(async () => ws.remove());
+
+/** Deps that fail the test if the build loads the data, the renderer or a browser. */
+const untouchable: BuildDeps = {
+  loadFacts: async () => assert.unreachable('the data was loaded') as never,
+  loadEngine: async () => assert.unreachable('the templates were loaded') as never,
+  createPdfRenderer: async () => assert.unreachable('a browser was launched') as never,
+};
+
+const rebuiltKeys = (result: Awaited<ReturnType<typeof build>>) => result.documents.filter((d) => !d.skipped).map((d) => d.key);
+
+test('a run where nothing changed loads nothing, launches no browser and rewrites nothing', async () => {
+  const manifestBefore = await readFile(path.join(ws.out, 'manifest.json'), 'utf8');
+  const result = await build({ dataDir: ws.data, outDir: ws.out }, {}, untouchable);
+  assert.ok(result.noop);
+  assert.is(result.built, 0);
+  assert.is(result.skipped, 9);
+  assert.is(result.browsersStarted, 0);
+  assert.is(await readFile(path.join(ws.out, 'manifest.json'), 'utf8'), manifestBefore);
+});
+
+test("changing one programme's data rebuilds only its documents and the pack", async () => {
+  const file = path.join(ws.data, 'programmes.yaml');
+  const yaml = await readFile(file, 'utf8');
+  await writeFile(file, yaml.replace('Beta pays employers who refer candidates.', 'Beta pays employers who refer engineers.'));
+  let launches = 0;
+  const counting: BuildDeps = { ...defaultDeps, createPdfRenderer: (shell, o) => (launches++, defaultDeps.createPdfRenderer(shell, o)) };
+  const result = await build({ dataDir: ws.data, outDir: ws.out }, {}, counting);
+  const rebuilt = rebuiltKeys(result);
+  assert.ok(rebuilt.length > 0, 'something was rebuilt');
+  assert.ok(rebuilt.every((key) => key.startsWith('programmes/beta/')), `only beta's documents: ${rebuilt}`);
+  assert.ok(rebuilt.includes('programmes/beta/brief'), `beta's brief: ${rebuilt}`);
+  assert.ok(result.pack?.rebuilt, 'the pack');
+  assert.is(launches, 1, 'one browser for the run');
+});
+
+test('a deleted output is written again, and only it', async () => {
+  const shaOf = async () => (await readManifest(ws.out))!.files.find((f) => f.key === 'programmes/alpha/one-pager')!.sha256;
+  const before = await shaOf();
+  await rm(path.join(ws.out, 'programmes/alpha/alpha-one-pager.pdf'));
+  const result = await build({ dataDir: ws.data, outDir: ws.out });
+  assert.not.ok(result.noop);
+  assert.equal(rebuiltKeys(result), ['programmes/alpha/one-pager']);
+  // The pack follows its parts' bytes: made again only if the reprint differs.
+  assert.is(result.pack?.rebuilt, (await shaOf()) !== before);
+});
+
+test('--force renders every document and the pack again', async () => {
+  const result = await build({ dataDir: ws.data, outDir: ws.out, force: true });
+  assert.is(result.built, 9);
+  assert.ok(result.pack?.rebuilt);
+});
+
+test('a template change is an input change: the run is not a no-op', async () => {
+  const templates = path.join(ws.dir, 'templates');
+  await cp(path.join(process.cwd(), 'templates/pack'), path.join(templates, 'pack'), { recursive: true });
+  const first = await build({ dataDir: ws.data, outDir: ws.out, templatesDir: templates });
+  assert.not.ok(first.noop, 'another templates folder is another input');
+  const css = path.join(templates, 'pack/pack.css');
+  await writeFile(css, `${await readFile(css, 'utf8')}\n.pack-title { letter-spacing: 0.01em; }\n`);
+  const second = await build({ dataDir: ws.data, outDir: ws.out, templatesDir: templates });
+  assert.not.ok(second.noop);
+  assert.is(second.built, 0, 'no document uses the pack styles');
+  assert.ok(second.pack?.rebuilt, 'the pack does');
+});
+
+test.run();
