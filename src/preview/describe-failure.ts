@@ -1,5 +1,7 @@
 // A data or template error as the overlay shows it: one line per problem, each with its place.
+import path from 'node:path';
 import { BriefError, DataError } from '../errors.js';
+import { displayPath } from '../facts/read-data-folder.js';
 
 /** One problem: where (`file:line:col`, when known) and what. */
 export interface FailureLine {
@@ -12,7 +14,10 @@ export interface PreviewFailure {
   lines: FailureLine[];
 }
 
-const PLACE = /^(\S+:\d+:\d+)\s+(.*)$/s;
+const PLACE = /^(\S+):(\d+):(\d+)\s+(.*)$/s;
+
+/** A template's absolute path shown relative to the working folder, as data files are. */
+const shortPlace = (file: string, line: string, col: string) => `${path.isAbsolute(file) ? displayPath(file) : file}:${line}:${col}`;
 
 export function describeFailure(error: unknown): PreviewFailure {
   if (error instanceof DataError) {
@@ -27,7 +32,7 @@ export function describeFailure(error: unknown): PreviewFailure {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split('\n').map((line) => {
     const placed = PLACE.exec(line);
-    return placed ? { where: placed[1]!, message: placed[2]! } : { message: line };
+    return placed ? { where: shortPlace(placed[1]!, placed[2]!, placed[3]!), message: placed[4]! } : { message: line };
   });
   const title = error instanceof BriefError ? (error.name === 'TemplateError' ? 'A template failed' : 'The preview cannot render') : 'Unexpected failure';
   return { title, lines };

@@ -126,6 +126,19 @@ test('a broken data file shows an overlay naming file:line:col, and the server k
   assert.is(server.exitCode, null, 'the server is still running');
 });
 
+test('a template that fails shows an overlay naming the template file and line, and recovers', async () => {
+  const partial = path.join(project.dir, 'templates/partials/bottom-line.hbs');
+  const original = await readFile(partial, 'utf8');
+  await writeFile(partial, '{{#if bottomLine}}\n{{notInTheView}}\n{{/if}}\n');
+  await page.waitForSelector('#brief-error-overlay', { timeout: 20_000 });
+  const overlay = await page.$eval('#brief-error-overlay', (o) => (o as HTMLElement).innerText);
+  assert.match(overlay, 'templates/partials/bottom-line.hbs:2:');
+  assert.match(overlay, '"notInTheView" is not in the view model');
+  await writeFile(partial, original);
+  await page.waitForFunction(() => !document.getElementById('brief-error-overlay'), { timeout: 20_000 });
+  assert.match(await page.$eval('body', (b) => b.innerText), 'Returning Engineers Programme');
+});
+
 test('the server answers only its routes, on loopback host names', async () => {
   assert.is(await rawGet('/'), 200);
   assert.is(await rawGet('/programmes/no-such/brief'), 404);
