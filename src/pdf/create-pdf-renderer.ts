@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RenderedDocument } from '../documents/types.js';
 import { BriefError, RenderError } from '../errors.js';
-import { BrowserGone, BrowserManager } from './browser-manager.js';
+import { BrowserManager } from './browser-manager.js';
 import { PagePool } from './page-pool.js';
 import { postProcessPdf } from './post-process.js';
 import { printOnPage } from './print-document.js';
@@ -41,6 +41,8 @@ export const DEFAULTS = {
   pageRecycleAfter: 50,
   browserRecycleAfter: 500,
   timeoutMs: 30_000,
+  /** Opening a page normally takes well under a second; past this it is treated as a crash. */
+  openTimeoutMs: 10_000,
 } as const;
 
 /** Prepares the shell and the pool; the browser itself starts with the first document. */
@@ -52,6 +54,7 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     roots: [shellDir, ...defaultAssetRoots(), ...(options.assetRoots ?? [])],
     allowRemote: options.allowRemote,
   });
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const manager = new BrowserManager({
     executablePath: options.executablePath,
     wsEndpoint: options.wsEndpoint,
@@ -61,8 +64,8 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? DEFAULTS.pageRecycleAfter),
     browserRecycleAfter: Math.max(1, options.browserRecycleAfter ?? DEFAULTS.browserRecycleAfter),
+    openTimeoutMs: Math.min(timeoutMs, DEFAULTS.openTimeoutMs),
   });
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   // If the process ends without close() (an uncaught error), the browser still goes with it.
   const killOnExit = () => manager.killAllSync();
   process.once('exit', killOnExit);
@@ -73,9 +76,10 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     const printed = await pool.use(async (warm) => {
       try {
         const work = withTimeout(printOnPage(warm, doc, shell.paper, timeoutMs), warm, doc, timeoutMs);
-        return await Promise.race([work, warm.handle.gone]);
+        return await Promise.race([work, warm.handle.gone, warm.crashed]);
       } catch (error) {
-        if (!(error instanceof BriefError) && (warm.broken || warm.handle.dead)) throw new PageCrashed(error);
+        // Anything but the document's own fault leaves the page suspect: it is not reused.
+        if (!(error instanceof BriefError)) warm.broken = true;
         throw error;
       }
     });
@@ -95,8 +99,10 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
           return await printOnce(doc);
         } catch (error) {
           if (error instanceof BriefError) throw error;
-          // A crashed page or browser is replaced and the document printed once more.
-          if (attempt === 0 && !closing && isCrash(error)) {
+          // A crashed page or browser (or any failure that is not the document's: Chromium
+          // answers "Printing failed" for a renderer that died mid-print) is replaced, and the
+          // document printed once more on a fresh page.
+          if (attempt === 0 && !closing) {
             retries++;
             continue;
           }
@@ -134,24 +140,4 @@ async function withTimeout<T>(work: Promise<T>, warm: WarmPage, doc: RenderedDoc
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The page or its browser went away while printing. */
-class PageCrashed extends Error {
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-  }
-}
-
-/** Errors that mean the page or the browser went away, not that the document is wrong. */
-function isCrash(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return (
-    error instanceof PageCrashed ||
-    error instanceof BrowserGone ||
-    error.name === 'TargetCloseError' ||
-    /target closed|session closed|connection closed|browser has disconnected|page crashed|detached|execution context was destroyed|websocket is not open/i.test(
-      error.message,
-    )
-  );
 }

@@ -6,6 +6,8 @@ import { closeWarmPage, openWarmPage, type WarmPage } from './warm-page.js';
 
 export interface PagePoolOptions {
   concurrency: number;
+  /** How long opening a page may take. */
+  openTimeoutMs: number;
   pageRecycleAfter: number;
   browserRecycleAfter: number;
 }
@@ -63,9 +65,18 @@ export class PagePool {
     if (idle) return idle;
     const handle = await this.#manager.acquire();
     // A page opening on a browser that dies must fail now, not when goto times out.
-    const warm = await Promise.race([openWarmPage(handle, this.#shellUrl, this.#guard), handle.gone]);
-    this.pagesOpened++;
-    return warm;
+    try {
+      const warm = await Promise.race([
+        openWarmPage(handle, this.#shellUrl, this.#guard, this.#options.openTimeoutMs),
+        handle.gone,
+      ]);
+      this.pagesOpened++;
+      return warm;
+    } catch (error) {
+      // A browser that cannot open a page is not trusted with the next one.
+      if (!this.#manager.isRemote) this.#manager.retire(handle);
+      throw error;
+    }
   }
 
   #giveBack(warm: WarmPage): void {

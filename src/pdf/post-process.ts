@@ -34,8 +34,8 @@ export async function postProcessPdf(chromiumPdf: Uint8Array, metadata: PdfMetad
   pdf.context.trailerInfo.ID = pdf.context.obj([placeholder, placeholder]);
   const pages = pdf.getPageCount();
   const outline = readOutline(pdf);
-  // Object streams off: a classic xref table and plain objects, which every checker reads, and
-  // which kept the structure tree, the bookmarks and byte-for-byte reproducibility here.
+  // Object streams off: both settings kept the structure tree, the bookmarks and identical bytes,
+  // but on a 30 KB three-pager saving with them took ~52 ms against ~32 ms for a 28 % smaller file.
   const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   stampDocumentId(bytes);
   return { bytes, pages, outline };

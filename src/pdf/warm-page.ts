@@ -14,50 +14,94 @@ export interface WarmPage {
   blocked: string[];
   /** The page crashed or its target closed: it is never reused. */
   broken: boolean;
+  /** Rejects when the page's renderer crashes, whose pending calls may otherwise never settle. */
+  crashed: Promise<never>;
+  /** From then on, no navigation of the main frame is allowed. */
+  shellLoaded: boolean;
 }
 
-/** Opens a page on the browser, locks it down, and loads the shell from its file:// URL. */
-export async function openWarmPage(handle: BrowserHandle, shellUrl: string, guard: RequestGuard): Promise<WarmPage> {
-  const page = await handle.browser.newPage();
-  handle.openPages++;
-  const warm: WarmPage = { page, handle, printed: 0, blocked: [], broken: false };
+/** The page's renderer process crashed (or was killed, e.g. out of memory). */
+export class PageCrashed extends Error {
+  constructor(cause?: unknown) {
+    super(cause instanceof Error ? cause.message : 'the page crashed', cause === undefined ? undefined : { cause });
+    this.name = 'PageCrashed';
+  }
+}
+
+/**
+ * Opens a page on the browser, locks it down, and loads the shell from its file:// URL. Gives up
+ * after `timeoutMs`: a page whose renderer died while starting may otherwise never finish opening.
+ */
+export async function openWarmPage(
+  handle: BrowserHandle,
+  shellUrl: string,
+  guard: RequestGuard,
+  timeoutMs: number,
+): Promise<WarmPage> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageCrashed(new Error(`opening a page took longer than ${timeoutMs} ms`))), timeoutMs);
+  });
+  const opening = handle.browser.newPage();
+  let warm: WarmPage | undefined;
   try {
-    page.on('error', () => {
-      warm.broken = true; // The renderer process crashed.
-    });
-    page.on('close', () => {
-      warm.broken = true;
-    });
-    // Issue 5: hostile markup is inert. page.evaluate still runs (it goes through DevTools),
-    // while <script>, on* attributes and javascript: URLs in the document do not.
-    await page.setJavaScriptEnabled(false);
-    await page.emulateMediaType('print');
-    await page.setRequestInterception(true);
-    let shellLoaded = false;
-    page.on('request', (request: HTTPRequest) => {
-      if (request.isInterceptResolutionHandled()) return;
-      const url = request.url();
-      // After the shell, nothing may navigate the page away (e.g. a <meta http-equiv=refresh>).
-      const navigatesAway = shellLoaded && request.isNavigationRequest() && request.frame() === page.mainFrame();
-      if (!navigatesAway && guard.allows(url, request.resourceType())) {
-        void request.continue().catch(() => undefined);
-      } else {
-        warm.blocked.push(url);
-        void request.abort('blockedbyclient').catch(() => undefined);
-      }
-    });
-    await page.goto(shellUrl, { waitUntil: 'load' });
-    shellLoaded = true;
-    // Under tsx (tests, bench) esbuild's keepNames wraps named inner functions in __name(), and
-    // functions evaluated in the page carry that call with them; the compiled build has none.
-    await page.evaluate('globalThis.__name ??= (fn) => fn');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    warm.blocked = []; // What the shell itself tried is not any document's fault.
+    const page = await Promise.race([opening, deadline]);
+    handle.openPages++;
+    warm = lockDown(page, handle, guard);
+    await Promise.race([loadShell(warm, shellUrl), deadline, warm.crashed]);
     return warm;
   } catch (error) {
-    await closeWarmPage(warm);
+    if (warm) await closeWarmPage(warm);
+    else void opening.then((late) => late.close()).catch(() => undefined);
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmPage {
+  let reportCrash: (error: unknown) => void = () => undefined;
+  const crashed = new Promise<never>((_, reject) => {
+    reportCrash = reject;
+  });
+  crashed.catch(() => undefined); // Only those who race against it care.
+  const warm: WarmPage = { page, handle, printed: 0, blocked: [], broken: false, crashed, shellLoaded: false };
+  page.on('error', (error) => {
+    warm.broken = true; // Puppeteer's 'error' event: the renderer process crashed.
+    reportCrash(new PageCrashed(error));
+  });
+  page.on('close', () => {
+    warm.broken = true;
+  });
+  page.on('request', (request: HTTPRequest) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    // After the shell, nothing may navigate the page away (e.g. a <meta http-equiv=refresh>).
+    const navigatesAway = warm.shellLoaded && request.isNavigationRequest() && request.frame() === page.mainFrame();
+    if (!navigatesAway && guard.allows(url, request.resourceType())) {
+      void request.continue().catch(() => undefined);
+    } else {
+      warm.blocked.push(url);
+      void request.abort('blockedbyclient').catch(() => undefined);
+    }
+  });
+  return warm;
+}
+
+async function loadShell(warm: WarmPage, shellUrl: string): Promise<void> {
+  const { page } = warm;
+  // Issue 5: hostile markup is inert. page.evaluate still runs (it goes through DevTools),
+  // while <script>, on* attributes and javascript: URLs in the document do not.
+  await page.setJavaScriptEnabled(false);
+  await page.emulateMediaType('print');
+  await page.setRequestInterception(true);
+  await page.goto(shellUrl, { waitUntil: 'load' });
+  warm.shellLoaded = true;
+  // Under tsx (tests, bench) esbuild's keepNames wraps named inner functions in __name(), and
+  // functions evaluated in the page carry that call with them; the compiled build has none.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  warm.blocked = []; // What the shell itself tried is not any document's fault.
 }
 
 /** Closes the page (never waiting long on a crashed one) and lets its browser retire. */

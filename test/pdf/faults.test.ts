@@ -42,6 +42,31 @@ test('a browser killed in the middle of a batch is replaced, and every document 
   }
 });
 
+test('a page whose renderer process dies mid-batch is replaced, and every document still prints', async () => {
+  // A page whose renderer is killed while it opens may never finish opening: the short timeout
+  // bounds how long that takes to be noticed (then its browser is replaced as well).
+  const renderer = await createPdfRenderer(testShell(), { concurrency: 2, timeoutMs: 4000 });
+  try {
+    const [first, ...rest] = batch(6, 'renderer');
+    await renderer.print(first!);
+    const pid = renderer.stats().browserPid!;
+    const printing = Promise.all(rest.map((doc) => renderer.print(doc)));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const renderers = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => Number(cols[1]) === pid && cols.includes('--type=renderer'))
+      .map((cols) => Number(cols[0]));
+    assert.ok(renderers.length > 0, 'the pages have renderer processes');
+    for (const renderer of renderers) process.kill(renderer, 'SIGKILL');
+    const printed = await printing;
+    assert.ok(printed.every((pdf) => pdf.pages >= 3));
+    assert.ok(renderer.stats().retries >= 1, JSON.stringify(renderer.stats()));
+  } finally {
+    await renderer.close();
+  }
+});
+
 test('a document that runs past the timeout fails with its key, and the next one prints', async () => {
   const renderer = await createPdfRenderer(testShell(), { concurrency: 1, timeoutMs: 1500 });
   try {
