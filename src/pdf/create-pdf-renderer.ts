@@ -75,7 +75,7 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
   const printOnce = async (doc: RenderedDocument): Promise<PrintedPdf> => {
     const printed = await pool.use(async (warm) => {
       try {
-        const work = withTimeout(printOnPage(warm, doc, shell.paper, timeoutMs), warm, doc, timeoutMs);
+        const work = withTimeout(printOnPage(warm, doc, shell.paper), warm, doc, timeoutMs);
         return await Promise.race([work, warm.handle.gone, warm.crashed]);
       } catch (error) {
         // Anything but the document's own fault leaves the page suspect: it is not reused.

@@ -51,10 +51,7 @@ export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy)
   const steps = fitSteps(policy);
   const measureAt = (index: number) => measureFit(page, paper, policy.maxPages, index === 0 ? undefined : steps[index]);
   const atBase = await measureAt(0);
-  if (fitsIn(atBase) || steps.length === 1) {
-    if (!fitsIn(atBase)) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: false };
-    return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: true };
-  }
+  if (fitsIn(atBase) || steps.length === 1) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: fitsIn(atBase) };
   const last = steps.length - 1;
   const atMin = await measureAt(last);
   if (!fitsIn(atMin)) return { fontPt: steps[last], stepIndex: last, measure: atMin, fits: false };

@@ -11,7 +11,7 @@ export type PagePrint =
   | { kind: 'raw'; bytes: Uint8Array; blocked: string[] }
   | { kind: 'done'; result: PostProcessed; fittedFontPt: number | undefined; blocked: string[] };
 
-export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: Paper, timeoutMs: number): Promise<PagePrint> {
+export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: Paper): Promise<PagePrint> {
   warm.blocked = [];
   await swapDocument(warm.page, doc);
   const pdfOptions: PDFOptions = {
@@ -20,7 +20,8 @@ export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: 
     tagged: true,
     preferCSSPageSize: true,
     format: paper === 'letter' ? 'letter' : 'a4',
-    timeout: timeoutMs,
+    // The renderer's own timer (which names the document) bounds the whole print instead.
+    timeout: 0,
   };
   if (!doc.fit) {
     // Post-processing happens after the page is back in the pool, overlapping the next print.

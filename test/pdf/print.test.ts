@@ -167,6 +167,14 @@ printing('a one-pager that cannot fit at the minimum size fails with a FitError 
   assert.is(next.fittedFontPt, undefined, 'the shrunken size of a failed fit does not leak into the next document');
 });
 
+printing('a page box declared with --page-content-height is the one the fit measures against', async (ctx) => {
+  const body = oneTextPager(2);
+  const halfPage = ':root { --page-content-width: 174mm; --page-content-height: 60mm; } @page { size: A4; margin: 20mm 18mm; }';
+  const printed = await ctx.renderer.print(testDocument('programmes/boxed/one-pager', body, { fit: ONE_PAGER_FIT, pageCss: halfPage }));
+  assert.is(printed.pages, 1);
+  assert.ok((printed.fittedFontPt ?? ONE_PAGER_FIT.baseFontPt) < ONE_PAGER_FIT.baseFontPt, 'shrunk to fit the declared 60 mm');
+});
+
 printing('hostile content is inert: remote and out-of-tree requests are blocked and reported, scripts do not run', async (ctx) => {
   const body = `<p>Visible text</p>
 <img src="http://example.com/tracker.png" alt="">
