@@ -36,8 +36,15 @@ organisations:
   }
 }
 
+/**
+ * Only the first few programmes carry incentives: every brief compares the incentives of all
+ * programmes, so giving each of 1,000 one would measure a quadratic layout, not the engine.
+ */
+const WITH_INCENTIVES = 8;
+
 function programmeYaml(i: number): string {
   const id = `scheme-${i}`;
+  const incentives = i < WITH_INCENTIVES ? incentivesYaml(i, id) : '';
   return `  - id: ${id}
     name:
       en: Scheme ${i}
@@ -55,7 +62,20 @@ function programmeYaml(i: number): string {
     jurisdiction: Province ${i % 30}
     status: active
     publicity: low-profile
-    incentives:
+${incentives}    sections:
+      - heading: How scheme ${i} works
+        body: >-
+          Scheme ${i} pays a bonus to each recruit and offers housing near the provincial
+          capital. Employers apply on the recruit's behalf.
+        claims: [${id}-bonus]
+      - heading: Whom it seeks
+        body: Engineers in chip design and manufacturing, at any stage of their careers.
+        claims: [${id}-targets]
+`;
+}
+
+function incentivesYaml(i: number, id: string): string {
+  return `    incentives:
       - kind: signing-bonus
         label: Signing bonus
         min: 1000000
@@ -65,15 +85,6 @@ function programmeYaml(i: number): string {
           usdPerUnit: 0.14
           basis: generated rate
         claim: ${id}-bonus
-    sections:
-      - heading: How scheme ${i} works
-        body: >-
-          Scheme ${i} pays a bonus to each recruit and offers housing near the provincial
-          capital. Employers apply on the recruit's behalf.
-        claims: [${id}-bonus]
-      - heading: Whom it seeks
-        body: Engineers in chip design and manufacturing, at any stage of their careers.
-        claims: [${id}-targets]
 `;
 }
 

@@ -67,7 +67,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
         skipped: documents.length,
         noop: true,
         browsersStarted: 0,
-        pack: previous!.pack ? { path: previous!.pack.path, pages: previous!.pack.pages ?? 0, rebuilt: false } : undefined,
+        pack: previous!.pack ? { path: previous!.pack.path, pages: previous!.pack.pages ?? 0, rebuilt: false, ms: 0 } : undefined,
         zip: previous!.zip ? { path: previous!.zip.path, bytes: previous!.zip.bytes } : undefined,
         manifestPath: join(outDir, MANIFEST_NAME),
         warnings,
@@ -75,6 +75,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       };
     }
 
+    deps.prefetch?.();
     await sweepTempFiles(outDir);
     const facts = await deps.loadFacts(options.dataDir);
     throwIfAborted(signal);
@@ -176,38 +177,45 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const pdfFiles = files.filter((f) => f.format !== 'html');
     let pack: BuildResult['pack'];
     let manifest: Manifest = { ...base, runHash, files };
-    if (pdfFiles.length > 0) {
-      const { updatePack } = await import('./build-pack.js');
-      const updated = await updatePack({
-        outDir,
-        writer,
-        templatesDir,
-        files: pdfFiles,
-        meta: facts.meta,
-        paper,
-        author: options.author,
-        distribution: options.distribution,
-        creator: TOOL.creator,
-        date: renderOptions.date,
-        sharedHash: sha256(`${shell.html}\0${fonts.join(',')}\0${tool.version}`),
-        previous: previous?.pack,
-        force: Boolean(options.force),
-        getRenderer,
-      });
-      manifest = { ...manifest, pack: updated.extra };
-      pack = { path: updated.extra.path, pages: updated.extra.pages ?? 0, rebuilt: updated.rebuilt };
-    }
-    throwIfAborted(signal);
     let zip: BuildResult['zip'];
-    if (options.zip) {
-      const { zipOutputs } = await import('./zip.js');
-      const paths = [...files.map((f) => f.path), ...(manifest.pack ? [manifest.pack.path] : [])];
-      const zipEntries = await Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(join(outDir, path)) })));
-      zipEntries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(manifest)) });
-      const bytes = await zipOutputs(zipEntries, renderOptions.date);
-      await writer.write(ZIP_NAME, bytes);
-      manifest = { ...manifest, zip: { path: ZIP_NAME, bytes: bytes.length, sha256: sha256(bytes), inputHash: runHash } };
-      zip = { path: ZIP_NAME, bytes: bytes.length };
+    try {
+      if (pdfFiles.length > 0) {
+        const packStarted = performance.now();
+        const { updatePack } = await import('./build-pack.js');
+        const updated = await updatePack({
+          outDir,
+          writer,
+          templatesDir,
+          files: pdfFiles,
+          meta: facts.meta,
+          paper,
+          author: options.author,
+          distribution: options.distribution,
+          creator: TOOL.creator,
+          date: renderOptions.date,
+          sharedHash: sha256(`${shell.html}\0${fonts.join(',')}\0${tool.version}`),
+          previous: previous?.pack,
+          force: Boolean(options.force),
+          getRenderer,
+        });
+        manifest = { ...manifest, pack: updated.extra };
+        pack = { path: updated.extra.path, pages: updated.extra.pages ?? 0, rebuilt: updated.rebuilt, ms: performance.now() - packStarted };
+      }
+      throwIfAborted(signal);
+      if (options.zip) {
+        const { zipOutputs } = await import('./zip.js');
+        const paths = [...files.map((f) => f.path), ...(manifest.pack ? [manifest.pack.path] : [])];
+        const zipEntries = await Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(join(outDir, path)) })));
+        zipEntries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(manifest)) });
+        const bytes = await zipOutputs(zipEntries, renderOptions.date);
+        await writer.write(ZIP_NAME, bytes);
+        manifest = { ...manifest, zip: { path: ZIP_NAME, bytes: bytes.length, sha256: sha256(bytes), inputHash: runHash } };
+        zip = { path: ZIP_NAME, bytes: bytes.length };
+      }
+    } catch (error) {
+      // The documents are written: record them, so the manifest still matches the files.
+      await writer.write(MANIFEST_NAME, serializeManifest({ ...base, runHash: null, files, pack: manifest.pack ?? previous?.pack }));
+      throw error;
     }
     await writer.write(MANIFEST_NAME, serializeManifest(manifest));
     const documents = outcomes as DocumentOutcome[];

@@ -20,6 +20,8 @@ export interface BuildDeps {
   loadFacts(dataDir: string): Promise<Facts>;
   loadEngine(templatesDir: string): Promise<Engine>;
   createPdfRenderer(shell: Shell, options: PoolOptions): Promise<PdfRenderer>;
+  /** Starts loading the heavy modules while the data is read; only runs that will render call it. */
+  prefetch?(): void;
 }
 
 export const defaultDeps: BuildDeps = {
@@ -28,6 +30,12 @@ export const defaultDeps: BuildDeps = {
     return loadFacts(dataDir);
   },
   loadEngine,
+  prefetch() {
+    // Module loading reads many files; started now, it overlaps with reading the data.
+    for (const load of [() => import('../pdf/create-pdf-renderer.js'), () => import('../documents/render-document.js')]) {
+      load().catch(() => {});
+    }
+  },
   async createPdfRenderer(shell, options) {
     const { createPdfRenderer } = await import('../pdf/create-pdf-renderer.js');
     return createPdfRenderer(shell, options);

@@ -74,7 +74,8 @@ export interface BuildResult {
   noop: boolean;
   /** Browsers launched (or connected to) by this run. */
   browsersStarted: number;
-  pack?: { path: string; pages: number; rebuilt: boolean };
+  /** The pack, and how long deciding on it and making it took. */
+  pack?: { path: string; pages: number; rebuilt: boolean; ms: number };
   zip?: { path: string; bytes: number };
   manifestPath: string;
   warnings: string[];

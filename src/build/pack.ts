@@ -1,6 +1,6 @@
 // output/briefing-pack.pdf (issue 4 item 5): a cover, a table of contents with the right page
 // numbers, then every PDF in plan order, a bookmark for each with its own headings below it.
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { PdfMetadata, SubjectKind } from '../documents/types.js';
 import { OutputError } from '../errors.js';
 import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';
@@ -46,7 +46,7 @@ export async function assemblePack(parts: PackPart[], printFront: PrintFrontMatt
   if (frontPages.length > 1) bookmarks.push({ title: 'Contents', page: frontPages[1]!.ref, children: [] });
 
   for (const part of parts) {
-    const source = await PDFDocument.load(await part.read(), { updateMetadata: false });
+    const source = await PDFDocument.load(await part.read(), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     if (source.getPageCount() !== part.pages) {
       throw new OutputError(`${part.key}: the file has ${source.getPageCount()} pages, the manifest ${part.pages}; run with --force`);
     }
@@ -65,7 +65,7 @@ export async function assemblePack(parts: PackPart[], printFront: PrintFrontMatt
   }
   writeOutline(pack, bookmarks);
   setMetadata(pack, metadata);
-  const bytes = await pack.save({ useObjectStreams: true });
+  const bytes = await pack.save({ useObjectStreams: true, objectsPerTick: Infinity });
   return { bytes, pages: pack.getPageCount(), frontPages: frontPages.length, startPages: numberParts(parts, frontPages.length) };
 }
 
