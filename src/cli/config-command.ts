@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { CONFIG_KEYS, describeSettings } from '../config/describe-settings.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
@@ -17,7 +16,8 @@ export const configCommand = (config: LoadedConfig | undefined, argv: string[]):
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
       .example('$0 config', 'which config file is used, and each setting')
       .example('BRIEF_PAPER=letter $0 config --json', 'see an environment variable win over the config file'),
-  handler: (args) => {
+  handler: async (args) => {
+    const { CONFIG_KEYS, describeSettings } = await import('../config/describe-settings.js');
     const settings = describeSettings(args as unknown as Record<string, unknown>, argv, process.env, config?.settings);
     if (args.json) {
       say.json({ configFile: config?.file ?? null, settings });

@@ -82,6 +82,30 @@ function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[
   }));
 }
 
+/** Programmes an incentives comparison may show at most: past that a chart is unreadable and grows with the dataset. */
+export const COMPARISON_LIMIT = 8;
+
+function relatedIdsOf(p: Programme): string[] {
+  return unique([p.predecessor, p.successor, ...(p.related ?? [])].filter((x): x is string => Boolean(x)));
+}
+
+/**
+ * The programmes a brief compares incentives with, in data order: itself, then its predecessor,
+ * successor and related programmes, then those sharing a topic with it, then the rest, only those
+ * with incentives, at most COMPARISON_LIMIT.
+ */
+export function comparisonPeers(facts: Facts, id: string, relatedIds: string[]): string[] {
+  const sharesTopic = new Set([...facts.topics.values()].filter((t) => t.programmes.includes(id)).flatMap((t) => t.programmes));
+  const hasIncentives = (pid: string) => (facts.programmes.get(pid)?.incentives?.length ?? 0) > 0;
+  const chosen = new Set<string>([id]);
+  const candidates = [...relatedIds, ...[...facts.programmes.keys()].filter((pid) => sharesTopic.has(pid)), ...facts.programmes.keys()];
+  for (const pid of candidates) {
+    if (chosen.size >= COMPARISON_LIMIT) break;
+    if (hasIncentives(pid)) chosen.add(pid);
+  }
+  return [...facts.programmes.keys()].filter((pid) => chosen.has(pid));
+}
+
 export function buildProgrammeView(facts: Facts, id: string, options: ViewOptions): DocumentView {
   const p = facts.programmes.get(id);
   if (!p) throw new UsageError(`no programme "${id}" in the data`);
@@ -96,9 +120,9 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   const incentives = brief ? incentiveRows(facts, [id], id, notes, false) : [];
   const timeline = timelineEvents(facts, match, notes, brief ? undefined : ONE_PAGER_LIMITS.timeline);
   const people = brief ? peopleFor(facts, p.people ?? [], notes) : [];
-  const otherIds = [...facts.programmes.keys()];
+  const otherIds = comparisonPeers(facts, p.id, relatedIdsOf(p));
   const topics = [...facts.topics.values()].filter((t) => t.programmes.includes(id));
-  const relatedIds = unique([p.predecessor, p.successor, ...(p.related ?? [])].filter((x): x is string => Boolean(x)));
+  const relatedIds = relatedIdsOf(p);
   const relation = (rid: string) => (rid === p.predecessor ? 'Predecessor' : rid === p.successor ? 'Successor' : 'Related');
   const takeaways = p.takeaways ?? [];
   return {

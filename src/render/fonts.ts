@@ -70,11 +70,25 @@ export function readFontSlices(): FontSlice[] {
 }
 
 /** True where any character of `codePoints` falls in the slice's ranges. */
-export function sliceCovers(slice: FontSlice, codePoints: Set<number>): boolean {
-  for (const cp of codePoints) {
-    for (const [lo, hi] of slice.ranges) if (cp >= lo && cp <= hi) return true;
-  }
+export function sliceCovers(slice: FontSlice, codePoints: Iterable<number>): boolean {
+  for (const cp of codePoints) if (rangesCover(slice.ranges, cp)) return true;
   return false;
+}
+
+function rangesCover(ranges: [number, number][], cp: number): boolean {
+  for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
+  return false;
+}
+
+// Each slice is encoded once per process: every self-contained HTML file embeds the same few.
+const dataUrls = new Map<string, string>();
+function dataUrl(file: string): string {
+  let url = dataUrls.get(file);
+  if (!url) {
+    url = `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
+    dataUrls.set(file, url);
+  }
+  return url;
 }
 
 export function codePointsOf(text: string): Set<number> {
@@ -97,9 +111,9 @@ export function fontFaceCss(assets: 'file' | 'inline', text = ''): string {
   const used = codePointsOf(text);
   // Noto Sans SC comes last in every font stack: it needs only what the text faces lack.
   const textFaces = all.filter((s) => s.family !== 'Noto Sans SC');
-  const lacking = new Set([...used].filter((cp) => !textFaces.some((s) => sliceCovers(s, new Set([cp])))));
+  const lacking = [...used].filter((cp) => !textFaces.some((s) => rangesCover(s.ranges, cp)));
   return all
     .filter((s) => sliceCovers(s, s.family === 'Noto Sans SC' ? lacking : used))
-    .map((s) => faceRule(s, `data:font/woff2;base64,${readFileSync(s.file).toString('base64')}`))
+    .map((s) => faceRule(s, dataUrl(s.file)))
     .join('\n');
 }

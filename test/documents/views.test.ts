@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildProgrammeView } from '../../src/documents/programme-view.js';
+import { buildProgrammeView, COMPARISON_LIMIT, comparisonPeers } from '../../src/documents/programme-view.js';
 import { buildTopicView } from '../../src/documents/topic-view.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
@@ -65,3 +65,21 @@ test('a topic view lists its programmes and the timeline events that bear on the
 });
 
 test.run();
+
+test('an incentives comparison stays at eight programmes however many the data holds, related ones first', () => {
+  const lantern = facts.programmes.get('lantern')!;
+  const programmes = new Map(facts.programmes);
+  for (let i = 0; i < 40; i++) {
+    const id = `extra-${i}`;
+    programmes.set(id, { ...lantern, id, related: [], predecessor: undefined, successor: undefined, name: { en: `Extra ${i}` } });
+  }
+  // The last extra is related to lantern, so it must be chosen before earlier unrelated ones.
+  programmes.set('lantern', { ...lantern, related: ['extra-39'] });
+  const big: Facts = { ...facts, programmes };
+  const peers = comparisonPeers(big, 'lantern', ['extra-39']);
+  assert.is(peers.length, COMPARISON_LIMIT);
+  assert.ok(peers.includes('lantern') && peers.includes('extra-39'), peers.join());
+  const view = buildProgrammeView(big, 'lantern', { layout: 'brief' });
+  const compared = new Set(view.incentiveComparison.map((row) => row.programmeId));
+  assert.ok(compared.size <= COMPARISON_LIMIT, `${compared.size} programmes compared`);
+});

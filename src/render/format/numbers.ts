@@ -1,8 +1,11 @@
 // Numbers as a reader says them: "3 million", "420,000", "1.5 billion".
 
+// One formatter for the process: toLocaleString builds a new one on every call.
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Thousands separators, at most two decimals. */
 export function formatInteger(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return grouped.format(n);
 }
 
 /** "3 million", "1.5 billion", "850,000": words from a million up, as newspapers write them. */
