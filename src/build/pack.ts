@@ -3,7 +3,7 @@
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { PdfMetadata, SubjectKind } from '../documents/types.js';
 import { OutputError } from '../errors.js';
-import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';
+import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from '../pdf/outline.js';
 
 /** One document of the pack, read from disk only when its pages are copied. */
 export interface PackPart {

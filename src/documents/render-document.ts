@@ -43,10 +43,12 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
     author: view.titleBlock.author,
     subject: summary.length > 300 ? `${summary.slice(0, 297).replace(/\s+\S*$/, '')}...` : summary,
     keywords: [
-      ...(facts.meta.keywords ?? []),
-      view.titleBlock.title,
-      ...(name?.zh ? [name.zh] : []),
-      ...(name?.pinyin ? [name.pinyin] : []),
+      ...new Set([
+        ...(facts.meta.keywords ?? []),
+        view.titleBlock.title,
+        ...(name?.zh ? [name.zh] : []),
+        ...(name?.pinyin ? [name.pinyin] : []),
+      ]),
     ],
     creator: options.creator,
     producer: options.creator,

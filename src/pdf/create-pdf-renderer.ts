@@ -84,11 +84,11 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
       }
     });
     if (printed.kind === 'done') {
-      const { bytes, pages, outline } = printed.result;
-      return { bytes, pages, outline, fittedFontPt: printed.fittedFontPt, blockedRequests: printed.blocked };
+      const { bytes, pages } = printed.result;
+      return { bytes, pages, fittedFontPt: printed.fittedFontPt, blockedRequests: printed.blocked };
     }
-    const { bytes, pages, outline } = await postProcessPdf(printed.bytes, doc.metadata);
-    return { bytes, pages, outline, blockedRequests: printed.blocked };
+    const { bytes, pages } = await postProcessPdf(printed.bytes, doc.metadata);
+    return { bytes, pages, blockedRequests: printed.blocked };
   };
 
   return {

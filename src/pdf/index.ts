@@ -1,5 +1,5 @@
 // The PDF engine's public face: the batch needs only these.
-export type { BrowserOptions, OutlineItem, PdfRenderer, PoolOptions, PrintedPdf, Shell } from './types.js';
+export type { BrowserOptions, PdfRenderer, PoolOptions, PrintedPdf, Shell } from './types.js';
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './find-browser.js';
 export {
   createPdfRenderer,
@@ -9,4 +9,4 @@ export {
   type PoolPdfRenderer,
 } from './create-pdf-renderer.js';
 export { postProcessPdf, type PostProcessed } from './post-process.js';
-export { readOutline } from './read-outline.js';
+export { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';

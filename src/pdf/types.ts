@@ -23,19 +23,10 @@ export interface PoolOptions extends BrowserOptions {
   timeoutMs?: number;
 }
 
-/** A bookmark read back from a printed PDF. */
-export interface OutlineItem {
-  title: string;
-  /** Zero-based page index within the document. */
-  pageIndex: number;
-  children: OutlineItem[];
-}
-
 /** A document printed to PDF and post-processed. */
 export interface PrintedPdf {
   bytes: Uint8Array;
   pages: number;
-  outline: OutlineItem[];
   /** The body type size the document was fitted at, where it had to shrink. */
   fittedFontPt?: number;
   /** Requests the page tried to make that were blocked, e.g. remote images. */
