@@ -20,9 +20,12 @@ export function pageContentSize(paper: Paper, layout: 'brief' | 'one-pager'): { 
   return { widthMm: size.widthMm - m.left - m.right, heightMm: size.heightMm - m.top - m.bottom };
 }
 
-/** A CSS string literal. */
+/**
+ * A CSS string literal, safe inside a <style> element: `<` is escaped, so data such as a name
+ * holding `</style><script>` cannot end the element in the standalone HTML (issue 5, item 1).
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
 }
 
 export interface PageCssInput {
