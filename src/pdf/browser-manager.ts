@@ -115,6 +115,9 @@ export class BrowserManager {
         headless: found.headless,
         args: launchArgs(process.getuid?.() === 0),
         userDataDir: profile,
+        // Over a pipe, Chromium exits by itself when this process dies, even by SIGKILL; over a
+        // WebSocket it was seen to live on as an orphan.
+        pipe: true,
         // The CLI owns the signals and calls close(); Puppeteer's own handlers would exit first.
         handleSIGINT: false,
         handleSIGTERM: false,

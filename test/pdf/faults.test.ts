@@ -1,7 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
+import { killProcessGroup } from '../../src/pdf/browser-manager.js';
 import { createPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { paragraph, testDocument, testShell, threePageBody } from './shell-fixture.js';
@@ -127,6 +132,48 @@ test('close() during a batch (the CLI calls it on SIGINT) stops it promptly and 
   assert.ok(outcomes.some((outcome) => outcome.status === 'rejected'), 'documents not yet printed fail');
   assert.equal(processesInGroup(pid), []);
   assert.is(renderer.stats().launches, 1, 'no browser is started again after close()');
+});
+
+test('a process killed outright (no close(), no exit handlers) takes its browser with it', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-killed-'));
+  const script = path.join(dir, 'print-then-wait.mts');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  await writeFile(
+    script,
+    `import { createPdfRenderer } from ${JSON.stringify(path.join(here, '../../src/pdf/create-pdf-renderer.ts'))};
+import { testDocument, testShell } from ${JSON.stringify(path.join(here, 'shell-fixture.ts'))};
+const renderer = await createPdfRenderer(testShell(), { concurrency: 1 });
+await renderer.print(testDocument('programmes/orphan/brief', '<p>x</p>'));
+process.stdout.write(\`\${renderer.stats().browserPid}\\n\`);
+setInterval(() => undefined, 1000);
+`,
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let pid = 0;
+  try {
+    pid = await new Promise<number>((resolve, reject) => {
+      let seen = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const match = seen.match(/^(\d+)$/m);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`child exited with ${code}: ${seen}`)));
+      setTimeout(() => reject(new Error(`no browser pid from the child: ${JSON.stringify(seen)}`)), 20_000).unref();
+    });
+    assert.ok(processesInGroup(pid).length > 0, `the browser runs while its owner does: ${pid}`);
+    child.kill('SIGKILL');
+    let left = processesInGroup(pid);
+    for (let waited = 0; left.length > 0 && waited < 5000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = processesInGroup(pid);
+    }
+    assert.equal(left, [], 'no orphaned Chromium');
+  } finally {
+    child.kill('SIGKILL');
+    if (pid) killProcessGroup(pid); // Whatever the outcome, the test leaves nothing running.
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('a remote browser is used through its WebSocket endpoint, and close() only disconnects', async () => {
