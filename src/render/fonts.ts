@@ -80,15 +80,15 @@ function rangesCover(ranges: [number, number][], cp: number): boolean {
   return false;
 }
 
-// Each slice is encoded once per process: every self-contained HTML file embeds the same few.
-const dataUrls = new Map<string, string>();
-function dataUrl(file: string): string {
-  let url = dataUrls.get(file);
-  if (!url) {
-    url = `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
-    dataUrls.set(file, url);
+// Each slice's inlined rule is built once per process: every self-contained HTML file embeds the same few.
+const inlineRules = new Map<FontSlice, string>();
+function inlineRule(slice: FontSlice): string {
+  let rule = inlineRules.get(slice);
+  if (!rule) {
+    rule = faceRule(slice, `data:font/woff2;base64,${readFileSync(slice.file).toString('base64')}`);
+    inlineRules.set(slice, rule);
   }
-  return url;
+  return rule;
 }
 
 export function codePointsOf(text: string): Set<number> {
@@ -114,6 +114,6 @@ export function fontFaceCss(assets: 'file' | 'inline', text = ''): string {
   const lacking = [...used].filter((cp) => !textFaces.some((s) => rangesCover(s.ranges, cp)));
   return all
     .filter((s) => sliceCovers(s, s.family === 'Noto Sans SC' ? lacking : used))
-    .map((s) => faceRule(s, dataUrl(s.file)))
+    .map(inlineRule)
     .join('\n');
 }

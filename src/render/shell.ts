@@ -31,9 +31,10 @@ export function renderShell(templates: TemplateSet, options: ShellOptions): stri
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     SHELL_SLOTS.title,
-    `<style id="fonts">\n${fontFaceCss(options.assets, options.text)}\n</style>`,
     `<style id="styles">\n${styles}\n</style>`,
     SHELL_SLOTS.pageCss,
+    // Last in the head: inlined, the fonts are megabytes, and every slot above is found before them.
+    `<style id="fonts">\n${fontFaceCss(options.assets, options.text)}\n</style>`,
     '</head>',
     SHELL_SLOTS.body,
     '</html>',
@@ -48,10 +49,22 @@ export function documentText(doc: RenderedDocument): string {
 
 /** The standalone HTML of one document: the shell with its page CSS, language, title and body. */
 export function composeHtml(shell: string, doc: RenderedDocument): string {
-  // Replacer functions: a "$" in the document must not be read as a replacement pattern.
-  return shell
-    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(doc.lang)}"`)
-    .replace(SHELL_SLOTS.title, () => `<title>${escapeHtml(doc.title)}</title>`)
-    .replace(SHELL_SLOTS.pageCss, () => `<style id="page-css">\n${doc.pageCss}\n</style>`)
-    .replace(SHELL_SLOTS.body, () => `<body class="${escapeHtml(doc.bodyClass)}">\n${doc.body}\n</body>`);
+  // Spliced by position, not by replace(): a shell with inlined fonts is megabytes long, and a "$"
+  // in the document must not be read as a replacement pattern.
+  const lang = /<html lang="[^"]*"/.exec(shell);
+  const title = shell.indexOf(SHELL_SLOTS.title);
+  const pageCss = shell.indexOf(SHELL_SLOTS.pageCss, title);
+  const body = shell.lastIndexOf(SHELL_SLOTS.body);
+  if (!lang || title < 0 || pageCss < 0 || body < 0) throw new Error('composeHtml: the shell lacks its slots');
+  return [
+    shell.slice(0, lang.index),
+    `<html lang="${escapeHtml(doc.lang)}"`,
+    shell.slice(lang.index + lang[0].length, title),
+    `<title>${escapeHtml(doc.title)}</title>`,
+    shell.slice(title + SHELL_SLOTS.title.length, pageCss),
+    `<style id="page-css">\n${doc.pageCss}\n</style>`,
+    shell.slice(pageCss + SHELL_SLOTS.pageCss.length, body),
+    `<body class="${escapeHtml(doc.bodyClass)}">\n${doc.body}\n</body>`,
+    shell.slice(body + SHELL_SLOTS.body.length),
+  ].join('');
 }
