@@ -1,52 +1,34 @@
 import type { CommandModule } from 'yargs';
 import type { BuildOptions } from '../build/options.js';
 import { parseShard } from '../build/shard.js';
-import { FORMATS, PAPERS, type Format, type Paper } from '../documents/types.js';
 import { UsageError } from '../errors.js';
 import { chooseProgress, createProgress, reportBuild } from './build-progress.js';
 import type { GlobalArgs } from './global-args.js';
 
 /** Flags `brief build` and `brief watch` share. */
 export interface BuildArgs extends GlobalArgs {
-  templates?: string;
   programme?: string[];
   topic?: string[];
-  format?: Format[];
-  paper?: Paper;
-  distribution?: string;
-  author?: string;
   force: boolean;
   zip: boolean;
   shard?: string;
-  concurrency?: number;
-  browser?: string;
-  'browser-ws-endpoint'?: string;
   timeout?: number;
-  'allow-remote': boolean;
   json: boolean;
 }
 
-/** Adds the flags of a build to a command (shared with `brief watch`). */
+/**
+ * Adds the flags of a build to a command (shared with `brief watch`). The settings a config file
+ * may also give (templates, format, paper, distribution, author, concurrency, browser,
+ * browser-ws-endpoint, allow-remote) are global flags declared in main.ts.
+ */
 export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
   return y
-    .option('templates', { type: 'string', describe: 'A templates folder; files missing there come from the bundled ones' })
     .option('programme', { type: 'string', array: true, describe: 'Build only this programme (repeatable)' })
     .option('topic', { type: 'string', array: true, describe: 'Build only this topic (repeatable)' })
-    .option('format', { choices: FORMATS, array: true, describe: 'Build only this format (repeatable)' })
-    .option('paper', { choices: PAPERS, describe: 'Paper size (default a4)' })
-    .option('distribution', { type: 'string', describe: 'The distribution marking on every page' })
-    .option('author', { type: 'string', describe: 'The author or office' })
     .option('force', { type: 'boolean', default: false, describe: 'Render every document, changed or not' })
     .option('zip', { type: 'boolean', default: false, describe: 'Also write briefing-pack.zip of the outputs and manifest' })
     .option('shard', { type: 'string', describe: 'Build only part K of N of the plan, e.g. 2/4' })
-    .option('concurrency', { type: 'number', describe: 'Pages rendering at once (default: the number of cores)' })
-    .option('browser', { type: 'string', describe: 'A Chromium or Chrome executable to launch' })
-    .option('browser-ws-endpoint', {
-      type: 'string',
-      describe: 'Render on a running browser at this DevTools WebSocket URL (env BRIEF_BROWSER_WS_ENDPOINT)',
-    })
     .option('timeout', { type: 'number', describe: 'Fail a document that takes longer than this, in ms' })
-    .option('allow-remote', { type: 'boolean', default: false, describe: 'Let documents load http(s) images' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' });
 }
 
@@ -73,7 +55,8 @@ export function toBuildOptions(args: BuildArgs): BuildOptions {
     shard: args.shard ? parseShard(args.shard) : undefined,
     concurrency: args.concurrency,
     browserPath: args.browser,
-    wsEndpoint: args['browser-ws-endpoint'] || process.env.BRIEF_BROWSER_WS_ENDPOINT || undefined,
+    // BRIEF_BROWSER_WS_ENDPOINT reaches here through yargs' .env('BRIEF') in main.ts.
+    wsEndpoint: args['browser-ws-endpoint'] || undefined,
     timeoutMs: args.timeout,
     allowRemote: args['allow-remote'],
   };

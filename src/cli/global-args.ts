@@ -1,4 +1,6 @@
-/** Options every command takes. */
+import type { Format, Paper } from '../documents/types.js';
+
+/** Options every command takes; the settings below may also come from a config file. */
 export interface GlobalArgs {
   /** The data folder. */
   data: string;
@@ -9,4 +11,12 @@ export interface GlobalArgs {
   templates?: string;
   /** The config file, where one was named. */
   config?: string;
+  paper: Paper;
+  distribution?: string;
+  author?: string;
+  format?: Format[];
+  concurrency?: number;
+  browser?: string;
+  'browser-ws-endpoint'?: string;
+  'allow-remote': boolean;
 }

@@ -13,6 +13,7 @@ import { say } from './output.js';
 import { previewCommand } from './preview-command.js';
 import { schemaCommand } from './schema-command.js';
 import { templatesCommand } from './templates-command.js';
+import { watchCommand } from './watch-command.js';
 
 /** Run the CLI on argv (without `node` and the script); sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
@@ -45,6 +46,7 @@ async function run(argv: string[]): Promise<void> {
     .middleware((args) => say.setQuiet(Boolean(args.quiet)))
     .command(checkCommand)
     .command(buildCommand)
+    .command(watchCommand)
     .command(listCommand)
     .command(schemaCommand)
     .command(configCommand(config, argv))
@@ -101,6 +103,10 @@ const SETTING_OPTIONS = {
   format: { type: 'array', choices: FORMATS, describe: 'Formats to build (repeatable; default: all)', global: true },
   concurrency: { type: 'number', describe: 'Pages rendering at once (default: the number of cores)', global: true },
   browser: { type: 'string', describe: 'The browser executable (default: found on this machine)', global: true },
-  'browser-ws-endpoint': { type: 'string', describe: 'A running browser to render on (puppeteer.connect)', global: true },
+  'browser-ws-endpoint': {
+    type: 'string',
+    describe: 'Render on a running browser at this DevTools WebSocket URL (env BRIEF_BROWSER_WS_ENDPOINT)',
+    global: true,
+  },
   'allow-remote': { type: 'boolean', default: false, describe: 'Let documents load http(s) images', global: true },
 } as const satisfies Record<string, Options>;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { Paper } from '../documents/types.js';
 import { UsageError } from '../errors.js';
 import type { PreviewFailure } from '../preview/describe-failure.js';
 import type { GlobalArgs } from './global-args.js';
@@ -9,7 +8,6 @@ import { say } from './output.js';
 interface PreviewArgs extends GlobalArgs {
   port: number;
   host: string;
-  paper?: Paper;
   distribution?: string;
   author?: string;
 }
