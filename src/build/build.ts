@@ -43,6 +43,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   // Closing the browser cuts every print in flight short, so an interrupt ends at once.
   const onAbort = () => void (options.renderers ? undefined : renderers.close());
   signal?.addEventListener('abort', onAbort, { once: true });
+  // A browser started ahead of need (below); waited for before closing, so it is never left behind.
+  let warmUp: Promise<unknown> | undefined;
   const warnings: string[] = [];
   const warn = (text: string) => {
     warnings.push(text);
@@ -76,6 +78,21 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     }
 
     deps.prefetch?.();
+    const paper = options.paper ?? 'a4';
+    // The templates and the shell do not depend on the data: load them beside it.
+    const engineReady = deps.loadEngine(templatesDir);
+    engineReady.catch(() => {});
+    const pool: PoolOptions = {
+      executablePath: options.browserPath,
+      wsEndpoint: options.wsEndpoint,
+      allowRemote: options.allowRemote,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+    };
+    // When every PDF will be printed (forced, or nothing built before), start the browser now, so
+    // its launch overlaps with reading the data instead of waiting for the first document.
+    const printsAll = (options.force || !previous) && (!options.formats?.length || options.formats.some((f) => f !== 'html'));
+    if (printsAll) warmUp = engineReady.then((engine) => renderers.get(engine.renderShell(paper), pool)).catch(() => {});
     await sweepTempFiles(outDir);
     const facts = await deps.loadFacts(options.dataDir);
     throwIfAborted(signal);
@@ -84,8 +101,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       options.shard,
     );
     events.onPlan?.(specs.length);
-    const engine = await deps.loadEngine(templatesDir);
-    const paper = options.paper ?? 'a4';
+    const engine = await engineReady;
     const shell = await engine.renderShell(paper);
     const shared: SharedInputs = { shell, fonts, tool };
     const renderOptions: RenderOptions = {
@@ -94,13 +110,6 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       author: options.author,
       creator: TOOL.creator,
       date: documentDate(facts),
-    };
-    const pool: PoolOptions = {
-      executablePath: options.browserPath,
-      wsEndpoint: options.wsEndpoint,
-      allowRemote: options.allowRemote,
-      concurrency: options.concurrency,
-      timeoutMs: options.timeoutMs,
     };
     const getRenderer = () => renderers.get(shell, pool);
     const previousByKey = new Map((previous?.files ?? []).map((f) => [f.key, f]));
@@ -238,6 +247,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    await warmUp;
     if (!options.renderers) await renderers.close().catch(() => {});
     await writer.temps.removeAll();
     await release();

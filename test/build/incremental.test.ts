@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { build } from '../../src/build/build.js';
 import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
 import { readManifest } from '../../src/build/manifest.js';
+import { DataError } from '../../src/errors.js';
 import { makeWorkspace } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -77,6 +78,35 @@ test('a template change is an input change: the run is not a no-op', async () =>
   assert.not.ok(second.noop);
   assert.is(second.built, 0, 'no document uses the pack styles');
   assert.ok(second.pack?.rebuilt, 'the pack does');
+});
+
+
+test('a forced build whose data fails closes the browser it started ahead of need', async () => {
+  let launched = 0;
+  let closed = 0;
+  const failingData: BuildDeps = {
+    ...defaultDeps,
+    // Templates that take a while, and data that fails at once: the launch begins after the failure.
+    loadEngine: async (dir) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return defaultDeps.loadEngine(dir);
+    },
+    loadFacts: async () => {
+      throw new DataError([{ file: 'data/x.yaml', line: 1, col: 1, path: '', message: 'broken' }]);
+    },
+    createPdfRenderer: async () => {
+      launched++;
+      return { print: async () => assert.unreachable('nothing prints') as never, close: async () => void closed++ };
+    },
+  };
+  try {
+    await build({ dataDir: ws.data, outDir: ws.out, force: true }, {}, failingData);
+    assert.unreachable('the build succeeded');
+  } catch (error) {
+    assert.instance(error, DataError);
+  }
+  assert.is(launched, 1, 'the browser was started beside the data');
+  assert.is(closed, 1, 'and closed when the data failed');
 });
 
 test.run();
