@@ -1,8 +1,9 @@
 // Atomic writes: a temporary file in the same folder, then rename, so an interrupted run never
 // leaves a half-written output and what an earlier run wrote stays whole (issue 4 item 2, issue 5 item 4).
-import { mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 
 const TEMP_PATTERN = /^\..+\.tmp-\d+-\d+$/;
 
@@ -75,7 +76,7 @@ export class OutputWriter {
     if (!pending) {
       pending = (async () => {
         try {
-          await mkdir(folder, { recursive: true });
+          await makeFolder(folder);
         } catch (error) {
           throw new OutputError(`cannot create ${folder}: ${(error as Error).message}`, error);
         }

@@ -1,7 +1,8 @@
 // One build at a time per output folder (issue 5 item 4): a lock with a clear message.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 
 const LOCK_NAME = '.brief-build.lock';
 
@@ -14,7 +15,7 @@ export type ReleaseLock = () => Promise<void>;
  */
 export async function lockOutput(outDir: string): Promise<ReleaseLock> {
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeFolder(outDir);
   } catch (error) {
     throw new OutputError(`cannot create the output folder ${outDir}: ${(error as Error).message}`, error);
   }
