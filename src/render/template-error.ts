@@ -16,12 +16,28 @@ function locate(error: HandlebarsLikeError): { line: number; col: number } | und
   return undefined;
 }
 
-/** The message without Handlebars' trailing " - line:col" and its "[object Object]" noise. */
-function cleanMessage(message: string): string {
+/** The message without Handlebars' trailing " - line:col", its "[object Object]" and parser noise. */
+function cleanMessage(message: string, line: string | undefined): string {
+  const parse = /^Parse error on line \d+:\n.*\n.*\nExpecting (.*), got '([^']*)'$/.exec(message);
+  if (parse) {
+    // The parser's caret drawing means nothing on one line; the line itself is shown as "near:".
+    if (parse[2] === 'EOF') return 'syntax error: the template ends inside an unclosed block or tag';
+    const expected = parse[1]!.split(', ');
+    return `syntax error: unexpected ${parse[2]}${expected.length <= 4 ? `, expected ${expected.join(' or ')}` : ''}`;
+  }
+  const missing = /^"([^"]+)" not defined in \[object Object\]/.exec(message);
+  // In strict mode a call to an unknown helper fails as an unknown field: say which it is.
+  if (missing?.[1] && line && new RegExp(`\\{\\{[#~]?\\s*${escapeRegExp(missing[1])}\\s+[^\\s}~]`).test(line)) {
+    return `no helper "${missing[1]}" (nor a field of that name in the view model)`;
+  }
   return message
     .replace(/ - \d+:\d+$/, '')
     .replace(/ not defined in \[object Object\]/, ' is not in the view model')
     .replace(/\n/g, ' ');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Wraps any error thrown while compiling or running `file`; a TemplateError passes through unchanged. */
@@ -39,5 +55,7 @@ export function toTemplateError(
   // The line itself, so the reader sees which field without opening the file.
   const line = where && source ? source.split('\n')[where.line - 1]?.trim() : undefined;
   const shown = line ? `  near: ${line.length > 100 ? `${line.slice(0, 97)}...` : line}` : '';
-  return new TemplateError(`${place}  template ${verb}: ${cleanMessage(err.message)}${shown}`, err);
+  const message = cleanMessage(err.message, line);
+  // A cleaned message already says what the cause said; kept as a cause, it would print twice.
+  return new TemplateError(`${place}  template ${verb}: ${message}${shown}`, message === err.message ? err : undefined);
 }
