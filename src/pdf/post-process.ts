@@ -4,7 +4,7 @@
 // current time, `Skia/PDF` as Producer, and no /ID).
 import { createHash } from 'node:crypto';
 import type { PdfMetadata } from '../documents/types.js';
-import { appendDocumentInfo } from './append-info.js';
+import { appendDocumentInfo, normaliseStructureIds } from './append-info.js';
 
 export interface PostProcessed {
   bytes: Uint8Array;
@@ -17,7 +17,8 @@ const ID_PLACEHOLDER = 'F'.repeat(32);
 
 /** Sets metadata, dates, language and a content-derived /ID, and counts the pages. */
 export async function postProcessPdf(chromiumPdf: Uint8Array, metadata: PdfMetadata): Promise<PostProcessed> {
-  return appendDocumentInfo(chromiumPdf, metadata) ?? rewritePdf(chromiumPdf, metadata);
+  const stable = normaliseStructureIds(chromiumPdf);
+  return appendDocumentInfo(stable, metadata) ?? rewritePdf(stable, metadata);
 }
 
 /** The slow, general path: parse and save the whole file with pdf-lib. */

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { pdfText } from '../helpers/pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { initTempProject, type TempProject } from './project.js';
 
@@ -15,11 +15,8 @@ test.after(async () => {
   await project?.remove();
 });
 
-function pdfText(file: string): string {
-  const result = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  assert.is(result.status, 0, result.stderr);
-  return result.stdout.replace(/\s+/g, ' ');
-}
+/** The PDF's text with its layout's whitespace folded. */
+const flatText = (file: string) => pdfText(file).replace(/\s+/g, ' ');
 
 async function filesBelow(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -70,15 +67,15 @@ test('brief build in the new project writes one-pagers whose text holds the exam
   const result = project.brief(['build', '--format', 'one-pager']);
   assert.is(result.code, 0, `${result.stdout}\n${result.stderr}`);
   const out = path.join(project.dir, 'output');
-  const programme = pdfText(path.join(out, 'programmes/returning-engineers/returning-engineers-one-pager.pdf'));
+  const programme = flatText(path.join(out, 'programmes/returning-engineers/returning-engineers-one-pager.pdf'));
   assert.match(programme, 'Returning Engineers Scheme');
   assert.match(programme, '400,000 euros');
   assert.match(programme, 'Northvale Provincial Labour Office');
   assert.match(programme, 'EXAMPLE — FICTIONAL DATA FOR TRYING BRIEF', 'the distribution marking from the config');
-  const fellowship = pdfText(path.join(out, 'programmes/harbour-fellowship/harbour-fellowship-one-pager.pdf'));
+  const fellowship = flatText(path.join(out, 'programmes/harbour-fellowship/harbour-fellowship-one-pager.pdf'));
   assert.match(fellowship, 'Aster Harbour Fellowship');
   assert.match(fellowship, '3,000 euros');
-  const topic = pdfText(path.join(out, 'topics/engineer-shortage/engineer-shortage-one-pager.pdf'));
+  const topic = flatText(path.join(out, 'topics/engineer-shortage/engineer-shortage-one-pager.pdf'));
   assert.match(topic, 'The engineer shortage in Northvale');
   assert.match(topic, '8,000');
 });

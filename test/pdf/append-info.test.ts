@@ -3,7 +3,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { PdfMetadata } from '../../src/documents/types.js';
-import { appendDocumentInfo, pdfDate, pdfString } from '../../src/pdf/append-info.js';
+import { appendDocumentInfo, normaliseStructureIds, pdfDate, pdfString } from '../../src/pdf/append-info.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { postProcessPdf } from '../../src/pdf/post-process.js';
 
@@ -80,6 +80,14 @@ test('a PDF of another shape (cross-reference stream) falls back to the full rew
   const back = await PDFDocument.load(finished.bytes, { updateMetadata: false });
   assert.is(back.getTitle(), META.title);
   assert.equal(back.getModificationDate(), META.date);
+});
+
+test('table-header ids taken from DOM node numbers are renumbered in order, references kept', () => {
+  const first = Buffer.from('<</S /TH /ID (node00003297)>> <</S /TD /Headers [(node00003297) (node00003301)]>> <</ID (node00003301)>>', 'latin1');
+  const later = Buffer.from('<</S /TH /ID (node00002165)>> <</S /TD /Headers [(node00002165) (node00002170)]>> <</ID (node00002170)>>', 'latin1');
+  const expected = '<</S /TH /ID (node00000001)>> <</S /TD /Headers [(node00000001) (node00000002)]>> <</ID (node00000002)>>';
+  assert.is(Buffer.from(normaliseStructureIds(first)).toString('latin1'), expected);
+  assert.is(Buffer.from(normaliseStructureIds(later)).toString('latin1'), expected);
 });
 
 test.run();

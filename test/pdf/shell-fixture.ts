@@ -1,5 +1,4 @@
 // A small shell and synthetic documents, standing in for the real templates in the PDF tests.
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,29 +80,4 @@ ${sections.map((title) => `<h2>${title}</h2>${Array.from({ length: 4 }, () => `<
 
 export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 11, minFontPt: 7, stepPt: 0.5 };
 
-/** Text read back out of a PDF by poppler's pdftotext. */
-export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
-export function pdfInfo(file: string): Record<string, string> {
-  const text = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => line.match(/^([^:]+):\s*(.*)$/))
-      .filter((m): m is RegExpMatchArray => m !== null)
-      .map((m) => [m[1] ?? '', m[2] ?? '']),
-  );
-}
-
-/** `pdffonts` rows: font name, embedded (yes/no). */
-export function pdfFonts(file: string): Array<{ name: string; type: string; embedded: boolean }> {
-  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-  return lines.map((line) => {
-    const parts = line.trim().split(/\s+/);
-    // name type [encoding...] emb sub uni object ID
-    const emb = parts[parts.length - 5];
-    return { name: parts[0] ?? '', type: parts.slice(1, -5).join(' '), embedded: emb === 'yes' };
-  });
-}
+export { pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';

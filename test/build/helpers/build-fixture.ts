@@ -1,6 +1,6 @@
 // Shared by the build tests: a temporary copy of the build fixture and readers of real PDFs.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../helpers/run-cli.js';
@@ -24,39 +24,7 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The text of one page (from 1) of a PDF, by poppler's pdftotext. */
-export function pageText(file: string, page: number): string {
-  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
-}
-
-/** The page count poppler reads. */
-export function pageCount(file: string): number {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-/** The outline pdf.js reads: titles, nested. */
-export async function readBookmarks(file: string): Promise<{ title: string; items: { title: string }[] }[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
-  const outline = (await doc.getOutline()) ?? [];
-  await doc.destroy();
-  return outline as unknown as { title: string; items: { title: string }[] }[];
-}
-
-/** The page index (from 0) each top-level bookmark of a PDF points at, read by pdf.js. */
-export async function bookmarkPages(file: string): Promise<Map<string, number>> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
-  const pages = new Map<string, number>();
-  for (const item of (await doc.getOutline()) ?? []) {
-    const dest = Array.isArray(item.dest) ? item.dest : await doc.getDestination(String(item.dest));
-    const ref = dest?.[0];
-    if (ref && typeof ref === 'object') pages.set(item.title, await doc.getPageIndex(ref as never));
-  }
-  await doc.destroy();
-  return pages;
-}
+export { bookmarkPages, pageCount, pageText, readBookmarks } from '../../helpers/pdf.js';
 
 /** `brief build|watch ...` as a child process, through the CLI's own commands. */
 export function spawnBrief(args: string[], cwd = ROOT): ChildProcess {
