@@ -74,14 +74,21 @@ export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Node ignores SIGXFSZ, so a write past a file-size limit fails with EFBIG (an OutputError);
+  // but signal-exit (through proper-lockfile) re-raises a signal nobody else listens to, which
+  // killed the build instead. A listener of our own keeps the failure a one-line error.
+  process.on('SIGXFSZ', ignoreSignal);
   return {
     signal: controller.signal,
     dispose: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.off('SIGXFSZ', ignoreSignal);
     },
   };
 }
+
+function ignoreSignal(): void {}
 
 export const buildCommand: CommandModule<GlobalArgs, BuildArgs> = {
   command: 'build',
