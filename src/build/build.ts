@@ -4,10 +4,10 @@ import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentSpec, RenderOptions } from '../documents/types.js';
+import type { DocumentSpec } from '../documents/types.js';
 import { planDocuments } from '../documents/plan.js';
+import { renderOptionsFor } from '../documents/render-options.js';
 import { BriefError, InterruptedError, RenderError } from '../errors.js';
-import type { Facts } from '../facts/facts.js';
 import type { PoolOptions } from '../pdf/types.js';
 import { TOOL } from '../version.js';
 import { OutputWriter, sweepTempFiles } from './atomic.js';
@@ -29,6 +29,7 @@ import { selectShard } from './shard.js';
 import { BUNDLED_TEMPLATES, describeFonts } from './tool.js';
 
 export type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './options.js';
+export { documentDate } from '../documents/render-options.js';
 
 /** Builds the documents the options ask for into `options.outDir`. */
 export async function build(options: BuildOptions, events: BuildEvents = {}, deps: BuildDeps = defaultDeps): Promise<BuildResult> {
@@ -104,13 +105,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const engine = await engineReady;
     const shell = await engine.renderShell(paper);
     const shared: SharedInputs = { shell, fonts, tool };
-    const renderOptions: RenderOptions = {
-      paper,
-      distribution: options.distribution,
-      author: options.author,
-      creator: TOOL.creator,
-      date: documentDate(facts),
-    };
+    const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
     const getRenderer = () => renderers.get(shell, pool);
     const previousByKey = new Map((previous?.files ?? []).map((f) => [f.key, f]));
     const entries: (ManifestFile | undefined)[] = new Array(specs.length);
@@ -274,13 +269,6 @@ function recordedOptions(o: BuildOptions): ManifestOptions {
   };
 }
 
-/** The date written into every PDF: SOURCE_DATE_EPOCH, else the dataset's as-of date (issue 3). */
-export function documentDate(facts: Facts): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const [year, month, day] = String(facts.meta.asOf).split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-}
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw interrupted(signal);

@@ -4,6 +4,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { PdfMetadata, SubjectKind } from '../documents/types.js';
 import { OutputError } from '../errors.js';
 import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from '../pdf/outline.js';
+import { setDocumentInfo } from '../pdf/post-process.js';
 
 /** One document of the pack, read from disk only when its pages are copied. */
 export interface PackPart {
@@ -64,7 +65,7 @@ export async function assemblePack(parts: PackPart[], printFront: PrintFrontMatt
     bookmarks.push({ title: part.title, page: refs[0]!, closed: true, children: readOutline(source).map(toTarget) });
   }
   writeOutline(pack, bookmarks);
-  setMetadata(pack, metadata);
+  setDocumentInfo(pack, metadata);
   // Object streams off: compressing them cost ~15 % of the pack's time for a file ~10 % smaller.
   const bytes = await pack.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { bytes, pages: pack.getPageCount(), frontPages: frontPages.length, startPages: numberParts(parts, frontPages.length) };
@@ -82,17 +83,4 @@ async function printUntilStable(printFront: PrintFrontMatter): Promise<PDFDocume
     if (pages === guess || attempt >= 3) return front;
     guess = pages;
   }
-}
-
-/** Document information as the documents carry it: fixed dates, so two runs give equal bytes. */
-function setMetadata(pdf: PDFDocument, m: PdfMetadata): void {
-  pdf.setTitle(m.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(m.author);
-  pdf.setSubject(m.subject);
-  pdf.setKeywords(m.keywords);
-  pdf.setCreator(m.creator);
-  pdf.setProducer(m.producer);
-  pdf.setLanguage(m.language);
-  pdf.setCreationDate(m.date);
-  pdf.setModificationDate(m.date);
 }

@@ -3,6 +3,7 @@
 // content, so that the same inputs give byte-identical PDFs (MEASURED.md: Chromium writes the
 // current time, `Skia/PDF` as Producer, and no /ID).
 import { createHash } from 'node:crypto';
+import type { PDFDocument } from 'pdf-lib';
 import type { PdfMetadata } from '../documents/types.js';
 import { appendDocumentInfo, normaliseStructureIds } from './append-info.js';
 
@@ -25,15 +26,7 @@ export async function postProcessPdf(chromiumPdf: Uint8Array, metadata: PdfMetad
 export async function rewritePdf(chromiumPdf: Uint8Array, metadata: PdfMetadata): Promise<PostProcessed> {
   const { PDFDocument, PDFHexString } = await import('pdf-lib');
   const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
-  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(metadata.author);
-  pdf.setSubject(metadata.subject);
-  pdf.setKeywords(metadata.keywords);
-  pdf.setCreator(metadata.creator);
-  pdf.setProducer(metadata.producer);
-  pdf.setLanguage(metadata.language);
-  pdf.setCreationDate(metadata.date);
-  pdf.setModificationDate(metadata.date);
+  setDocumentInfo(pdf, metadata);
   const placeholder = PDFHexString.of(ID_PLACEHOLDER);
   pdf.context.trailerInfo.ID = pdf.context.obj([placeholder, placeholder]);
   const pages = pdf.getPageCount();
@@ -42,6 +35,19 @@ export async function rewritePdf(chromiumPdf: Uint8Array, metadata: PdfMetadata)
   const bytes = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   stampDocumentId(bytes);
   return { bytes, pages };
+}
+
+/** Document information with fixed dates, as every PDF the tool writes carries it. */
+export function setDocumentInfo(pdf: PDFDocument, m: PdfMetadata): void {
+  pdf.setTitle(m.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(m.author);
+  pdf.setSubject(m.subject);
+  pdf.setKeywords(m.keywords);
+  pdf.setCreator(m.creator);
+  pdf.setProducer(m.producer);
+  pdf.setLanguage(m.language);
+  pdf.setCreationDate(m.date);
+  pdf.setModificationDate(m.date);
 }
 
 /** Replaces both copies of the placeholder /ID with a hash of the file as saved. */

@@ -1,15 +1,14 @@
 // What the preview shows, kept current: the last good facts and templates, and what is wrong now.
 import path from 'node:path';
-import { documentDate } from '../build/build.js';
+import { renderOptionsFor } from '../documents/render-options.js';
 import { BUNDLED_TEMPLATES } from '../build/tool.js';
-import type { Paper, RenderOptions } from '../documents/types.js';
+import type { Paper } from '../documents/types.js';
 import { renderDocument } from '../documents/render-document.js';
 import type { Facts } from '../facts/facts.js';
 import { loadFacts } from '../facts/load.js';
 import { createRenderer, type Renderer } from '../render/renderer.js';
 import { composeHtml, renderShell } from '../render/shell.js';
 import { readTemplateSet } from '../render/template-set.js';
-import { TOOL } from '../version.js';
 import { describeFailure, joinFailures, type PreviewFailure } from './describe-failure.js';
 import { injectPreview, renderIndexPage, renderNotFoundPage, renderOverlay } from './preview-pages.js';
 import { reloadScript } from './live-reload.js';
@@ -95,13 +94,7 @@ export function createPreviewSite(options: PreviewOptions): PreviewSite {
       const known = route.subject === 'programme' ? facts?.programmes : facts?.topics;
       if (!facts || !engine) return finish(renderNotFoundPage('Nothing can be shown until the data and templates load.'), failure ? 500 : 404);
       if (!known?.has(route.id)) return finish(renderNotFoundPage(`There is no ${route.subject} "${route.id}" in the data.`), 404);
-      const renderOptions: RenderOptions = {
-        paper,
-        distribution: options.distribution,
-        author: options.author,
-        creator: TOOL.creator,
-        date: documentDate(facts),
-      };
+      const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
       // The screen styles apply to `html`-format bodies: the page as a sheet of paper, for either layout.
       const spec = {
         key: `preview/${route.subject}/${route.id}/${route.layout}`,
