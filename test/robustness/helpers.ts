@@ -1,0 +1,219 @@
+// Shared by the robustness suite (issue 5): the real CLI as a child process, output snapshots that
+// count files lost or corrupted, the process tree of a build, and the summary line.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readManifest } from '../../src/build/manifest.js';
+import { finished, FIXTURE_DATA, isWholePdf, spawnBrief } from '../build/helpers/build-fixture.js';
+import { fixture } from '../helpers/fixtures.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+export { finished, FIXTURE_DATA, isWholePdf, spawnBrief, waitForLine, pageCount, listFiles } from '../build/helpers/build-fixture.js';
+
+/** A fixture of this suite, under test/fixtures/robustness. */
+export const robustnessFixture = (...parts: string[]) => fixture('robustness', ...parts);
+
+// --- The summary line -------------------------------------------------------------------------
+
+const tally = { badInputs: new Set<string>(), faults: new Set<string>(), lost: 0 };
+
+/** A bad input the suite fed the tool, and saw refused or made inert. */
+export function countBadInput(name: string): void {
+  tally.badInputs.add(name);
+}
+
+/** A fault the suite injected into a build. */
+export function countFault(name: string): void {
+  tally.faults.add(name);
+}
+
+// Printed once, when the run ends: uvu runs every suite file in this one process.
+process.once('exit', () => {
+  process.stdout.write(
+    `\nrobustness: ${tally.badInputs.size} bad inputs tried, ${tally.faults.size} faults injected, ${tally.lost} files lost or corrupted\n`,
+  );
+});
+
+// --- The CLI ----------------------------------------------------------------------------------
+
+export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+/** `brief ...` from source, to the end. */
+export function brief(args: string[]): Promise<CliResult> {
+  return finished(spawnBrief(args));
+}
+
+/** `brief ...` under a file-size limit (`ulimit -f`, in KiB): writes past it fail with EFBIG. */
+export function briefWithFileSizeLimit(kib: number, args: string[]): Promise<CliResult> {
+  const cli = path.join(ROOT, 'test/build/helpers/brief-cli.ts');
+  const quoted = [process.execPath, '--import', 'tsx', cli, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('bash', ['-c', `ulimit -f ${kib} && exec ${quoted}`], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return finished(child);
+}
+
+/** The lines a failed command printed to stderr, trimmed. */
+export function errorLines(result: CliResult): string[] {
+  return result.stderr.trim().split('\n');
+}
+
+// --- Workspaces and snapshots ------------------------------------------------------------------
+
+export interface Workspace {
+  dir: string;
+  out: string;
+  remove(): Promise<void>;
+}
+
+export async function makeTemp(prefix = 'brief-robust-'): Promise<Workspace> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, out: path.join(dir, 'output'), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of an output folder built earlier, so each fault starts from whole outputs. */
+export async function copyOutput(from: string, ws: Workspace): Promise<void> {
+  await cp(from, ws.out, { recursive: true, verbatimSymlinks: true });
+}
+
+/** sha256 of every regular file under `dir`, by relative path (the lock folder left out). */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (rel.startsWith('.brief-build.lock')) continue;
+    hashes.set(rel, createHash('sha256').update(await readFile(path.join(dir, rel))).digest('hex'));
+  }
+  return hashes;
+}
+
+/**
+ * Files lost or corrupted since `before`: every earlier file must be byte-identical (outputs are
+ * reproducible, so one printed again is too), except the manifest, which a failed run rewrites and
+ * which must then describe exactly what is on disk. Temporary files left behind count as well.
+ * Adds to the summary's count and returns the problems found.
+ */
+export async function lostOrCorrupted(before: Map<string, string>, dir: string): Promise<string[]> {
+  const after = await snapshot(dir);
+  const problems: string[] = [];
+  for (const [file, hash] of before) {
+    if (file === 'manifest.json') continue;
+    if (!after.has(file)) problems.push(`${file} is gone`);
+    else if (after.get(file) !== hash) problems.push(`${file} changed`);
+  }
+  if (before.has('manifest.json')) {
+    const manifest = await readManifest(dir).catch(() => undefined);
+    if (!manifest) problems.push('manifest.json is unreadable');
+    // Entries for files that were whole before; a file the test itself took away is not the build's loss.
+    for (const entry of (manifest?.files ?? []).filter((e) => before.has(e.path))) {
+      if (after.get(entry.path) !== entry.sha256) problems.push(`manifest.json does not match ${entry.path}`);
+    }
+  }
+  for (const file of after.keys()) {
+    if (/\.tmp-\d+-\d+$/.test(file)) problems.push(`${file} is a temporary file left behind`);
+    else if (file.endsWith('.pdf') && !isWholePdf(await readFile(path.join(dir, file)))) problems.push(`${file} is not a whole PDF`);
+  }
+  tally.lost += problems.length;
+  return problems;
+}
+
+// --- Processes --------------------------------------------------------------------------------
+
+interface ProcessRow {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  stat: string;
+  args: string;
+}
+
+function processTable(): ProcessRow[] {
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,pgid=,stat=,args='], { encoding: 'utf8', maxBuffer: 16 << 20 })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), pgid: Number(m[3]), stat: m[4]!, args: m[5]! }));
+}
+
+/** Every live process whose parent chain leads to `pid`. */
+export function descendants(pid: number): ProcessRow[] {
+  const table = processTable().filter((p) => !p.stat.startsWith('Z'));
+  const found: ProcessRow[] = [];
+  let frontier = [pid];
+  while (frontier.length > 0) {
+    const children = table.filter((p) => frontier.includes(p.ppid));
+    found.push(...children);
+    frontier = children.map((p) => p.pid);
+  }
+  return found;
+}
+
+/** The Chromium processes of a build: its descendants running a Chromium binary. */
+export function chromiumOf(pid: number): ProcessRow[] {
+  return descendants(pid).filter((p) => /chrom/i.test(p.args.split(' ')[0] ?? ''));
+}
+
+/** Live processes among these ids or in these process groups (Chromium leads its own group). */
+export function stillRunning(pids: number[], pgids: number[]): string[] {
+  return processTable()
+    .filter((p) => !p.stat.startsWith('Z') && (pids.includes(p.pid) || pgids.includes(p.pgid)))
+    .map((p) => `${p.pid} ${p.args.slice(0, 80)}`);
+}
+
+/** The --user-data-dir of a Chromium command line, if it has one. */
+export function profileDir(args: string): string | undefined {
+  return /--user-data-dir=(\S+)/.exec(args)?.[1];
+}
+
+export const exists = existsSync;
+
+/** Resolves after `ms`. */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `child` has Chromium running (a build launches it with its first PDF). */
+export async function waitForChromium(child: ChildProcess, timeoutMs = 30_000): Promise<ProcessRow[]> {
+  for (let waited = 0; waited < timeoutMs; waited += 50) {
+    const found = chromiumOf(child.pid!);
+    if (found.length > 0) return found;
+    await sleep(50);
+  }
+  throw new Error('no Chromium started under the build');
+}
+
+// --- A built output shared by the fault tests --------------------------------------------------
+
+let golden: Promise<{ data: string; out: string }> | undefined;
+
+/**
+ * Eight generated programmes, brief and one-pager each, built once per run: every fault test
+ * copies this output and checks that nothing of it is lost.
+ */
+export function goldenOutput(): Promise<{ data: string; out: string }> {
+  golden ??= (async () => {
+    const { generateDataset } = await import('../../bench/generate-dataset.js');
+    const { build } = await import('../../src/build/build.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-golden-'));
+    process.once('exit', () => execFileSync('rm', ['-rf', dir]));
+    const data = path.join(dir, 'data');
+    const out = path.join(dir, 'output');
+    await generateDataset(data, 8);
+    await build({ dataDir: data, outDir: out, formats: ['brief', 'one-pager'] });
+    return { data, out };
+  })();
+  return golden;
+}
+
+/** The flags the golden output was built with; a fault run repeats them so the pack stays the same. */
+export const GOLDEN_FLAGS = ['--format', 'brief', '--format', 'one-pager'] as const;
+
+/** The text of every page of a PDF, by poppler's pdftotext. */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}

@@ -1,0 +1,95 @@
+// Issue 5, item 1: hostile content is inert, read back from the real PDF and HTML a build writes.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { brief, countBadInput, makeTemp, pdfText, robustnessFixture, type CliResult, type Workspace } from './helpers.js';
+
+const DATA = robustnessFixture('hostile/data');
+const TEMPLATES = robustnessFixture('hostile/templates');
+const PROGRAMME = 'programmes/hostile';
+const REMOTE = 'http://example.com/a.png';
+
+let ws: Workspace;
+let built: CliResult;
+let briefText: string;
+let onePagerText: string;
+let html: string;
+
+test.before(async () => {
+  ws = await makeTemp();
+  built = await brief(['build', '--data', DATA, '--templates', TEMPLATES, '--out', ws.out]);
+  const pdf = (name: string) => path.join(ws.out, PROGRAMME, name);
+  briefText = pdfText(pdf('hostile-brief.pdf'));
+  onePagerText = pdfText(pdf('hostile-one-pager.pdf'));
+  html = await readFile(pdf('hostile.html'), 'utf8');
+});
+test.after(() => ws.remove());
+
+test('a build of pasted hostile text succeeds', () => {
+  assert.is(built.code, 0, built.stderr);
+});
+
+test('<script> and <img onerror> in plain fields print as the literal text', () => {
+  countBadInput('script tag in a name');
+  countBadInput('img onerror in a heading');
+  countBadInput('script tag in a claim');
+  assert.match(briefText, '</style><script>alert(1)</script> scheme');
+  assert.match(briefText, '<script>alert(1)</script> is shown as text.');
+  assert.match(briefText, '<img src=x onerror=alert(5)> heading');
+  assert.match(briefText, 'The claim says <script>alert(6)</script> in its text.');
+  assert.match(briefText, 'Anonymous sources (<em>Someone</em>)');
+  assert.match(onePagerText, '<script>alert(1)</script> is shown as text.');
+});
+
+test("Markdown's raw HTML stays text", () => {
+  countBadInput('raw HTML in Markdown');
+  assert.match(briefText, '<div style=“color:red”>raw div</div>');
+  assert.match(briefText, '<b onmouseover=“alert(3)”>bold</b>');
+  assert.match(briefText, '<iframe');
+});
+
+test('javascript: and data: links are not links: their Markdown stays as written', () => {
+  countBadInput('javascript: link');
+  countBadInput('data: link');
+  assert.match(briefText, '[x](javascript:alert(1))');
+  assert.match(briefText, '[y](data:text/html,<script>alert(4)</script>)');
+  assert.match(html, '[x](javascript:alert(1))', 'as text in the HTML too');
+  assert.not.match(html, /href="\s*javascript:/i);
+  assert.not.match(html, /href="\s*data:/i);
+  assert.match(html, /<a href="https:\/\/example\.com\/ok">z<\/a>/, 'a web link stays a link');
+});
+
+test('the HTML output holds no element or handler from the data', () => {
+  // Not even inside the page CSS, where the running header quotes the name.
+  assert.not.match(html, /<script/i);
+  assert.not.match(html, /<(iframe|div style|b onmouseover)/i);
+  assert.not.match(html, /<img[^>]*onerror/i);
+  assert.match(html, '&lt;script&gt;alert(6)&lt;/script&gt;');
+});
+
+test('JavaScript is off in rendered pages: a handler that would rewrite the text never ran', () => {
+  countBadInput('inline event handlers in a template');
+  assert.match(onePagerText, 'JS-PROBE-UNTOUCHED');
+  assert.not.match(onePagerText, 'JS-PROBE-RAN');
+});
+
+test('a remote image is blocked, and the build warns naming the document and the URL', () => {
+  countBadInput('remote image in Markdown');
+  const warnings = built.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+  assert.equal(warnings, [`warning: ${PROGRAMME}/hostile-brief.pdf: blocked a request to ${REMOTE}`]);
+  assert.match(briefText, 'A remote picture:', 'the document still prints, its image left out');
+});
+
+test('--allow-remote lets the image be requested: no warning', async () => {
+  const allowed = await brief(['build', '--data', DATA, '--out', ws.out + '-remote', '--format', 'brief', '--allow-remote']);
+  try {
+    assert.is(allowed.code, 0, allowed.stderr);
+    assert.not.match(allowed.stderr, 'blocked');
+    assert.not.match(allowed.stderr, 'warning:');
+  } finally {
+    await import('node:fs/promises').then((fs) => fs.rm(ws.out + '-remote', { recursive: true, force: true }));
+  }
+});
+
+test.run();

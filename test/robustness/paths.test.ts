@@ -1,0 +1,102 @@
+// Issue 5, item 2: no id, template name or asset reference reads or writes outside the project.
+// (`brief check` refusing an id holding a path is tested in test/facts/check.test.ts.)
+import { copyFile, mkdir, readFile, rm, symlink, writeFile, lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { copyFixture, fixture } from '../helpers/fixtures.js';
+import {
+  brief,
+  copyOutput,
+  countBadInput,
+  errorLines,
+  FIXTURE_DATA,
+  lostOrCorrupted,
+  makeTemp,
+  pdfText,
+  robustnessFixture,
+  snapshot,
+  type Workspace,
+} from './helpers.js';
+
+const ONE = ['--format', 'one-pager', '--programme', 'alpha'];
+let ws: Workspace;
+let built: string; // one one-pager of alpha, built once and copied for each symlink case
+
+test.before(async () => {
+  ws = await makeTemp();
+  built = path.join(ws.dir, 'built');
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', built, ...ONE]);
+  assert.is(result.code, 0, result.stderr);
+});
+test.after(() => ws.remove());
+
+test('brief build refuses data whose id holds a path, before writing anything', async () => {
+  countBadInput('id holding ../');
+  const data = await copyFixture('facts/valid');
+  try {
+    await copyFile(fixture('facts/bad/path-id.yaml'), path.join(data.dir, 'path-id.yaml'));
+    const out = path.join(ws.dir, 'path-id-out');
+    const result = await brief(['build', '--data', data.dir, '--out', out]);
+    assert.is(result.code, 1, result.stderr);
+    assert.match(errorLines(result)[0]!, /path-id\.yaml:2:9 {2}topics\[0\]\.id {2}expected an id of lowercase letters, digits and hyphens \(like "qiming"\), got "\.\.\/escape"$/);
+    assert.not.ok(await lstat(path.join(ws.dir, 'escape')).catch(() => undefined), 'nothing written beside the output');
+  } finally {
+    await data.remove();
+  }
+});
+
+test('a partial named with ../ is not read from the disk: it fails naming itself', async () => {
+  countBadInput('partial name with ../');
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', path.join(ws.dir, 'partial-out'), '--templates', robustnessFixture('themes/escape-partial'), ...ONE]);
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: ${robustnessFixture('themes/escape-partial/partials/sources-line.hbs')}  template failed: The partial ../../../../etc/hostname could not be found`,
+  ]);
+});
+
+test('a template pointing at a file:// URL outside the project is blocked and reported', async () => {
+  countBadInput('file:// URL outside the project in a template');
+  const out = path.join(ws.dir, 'file-url-out');
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--templates', robustnessFixture('themes/file-url'), ...ONE]);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stderr, 'warning: programmes/alpha/alpha-one-pager.pdf: blocked a request to file:///etc/hostname\n');
+  assert.match(pdfText(path.join(out, 'programmes/alpha/alpha-one-pager.pdf')), 'Sources below.');
+});
+
+test("a symlink in output/ to a folder outside it is not written through", async () => {
+  countBadInput('symlinked folder in output/');
+  const out = path.join(ws.dir, 'linked-folder-out');
+  const outside = path.join(ws.dir, 'outside-folder');
+  await copyOutput(built, { ...ws, out });
+  await mkdir(outside);
+  await writeFile(path.join(outside, 'alpha-one-pager.pdf'), 'not yours\n');
+  await rm(path.join(out, 'programmes/alpha'), { recursive: true });
+  await symlink(outside, path.join(out, 'programmes/alpha'));
+  const before = await snapshot(out);
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--force', ...ONE]);
+  assert.is(result.code, 4, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: refusing to write into ${path.join(out, 'programmes/alpha')}: it leads outside ${out} (a symlink?)`,
+  ]);
+  assert.is(await readFile(path.join(outside, 'alpha-one-pager.pdf'), 'utf8'), 'not yours\n', 'the outside file is untouched');
+  assert.equal(await lostOrCorrupted(before, out), []);
+});
+
+test('a symlink in output/ in place of a PDF is replaced, and the file it pointed at is untouched', async () => {
+  countBadInput('symlinked file in output/');
+  const out = path.join(ws.dir, 'linked-file-out');
+  const outside = path.join(ws.dir, 'outside-file.pdf');
+  await copyOutput(built, { ...ws, out });
+  await writeFile(outside, 'not yours\n');
+  const target = path.join(out, 'programmes/alpha/alpha-one-pager.pdf');
+  await rm(target);
+  await symlink(outside, target);
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--force', ...ONE]);
+  assert.is(result.code, 0, result.stderr);
+  assert.is(await readFile(outside, 'utf8'), 'not yours\n', 'the outside file is untouched');
+  assert.ok((await lstat(target)).isFile(), 'the output is a regular file now');
+  assert.equal(await readFile(target), await readFile(path.join(built, 'programmes/alpha/alpha-one-pager.pdf')));
+});
+
+test.run();
