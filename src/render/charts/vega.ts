@@ -1,30 +1,22 @@
-// Vega and Vega-Lite take a while to import, so they load on the first chart and never before.
-import type * as VegaModule from 'vega';
-import type * as VegaLiteModule from 'vega-lite';
-import { escapeHtml } from '../format/html.js';
-
-interface VegaLibraries {
-  vega: typeof VegaModule;
-  vegaLite: typeof VegaLiteModule;
-}
-
-let loading: Promise<VegaLibraries> | undefined;
-
-function loadVega(): Promise<VegaLibraries> {
-  loading ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ vega, vegaLite }));
-  return loading;
-}
+// Charts are drawn once per process each, on a worker thread where the compiled tool runs, and in
+// this thread where there is no compiled worker (running from source, in tests) or it failed.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TopLevelSpec } from 'vega-lite';
+import { drawSvg } from './draw-svg.js';
+import type { ChartAnswer, ChartRequest } from './vega-worker.js';
 
 /** The fonts the charts are set in: the document's sans face, Chinese falling back to Noto Sans SC. */
 export const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
 
 /** Compiles a Vega-Lite spec and draws it as SVG in Node, without a browser or a script in the page. */
-export async function renderVegaLiteSvg(spec: VegaLiteModule.TopLevelSpec, label: string): Promise<string> {
+export async function renderVegaLiteSvg(spec: TopLevelSpec, label: string): Promise<string> {
   // A subject's brief and its HTML draw the same charts: draw each once per process.
   const key = `${label}\u0000${JSON.stringify(spec)}`;
   const cached = drawn.get(key);
   if (cached) return cached;
-  const svg = drawSvg(spec, label);
+  const svg = chartWorker.draw(spec, label);
   drawn.set(key, svg);
   if (drawn.size > MAX_CACHED) drawn.delete(drawn.keys().next().value!);
   svg.catch(() => drawn.delete(key));
@@ -34,15 +26,50 @@ export async function renderVegaLiteSvg(spec: VegaLiteModule.TopLevelSpec, label
 const MAX_CACHED = 64;
 const drawn = new Map<string, Promise<string>>();
 
-async function drawSvg(spec: VegaLiteModule.TopLevelSpec, label: string): Promise<string> {
-  const { vega, vegaLite } = await loadVega();
-  const compiled = vegaLite.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  try {
-    const svg = await view.toSVG();
-    // The SVG is inline in the page: give it a role and a name for tagged PDF and screen readers.
-    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeHtml(label)}" `);
-  } finally {
-    view.finalize();
-  }
-}
+const chartWorker = (() => {
+  const entry = new URL('./vega-worker.js', import.meta.url);
+  let worker: Worker | null | undefined = existsSync(fileURLToPath(entry)) ? undefined : null;
+  const pending = new Map<number, { request: ChartRequest; resolve(svg: string): void; reject(error: Error): void }>();
+  let nextId = 0;
+
+  // A worker that fails or exits hands its charts back: they are drawn here instead.
+  const drawPendingHere = () => {
+    worker = null;
+    for (const { request, resolve, reject } of pending.values()) drawSvg(request.spec, request.label).then(resolve, reject);
+    pending.clear();
+  };
+  const start = (): Worker | null => {
+    if (worker !== undefined) return worker;
+    try {
+      const started = new Worker(entry);
+      started.on('message', (answer: ChartAnswer) => {
+        const waiting = pending.get(answer.id);
+        pending.delete(answer.id);
+        if ('svg' in answer) waiting?.resolve(answer.svg);
+        else waiting?.reject(new Error(answer.error));
+        // An idle worker must not keep the process alive.
+        if (pending.size === 0) started.unref();
+      });
+      started.on('error', drawPendingHere);
+      started.on('exit', drawPendingHere);
+      started.unref();
+      worker = started;
+    } catch {
+      worker = null;
+    }
+    return worker;
+  };
+  return {
+    draw(spec: TopLevelSpec, label: string): Promise<string> {
+      const thread = start();
+      if (!thread) return drawSvg(spec, label);
+      const id = nextId++;
+      thread.ref();
+      const request: ChartRequest = { id, spec, label };
+      return new Promise<string>((resolve, reject) => {
+        pending.set(id, { request, resolve, reject });
+        thread.postMessage(request);
+      });
+    },
+  };
+})();
