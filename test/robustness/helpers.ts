@@ -106,7 +106,10 @@ export async function lostOrCorrupted(before: Map<string, string>, dir: string):
   for (const [file, hash] of before) {
     if (file === 'manifest.json') continue;
     if (!after.has(file)) problems.push(`${file} is gone`);
-    else if (after.get(file) !== hash) problems.push(`${file} changed`);
+    else if (after.get(file) !== hash) {
+      problems.push(`${file} changed`);
+      if (process.env.BRIEF_KEEP_EVIDENCE) await cp(path.join(dir, file), path.join(process.env.BRIEF_KEEP_EVIDENCE, `${Date.now()}-${path.basename(file)}`));
+    }
   }
   if (before.has('manifest.json')) {
     const manifest = await readManifest(dir).catch(() => undefined);
