@@ -84,4 +84,39 @@ test('the font request is reported as blocked, naming the document and the URL',
   );
 });
 
+test("a symlink in output/ to a folder outside it is not written through", async () => {
+  countBadInput('symlinked folder in output/');
+  const out = path.join(ws.dir, 'linked-folder-out');
+  const outside = path.join(ws.dir, 'outside-folder');
+  await copyOutput(built, { ...ws, out });
+  await mkdir(outside);
+  await writeFile(path.join(outside, 'alpha-one-pager.pdf'), 'not yours\n');
+  await rm(path.join(out, 'programmes/alpha'), { recursive: true });
+  await symlink(outside, path.join(out, 'programmes/alpha'));
+  const before = await snapshot(out);
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--force', ...ONE]);
+  assert.is(result.code, 4, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: refusing to write into ${path.join(out, 'programmes/alpha')}: it leads outside ${out} (a symlink?)`,
+  ]);
+  assert.is(await readFile(path.join(outside, 'alpha-one-pager.pdf'), 'utf8'), 'not yours\n', 'the outside file is untouched');
+  assert.equal(await lostOrCorrupted(before, out), []);
+});
+
+test('a symlink in output/ in place of a PDF is replaced, and the file it pointed at is untouched', async () => {
+  countBadInput('symlinked file in output/');
+  const out = path.join(ws.dir, 'linked-file-out');
+  const outside = path.join(ws.dir, 'outside-file.pdf');
+  await copyOutput(built, { ...ws, out });
+  await writeFile(outside, 'not yours\n');
+  const target = path.join(out, 'programmes/alpha/alpha-one-pager.pdf');
+  await rm(target);
+  await symlink(outside, target);
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--force', ...ONE]);
+  assert.is(result.code, 0, result.stderr);
+  assert.is(await readFile(outside, 'utf8'), 'not yours\n', 'the outside file is untouched');
+  assert.ok((await lstat(target)).isFile(), 'the output is a regular file now');
+  assert.equal(await readFile(target), await readFile(path.join(built, 'programmes/alpha/alpha-one-pager.pdf')));
+});
+
 test.run();
