@@ -1,8 +1,9 @@
 // Incremental builds (issue 4 item 3): what a document and a whole run are made from, hashed.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { RenderedDocument } from '../documents/types.js';
+import { listFiles } from '../fs/list-files.js';
 import type { Shell } from '../pdf/types.js';
 import { hasRecordedSize, type Manifest, type ManifestFile } from './manifest.js';
 
@@ -43,21 +44,6 @@ export async function hashRun(folders: string[], options: unknown, shared: Omit<
     });
   }
   return hash.digest('hex');
-}
-
-/** Every file under a folder, sorted, skipping dot-files (editor swap files, .git). */
-async function listFiles(folder: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((path) => !relative(folder, path).split(sep).some((part) => part.startsWith('.')))
-    .sort();
 }
 
 /** True when the earlier output of a document can be kept: same inputs, file still there. */

@@ -1,13 +1,12 @@
-// The tool's identity and its bundled folders, found from this file so they hold in src/ (tsx) and dist/.
+// The identity of what a build is made with, beyond its data and templates.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-paths.js';
 
-/** The package root: src/build/tool.ts and dist/build/tool.js both sit two levels below it. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { BUNDLED_TEMPLATES, PACKAGE_ROOT } from '../package-paths.js';
 
-/** The bundled templates folder. */
-export const BUNDLED_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+const require = createRequire(import.meta.url);
 
 interface PackageJson {
   version: string;
@@ -23,7 +22,8 @@ export function describeFonts(): string[] {
   const deps = Object.keys(own.dependencies ?? {}).filter((d) => d.startsWith('@fontsource/'));
   return deps.sort().map((dep) => {
     try {
-      const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as PackageJson;
+      // Resolved as Node resolves it, so a hoisted install is found too.
+      const pkg = JSON.parse(readFileSync(require.resolve(`${dep}/package.json`), 'utf8')) as PackageJson;
       return `${dep}@${pkg.version}`;
     } catch {
       return `${dep}@missing`;

@@ -23,10 +23,8 @@ export const schemaCommand: CommandModule<GlobalArgs, SchemaArgs> = {
       process.stdout.write(text);
       return;
     }
-    const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
-    const path = await import('node:path');
-    const file = path.join(args.write, SCHEMA_FILE);
-    await writeFileAtomic(file, text);
+    const { OutputWriter } = await import('../build/atomic.js');
+    const file = await new OutputWriter(args.write).write(SCHEMA_FILE, text);
     say.info(`wrote ${file}`);
   },
 };

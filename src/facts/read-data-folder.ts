@@ -1,7 +1,8 @@
 // The only file I/O of the facts layer: find and read the data folder's YAML files.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefError, DataError, EXIT } from '../errors.js';
+import { listFiles } from '../fs/list-files.js';
 
 /** A data file as read from disk. */
 export interface RawDataFile {
@@ -13,7 +14,7 @@ export interface RawDataFile {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Every .yaml/.yml file below dir, sorted by path so that data order is stable. */
+/** Every .yaml/.yml file below dir but dot-files, sorted by path so that data order is stable. */
 export async function readDataFolder(dir: string): Promise<RawDataFile[]> {
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => undefined);
@@ -22,11 +23,7 @@ export async function readDataFolder(dir: string): Promise<RawDataFile[]> {
       exitCode: EXIT.data,
     });
   }
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && YAML_FILE.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  const files = (await listFiles(root)).filter((file) => YAML_FILE.test(file));
   if (files.length === 0) {
     throw new DataError([
       {

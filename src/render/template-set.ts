@@ -1,8 +1,8 @@
 // Reading templates is the renderer's only file I/O; everything after works on the strings read here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { TemplateError } from '../errors.js';
+import { join, resolve } from 'node:path';
+import { TemplateError, UsageError } from '../errors.js';
+import { BUNDLED_TEMPLATES } from '../package-paths.js';
 
 /** One template file as read: its name (file name without extension) and where it came from. */
 export interface TemplateFile {
@@ -30,12 +30,7 @@ const KINDS = [
 
 /** The templates bundled with the tool: the `templates/` folder next to package.json. */
 export function bundledTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates', 'layouts'))) return join(dir, 'templates');
-    dir = dirname(dir);
-  }
-  throw new TemplateError('cannot find the bundled templates folder');
+  return BUNDLED_TEMPLATES;
 }
 
 function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
@@ -55,6 +50,8 @@ function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
  * from `dir` is taken from there, so a user's folder can override single files (issue 6).
  */
 export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet {
+  // A mistyped folder must not fall back to the bundled templates in silence.
+  if (!existsSync(dir)) throw new UsageError(`templates folder not found: ${dir}`);
   const folders = fallbackDir ? [resolve(fallbackDir), resolve(dir)] : [resolve(dir)];
   const set: TemplateSet = { layouts: {}, partials: {}, styles: [] };
   const styles = new Map<string, TemplateFile>();

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -105,6 +105,33 @@ test('every problem is reported at once, each on its own line', async () => {
   } finally {
     await remove();
   }
+});
+
+test('dot-files and dot-folders in the data folder are not data, as the build and the watchers agree', async () => {
+  const { dir, remove } = await copyFixture('facts/valid');
+  try {
+    await mkdir(path.join(dir, '.drafts'));
+    await copyFile(fixture('facts/bad/wrong-type.yaml'), path.join(dir, '.drafts', 'wrong-type.yaml'));
+    await copyFile(fixture('facts/bad/unknown-field.yaml'), path.join(dir, '.unknown-field.yaml'));
+    const result = runCli(['check', '--data', dir]);
+    assert.is(result.code, 0, result.stderr);
+    assert.match(result.stdout, /ok: 3 files/);
+  } finally {
+    await remove();
+  }
+});
+
+test('a mistyped templates folder is a usage error, not a silent fall-back to the bundled templates', () => {
+  const result = runCli(['build', '--data', fixture('facts/valid'), '--templates', '/nonexistent/theme', '--format', 'html', '--out', os.tmpdir() + '/brief-no-theme']);
+  assert.is(result.code, 2);
+  assert.is(result.stderr.trim(), 'error: templates folder not found: /nonexistent/theme');
+});
+
+test('brief schema --write into a place that cannot hold a folder is a one-line output error', () => {
+  const result = runCli(['schema', '--write', path.join(fixture('facts/source.txt'), 'schema')]);
+  assert.is(result.code, 4);
+  assert.match(result.stderr, /^error: cannot create .*source\.txt\/schema: ENOTDIR/);
+  assert.not.match(result.stderr, /\n\s+at /);
 });
 
 test('a missing data folder is a one-line error', () => {
