@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { BriefError, describeError, EXIT } from '../errors.js';
-import { type BuildArgs, toBuildOptions, withBuildOptions } from './build-command.js';
+import { abortOnSignals, type BuildArgs, toBuildOptions, withBuildOptions } from './build-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
 
@@ -28,7 +28,11 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
     const folders = [path.resolve(options.dataDir), path.resolve(options.templatesDir ?? BUNDLED_TEMPLATES)];
     let running: Promise<void> | undefined;
     let again = false;
-    const controller = new AbortController();
+    // Ctrl-C is heard from the start, during the first build too: the browser is closed and no
+    // temporary file is left (a second Ctrl-C ends the process at once).
+    const interrupt = abortOnSignals();
+    const controller = { signal: interrupt.signal };
+    const stopped = new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
 
     const rebuild = async (reason: string) => {
       if (running) {
@@ -62,35 +66,33 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
     };
 
     await rebuild('first build');
-    const watcher = chokidar.watch(folders, { ignoreInitial: true, ignored: (p: string) => path.basename(p).startsWith('.') });
     let timer: NodeJS.Timeout | undefined;
-    const changedFiles = new Set<string>();
-    watcher.on('all', (_event: string, file: string) => {
-      changedFiles.add(path.relative(process.cwd(), file) || file);
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const names = [...changedFiles];
-        changedFiles.clear();
-        void rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
-      }, DEBOUNCE_MS);
-    });
-    await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
-    if (!args.quiet) say.info(`watching ${folders.map((f) => path.relative(process.cwd(), f) || '.').join(' and ')}; Ctrl-C stops`);
-
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        controller.abort('SIGINT');
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    const watcher = interrupt.signal.aborted
+      ? undefined
+      : chokidar.watch(folders, { ignoreInitial: true, ignored: (p: string) => path.basename(p).startsWith('.') });
+    if (watcher) {
+      const changedFiles = new Set<string>();
+      watcher.on('all', (_event: string, file: string) => {
+        changedFiles.add(path.relative(process.cwd(), file) || file);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const names = [...changedFiles];
+          changedFiles.clear();
+          void rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
+        }, DEBOUNCE_MS);
+      });
+      await Promise.race([new Promise<void>((resolve) => watcher.on('ready', () => resolve())), stopped]);
+      if (!args.quiet && !interrupt.signal.aborted) {
+        say.info(`watching ${folders.map((f) => path.relative(process.cwd(), f) || '.').join(' and ')}; Ctrl-C stops`);
+      }
+    }
+    await stopped;
     clearTimeout(timer);
-    await watcher.close();
+    await watcher?.close();
     await running?.catch(() => {});
     await renderers.close();
+    interrupt.dispose();
+    // Ctrl-C is how a watch is meant to end: a success.
     process.exitCode = EXIT.ok;
   },
 };

@@ -1,0 +1,56 @@
+// `brief watch`, run as a real child process on a copy of the build fixture.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { chromiumOf, stillRunning, waitForChromium } from '../helpers/processes.js';
+import { pdfText } from '../helpers/pdf.js';
+import { finished, makeWorkspace, spawnBrief, waitForLine } from './helpers/build-fixture.js';
+
+test('watch builds, rebuilds only what a data edit touched, and stops on Ctrl-C with no browser left', async () => {
+  const ws = await makeWorkspace();
+  try {
+    const child = spawnBrief(['watch', '--data', ws.data, '--out', ws.out, '--format', 'one-pager']);
+    const done = finished(child);
+    await waitForLine(child, /^watching /, 120_000);
+    const browsers = chromiumOf(child.pid!).map((p) => p.pid);
+    assert.ok(browsers.length > 0, 'the browser stays warm between rebuilds');
+
+    const file = path.join(ws.data, 'programmes.yaml');
+    const yaml = await readFile(file, 'utf8');
+    // The summary is on the one-pager; nothing else shows it.
+    assert.ok(yaml.includes('Beta is a city scheme that pays employers for referrals.'));
+    const rebuilt = waitForLine(child, /programmes\.yaml: /, 120_000);
+    await writeFile(file, yaml.replace('Beta is a city scheme that pays employers for referrals.', 'Beta is a WATCHED scheme.'));
+    assert.match(await rebuilt, /programmes\.yaml: rebuilt 1 \(programmes\/beta\/beta-one-pager\.pdf\) and the pack/);
+    assert.match(pdfText(path.join(ws.out, 'programmes/beta/beta-one-pager.pdf')).replace(/\s+/g, ' '), 'Beta is a WATCHED scheme.');
+
+    child.kill('SIGINT');
+    const result = await done;
+    assert.is(result.code, 0, result.stderr);
+    assert.equal(stillRunning(browsers, []), [], 'no Chromium left');
+  } finally {
+    await ws.remove();
+  }
+});
+
+test('Ctrl-C during the first build of a watch stops it at once, with no browser or temporary file left', async () => {
+  const ws = await makeWorkspace();
+  try {
+    const child = spawnBrief(['watch', '--data', ws.data, '--out', ws.out]);
+    const done = finished(child);
+    const browsers = (await waitForChromium(child)).map((p) => p.pid);
+    child.kill('SIGINT');
+    const result = await done;
+    assert.is(result.code, 0, result.stderr);
+    assert.not.match(result.stdout, /^watching /m, 'it did not go on to watch');
+    assert.equal(stillRunning(browsers, []), [], 'no Chromium left');
+    const { readdir } = await import('node:fs/promises');
+    const leftovers = (await readdir(ws.out, { recursive: true })).filter((f) => /\.tmp-|\.lock$/.test(String(f)));
+    assert.equal(leftovers, [], 'no temporary file or lock left');
+  } finally {
+    await ws.remove();
+  }
+});
+
+test.run();
