@@ -9,6 +9,7 @@ import type { OutputWriter } from './atomic.js';
 import { hasRecordedSize, PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
 import { sha256 } from './cache.js';
 import type { FrontMatterView } from './front-matter.js';
+import { formatDate } from '../render/format/dates.js';
 
 export interface PackJob {
   outDir: string;
@@ -81,7 +82,7 @@ function packMetadata(job: PackJob): PdfMetadata {
   return {
     title: `${job.meta.title}: briefing pack`,
     author: job.author ?? job.meta.author,
-    subject: `${job.files.length} documents, as of ${formatAsOf(job.meta.asOf)}`,
+    subject: `${job.files.length} documents, as of ${formatDate(job.meta.asOf)}`,
     keywords: job.meta.keywords ?? [],
     creator: job.creator,
     producer: job.creator,
@@ -101,21 +102,11 @@ function frontMatterView(job: PackJob, starts: Map<string, number>): FrontMatter
   return {
     title: job.meta.title,
     subtitle: 'Briefing pack',
-    asOf: formatAsOf(job.meta.asOf),
+    asOf: formatDate(job.meta.asOf),
     edition: job.meta.edition,
     author: job.author ?? job.meta.author,
     distribution: job.distribution ?? job.meta.distribution,
     documentCount: job.files.length,
     groups,
   };
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2019", "October 2022" or "24 August 2023": a date at its own precision. */
-export function formatAsOf(value: string | number): string {
-  const [year, month, day] = String(value).split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return String(year);
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }

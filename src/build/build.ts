@@ -2,7 +2,7 @@
 // then the manifest, the pack and the zip. No console output: progress goes through events.
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentSpec } from '../documents/types.js';
 import { planDocuments } from '../documents/plan.js';
@@ -253,11 +253,16 @@ function outcome(f: ManifestFile, ms: number, skipped: boolean): DocumentOutcome
   return { key: f.key, format: f.format, path: f.path, pages: f.pages, bytes: f.bytes, ms, skipped };
 }
 
-/** What changes the outputs, as the manifest records it and the run hash covers it. */
+/**
+ * What changes the outputs, as the manifest records it and the run hash covers it. Folders are
+ * relative to the output folder, so the manifest (and the zip that holds it) is the same wherever
+ * the project is checked out.
+ */
 function recordedOptions(o: BuildOptions): ManifestOptions {
+  const fromOut = (folder: string) => relative(resolve(o.outDir), resolve(folder)).split(sep).join('/') || '.';
   return {
-    data: resolve(o.dataDir),
-    templates: resolve(o.templatesDir ?? BUNDLED_TEMPLATES),
+    data: fromOut(o.dataDir),
+    templates: o.templatesDir ? fromOut(o.templatesDir) : '(bundled)',
     programmes: [...(o.programmes ?? [])].sort(),
     topics: [...(o.topics ?? [])].sort(),
     formats: [...(o.formats ?? [])].sort(),

@@ -1,8 +1,8 @@
 // How `brief build` and `brief watch` report progress: a bar on a terminal, one line per document
 // otherwise, nothing with --quiet, one JSON summary with --json.
-import path from 'node:path';
 import type { BuildEvents, BuildResult } from '../build/build.js';
 import { say } from './output.js';
+import { displayPath } from '../facts/read-data-folder.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet' | 'json';
 
@@ -85,9 +85,4 @@ export function summarize(result: BuildResult) {
     manifest: result.manifestPath,
     warnings: result.warnings,
   };
-}
-
-function displayPath(absolute: string): string {
-  const rel = path.relative(process.cwd(), absolute);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
 }

@@ -35,6 +35,9 @@ test('every manifest entry matches its file: bytes, sha256 and pages', async () 
   }
   assert.is(manifest.tool.name, 'briefing-press');
   assert.is(manifest.options.paper, 'a4');
+  // Folders relative to the output folder: the manifest and the zip do not depend on where the project is.
+  assert.is(manifest.options.data, '../data');
+  assert.is(manifest.options.templates, '(bundled)');
   assert.is(manifest.options.zip, true);
   assert.is((await stat(packFile)).size, manifest.pack?.bytes);
 });

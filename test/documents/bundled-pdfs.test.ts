@@ -95,9 +95,9 @@ test('briefs carry bookmarks and document information', async () => {
   assert.match(info.CreationDate ?? '', /Aug 24 00:00:00 2023/);
 });
 
-test('two builds of the same inputs give byte-identical PDFs, the pack included', async () => {
+test('two builds of the same inputs give byte-identical PDFs, the pack and the manifest included', async () => {
   const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { files: { path: string }[] };
-  const paths = [...manifest.files.map((f) => f.path), 'briefing-pack.pdf'];
+  const paths = [...manifest.files.map((f) => f.path), 'briefing-pack.pdf', 'manifest.json'];
   assert.ok(paths.length >= 33);
   for (const file of paths) {
     const [a, b] = await Promise.all([readFile(path.join(out, file)), readFile(path.join(again, file))]);
