@@ -11,6 +11,8 @@ export const EXIT = {
   render: 3,
   /** The output folder could not be written, or is locked by another build. */
   output: 4,
+  /** A bug in the tool, not a problem with its input (EX_SOFTWARE). */
+  internal: 70,
   /** Interrupted by a signal. */
   interrupted: 130,
 } as const;

@@ -42,7 +42,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   const renderers = options.renderers ?? createRendererCache(deps.createPdfRenderer);
   const browsersBefore = renderers.created;
   // Closing the browser cuts every print in flight short, so an interrupt ends at once.
-  const onAbort = () => void (options.renderers ? undefined : renderers.close());
+  const onAbort = () => void (options.renderers ? undefined : renderers.close().catch(() => {}));
   signal?.addEventListener('abort', onAbort, { once: true });
   // A browser started ahead of need (below); waited for before closing, so it is never left behind.
   let warmUp: Promise<unknown> | undefined;
@@ -106,7 +106,11 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const shell = await engine.renderShell(paper);
     const shared: SharedInputs = { shell, fonts, tool };
     const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
-    const getRenderer = () => renderers.get(shell, pool);
+    // After an interrupt no document may start a browser again: the run is closing.
+    const getRenderer = () => {
+      throwIfAborted(signal);
+      return renderers.get(shell, pool);
+    };
     const previousByKey = new Map((previous?.files ?? []).map((f) => [f.key, f]));
     const entries: (ManifestFile | undefined)[] = new Array(specs.length);
     const outcomes: (DocumentOutcome | undefined)[] = new Array(specs.length);

@@ -89,7 +89,7 @@ function report(error: unknown): void {
   } else {
     // Not a problem with the user's input: a bug, so keep its stack.
     say.fail(`unexpected failure; please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = EXIT.render;
+    process.exitCode = EXIT.internal;
   }
 }
 

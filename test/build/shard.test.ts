@@ -53,7 +53,9 @@ test('a shard keeps plan order and is stable when documents are added', () => {
 test('shards of 500 documents are roughly even', () => {
   const counts = [1, 2, 3, 4].map((index) => selectShard(manyKeys, { index, count: 4 }).length);
   assert.ok(counts.every((n) => n > 90 && n < 160), `sizes ${counts}`);
-  assert.is(shardOf('programmes/qiming/brief', 4), shardOf('programmes/qiming/brief', 4));
+  // Stable across runs, machines and versions: a CI matrix must not see its shards reshuffled.
+  assert.is(shardOf('programmes/qiming/brief', 4), 2);
+  assert.is(shardOf('topics/money-and-perks/one-pager', 4), 1);
 });
 
 test('--shard takes K/N and refuses anything else with a usage error', () => {
