@@ -93,7 +93,12 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     // When every PDF will be printed (forced, or nothing built before), start the browser now, so
     // its launch overlaps with reading the data instead of waiting for the first document.
     const printsAll = (options.force || !previous) && (!options.formats?.length || options.formats.some((f) => f !== 'html'));
-    if (printsAll) warmUp = engineReady.then((engine) => renderers.get(engine.renderShell(paper), pool)).catch(() => {});
+    if (printsAll) {
+      warmUp = engineReady
+        .then((engine) => renderers.get(engine.renderShell(paper), pool))
+        .then((renderer) => renderer.warmUp?.())
+        .catch(() => {});
+    }
     await sweepTempFiles(outDir);
     const facts = await deps.loadFacts(options.dataDir);
     throwIfAborted(signal);

@@ -45,7 +45,7 @@ export const DEFAULTS = {
   openTimeoutMs: 10_000,
 } as const;
 
-/** Prepares the shell and the pool; the browser itself starts with the first document. */
+/** Prepares the shell and the pool; the browser starts with the first document, or at warmUp(). */
 export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}): Promise<PoolPdfRenderer> {
   const shellDir = await mkdtemp(path.join(os.tmpdir(), 'brief-shell-'));
   const shellFile = path.join(shellDir, 'shell.html');
@@ -92,6 +92,9 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
   };
 
   return {
+    async warmUp() {
+      await manager.acquire();
+    },
     async print(doc) {
       for (let attempt = 0; ; attempt++) {
         if (closing) throw new RenderError(`${doc.spec.key}: the PDF renderer was closed`);

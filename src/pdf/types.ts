@@ -43,6 +43,8 @@ export interface Shell {
 /** Renders documents to PDF on a pool of warm pages. */
 export interface PdfRenderer {
   print(doc: RenderedDocument): Promise<PrintedPdf>;
+  /** Starts (or connects to) the browser now instead of with the first document. */
+  warmUp?(): Promise<void>;
   /** Closes every page and the browser (or disconnects from a remote one). */
   close(): Promise<void>;
 }

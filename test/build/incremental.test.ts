@@ -85,6 +85,7 @@ test('a template change is an input change: the run is not a no-op', async () =>
 
 test('a forced build whose data fails closes the browser it started ahead of need', async () => {
   let launched = 0;
+  let warmed = 0;
   let closed = 0;
   const failingData: BuildDeps = {
     ...defaultDeps,
@@ -98,7 +99,11 @@ test('a forced build whose data fails closes the browser it started ahead of nee
     },
     createPdfRenderer: async () => {
       launched++;
-      return { print: async () => assert.unreachable('nothing prints') as never, close: async () => void closed++ };
+      return {
+        print: async () => assert.unreachable('nothing prints') as never,
+        warmUp: async () => void warmed++,
+        close: async () => void closed++,
+      };
     },
   };
   try {
@@ -107,7 +112,8 @@ test('a forced build whose data fails closes the browser it started ahead of nee
   } catch (error) {
     assert.instance(error, DataError);
   }
-  assert.is(launched, 1, 'the browser was started beside the data');
+  assert.is(launched, 1, 'the renderer was made beside the data');
+  assert.is(warmed, 1, 'and its browser started');
   assert.is(closed, 1, 'and closed when the data failed');
 });
 
