@@ -75,17 +75,7 @@ const browserArgs = ['--browser', browser.path, '--concurrency', String(concurre
 const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
 if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
 
-// tool: a full forced build of the bundled data, everything included (HTML files, pack, manifest).
-const toolOut = path.join(work, 'tool');
-const tool = await brief(['build', '--data', 'data', '--out', toolOut, '--force', '--json', ...browserArgs]);
-const toolSummary = JSON.parse(tool.stdout) as { documents: { format: string }[] };
-const toolDocs = toolSummary.documents.length;
-
-// no-op: the same build again, nothing changed.
-const noop = await brief(['build', '--data', 'data', '--out', toolOut, '--json', ...browserArgs]);
-if (!(JSON.parse(noop.stdout) as { noop: boolean }).noop) throw new Error('the second build was not a no-op');
-
-// floor and naive print the very HTML the tool printed: each PDF document in its shell.
+// floor and naive print the very HTML the tool prints: each PDF document in its shell.
 const facts = await loadFacts(path.join(ROOT, 'data'));
 const engine = await loadEngine(BUNDLED_TEMPLATES);
 const shell = engine.renderShell('a4');
@@ -100,13 +90,35 @@ for (const spec of planDocuments(facts).filter((s) => s.format !== 'html')) {
 }
 const listFile = path.join(work, 'list.txt');
 await writeFile(listFile, htmlFiles.join('\n'));
-const baseline = async (mode: 'floor' | 'naive') => {
-  const out = path.join(work, mode);
+const baseline = async (mode: 'floor' | 'naive', run: number) => {
+  const out = path.join(work, `${mode}-${run}`);
   await mkdir(out, { recursive: true });
   return timed(process.execPath, [path.join(ROOT, 'bench/floor.mjs'), mode, listFile, browser.path, String(browser.headless), String(concurrency), out]);
 };
-const floor = await baseline('floor');
-const naive = await baseline('naive');
+
+// Each measurement RUNS times, interleaved so that a passing load falls on all of them alike;
+// the median is reported (times on a shared machine are noisy: the ratios are what count).
+const RUNS = 3;
+const runs = { tool: [] as number[], noop: [] as number[], floor: [] as number[], naive: [] as number[] };
+let toolDocs = 0;
+for (let run = 1; run <= RUNS; run++) {
+  // tool: a full forced build of the bundled data, everything included (HTML files, pack, manifest).
+  const toolOut = path.join(work, `tool-${run}`);
+  const tool = await brief(['build', '--data', 'data', '--out', toolOut, '--force', '--json', ...browserArgs]);
+  toolDocs = (JSON.parse(tool.stdout) as { documents: unknown[] }).documents.length;
+  runs.tool.push(tool.seconds);
+  // no-op: the same build again, nothing changed.
+  const noop = await brief(['build', '--data', 'data', '--out', toolOut, '--json', ...browserArgs]);
+  if (!(JSON.parse(noop.stdout) as { noop: boolean }).noop) throw new Error('the second build was not a no-op');
+  runs.noop.push(noop.seconds);
+  runs.floor.push((await baseline('floor', run)).seconds);
+  runs.naive.push((await baseline('naive', run)).seconds);
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const tool = { seconds: median(runs.tool) };
+const noop = { seconds: median(runs.noop) };
+const floor = { seconds: median(runs.floor) };
+const naive = { seconds: median(runs.naive) };
 
 // The bundled data in the scale step's formats, so time per document compares like with like.
 const bundledPdf = await brief(['build', '--data', 'data', '--out', path.join(work, 'bundled-pdf'), '--force', '--quiet', '--format', 'brief', '--format', 'one-pager', ...browserArgs]);
@@ -130,7 +142,7 @@ const rows: [string, string, string][] = [
   ['bundled, brief + one-pager only', `${bundledPdf.seconds.toFixed(2)} s`, `${(bundledPerDoc * 1000).toFixed(0)} ms/doc, peak ${bundledPdf.peakMiB.toFixed(0)} MiB`],
 ];
 if (scale) rows.push(['scale: 1,000 programmes', `${scale.seconds.toFixed(2)} s`, `${scale.docs} docs, ${(scale.perDoc * 1000).toFixed(0)} ms/doc, peak ${scale.peakMiB.toFixed(0)} MiB`]);
-console.log(`browser: ${browser.path} (headless: ${browser.headless}), concurrency ${concurrency}`);
+console.log(`browser: ${browser.path} (headless: ${browser.headless}), concurrency ${concurrency}; medians of ${RUNS} interleaved runs`);
 for (const [what, time, note] of rows) console.log(`${what.padEnd(40)} ${time.padStart(9)}  ${note}`);
 console.log(
   JSON.stringify({
@@ -145,6 +157,7 @@ console.log(
     scale_per_doc_vs_bundled: scale ? r(scale.perDoc / bundledPerDoc) : null,
     scale_peak_rss_mib: scale ? r(scale.peakMiB, 1) : null,
     tool_docs: toolDocs,
+    runs_s: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((x) => r(x))])),
     floor_docs: htmlFiles.length,
   }),
 );

@@ -9,6 +9,7 @@ import type { OutputWriter } from './atomic.js';
 import { hasRecordedSize, PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
 import { sha256 } from './cache.js';
 import type { FrontMatterView } from './front-matter.js';
+import type { PackAssembler, PackPart } from './pack.js';
 import { formatDate } from '../render/format/dates.js';
 
 export interface PackJob {
@@ -28,6 +29,13 @@ export interface PackJob {
   previous?: ManifestExtra;
   force: boolean;
   getRenderer(): Promise<PdfRenderer>;
+  /** The parts already merged while the documents printed (a full build), in `files` order. */
+  assembler?: PackAssembler;
+}
+
+/** A document of the run as a part of the pack, read back from the output folder when merged. */
+export function packPart(outDir: string, file: ManifestFile): PackPart {
+  return { key: file.key, title: file.title, kind: file.subject.kind, pages: file.pages, read: () => readFile(join(outDir, file.path)) };
 }
 
 const FORMAT_LABEL: Record<string, string> = { brief: 'Brief', 'one-pager': 'One-pager' };
@@ -53,7 +61,7 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
   if (!job.force && previous?.inputHash === inputHash && (await hasRecordedSize(job.outDir, previous.path, previous.bytes))) {
     return { extra: previous, rebuilt: false };
   }
-  const { assemblePack, numberParts } = await import('./pack.js');
+  const { PackAssembler, numberParts } = await import('./pack.js');
   const renderer = await job.getRenderer();
   const printFront = async (frontPages: number) => {
     const starts = numberParts(
@@ -63,14 +71,12 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
     const doc = await renderFrontMatter(templates, frontMatterView(job, starts), job.paper, metadata);
     return (await renderer.print(doc)).bytes;
   };
-  const parts = job.files.map((f) => ({
-    key: f.key,
-    title: f.title,
-    kind: f.subject.kind,
-    pages: f.pages,
-    read: () => readFile(join(job.outDir, f.path)),
-  }));
-  const pack = await assemblePack(parts, printFront, metadata);
+  let assembler = job.assembler;
+  if (!assembler) {
+    assembler = new PackAssembler();
+    for (const file of job.files) assembler.add(packPart(job.outDir, file));
+  }
+  const pack = await assembler.finish(printFront, metadata);
   await job.writer.write(PACK_NAME, pack.bytes);
   return {
     extra: { path: PACK_NAME, pages: pack.pages, bytes: pack.bytes.length, sha256: sha256(pack.bytes), inputHash },

@@ -120,6 +120,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const entries: (ManifestFile | undefined)[] = new Array(specs.length);
     const outcomes: (DocumentOutcome | undefined)[] = new Array(specs.length);
     const failures: { spec: DocumentSpec; error: unknown }[] = [];
+    // A full build merges each PDF into the pack as soon as it and every one before it are printed.
+    const packFeed = printsAll ? await feedPackInOrder(specs, outDir) : undefined;
 
     const buildOne = async (spec: DocumentSpec, i: number) => {
       events.onDocumentStart?.(spec.key);
@@ -156,6 +158,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
         };
         entries[i] = entry;
         outcomes[i] = outcome(entry, performance.now() - t, false);
+        if (spec.format !== 'html') packFeed?.ready(i, entry, bytes);
       }
       const done = outcomes[i]!;
       events.onDocumentDone?.(spec.key, { path: done.path, pages: done.pages, ms: done.ms, skipped: done.skipped });
@@ -210,6 +213,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
           previous: previous?.pack,
           force: Boolean(options.force),
           getRenderer,
+          assembler: packFeed?.assembler,
         });
         manifest = { ...manifest, pack: updated.extra };
         pack = { path: updated.extra.path, pages: updated.extra.pages ?? 0, rebuilt: updated.rebuilt, ms: performance.now() - packStarted };
@@ -256,6 +260,27 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     await writer.temps.removeAll();
     await release();
   }
+}
+
+/** Hands printed PDFs to a PackAssembler in plan order, whatever order they finish in. */
+async function feedPackInOrder(specs: DocumentSpec[], outDir: string) {
+  const [{ PackAssembler }, { packPart }] = await Promise.all([import('./pack.js'), import('./build-pack.js')]);
+  const assembler = new PackAssembler();
+  const waiting = new Map<number, { entry: ManifestFile; bytes: Uint8Array }>();
+  let next = 0;
+  return {
+    assembler,
+    ready(index: number, entry: ManifestFile, bytes: Uint8Array): void {
+      waiting.set(index, { entry, bytes });
+      for (; next < specs.length; next++) {
+        if (specs[next]!.format === 'html') continue;
+        const part = waiting.get(next);
+        if (!part) break;
+        waiting.delete(next);
+        assembler.add(packPart(outDir, part.entry), part.bytes);
+      }
+    },
+  };
 }
 
 function outcome(f: ManifestFile, ms: number, skipped: boolean): DocumentOutcome {

@@ -44,7 +44,7 @@ export const defaultDeps: BuildDeps = {
 
 /** The real engine: the templates of `templatesDir`, each missing file taken from the bundled set. */
 export async function loadEngine(templatesDir: string): Promise<Engine> {
-  const [{ readTemplateSet, bundledTemplatesDir }, { createRenderer }, { renderShell, composeHtml, documentText }, { renderDocument }] =
+  const [{ readTemplateSet, bundledTemplatesDir }, { createRenderer }, { renderShell, composeHtml, documentText }, { renderDocument, inFormat }] =
     await Promise.all([
       import('../render/template-set.js'),
       import('../render/renderer.js'),
@@ -53,9 +53,25 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
     ]);
   const templates = readTemplateSet(templatesDir, bundledTemplatesDir());
   const renderer = createRenderer(templates);
+  // A subject's brief PDF and its HTML share one rendering: the second is only relabelled.
+  const byLayout = new Map<string, Promise<RenderedDocument>>();
   return {
     renderShell: (paper) => ({ paper, html: renderShell(templates, { paper, assets: 'file' }) }),
-    renderDocument: (facts, spec, options) => renderDocument(renderer, facts, spec, options),
+    async renderDocument(facts, spec, options) {
+      const key = `${spec.subject.kind}/${spec.subject.id}/${spec.layout}\0${JSON.stringify(options)}`;
+      const shared = byLayout.get(key);
+      if (shared) {
+        byLayout.delete(key);
+        return inFormat(await shared, spec, options);
+      }
+      const rendered = renderDocument(renderer, facts, spec, options);
+      // The plan lists a subject's formats together, so only the latest few are kept: memory stays
+      // flat over thousands of documents.
+      byLayout.set(key, rendered);
+      if (byLayout.size > 32) byLayout.delete(byLayout.keys().next().value!);
+      rendered.catch(() => byLayout.delete(key));
+      return rendered;
+    },
     standaloneHtml: (doc, paper) =>
       composeHtml(renderShell(templates, { paper, assets: 'inline', text: documentText(doc), lang: doc.lang }), doc),
     composeHtml: (shell, doc) => composeHtml(shell.html, doc),

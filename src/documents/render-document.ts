@@ -79,10 +79,25 @@ export async function renderDocument(
     spec,
     title,
     lang: view.lang,
-    bodyClass: `layout-${spec.layout} paper-${options.paper} subject-${view.kind}${spec.format === 'html' ? ' format-html' : ''}`,
+    bodyClass: bodyClassOf(spec, options, view.kind),
     body: renderer.render(spec.layout, view),
     pageCss,
     metadata: metadataOf(facts, view, title, options),
     ...(fit ? { fit } : {}),
   };
+}
+
+function bodyClassOf(spec: DocumentSpec, options: RenderOptions, kind: DocumentView['kind']): string {
+  return `layout-${spec.layout} paper-${options.paper} subject-${kind}${spec.format === 'html' ? ' format-html' : ''}`;
+}
+
+/**
+ * The same document in another format of the same layout (the brief as a PDF and as HTML show
+ * one body): rendered once, it is only relabelled.
+ */
+export function inFormat(doc: RenderedDocument, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
+  if (spec.layout !== doc.spec.layout || spec.subject.kind !== doc.spec.subject.kind || spec.subject.id !== doc.spec.subject.id) {
+    throw new Error(`inFormat: ${doc.spec.key} is not ${spec.key} in another format`);
+  }
+  return { ...doc, spec, bodyClass: bodyClassOf(spec, options, spec.subject.kind) };
 }
