@@ -1,6 +1,6 @@
 // Reading templates is the renderer's only file I/O; everything after works on the strings read here.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package-paths.js';
 
@@ -36,11 +36,17 @@ export function bundledTemplatesDir(): string {
 function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
   const folder = join(dir, kind);
   if (!existsSync(folder)) return [];
+  const root = realpathSync(dir);
   return readdirSync(folder)
     .filter((f) => f.endsWith(ext))
     .sort()
     .map((f) => {
       const file = join(folder, f);
+      // A link may not bring in a file from outside the templates folder (issue 5: paths cannot escape).
+      const real = realpathSync(file);
+      if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) {
+        throw new TemplateError(`${file} is a link to ${real}, outside the templates folder ${dir}`);
+      }
       return { name: f.slice(0, -ext.length), file, source: readFileSync(file, 'utf8') };
     });
 }

@@ -11,6 +11,7 @@ import {
   copyOutput,
   countBadInput,
   errorLines,
+  listFiles,
   FIXTURE_DATA,
   lostOrCorrupted,
   makeTemp,
@@ -56,6 +57,23 @@ test('a partial named with ../ is not read from the disk: it fails naming itself
   assert.equal(errorLines(result), [
     `error: ${robustnessFixture('themes/escape-partial/partials/sources-line.hbs')}  template failed: The partial ../../../../etc/hostname could not be found`,
   ]);
+});
+
+test('a template file that is a link to a file outside the templates folder is refused, naming both', async () => {
+  countBadInput('symlinked template');
+  const theme = path.join(ws.dir, 'linked-theme');
+  await mkdir(path.join(theme, 'partials'), { recursive: true });
+  const outside = path.join(ws.dir, 'outside-secret.hbs');
+  await writeFile(outside, 'SECRET FROM OUTSIDE');
+  await symlink(outside, path.join(theme, 'partials', 'bottom-line.hbs'));
+  const out = path.join(ws.dir, 'linked-theme-out');
+  const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--templates', theme, ...ONE]);
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: ${path.join(theme, 'partials', 'bottom-line.hbs')} is a link to ${outside}, outside the templates folder ${theme}`,
+  ]);
+  const written = await listFiles(out).catch(() => [] as string[]);
+  assert.equal(written.filter((f) => !f.endsWith('manifest.json')), [], 'no document was written');
 });
 
 test('a template pointing at a file:// URL outside the project is blocked and reported', async () => {
