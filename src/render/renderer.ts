@@ -9,8 +9,6 @@ import type { TemplateFile, TemplateSet } from './template-set.js';
 export interface Renderer {
   /** The HTML of `layout` (a file in `layouts/`) rendered with `view`; throws TemplateError. */
   render(layout: string, view: object): string;
-  /** The stylesheets of the template set, joined in order. */
-  styles: string;
   layouts: string[];
 }
 
@@ -66,7 +64,6 @@ export function createRenderer(templates: TemplateSet): Renderer {
       }
       return template(view);
     },
-    styles: templates.styles.map((s) => `/* ${s.name} */\n${s.source}`).join('\n'),
     layouts: [...layouts.keys()],
   };
 }
