@@ -120,8 +120,11 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const entries: (ManifestFile | undefined)[] = new Array(specs.length);
     const outcomes: (DocumentOutcome | undefined)[] = new Array(specs.length);
     const failures: { spec: DocumentSpec; error: unknown }[] = [];
-    // A full build merges each PDF into the pack as soon as it and every one before it are printed.
-    const packFeed = printsAll ? await feedPackInOrder(specs, outDir) : undefined;
+    // A full build merges each PDF into the pack as soon as it and every one before it are printed;
+    // past EAGER_PACK_LIMIT documents the pack is merged at the end instead, so that the growing
+    // pack and the browser's pages are not in memory at once (1.7 GiB against 1.4 GiB at 2,000).
+    const pdfCount = specs.filter((s) => s.format !== 'html').length;
+    const packFeed = printsAll && pdfCount <= EAGER_PACK_LIMIT ? await feedPackInOrder(specs, outDir) : undefined;
 
     const buildOne = async (spec: DocumentSpec, i: number) => {
       events.onDocumentStart?.(spec.key);
@@ -261,6 +264,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     await release();
   }
 }
+
+/** The most PDFs a build merges into the pack while printing (see above). */
+const EAGER_PACK_LIMIT = 200;
 
 /** Hands printed PDFs to a PackAssembler in plan order, whatever order they finish in. */
 async function feedPackInOrder(specs: DocumentSpec[], outDir: string) {
