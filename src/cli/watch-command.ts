@@ -16,80 +16,59 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
       .example('$0 watch --format one-pager', 'keep only the fact sheets up to date'),
   handler: async (args) => {
     const options = toBuildOptions(args);
-    const [{ build }, { createRendererCache }, { defaultDeps }, { BUNDLED_TEMPLATES }, chokidar] = await Promise.all([
+    const [{ build }, { createRendererCache }, { defaultDeps }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
       import('../build/build.js'),
       import('../build/renderers.js'),
       import('../build/engine.js'),
       import('../build/tool.js'),
-      import('chokidar'),
+      import('../fs/watch-folders.js'),
     ]);
     // One warm browser for the whole session: a rebuild pays only for what changed.
     const renderers = createRendererCache(defaultDeps.createPdfRenderer);
     const folders = [path.resolve(options.dataDir), path.resolve(options.templatesDir ?? BUNDLED_TEMPLATES)];
-    let running: Promise<void> | undefined;
-    let again = false;
     // Ctrl-C is heard from the start, during the first build too: the browser is closed and no
     // temporary file is left (a second Ctrl-C ends the process at once).
     const interrupt = abortOnSignals();
-    const controller = { signal: interrupt.signal };
     const stopped = new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
 
+    // watchFolders runs one rebuild at a time, so rebuilds never overlap.
     const rebuild = async (reason: string) => {
-      if (running) {
-        again = true;
-        return;
+      try {
+        const result = await build({ ...options, signal: interrupt.signal, renderers });
+        if (!args.quiet) {
+          const changed = result.documents.filter((d) => !d.skipped).map((d) => d.path);
+          const seconds = (result.ms / 1000).toFixed(2);
+          say.info(
+            result.noop || changed.length === 0
+              ? `${reason}: nothing to rebuild (${seconds} s)`
+              : `${reason}: rebuilt ${changed.length} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''})${result.pack?.rebuilt ? ' and the pack' : ''} in ${seconds} s`,
+          );
+          for (const warning of result.warnings) say.warn(warning);
+        }
+      } catch (error) {
+        if (interrupt.signal.aborted) return;
+        // A data or template error is printed, and the watch goes on waiting for the fix.
+        say.fail(error instanceof BriefError ? describeError(error) : String((error as Error)?.stack ?? error));
       }
-      running = (async () => {
-        do {
-          again = false;
-          try {
-            const result = await build({ ...options, signal: controller.signal, renderers });
-            if (!args.quiet) {
-              const changed = result.documents.filter((d) => !d.skipped).map((d) => d.path);
-              const seconds = (result.ms / 1000).toFixed(2);
-              say.info(
-                result.noop || changed.length === 0
-                  ? `${reason}: nothing to rebuild (${seconds} s)`
-                  : `${reason}: rebuilt ${changed.length} (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''})${result.pack?.rebuilt ? ' and the pack' : ''} in ${seconds} s`,
-              );
-              for (const warning of result.warnings) say.warn(warning);
-            }
-          } catch (error) {
-            if (controller.signal.aborted) return;
-            // A data or template error is printed, and the watch goes on waiting for the fix.
-            say.fail(error instanceof BriefError ? describeError(error) : String((error as Error)?.stack ?? error));
-          }
-        } while (again && !controller.signal.aborted);
-      })();
-      await running;
-      running = undefined;
     };
 
     await rebuild('first build');
-    let timer: NodeJS.Timeout | undefined;
-    const watcher = interrupt.signal.aborted
+    const watching = interrupt.signal.aborted
       ? undefined
-      : chokidar.watch(folders, { ignoreInitial: true, ignored: (p: string) => path.basename(p).startsWith('.') });
-    if (watcher) {
-      const changedFiles = new Set<string>();
-      watcher.on('all', (_event: string, file: string) => {
-        changedFiles.add(path.relative(process.cwd(), file) || file);
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const names = [...changedFiles];
-          changedFiles.clear();
-          void rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
-        }, DEBOUNCE_MS);
-      });
-      await Promise.race([new Promise<void>((resolve) => watcher.on('ready', () => resolve())), stopped]);
+      : watchFolders(folders, DEBOUNCE_MS, async (changed) => {
+          if (interrupt.signal.aborted) return;
+          const names = changed.map((file) => path.relative(process.cwd(), file) || file);
+          await rebuild(names.length === 1 ? names[0]! : `${names.length} files changed`);
+        });
+    if (watching) {
+      await Promise.race([watching, stopped]);
       if (!args.quiet && !interrupt.signal.aborted) {
         say.info(`watching ${folders.map((f) => path.relative(process.cwd(), f) || '.').join(' and ')}; Ctrl-C stops`);
       }
     }
     await stopped;
-    clearTimeout(timer);
-    await watcher?.close();
-    await running?.catch(() => {});
+    // close() waits for a rebuild under way, which the abort has cut short.
+    await (await watching)?.close();
     await renderers.close();
     interrupt.dispose();
     // Ctrl-C is how a watch is meant to end: a success.

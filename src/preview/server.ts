@@ -11,7 +11,7 @@ import { createReloadHub } from './live-reload.js';
 import { createPreviewSite, type PreviewOptions } from './preview-site.js';
 import { matchRoute } from './routes.js';
 import { serveFonts } from './served-fonts.js';
-import { watchFolders } from './watch-folders.js';
+import { watchFolders } from '../fs/watch-folders.js';
 
 export interface PreviewServerOptions extends Omit<PreviewOptions, 'fontCss'> {
   /** 0 picks a free port. */
