@@ -139,7 +139,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
         let bytes: Uint8Array;
         let pages = 0;
         if (spec.format === 'html') {
-          bytes = Buffer.from(engine.standaloneHtml(doc, paper));
+          bytes = engine.standaloneHtml(doc, paper);
         } else {
           const printed = await (await getRenderer()).print(doc);
           for (const url of printed.blockedRequests) warn(`${spec.outputPath}: blocked a request to ${url}`);

@@ -9,8 +9,8 @@ export interface Engine {
   /** The shell documents are printed in: fonts and styles by file:// URL. */
   renderShell(paper: Paper): Shell;
   renderDocument(facts: Facts, spec: DocumentSpec, options: RenderOptions): Promise<RenderedDocument>;
-  /** The self-contained HTML the `html` format writes: fonts inlined, only the slices it uses. */
-  standaloneHtml(doc: RenderedDocument, paper: Paper): string;
+  /** The self-contained HTML the `html` format writes, as bytes: fonts inlined, only the slices it uses. */
+  standaloneHtml(doc: RenderedDocument, paper: Paper): Uint8Array;
   /** A document inside a shell, as one HTML file (the benchmark's floor opens these). */
   composeHtml(shell: Shell, doc: RenderedDocument): string;
 }
@@ -32,6 +32,7 @@ export const defaultDeps: BuildDeps = {
   loadEngine,
   prefetch() {
     // Module loading reads many files; started now, it overlaps with reading the data.
+    import('../render/charts/vega.js').then((charts) => charts.warmUpCharts()).catch(() => {});
     for (const load of [() => import('../pdf/create-pdf-renderer.js'), () => import('../documents/render-document.js')]) {
       load().catch(() => {});
     }
@@ -44,7 +45,7 @@ export const defaultDeps: BuildDeps = {
 
 /** The real engine: the templates of `templatesDir`, each missing file taken from the bundled set. */
 export async function loadEngine(templatesDir: string): Promise<Engine> {
-  const [{ readTemplateSet, bundledTemplatesDir }, { createRenderer }, { renderShell, composeHtml, documentText }, { renderDocument, inFormat }] =
+  const [{ readTemplateSet, bundledTemplatesDir }, { createRenderer }, { renderShell, composeHtml, standaloneHtml }, { renderDocument, inFormat }] =
     await Promise.all([
       import('../render/template-set.js'),
       import('../render/renderer.js'),
@@ -55,6 +56,7 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
   const renderer = createRenderer(templates);
   // A subject's brief PDF and its HTML share one rendering: the second is only relabelled.
   const byLayout = new Map<string, Promise<RenderedDocument>>();
+  const emptyShells = new Map<Paper, string>();
   return {
     renderShell: (paper) => ({ paper, html: renderShell(templates, { paper, assets: 'file' }) }),
     async renderDocument(facts, spec, options) {
@@ -72,8 +74,11 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
       rendered.catch(() => byLayout.delete(key));
       return rendered;
     },
-    standaloneHtml: (doc, paper) =>
-      composeHtml(renderShell(templates, { paper, assets: 'inline', text: documentText(doc), lang: doc.lang }), doc),
+    standaloneHtml(doc, paper) {
+      let shell = emptyShells.get(paper);
+      if (!shell) emptyShells.set(paper, (shell = renderShell(templates, { paper, assets: 'none' })));
+      return standaloneHtml(shell, doc);
+    },
     composeHtml: (shell, doc) => composeHtml(shell.html, doc),
   };
 }

@@ -1,10 +1,13 @@
 // output/briefing-pack.pdf (issue 4 item 5): a cover, a table of contents with the right page
 // numbers, then every PDF in plan order, a bookmark for each with its own headings below it.
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { PdfMetadata, SubjectKind } from '../documents/types.js';
 import { OutputError } from '../errors.js';
 import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from '../pdf/outline.js';
+import { pdfLib } from '../pdf/pdf-lib.js';
 import { setDocumentInfo } from '../pdf/post-process.js';
+
+const { ParseSpeeds } = pdfLib;
 
 /** One document of the pack, read from disk only when its pages are copied. */
 export interface PackPart {
@@ -49,7 +52,7 @@ export async function assemblePack(parts: PackPart[], printFront: PrintFrontMatt
  * every one before it are printed, so merging overlaps with printing instead of following it.
  */
 export class PackAssembler {
-  readonly #pack = PDFDocument.create({ updateMetadata: false });
+  readonly #pack = pdfLib.PDFDocument.create({ updateMetadata: false });
   readonly #parts: PackPart[] = [];
   readonly #bookmarks: BookmarkTarget[] = [];
   #merged: Promise<void> = Promise.resolve();
@@ -64,7 +67,7 @@ export class PackAssembler {
 
   async #merge(part: PackPart, bytes?: Uint8Array): Promise<void> {
     const pack = await this.#pack;
-    const source = await PDFDocument.load(bytes ?? (await part.read()), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const source = await pdfLib.PDFDocument.load(bytes ?? (await part.read()), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     if (source.getPageCount() !== part.pages) {
       throw new OutputError(`${part.key}: the file has ${source.getPageCount()} pages, the manifest ${part.pages}; run with --force`);
     }
@@ -104,7 +107,7 @@ export class PackAssembler {
 async function printUntilStable(printFront: PrintFrontMatter): Promise<PDFDocument> {
   let guess = 2;
   for (let attempt = 0; ; attempt++) {
-    const front = await PDFDocument.load(await printFront(guess), { updateMetadata: false });
+    const front = await pdfLib.PDFDocument.load(await printFront(guess), { updateMetadata: false });
     const pages = front.getPageCount();
     if (pages === guess || attempt >= 3) return front;
     guess = pages;

@@ -2,7 +2,7 @@
 // fast headless shell, then a full Chromium or Chrome, then Puppeteer's own download.
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
-import { executablePath as puppeteerExecutablePath } from 'puppeteer';
+import { loadPuppeteer } from './puppeteer.js';
 import { RenderError } from '../errors.js';
 
 /** A browser binary and the headless mode it must be launched in. */
@@ -71,7 +71,7 @@ function modeOf(file: string): 'shell' | true {
 
 function findPuppeteerDownload(): string | undefined {
   try {
-    const candidate = puppeteerExecutablePath();
+    const candidate = loadPuppeteer().executablePath();
     return candidate && isExecutable(candidate) ? candidate : undefined;
   } catch {
     return undefined; // Puppeteer throws when its cache holds no browser.

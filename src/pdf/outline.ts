@@ -1,5 +1,11 @@
 // Bookmarks in and out of PDFs with pdf-lib's low-level objects (PDF 32000-1 §12.3.3, document outline).
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import type { PDFArray as PdfArray, PDFDict as PdfDict, PDFDocument, PDFRef as PdfRef } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } = pdfLib;
+type PDFArray = PdfArray;
+type PDFDict = PdfDict;
+type PDFRef = PdfRef;
 
 /** A bookmark read from a document: where it points, to the point on its page. */
 export interface Bookmark {

@@ -24,7 +24,7 @@ export async function postProcessPdf(chromiumPdf: Uint8Array, metadata: PdfMetad
 
 /** The slow, general path: parse and save the whole file with pdf-lib. */
 export async function rewritePdf(chromiumPdf: Uint8Array, metadata: PdfMetadata): Promise<PostProcessed> {
-  const { PDFDocument, PDFHexString } = await import('pdf-lib');
+  const { PDFDocument, PDFHexString } = (await import('./pdf-lib.js')).pdfLib;
   const pdf = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   setDocumentInfo(pdf, metadata);
   const placeholder = PDFHexString.of(ID_PLACEHOLDER);

@@ -80,20 +80,50 @@ function rangesCover(ranges: [number, number][], cp: number): boolean {
   return false;
 }
 
-// Each slice's inlined rule is built once per process: every self-contained HTML file embeds the same few.
-const inlineRules = new Map<FontSlice, string>();
-function inlineRule(slice: FontSlice): string {
+// Which slices hold a character, found once per character per process: a build's documents share
+// most of their characters, and scanning every slice's ranges for each of them adds up.
+const slicesByCodePoint = new Map<number, FontSlice[]>();
+function slicesHolding(cp: number): FontSlice[] {
+  let found = slicesByCodePoint.get(cp);
+  if (!found) {
+    found = readFontSlices().filter((s) => rangesCover(s.ranges, cp));
+    slicesByCodePoint.set(cp, found);
+  }
+  return found;
+}
+
+// Each slice's inlined rule is built once per process, as bytes: every self-contained HTML file
+// embeds the same few, and they are joined as bytes, never as one megabytes-long string.
+const inlineRules = new Map<FontSlice, Buffer>();
+function inlineRule(slice: FontSlice): Buffer {
   let rule = inlineRules.get(slice);
   if (!rule) {
-    rule = faceRule(slice, `data:font/woff2;base64,${readFileSync(slice.file).toString('base64')}`);
+    rule = Buffer.from(faceRule(slice, `data:font/woff2;base64,${readFileSync(slice.file).toString('base64')}`), 'latin1');
     inlineRules.set(slice, rule);
   }
   return rule;
 }
 
+/** The distinct characters of `text`, as code points. */
 export function codePointsOf(text: string): Set<number> {
   const set = new Set<number>();
-  for (const ch of text) set.add(ch.codePointAt(0)!);
+  const ascii = new Uint8Array(128);
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 128) {
+      ascii[cp] = 1; // Most of the text: marked in a table, not hashed into the set.
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    set.add(cp);
+  }
+  for (let cp = 0; cp < 128; cp++) if (ascii[cp]) set.add(cp);
   return set;
 }
 
@@ -101,19 +131,30 @@ function faceRule(slice: FontSlice, src: string): string {
   return `@font-face{font-family:'${slice.family}';font-style:${slice.style};font-weight:${slice.weight};font-display:block;src:url(${src}) format('woff2');unicode-range:${slice.unicodeRange}}`;
 }
 
+/** The slices `text` uses. Noto Sans SC comes last in every font stack: it needs only what the text faces lack. */
+export function slicesFor(text: string): FontSlice[] {
+  const used = new Set<FontSlice>();
+  for (const cp of codePointsOf(text)) {
+    const holding = slicesHolding(cp);
+    const textFaces = holding.filter((s) => s.family !== 'Noto Sans SC');
+    for (const slice of textFaces.length > 0 ? textFaces : holding) used.add(slice);
+  }
+  // In the bundled order, so the same characters always give the same bytes.
+  return readFontSlices().filter((s) => used.has(s));
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/** The @font-face rules embedding, as data: URLs, only the slices `text` uses (the self-contained HTML). */
+export function inlineFontCss(text: string): Buffer {
+  return Buffer.concat(slicesFor(text).flatMap((slice, i) => (i === 0 ? [inlineRule(slice)] : [NEWLINE, inlineRule(slice)])));
+}
+
 /**
  * The @font-face rules: `file` points at the WOFF2 files by file:// URL (for the print engine);
  * `inline` embeds as data: URLs only the slices `text` uses (for the self-contained HTML).
  */
 export function fontFaceCss(assets: 'file' | 'inline', text = ''): string {
-  const all = readFontSlices();
-  if (assets === 'file') return all.map((s) => faceRule(s, `"${pathToFileURL(s.file).href}"`)).join('\n');
-  const used = codePointsOf(text);
-  // Noto Sans SC comes last in every font stack: it needs only what the text faces lack.
-  const textFaces = all.filter((s) => s.family !== 'Noto Sans SC');
-  const lacking = [...used].filter((cp) => !textFaces.some((s) => rangesCover(s.ranges, cp)));
-  return all
-    .filter((s) => sliceCovers(s, s.family === 'Noto Sans SC' ? lacking : used))
-    .map(inlineRule)
-    .join('\n');
+  if (assets === 'file') return readFontSlices().map((s) => faceRule(s, `"${pathToFileURL(s.file).href}"`)).join('\n');
+  return inlineFontCss(text).toString('latin1');
 }

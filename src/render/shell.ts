@@ -1,13 +1,16 @@
 // The shell: the shared head every document is printed inside, and the standalone HTML built from it.
 import type { Paper, RenderedDocument } from '../documents/types.js';
-import { fontFaceCss } from './fonts.js';
+import { fontFaceCss, inlineFontCss } from './fonts.js';
 import { escapeHtml } from './format/html.js';
 import type { TemplateSet } from './template-set.js';
 
 export interface ShellOptions {
   paper: Paper;
-  /** `file`: fonts by file:// URL (print engine); `inline`: fonts embedded (self-contained HTML). */
-  assets: 'file' | 'inline';
+  /**
+   * `file`: fonts by file:// URL (print engine); `inline`: fonts embedded (self-contained HTML);
+   * `none`: an empty fonts style, for whoever fills it in.
+   */
+  assets: 'file' | 'inline' | 'none';
   /** With `inline`: the characters the document uses, so only the font slices it needs are embedded. */
   text?: string;
   /** The <html lang>; composeHtml sets each document's own. */
@@ -34,12 +37,26 @@ export function renderShell(templates: TemplateSet, options: ShellOptions): stri
     `<style id="styles">\n${styles}\n</style>`,
     SHELL_SLOTS.pageCss,
     // Last in the head: inlined, the fonts are megabytes, and every slot above is found before them.
-    `<style id="fonts">\n${fontFaceCss(options.assets, options.text)}\n</style>`,
+    `${FONTS_OPEN}${options.assets === 'none' ? '' : fontFaceCss(options.assets, options.text)}\n</style>`,
     '</head>',
     SHELL_SLOTS.body,
     '</html>',
     '',
   ].join('\n');
+}
+
+const FONTS_OPEN = '<style id="fonts">\n';
+
+/**
+ * The self-contained HTML of one document, as bytes: the shell with its page CSS, language, title
+ * and body, and the fonts it uses embedded. The fonts (megabytes of base64, the same few for every
+ * document) are joined in as bytes, never encoded again as part of one huge string.
+ */
+export function standaloneHtml(emptyShell: string, doc: RenderedDocument): Buffer {
+  const html = composeHtml(emptyShell, doc);
+  const at = html.indexOf(FONTS_OPEN) + FONTS_OPEN.length;
+  if (at < FONTS_OPEN.length) throw new Error('standaloneHtml: the shell lacks its fonts style');
+  return Buffer.concat([Buffer.from(html.slice(0, at)), inlineFontCss(documentText(doc)), Buffer.from(html.slice(at))]);
 }
 
 /** The characters a document shows, for `renderShell({ assets: 'inline', text })`. */

@@ -12,7 +12,7 @@ interface VegaLibraries {
 let loaded: VegaLibraries | undefined;
 
 /** Both are CommonJS: require() loads them ~40 % faster than import(), which scans them for exports. */
-function loadVega(): VegaLibraries {
+export function loadVega(): VegaLibraries {
   const require = createRequire(import.meta.url);
   loaded ??= { vega: require('vega') as typeof VegaModule, vegaLite: require('vega-lite') as typeof VegaLiteModule };
   return loaded;

@@ -7,6 +7,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { drawSvg } from './draw-svg.js';
 import type { ChartAnswer, ChartRequest } from './vega-worker.js';
 
+// The worker's warm-up message (vega-worker.ts WARM_UP), not imported: that would load the worker here.
+const WARM_UP = 'warm-up';
+
 /** The fonts the charts are set in: the document's sans face, Chinese falling back to Noto Sans SC. */
 export const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
 
@@ -21,6 +24,14 @@ export async function renderVegaLiteSvg(spec: TopLevelSpec, label: string): Prom
   if (drawn.size > MAX_CACHED) drawn.delete(drawn.keys().next().value!);
   svg.catch(() => drawn.delete(key));
   return svg;
+}
+
+/**
+ * Starts the chart worker and has it load Vega, so that the first documents do not wait for it:
+ * a build calls this before it reads the data. Without a compiled worker it does nothing.
+ */
+export function warmUpCharts(): void {
+  chartWorker.warmUp();
 }
 
 const MAX_CACHED = 64;
@@ -60,6 +71,11 @@ const chartWorker = (() => {
     return worker;
   };
   return {
+    warmUp(): void {
+      const thread = start();
+      if (!thread) return;
+      thread.postMessage(WARM_UP);
+    },
     draw(spec: TopLevelSpec, label: string): Promise<string> {
       const thread = start();
       if (!thread) return drawSvg(spec, label);
