@@ -79,6 +79,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     }
 
     deps.prefetch?.();
+    const factsReady = deps.loadFacts(options.dataDir);
+    factsReady.catch(() => {});
     const paper = options.paper ?? 'a4';
     // The templates and the shell do not depend on the data: load them beside it.
     const engineReady = deps.loadEngine(templatesDir);
@@ -93,14 +95,17 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     // When every PDF will be printed (forced, or nothing built before), start the browser now, so
     // its launch overlaps with reading the data instead of waiting for the first document.
     const printsAll = (options.force || !previous) && (!options.formats?.length || options.formats.some((f) => f !== 'html'));
+    // The shell needs only the templates' styles: the browser can start before the engine is loaded.
+    const shellReady = deps.loadShell?.(templatesDir, paper) ?? engineReady.then((engine) => engine.renderShell(paper));
+    shellReady.catch(() => {});
     if (printsAll) {
-      warmUp = engineReady
-        .then((engine) => renderers.get(engine.renderShell(paper), pool))
+      warmUp = shellReady
+        .then((shell) => renderers.get(shell, pool))
         .then((renderer) => renderer.warmUp?.())
         .catch(() => {});
     }
     await sweepTempFiles(outDir);
-    const facts = await deps.loadFacts(options.dataDir);
+    const facts = await factsReady;
     throwIfAborted(signal);
     const specs = selectShard(
       planDocuments(facts, { programmes: options.programmes, topics: options.topics, formats: options.formats }),
@@ -108,7 +113,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     );
     events.onPlan?.(specs.length);
     const engine = await engineReady;
-    const shell = await engine.renderShell(paper);
+    const shell = await shellReady;
     const shared: SharedInputs = { shell, fonts, tool };
     const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
     // After an interrupt no document may start a browser again: the run is closing.

@@ -3,6 +3,8 @@
 import type { Facts } from '../facts/facts.js';
 import type { DocumentSpec, Paper, RenderedDocument, RenderOptions } from '../documents/types.js';
 import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
+import type { renderShell as RenderShell } from '../render/shell.js';
+import type { TemplateSet } from '../render/template-set.js';
 
 /** Turns facts into HTML, with one set of templates. */
 export interface Engine {
@@ -19,6 +21,11 @@ export interface Engine {
 export interface BuildDeps {
   loadFacts(dataDir: string): Promise<Facts>;
   loadEngine(templatesDir: string): Promise<Engine>;
+  /**
+   * The shell alone, as the engine's renderShell gives it, without loading what renders documents
+   * (Handlebars, markdown-it, the views): a full build starts the browser on it at once.
+   */
+  loadShell?(templatesDir: string, paper: Paper): Promise<Shell>;
   createPdfRenderer(shell: Shell, options: PoolOptions): Promise<PdfRenderer>;
   /** Starts loading the heavy modules while the data is read; only runs that will render call it. */
   prefetch?(): void;
@@ -26,10 +33,18 @@ export interface BuildDeps {
 
 export const defaultDeps: BuildDeps = {
   async loadFacts(dataDir) {
-    const { loadFacts } = await import('../facts/load.js');
-    return loadFacts(dataDir);
+    // On a worker thread: meanwhile this thread loads the templates and starts the browser.
+    const { loadFactsInWorker } = await import('../facts/load-in-worker.js');
+    return loadFactsInWorker(dataDir);
   },
   loadEngine,
+  async loadShell(templatesDir, paper) {
+    const [{ readTemplateSet, bundledTemplatesDir }, { renderShell }] = await Promise.all([
+      import('../render/template-set.js'),
+      import('../render/shell.js'),
+    ]);
+    return shellOf(readTemplateSet(templatesDir, bundledTemplatesDir()), paper, renderShell);
+  },
   prefetch() {
     // Module loading reads many files; started now, it overlaps with reading the data.
     import('../render/charts/vega.js').then((charts) => charts.warmUpCharts()).catch(() => {});
@@ -58,7 +73,7 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
   const byLayout = new Map<string, Promise<RenderedDocument>>();
   const emptyShells = new Map<Paper, string>();
   return {
-    renderShell: (paper) => ({ paper, html: renderShell(templates, { paper, assets: 'file' }) }),
+    renderShell: (paper) => shellOf(templates, paper, renderShell),
     async renderDocument(facts, spec, options) {
       const key = `${spec.subject.kind}/${spec.subject.id}/${spec.layout}\0${JSON.stringify(options)}`;
       const shared = byLayout.get(key);
@@ -81,4 +96,9 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
     },
     composeHtml: (shell, doc) => composeHtml(shell.html, doc),
   };
+}
+
+/** The shell documents are printed in: fonts and styles by file:// URL. */
+function shellOf(templates: TemplateSet, paper: Paper, render: typeof RenderShell): Shell {
+  return { paper, html: render(templates, { paper, assets: 'file' }) };
 }

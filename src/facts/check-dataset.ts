@@ -2,7 +2,8 @@
 import type { Problem } from '../errors.js';
 import type { Facts, Located, Origin } from './facts.js';
 import { matchPath, REFERENCES } from './references.js';
-import { COLLECTIONS, type Claim, type CollectionName, type DataFile, type Meta, type Programme } from './schema.js';
+import { COLLECTIONS, type CollectionName } from './names.js';
+import type { Claim, DataFile, Meta, Programme } from './schema.js';
 import { formatPath, locate, type YamlFile } from './yaml-document.js';
 
 /** Words an evidence excerpt may hold at most (SOURCE.md: excerpts are for verification, not prose). */

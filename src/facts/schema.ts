@@ -1,11 +1,12 @@
 // The data model, one source of truth: the TypeScript types below are derived from these
 // TypeBox schemas, and so is the JSON Schema in schema/ that editors use (issue 2).
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ID_PATTERN } from './names.js';
+
+export { COLLECTIONS, ID_PATTERN, type CollectionName } from './names.js';
 
 const doc = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
 
-/** Ids name output paths, so they may hold only lowercase letters, digits and hyphens. */
-export const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 export const Id = Type.String({
   pattern: ID_PATTERN,
   maxLength: 80,
@@ -404,15 +405,3 @@ export type TimelineEvent = Static<typeof TimelineEvent>;
 export type Meta = Static<typeof Meta>;
 export type DataFile = Static<typeof DataFile>;
 
-/** The collections a data file may hold, in the order a dataset is read. */
-export const COLLECTIONS = [
-  'sources',
-  'organisations',
-  'people',
-  'programmes',
-  'topics',
-  'claims',
-  'quotes',
-  'timeline',
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,5 +1,5 @@
 // The preview's routes: a request the server answers is one of these, and anything else is a 404.
-import { ID_PATTERN } from '../facts/schema.js';
+import { ID_PATTERN } from '../facts/names.js';
 import { FONT_PREFIX } from './served-fonts.js';
 
 /** The Server-Sent Events stream that tells open pages to reload. */

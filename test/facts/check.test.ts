@@ -107,6 +107,29 @@ test('every problem is reported at once, each on its own line', async () => {
   }
 });
 
+test('brief build reads the data on a worker thread and reports its problems exactly as brief check does', async () => {
+  const { dir, remove } = await copyFixture('facts/valid');
+  const out = await mkdtemp(path.join(os.tmpdir(), 'brief-bad-build-'));
+  try {
+    for (const name of ['wrong-type.yaml', 'unknown-field.yaml', 'path-id.yaml']) {
+      await copyFile(fixture('facts/bad', name), path.join(dir, name));
+    }
+    const check = runCli(['check', '--data', dir]);
+    const build = runCli(['build', '--data', dir, '--out', out, '--format', 'html']);
+    assert.is(build.code, 1, build.stderr);
+    const problems = (stderr: string) => stderr.split('\n').filter((line) => /\.yaml:\d+:\d+/.test(line));
+    assert.is(problems(build.stderr).length, 3, build.stderr);
+    assert.equal(problems(build.stderr), problems(check.stderr));
+    assert.not.match(build.stderr, /\n\s+at /, 'no stack trace');
+    const missing = runCli(['build', '--data', path.join(dir, 'nowhere'), '--out', out, '--format', 'html']);
+    assert.is(missing.code, 1);
+    assert.match(missing.stderr, /^error: data folder not found: .*nowhere \(give one with --data DIR\)\n$/);
+  } finally {
+    await remove();
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
 test('dot-files and dot-folders in the data folder are not data, as the build and the watchers agree', async () => {
   const { dir, remove } = await copyFixture('facts/valid');
   try {

@@ -1,0 +1,42 @@
+// loadFacts on a worker thread (see load-worker.ts) where the compiled tool runs, and in this
+// thread where there is no compiled worker (running from source, in tests) or it could not start.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BriefError, DataError, type ExitCode, type Problem } from '../errors.js';
+import type { Facts } from './facts.js';
+
+/** The worker's one message: the facts, or the error as data (errors lose their class in transit). */
+export type FactsAnswer =
+  | { facts: Facts }
+  | { error: { kind: 'data'; problems: Problem[] } | { kind: 'brief'; message: string; exitCode: ExitCode } | { kind: 'other'; message: string } };
+
+/** The facts of a data folder, as loadFacts gives them, read on a worker thread. */
+export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
+  const entry = new URL('./load-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(entry))) return loadHere(dataDir);
+  let worker: Worker;
+  try {
+    worker = new Worker(entry, { workerData: path.resolve(dataDir) });
+  } catch {
+    return loadHere(dataDir);
+  }
+  const answer = await new Promise<FactsAnswer | undefined>((resolve) => {
+    worker.once('message', resolve);
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  void worker.terminate();
+  if (!answer) return loadHere(dataDir); // The worker died: read the data here instead.
+  if ('facts' in answer) return answer.facts;
+  const { error } = answer;
+  if (error.kind === 'data') throw new DataError(error.problems);
+  if (error.kind === 'brief') throw new BriefError(error.message, { exitCode: error.exitCode });
+  throw new Error(error.message);
+}
+
+async function loadHere(dataDir: string): Promise<Facts> {
+  const { loadFacts } = await import('./load.js');
+  return loadFacts(dataDir);
+}
