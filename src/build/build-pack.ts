@@ -29,6 +29,8 @@ export interface PackJob {
   previous?: ManifestExtra;
   force: boolean;
   getRenderer(): Promise<PdfRenderer>;
+  /** Closes the run's browser: called once nothing is left to print, before a long merge. */
+  releaseRenderer?(): Promise<void>;
   /** The parts already merged while the documents printed (a full build), in `files` order. */
   assembler?: PackAssembler;
 }
@@ -61,7 +63,7 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
   if (!job.force && previous?.inputHash === inputHash && (await hasRecordedSize(job.outDir, previous.path, previous.bytes))) {
     return { extra: previous, rebuilt: false };
   }
-  const { PackAssembler, numberParts } = await import('./pack.js');
+  const { PackAssembler, numberParts, printFrontMatter } = await import('./pack.js');
   const renderer = await job.getRenderer();
   const printFront = async (frontPages: number) => {
     const starts = numberParts(
@@ -71,12 +73,19 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
     const doc = await renderFrontMatter(templates, frontMatterView(job, starts), job.paper, metadata);
     return (await renderer.print(doc)).bytes;
   };
-  let assembler = job.assembler;
-  if (!assembler) {
-    assembler = new PackAssembler();
+  let pack;
+  if (job.assembler) {
+    pack = await job.assembler.finish(printFront, metadata);
+  } else {
+    // Merged here, at the end (a large run, or only some documents changed): the front matter is
+    // printed first and the browser let go, so that the growing pack and the browser are never in
+    // memory together (at 2,000 documents that was the run's peak, over 1.5 GiB).
+    const front = await printFrontMatter(printFront);
+    await job.releaseRenderer?.();
+    const assembler = new PackAssembler();
     for (const file of job.files) assembler.add(packPart(job.outDir, file));
+    pack = await assembler.finish(front, metadata);
   }
-  const pack = await assembler.finish(printFront, metadata);
   await job.writer.write(PACK_NAME, pack.bytes);
   return {
     extra: { path: PACK_NAME, pages: pack.pages, bytes: pack.bytes.length, sha256: sha256(pack.bytes), inputHash },

@@ -221,6 +221,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
           previous: previous?.pack,
           force: Boolean(options.force),
           getRenderer,
+          // A browser of the caller's (brief watch) stays open for its next run.
+          releaseRenderer: options.renderers ? undefined : () => renderers.close(),
           assembler: packFeed?.assembler,
         });
         manifest = { ...manifest, pack: updated.extra };

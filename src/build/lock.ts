@@ -1,5 +1,5 @@
 // One build at a time per output folder (issue 5 item 4): a lock with a clear message.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
 import { makeFolder } from './make-folder.js';
@@ -13,7 +13,7 @@ export type ReleaseLock = () => Promise<void>;
  * Locks `outDir` for this process, or fails at once naming the process that holds it.
  * The lock lives inside the folder: a build writes nothing outside its output folder.
  */
-export async function lockOutput(outDir: string): Promise<ReleaseLock> {
+export async function lockOutput(outDir: string, { updateMs = 15_000 }: { updateMs?: number } = {}): Promise<ReleaseLock> {
   try {
     await makeFolder(outDir);
   } catch (error) {
@@ -28,7 +28,7 @@ export async function lockOutput(outDir: string): Promise<ReleaseLock> {
     retries: 0,
     // A long synchronous step (saving a large pack) must not make our own lock look stale.
     stale: 60_000,
-    update: 15_000,
+    update: updateMs,
     onCompromised: () => {},
   };
   let unlock: () => Promise<void>;
@@ -49,7 +49,12 @@ export async function lockOutput(outDir: string): Promise<ReleaseLock> {
       throw new OutputError(`another build is writing to ${outDir}`);
     });
   }
+  // Writing into the lock folder changes its mtime, which proper-lockfile compares with its own on
+  // every update of the lock: put it back, or a build longer than one update interval finds its
+  // lock "compromised", cannot release it, and leaves it behind to block the next build.
+  const { atime, mtime } = await stat(lockfilePath);
   await writeFile(pidPath, `${process.pid}\n`).catch(() => {});
+  await utimes(lockfilePath, atime, mtime).catch(() => {});
   let released = false;
   return async () => {
     if (released) return;

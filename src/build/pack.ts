@@ -85,9 +85,16 @@ export class PackAssembler {
     this.#bookmarks.push({ title: part.title, page: refs[0]!, closed: true, children: readOutline(source).map(toTarget) });
   }
 
-  /** Prints the front matter (beside the last merges), puts it first, and saves the pack. */
-  async finish(printFront: PrintFrontMatter, metadata: PdfMetadata): Promise<AssembledPack> {
-    const [front] = await Promise.all([printUntilStable(printFront), this.#merged]);
+  /**
+   * Puts the front matter first and saves the pack. Given a printer, it prints the front matter
+   * beside the last merges; given the front matter already printed, it only waits for them.
+   */
+  async finish(front: PrintFrontMatter | PDFDocument, metadata: PdfMetadata): Promise<AssembledPack> {
+    const [printed] = await Promise.all([typeof front === 'function' ? printFrontMatter(front) : front, this.#merged]);
+    return this.#save(printed, metadata);
+  }
+
+  async #save(front: PDFDocument, metadata: PdfMetadata): Promise<AssembledPack> {
     const pack = await this.#pack;
     const frontPages = await pack.copyPages(front, front.getPageIndices());
     frontPages.forEach((page, i) => pack.insertPage(i, page));
@@ -104,7 +111,7 @@ export class PackAssembler {
  * Prints the front matter until the page count it was numbered for is the count it came out at
  * (a longer contents pushes every document on; three tries settle any real case).
  */
-async function printUntilStable(printFront: PrintFrontMatter): Promise<PDFDocument> {
+export async function printFrontMatter(printFront: PrintFrontMatter): Promise<PDFDocument> {
   let guess = 2;
   for (let attempt = 0; ; attempt++) {
     const front = await pdfLib.PDFDocument.load(await printFront(guess), { updateMetadata: false });

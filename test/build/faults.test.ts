@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -111,6 +111,22 @@ test('a second build into the same folder fails at once, naming the process that
     assert.ok(Date.now() - started < 2000, 'at once');
   } finally {
     await release();
+    await ws.remove();
+  }
+});
+
+test('a lock held past its update interval is still released whole, and the next build takes it', async () => {
+  const ws = await makeWorkspace();
+  try {
+    // proper-lockfile touches the lock every interval (15 s in a build; 1 s, its minimum, here) and
+    // checks the folder's mtime is still its own: the pid written inside must not change that.
+    const release = await lockOutput(ws.out, { updateMs: 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await release();
+    assert.equal((await readdir(ws.out)).filter((name) => name.includes('lock')), [], 'the lock folder is gone');
+    const again = await lockOutput(ws.out);
+    await again();
+  } finally {
     await ws.remove();
   }
 });
