@@ -69,12 +69,6 @@ export function readFontSlices(): FontSlice[] {
   return found;
 }
 
-/** True where any character of `codePoints` falls in the slice's ranges. */
-export function sliceCovers(slice: FontSlice, codePoints: Iterable<number>): boolean {
-  for (const cp of codePoints) if (rangesCover(slice.ranges, cp)) return true;
-  return false;
-}
-
 function rangesCover(ranges: [number, number][], cp: number): boolean {
   for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
   return false;
@@ -105,7 +99,7 @@ function inlineRule(slice: FontSlice): Buffer {
 }
 
 /** The distinct characters of `text`, as code points. */
-export function codePointsOf(text: string): Set<number> {
+function codePointsOf(text: string): Set<number> {
   const set = new Set<number>();
   const ascii = new Uint8Array(128);
   for (let i = 0; i < text.length; i++) {
@@ -132,7 +126,7 @@ function faceRule(slice: FontSlice, src: string): string {
 }
 
 /** The slices `text` uses. Noto Sans SC comes last in every font stack: it needs only what the text faces lack. */
-export function slicesFor(text: string): FontSlice[] {
+function slicesFor(text: string): FontSlice[] {
   const used = new Set<FontSlice>();
   for (const cp of codePointsOf(text)) {
     const holding = slicesHolding(cp);
