@@ -19,7 +19,8 @@ export async function lockOutput(outDir: string, { updateMs = 15_000 }: { update
   } catch (error) {
     throw new OutputError(`cannot create the output folder ${outDir}: ${(error as Error).message}`, error);
   }
-  const lockfile = await import('proper-lockfile');
+  // CommonJS: its exports are read from `default`, the one name both Node and the bundle give it.
+  const lockfile = (await import('proper-lockfile')).default;
   const lockfilePath = join(outDir, LOCK_NAME);
   // The holder's pid lives inside the lock folder, so it can never outlive the lock itself.
   const pidPath = join(lockfilePath, 'pid');

@@ -7,7 +7,8 @@ export interface ZipEntry {
 
 /** The archive's bytes; entries keep the order given. */
 export async function zipOutputs(entries: ZipEntry[], mtime: Date): Promise<Buffer> {
-  const { ZipFile } = await import('yazl');
+  // CommonJS: its exports are read from `default`, the one name both Node and the bundle give it.
+  const { ZipFile } = (await import('yazl')).default;
   const zip = new ZipFile();
   for (const entry of entries) {
     zip.addBuffer(Buffer.from(entry.bytes), entry.path, { mtime, mode: 0o100644, compress: !entry.path.endsWith('.pdf') });

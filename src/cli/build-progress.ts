@@ -15,7 +15,8 @@ export function chooseProgress(args: { quiet?: boolean; json?: boolean }): Progr
 /** Events for the chosen mode; stop() clears a bar before the summary prints. */
 export async function createProgress(mode: ProgressMode): Promise<BuildEvents & { stop(): void }> {
   if (mode === 'bar') {
-    const { MultiBar, Presets } = await import('cli-progress');
+    // CommonJS: its exports are read from `default`, the one name both Node and the bundle give it.
+    const { MultiBar, Presets } = (await import('cli-progress')).default;
     const bars = new MultiBar(
       { format: ' {bar} {value}/{total}  {doc}', hideCursor: true, clearOnComplete: true, stopOnComplete: false },
       Presets.shades_classic,

@@ -2,9 +2,10 @@
 // thread where there is no compiled worker (running from source, in tests) or it could not start.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BriefError, DataError, type ExitCode, type Problem } from '../errors.js';
+import { CODE_DIR } from '../package-paths.js';
 import type { Facts } from './facts.js';
 
 /** The worker's one message: the facts, or the error as data (errors lose their class in transit). */
@@ -14,7 +15,7 @@ export type FactsAnswer =
 
 /** The facts of a data folder, as loadFacts gives them, read on a worker thread. */
 export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
-  const entry = new URL('./load-worker.js', import.meta.url);
+  const entry = pathToFileURL(path.join(CODE_DIR, 'facts/load-worker.js'));
   if (!existsSync(fileURLToPath(entry))) return loadHere(dataDir);
   let worker: Worker;
   try {

@@ -1,5 +1,7 @@
 // Checks one data file against the JSON Schema and turns Ajv's errors into one problem each.
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { CODE_DIR } from '../package-paths.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
@@ -58,7 +60,7 @@ export function validateSchema(validate: ValidateFunction, yaml: YamlFile): Prob
 /** The build's validator, through require(): import() would scan its 0.5 MB for named exports. */
 function loadPrecompiled(): ValidateFunction | undefined {
   try {
-    return (createRequire(import.meta.url)('./data-file-validator.cjs') as { default: ValidateFunction }).default;
+    return (createRequire(import.meta.url)(join(CODE_DIR, 'facts/data-file-validator.cjs')) as { default: ValidateFunction }).default;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;

@@ -4,6 +4,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLED_TEMPLATES } from '../package-paths.js';
 
 /** Decides, for each URL a page requests, whether it may load. */
 export interface RequestGuard {
@@ -48,8 +49,7 @@ export function defaultAssetRoots(): string[] {
   } catch {
     // Fonts not installed: nothing under @fontsource can be allowed.
   }
-  // src/pdf/ and dist/pdf/ both sit two levels below the package root.
-  roots.push(fileURLToPath(new URL('../../templates/', import.meta.url)));
+  roots.push(BUNDLED_TEMPLATES);
   return roots;
 }
 

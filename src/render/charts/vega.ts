@@ -1,9 +1,11 @@
 // Charts are drawn once per process each, on a worker thread where the compiled tool runs, and in
 // this thread where there is no compiled worker (running from source, in tests) or it failed.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
+import { CODE_DIR } from '../../package-paths.js';
 import { drawSvg } from './draw-svg.js';
 import type { ChartAnswer, ChartRequest } from './vega-worker.js';
 
@@ -38,7 +40,7 @@ const MAX_CACHED = 64;
 const drawn = new Map<string, Promise<string>>();
 
 const chartWorker = (() => {
-  const entry = new URL('./vega-worker.js', import.meta.url);
+  const entry = pathToFileURL(join(CODE_DIR, 'render/charts/vega-worker.js'));
   let worker: Worker | null | undefined = existsSync(fileURLToPath(entry)) ? undefined : null;
   const pending = new Map<number, { request: ChartRequest; resolve(svg: string): void; reject(error: Error): void }>();
   let nextId = 0;

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI (dist/cli/main.js and all it imports, yargs included) into
+// dist/brief-cli.js, which bin/brief.js loads, plus chunks for what only some commands need.
+// Node 20 has no compile cache, and its ESM loader resolves, reads and links modules one by one:
+// a no-op `brief build` loaded ~80 of them before it could answer. The library API (dist/index.js),
+// the worker threads' entries and the compiled validator stay as tsc wrote them; the bundle finds
+// them from dist/ like the modules it came from (CODE_DIR in src/package-paths.ts), which is why
+// its chunks sit in dist/ itself and not in a folder below it.
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const CHUNK = /^brief-cli(-chunk-[A-Z0-9]+)?\.js$/;
+
+// Chunks of an earlier bundle: their names change with their contents.
+for (const name of readdirSync(dist)) if (CHUNK.test(name)) rmSync(join(dist, name));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'brief-cli': 'dist/cli/main.js' },
+  outdir: 'dist',
+  chunkNames: 'brief-cli-chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Loaded with createRequire() where they are used, each from its own build (src/pdf/pdf-lib.ts,
+  // src/pdf/puppeteer.ts, src/render/charts/draw-svg.ts): never bundled.
+  external: ['puppeteer', 'puppeteer-core', 'pdf-lib', 'vega', 'vega-lite'],
+  // Bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "import { createRequire as __briefCreateRequire } from 'node:module';\nconst require = __briefCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
