@@ -73,6 +73,14 @@ export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy)
   return { fontPt: steps[high], stepIndex: high, measure: best, fits: true };
 }
 
+/** True when the stylesheet declares the content box (way 1 above), which only layout can check. */
+export async function declaresContentBox(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const style = getComputedStyle(document.documentElement);
+    return ['--page-content-width', '--page-content-height'].some((name) => style.getPropertyValue(name).trim() !== '');
+  });
+}
+
 /** Sets (or, with undefined, removes) the `--fit-font-pt` the stylesheet sizes its type from. */
 export async function setFitSize(page: Page, fontPt: number | undefined): Promise<void> {
   await page.evaluate((pt) => {
