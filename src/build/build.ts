@@ -95,8 +95,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     // When every PDF will be printed (forced, or nothing built before), start the browser now, so
     // its launch overlaps with reading the data instead of waiting for the first document.
     const printsAll = (options.force || !previous) && (!options.formats?.length || options.formats.some((f) => f !== 'html'));
-    // The shell needs only the templates' styles: the browser can start before the engine is loaded.
-    const shellReady = deps.loadShell?.(templatesDir, paper) ?? engineReady.then((engine) => engine.renderShell(paper));
+    // The shell needs only the templates' styles: when every PDF will be printed, it is read on its
+    // own, so the browser can start before the engine is loaded (which reads the templates again).
+    const shellReady = (printsAll ? deps.loadShell?.(templatesDir, paper) : undefined) ?? engineReady.then((engine) => engine.renderShell(paper));
     shellReady.catch(() => {});
     if (printsAll) {
       warmUp = shellReady
