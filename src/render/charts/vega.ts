@@ -7,10 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { CODE_DIR } from '../../package-paths.js';
 import { drawSvg } from './draw-svg.js';
-import type { ChartAnswer, ChartRequest } from './vega-worker.js';
-
-// The worker's warm-up message (vega-worker.ts WARM_UP), not imported: that would load the worker here.
-const WARM_UP = 'warm-up';
+import { WARM_UP, type ChartAnswer, type ChartRequest } from './chart-messages.js';
 
 /** The fonts the charts are set in: the document's sans face, Chinese falling back to Noto Sans SC. */
 export const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
