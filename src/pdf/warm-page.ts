@@ -1,6 +1,6 @@
 // A page that loaded the shell (fonts, shared styles) once and swaps only each document's body:
 // MEASURED.md saw ~28 ms a document this way against ~90 ms opening each afresh.
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import type { RenderedDocument } from '../documents/types.js';
 import type { BrowserHandle } from './browser-manager.js';
 import type { RequestGuard } from './request-guard.js';
@@ -42,7 +42,7 @@ export async function openWarmPage(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PageCrashed(new Error(`opening a page took longer than ${timeoutMs} ms`))), timeoutMs);
   });
-  const opening = handle.browser.newPage();
+  const opening = newPrintPage(handle.browser);
   let warm: WarmPage | undefined;
   try {
     const page = await Promise.race([opening, deadline]);
@@ -57,6 +57,33 @@ export async function openWarmPage(
   } finally {
     clearTimeout(timer);
   }
+}
+
+let printPages = 0;
+
+/**
+ * A page that is only ever printed. chrome-headless-shell can leave a page's frames to the
+ * DevTools client (Target.createTarget's enableBeginFrameControl): asked for none, its compositor
+ * draws no frames of a screen nobody sees. Printing, layout, fonts and image decoding do not need
+ * them, and a build's Chromium spent about a quarter of its CPU rasterising and compositing those
+ * frames, the GPU process included. A browser that refuses the option gets an ordinary page.
+ */
+export async function newPrintPage(browser: Browser): Promise<Page> {
+  // Found again by a URL only this page has: Puppeteer names targets by URL, not by id.
+  const url = `about:blank#brief-print-page-${process.pid}-${++printPages}`;
+  try {
+    const session = await browser.target().createCDPSession();
+    try {
+      await session.send('Target.createTarget', { url, enableBeginFrameControl: true });
+    } finally {
+      void session.detach().catch(() => undefined);
+    }
+  } catch {
+    return browser.newPage();
+  }
+  const page = await (await browser.waitForTarget((target) => target.url() === url)).page();
+  if (!page) throw new PageCrashed(new Error('the new page has no Page target'));
+  return page;
 }
 
 function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmPage {

@@ -1,0 +1,64 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findBrowser } from '../../src/pdf/find-browser.js';
+import { newPrintPage } from '../../src/pdf/warm-page.js';
+
+let browser: Browser;
+test.before(async () => {
+  const found = findBrowser();
+  browser = await puppeteer.launch({ executablePath: found.path, headless: found.headless, args: ['--no-sandbox'], pipe: true });
+});
+test.after(async () => {
+  await browser.close();
+});
+
+/** Whether the page's compositor produced a frame within `ms` (requestAnimationFrame fires on one). */
+const drawsFrames = (page: Page, ms: number) =>
+  page.evaluate(
+    (wait) => new Promise<boolean>((resolve) => {
+      requestAnimationFrame(() => resolve(true));
+      setTimeout(() => resolve(false), wait);
+    }),
+    ms,
+  );
+
+test('a print page draws no frames, yet lays out, loads images and prints', async () => {
+  const ordinary = await browser.newPage();
+  const printing = await newPrintPage(browser);
+  try {
+    assert.ok(await drawsFrames(ordinary, 2000), 'an ordinary page draws frames (the check itself works)');
+    assert.not.ok(await drawsFrames(printing, 500), 'the print page draws none');
+    const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    await printing.setContent(`<h1>Printed</h1><img src="data:image/png;base64,${pixel}" width="40" height="40">`);
+    const decoded = await printing.evaluate(async () => {
+      await Promise.all(Array.from(document.images, (image) => image.decode()));
+      return document.images[0]!.naturalWidth;
+    });
+    assert.is(decoded, 1, 'image.decode() settles without frames');
+    const pdf = Buffer.from(await printing.pdf({ tagged: true }));
+    assert.ok(pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.includes('/StructTreeRoot'), 'a tagged PDF');
+  } finally {
+    await Promise.all([ordinary.close(), printing.close()]);
+  }
+});
+
+test('a browser that cannot create the page that way gets an ordinary one', async () => {
+  let plainPages = 0;
+  const refusing = {
+    target: () => ({ createCDPSession: () => Promise.reject(new Error('Target.createTarget is not allowed')) }),
+    newPage: async () => {
+      plainPages++;
+      return browser.newPage();
+    },
+  } as unknown as Browser;
+  const page = await newPrintPage(refusing);
+  try {
+    assert.is(plainPages, 1);
+    assert.ok(await drawsFrames(page, 2000), 'the ordinary page still draws frames');
+  } finally {
+    await page.close();
+  }
+});
+
+test.run();
