@@ -29,8 +29,8 @@ await build({
   format: 'esm',
   target: 'node20',
   // Loaded with createRequire() where they are used, each from its own build (src/pdf/pdf-lib.ts,
-  // src/pdf/puppeteer.ts, src/render/charts/draw-svg.ts): never bundled.
-  external: ['puppeteer', 'puppeteer-core', 'pdf-lib', 'vega', 'vega-lite'],
+  // src/pdf/puppeteer.ts): never bundled.
+  external: ['puppeteer', 'puppeteer-core', 'pdf-lib'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __briefCreateRequire } from 'node:module';\nconst require = __briefCreateRequire(import.meta.url);" },
   logLevel: 'warning',

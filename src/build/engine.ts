@@ -47,7 +47,6 @@ export const defaultDeps: BuildDeps = {
   },
   prefetch() {
     // Module loading reads many files; started now, it overlaps with reading the data.
-    import('../render/charts/vega.js').then((charts) => charts.warmUpCharts()).catch(() => {});
     for (const load of [() => import('../pdf/create-pdf-renderer.js'), () => import('../documents/render-document.js')]) {
       load().catch(() => {});
     }
@@ -70,7 +69,7 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
   const templates = readTemplateSet(templatesDir, bundledTemplatesDir());
   const renderer = createRenderer(templates);
   // A subject's brief PDF and its HTML share one rendering: the second is only relabelled.
-  const byLayout = new Map<string, Promise<RenderedDocument>>();
+  const byLayout = new Map<string, RenderedDocument>();
   const emptyShells = new Map<Paper, string>();
   return {
     renderShell: (paper) => shellOf(templates, paper, renderShell),
@@ -79,14 +78,13 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
       const shared = byLayout.get(key);
       if (shared) {
         byLayout.delete(key);
-        return inFormat(await shared, spec, options);
+        return inFormat(shared, spec, options);
       }
       const rendered = renderDocument(renderer, facts, spec, options);
       // The plan lists a subject's formats together, so only the latest few are kept: memory stays
       // flat over thousands of documents.
       byLayout.set(key, rendered);
       if (byLayout.size > 32) byLayout.delete(byLayout.keys().next().value!);
-      rendered.catch(() => byLayout.delete(key));
       return rendered;
     },
     standaloneHtml(doc, paper) {

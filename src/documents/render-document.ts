@@ -24,14 +24,12 @@ export function buildView(facts: Facts, spec: DocumentSpec, options: Pick<Render
 }
 
 /** Draws the brief's charts into the view; the one-pager has none. */
-async function addCharts(view: DocumentView): Promise<DocumentView> {
+function addCharts(view: DocumentView): DocumentView {
   if (view.layout !== 'brief') return view;
-  const [timeline, incentives] = await Promise.all([
-    renderTimelineChart(view.timeline),
-    renderIncentivesChart(
-      view.incentiveComparison.map((r) => ({ programme: r.programme.en, label: r.label, current: r.current, incentive: r.incentive })),
-    ),
-  ]);
+  const timeline = renderTimelineChart(view.timeline);
+  const incentives = renderIncentivesChart(
+    view.incentiveComparison.map((r) => ({ programme: r.programme.en, label: r.label, current: r.current, incentive: r.incentive })),
+  );
   return { ...view, charts: { timeline, incentives } };
 }
 
@@ -58,13 +56,8 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
 }
 
 /** The document as HTML for the print engine (and, with the shell, the standalone HTML). */
-export async function renderDocument(
-  renderer: Renderer,
-  facts: Facts,
-  spec: DocumentSpec,
-  options: RenderOptions,
-): Promise<RenderedDocument> {
-  const view = await addCharts(buildView(facts, spec, options));
+export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
+  const view = addCharts(buildView(facts, spec, options));
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
   const title = `${heading}: ${KIND_WORDS[spec.layout]}`;
   const fit = spec.layout === 'one-pager' ? ONE_PAGER_FIT : undefined;

@@ -104,7 +104,7 @@ export function createPreviewSite(options: PreviewOptions): PreviewSite {
         outputPath: '',
       } as const;
       try {
-        const html = composeHtml(engine.shell, await renderDocument(engine.renderer, facts, spec, renderOptions));
+        const html = composeHtml(engine.shell, renderDocument(engine.renderer, facts, spec, renderOptions));
         lastGood.set(spec.key, html);
         return finish(html, 200);
       } catch (error) {

@@ -77,7 +77,7 @@ test('the endnotes name who stands behind each claim: Qiming rests on anonymous 
   assert.ok(text.includes('China quietly recruits overseas chip talent as US tightens curbs'), 'the source headline');
 });
 
-test('the charts, drawn on a worker thread by the built tool, come out as vector text in the brief', () => {
+test('the charts come out as vector text in the brief', () => {
   const text = flat(pdf('programmes', 'qiming', 'brief'));
   assert.ok(text.includes('$420k-$700k'), "the incentives chart's range label");
   assert.ok(text.includes('Approximate date'), "the timeline chart's legend");

@@ -1,0 +1,138 @@
+// What both charts are made of: one look (black and grey on white, the document's sans face, small
+// print sizes), text measured with the font's own widths, and the SVG elements they draw with.
+// Scales, ticks and number and date formats come from d3; this file only writes the marks.
+import { escapeHtml } from '../format/html.js';
+import { BOLD, RANGES, REGULAR } from './text-widths.js';
+
+/** The fonts the charts are set in: the document's sans face, Chinese falling back to Noto Sans SC. */
+export const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
+export const LABEL_SIZE = 9;
+export const GRID_COLOUR = '#d0d0d0';
+/** Space around the drawing, so that strokes and flush labels at its edges are not cut. */
+export const PADDING = 5;
+/** An axis line's ticks, and the gap between a tick and its label. */
+export const TICK_SIZE = 5;
+const TICK_LABEL_GAP = 2;
+
+/** Cuts plain text to `max` characters at a word, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, '')}…`;
+}
+
+/** The advance width of one character in thousandths of an em. */
+function advance(codePoint: number, bold: boolean): number {
+  let index = 0;
+  for (const [from, to] of RANGES) {
+    if (codePoint >= from && codePoint <= to) return (bold ? BOLD : REGULAR)[index + codePoint - from]!;
+    index += to - from + 1;
+  }
+  // Chinese, Japanese and Korean characters are a full em wide; anything else unmeasured, most.
+  return (codePoint >= 0x2e80 && codePoint <= 0x9fff) || (codePoint >= 0xf900 && codePoint <= 0xffef) ? 1000 : 700;
+}
+
+/** The width of `text` set at `size` px. */
+export function textWidth(text: string, size: number, bold = false): number {
+  let width = 0;
+  for (const char of text) width += advance(char.codePointAt(0)!, bold);
+  return (width * size) / 1000;
+}
+
+/** `text`, cut with an ellipsis where needed so that it is at most `limit` px wide. */
+export function fitText(text: string, limit: number, size: number, bold = false): string {
+  if (textWidth(text, size, bold) <= limit) return text;
+  const chars = Array.from(text);
+  while (chars.length > 0 && textWidth(`${chars.join('').trimEnd()}…`, size, bold) > limit) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+/** A coordinate as written into the SVG: at most two decimals. */
+export const n = (value: number): string => String(Math.round(value * 100) / 100);
+
+export interface TextStyle {
+  anchor?: 'start' | 'middle' | 'end';
+  size?: number;
+  bold?: boolean;
+  fill?: string;
+}
+
+/** Text whose vertical middle is at `y`. */
+export function text(x: number, y: number, content: string, style: TextStyle = {}): string {
+  const size = style.size ?? LABEL_SIZE;
+  const attributes = [
+    `x="${n(x)}"`,
+    `y="${n(y + size * 0.35)}"`,
+    `text-anchor="${style.anchor ?? 'start'}"`,
+    `font-family="${escapeHtml(CHART_FONT)}"`,
+    `font-size="${size}"`,
+    ...(style.bold ? ['font-weight="bold"'] : []),
+    `fill="${style.fill ?? '#000'}"`,
+  ];
+  return `<text ${attributes.join(' ')}>${escapeHtml(content)}</text>`;
+}
+
+export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dashed = false): string {
+  const dash = dashed ? ' stroke-dasharray="2,2"' : '';
+  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${stroke}" stroke-width="${width}"${dash}/>`;
+}
+
+/** A row label for each of `rows`, right-aligned `gap` px left of the plot; returns their width too. */
+export function rowLabels(
+  rows: ReadonlyArray<{ label: string; bold?: boolean }>,
+  rowCentre: (index: number) => number,
+  limit: number,
+  gap: number,
+): { svg: string; width: number } {
+  const fitted = rows.map((row) => fitText(row.label, limit, LABEL_SIZE, row.bold));
+  const width = Math.ceil(Math.max(0, ...fitted.map((label, i) => textWidth(label, LABEL_SIZE, rows[i]!.bold)))) + gap;
+  const svg = fitted.map((label, i) => text(-gap, rowCentre(i), label, { anchor: 'end', bold: rows[i]!.bold })).join('');
+  return { svg, width };
+}
+
+export interface Tick {
+  x: number;
+  /** Empty for a tick drawn without a label. */
+  label: string;
+}
+
+/**
+ * The axis along the bottom of a plot `width` by `height`: a dashed grid line and a tick at every
+ * tick, labels centred under theirs (flush with the plot at its two ends), and labels that would
+ * overlap the one before them left out.
+ */
+export function bottomAxis(ticks: readonly Tick[], width: number, height: number): string {
+  const parts = [line(0, height, width, height, '#000')];
+  let lastEnd = -Infinity;
+  for (const tick of ticks) {
+    parts.push(line(tick.x, 0, tick.x, height, GRID_COLOUR, 1, true), line(tick.x, height, tick.x, height + TICK_SIZE, '#000'));
+    if (!tick.label) continue;
+    const labelWidth = textWidth(tick.label, LABEL_SIZE);
+    const anchor = tick.x <= 0.5 ? 'start' : tick.x >= width - 0.5 ? 'end' : 'middle';
+    const start = anchor === 'start' ? tick.x : anchor === 'end' ? tick.x - labelWidth : tick.x - labelWidth / 2;
+    if (start < lastEnd + 2) continue;
+    lastEnd = start + labelWidth;
+    parts.push(text(tick.x, height + AXIS_LABEL_MIDDLE, tick.label, { anchor }));
+  }
+  return parts.join('');
+}
+
+/** How far below the plot the middle of the bottom axis's labels is. */
+export const AXIS_LABEL_MIDDLE = TICK_SIZE + TICK_LABEL_GAP + LABEL_SIZE / 2;
+/** How far below the plot the bottom axis ends. */
+export const AXIS_HEIGHT = TICK_SIZE + TICK_LABEL_GAP + LABEL_SIZE + 2;
+
+/**
+ * The chart as one <svg>: the plot's origin `left` px from its left edge, everything inside
+ * `PADDING`. It is one image to assistive technology (and in the tagged PDF), named by `label`.
+ */
+export function chartSvg(label: string, left: number, plotWidth: number, height: number, content: string): string {
+  const width = Math.ceil(left + plotWidth + 2 * PADDING);
+  const fullHeight = Math.ceil(height + 2 * PADDING);
+  return (
+    `<svg role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg" version="1.1" ` +
+    `width="${width}" height="${fullHeight}" viewBox="0 0 ${width} ${fullHeight}">` +
+    `<g transform="translate(${n(left + PADDING)},${PADDING})">${content}</g></svg>`
+  );
+}
