@@ -8,12 +8,35 @@
 // its chunks sit in dist/ itself and not in a folder below it.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const CHUNK = /^brief-cli(-chunk-[A-Z0-9]+)?\.js$/;
+
+/**
+ * string-width (yargs and cliui each have a copy) builds Unicode-property regular expressions and
+ * an Intl.Segmenter as it loads, ~20 ms of every start, though only help text measures strings.
+ * Each import of it gets a stand-in whose first call loads it: esbuild initialises a module that is
+ * require()d when it is first required, not when the bundle starts.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await bundler.resolve(args.path, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
+      // Named relative to the project, so that no path of the machine that built it is written.
+      return real.errors.length > 0 ? { errors: real.errors } : { path: relative(root, real.path), namespace: 'lazy-string-width' };
+    });
+    bundler.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let real;\nexport default function stringWidth(...args) {\n  real ??= require(${JSON.stringify(join(root, args.path))}).default;\n  return real(...args);\n}\n`,
+      resolveDir: dirname(join(root, args.path)),
+      loader: 'js',
+    }));
+  },
+};
 
 // Chunks of an earlier bundle: their names change with their contents.
 for (const name of readdirSync(dist)) if (CHUNK.test(name)) rmSync(join(dist, name));
@@ -33,5 +56,6 @@ await build({
   external: ['puppeteer', 'puppeteer-core', 'pdf-lib'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __briefCreateRequire } from 'node:module';\nconst require = __briefCreateRequire(import.meta.url);" },
+  plugins: [lazyStringWidth],
   logLevel: 'warning',
 });
