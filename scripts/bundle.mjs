@@ -2,10 +2,11 @@
 // Bundles the compiled CLI (dist/cli/main.js and all it imports, yargs included) into
 // dist/brief-cli.js, which bin/brief.js loads, plus chunks for what only some commands need.
 // Node 20 has no compile cache, and its ESM loader resolves, reads and links modules one by one:
-// a no-op `brief build` loaded ~80 of them before it could answer. The library API (dist/index.js),
-// the worker threads' entries and the compiled validator stay as tsc wrote them; the bundle finds
-// them from dist/ like the modules it came from (CODE_DIR in src/package-paths.ts), which is why
-// its chunks sit in dist/ itself and not in a folder below it.
+// a no-op `brief build` loaded ~80 of them before it could answer. The data-reading worker's entry
+// is bundled too (dist/brief-facts-worker.js). The library API (dist/index.js) and the compiled
+// validator stay as tsc and scripts/compile-validator.mjs wrote them; the bundles find files from
+// dist/ like the modules they came from (CODE_DIR in src/package-paths.ts), which is why they and
+// their chunks sit in dist/ itself and not in a folder below it.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -41,21 +42,30 @@ const lazyStringWidth = {
 // Chunks of an earlier bundle: their names change with their contents.
 for (const name of readdirSync(dist)) if (CHUNK.test(name)) rmSync(join(dist, name));
 
-await build({
+const shared = {
   absWorkingDir: root,
-  entryPoints: { 'brief-cli': 'dist/cli/main.js' },
   outdir: 'dist',
-  chunkNames: 'brief-cli-chunk-[hash]',
   bundle: true,
-  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Bundled CommonJS packages call require() for Node's own modules.
+  banner: { js: "import { createRequire as __briefCreateRequire } from 'node:module';\nconst require = __briefCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
+// The thread that reads the data (src/facts/load-in-worker.ts) starts a module graph of its own:
+// as tsc wrote it, that was ~60 files (yaml's among them) resolved and linked one by one while a
+// build's start is at its busiest. In dist/ itself, it finds the compiled validator as the CLI does.
+await build({ ...shared, entryPoints: { 'brief-facts-worker': 'dist/facts/load-worker.js' } });
+
+await build({
+  ...shared,
+  entryPoints: { 'brief-cli': 'dist/cli/main.js' },
+  chunkNames: 'brief-cli-chunk-[hash]',
+  splitting: true,
   // Loaded with createRequire() where they are used, each from its own build (src/pdf/pdf-lib.ts,
   // src/pdf/puppeteer.ts): never bundled.
   external: ['puppeteer', 'puppeteer-core', 'pdf-lib'],
-  // Bundled CommonJS packages call require() for Node's own modules.
-  banner: { js: "import { createRequire as __briefCreateRequire } from 'node:module';\nconst require = __briefCreateRequire(import.meta.url);" },
   plugins: [lazyStringWidth],
-  logLevel: 'warning',
 });

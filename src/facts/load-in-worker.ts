@@ -15,7 +15,8 @@ export type FactsAnswer =
 
 /** The facts of a data folder, as loadFacts gives them, read on a worker thread. */
 export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
-  const entry = pathToFileURL(path.join(CODE_DIR, 'facts/load-worker.js'));
+  // load-worker.ts, bundled into one file by `npm run build` (scripts/bundle.mjs).
+  const entry = pathToFileURL(path.join(CODE_DIR, 'brief-facts-worker.js'));
   if (!existsSync(fileURLToPath(entry))) return loadHere(dataDir);
   let worker: Worker;
   try {

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { Worker } from 'node:worker_threads';
+import { loadFacts } from '../../src/facts/load.js';
+import type { FactsAnswer } from '../../src/facts/load-in-worker.js';
 import { copyFixture, fixture } from '../helpers/fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const SOURCE = fixture('facts/source.txt');
 
@@ -127,6 +130,27 @@ test('brief build reads the data on a worker thread and reports its problems exa
   } finally {
     await remove();
     await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('the bundled worker a build reads the data on gives the facts loadFacts gives, and the problems', async () => {
+  const ask = (dataDir: string) =>
+    new Promise<FactsAnswer>((resolve, reject) => {
+      const worker = new Worker(path.join(ROOT, 'dist/brief-facts-worker.js'), { workerData: dataDir });
+      worker.once('message', (answer: FactsAnswer) => void worker.terminate().then(() => resolve(answer)));
+      worker.once('error', reject);
+    });
+  const bundled = path.join(ROOT, 'data');
+  const answer = await ask(bundled);
+  assert.ok('facts' in answer, JSON.stringify(answer).slice(0, 300));
+  assert.equal(answer.facts, await loadFacts(bundled));
+  const { dir, remove } = await copyFixture('facts/valid');
+  try {
+    await copyFile(fixture('facts/bad', 'wrong-type.yaml'), path.join(dir, 'wrong-type.yaml'));
+    const bad = await ask(dir);
+    assert.ok('error' in bad && bad.error.kind === 'data' && bad.error.problems.some((p) => p.file.endsWith('wrong-type.yaml')), JSON.stringify(bad));
+  } finally {
+    await remove();
   }
 });
 
