@@ -23,10 +23,20 @@ const concurrency = availableParallelism();
 const browser = findBrowser();
 const work = await mkdtemp(path.join(tmpdir(), 'brief-bench-'));
 
+/**
+ * The environment the measured commands run in. NODE_EXTRA_CA_CERTS makes every Node process read
+ * and parse a certificate bundle as it starts, before any of its own code (~70 ms on a machine that
+ * sets it for its package mirror); none of the measured commands opens a TLS connection, and the
+ * tax would fall on each of them once, the no-op most of all. Left out here, measured on its own
+ * below (`startup tax`), and the no-op is also timed with the environment as inherited.
+ */
+const INHERITED_ENV = { ...process.env, NO_COLOR: '1' };
+const MEASURED_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(INHERITED_ENV).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'));
+
 /** Runs a command to its end; wall time and the peak RSS of its whole process tree. */
-async function timed(command: string, args: string[]): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = MEASURED_ENV): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -68,7 +78,7 @@ function treeRss(root: number): number {
   return total;
 }
 
-const brief = (args: string[]) => timed(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args]);
+const brief = (args: string[], env?: NodeJS.ProcessEnv) => timed(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args], env);
 const browserArgs = ['--browser', browser.path, '--concurrency', String(concurrency)];
 
 // The real CLI runs from dist/: compile it first so the benchmark measures this source.
@@ -99,7 +109,15 @@ const baseline = async (mode: 'floor' | 'naive', run: number) => {
 // Each measurement RUNS times, interleaved so that a passing load falls on all of them alike;
 // the median is reported (times on a shared machine are noisy: the ratios are what count).
 const RUNS = 3;
-const runs = { tool: [] as number[], noop: [] as number[], floor: [] as number[], naive: [] as number[], bundledPdf: [] as number[] };
+const runs = {
+  tool: [] as number[],
+  noop: [] as number[],
+  noopInherited: [] as number[],
+  floor: [] as number[],
+  naive: [] as number[],
+  bundledPdf: [] as number[],
+  startupTax: [] as number[],
+};
 let bundledPeakMiB = 0;
 let toolDocs = 0;
 for (let run = 1; run <= RUNS; run++) {
@@ -112,6 +130,13 @@ for (let run = 1; run <= RUNS; run++) {
   const noop = await brief(['build', '--data', 'data', '--out', toolOut, '--json', ...browserArgs]);
   if (!(JSON.parse(noop.stdout) as { noop: boolean }).noop) throw new Error('the second build was not a no-op');
   runs.noop.push(noop.seconds);
+  // The same no-op with the environment as inherited, extra certificates included.
+  runs.noopInherited.push((await brief(['build', '--data', 'data', '--out', toolOut, '--json', ...browserArgs], INHERITED_ENV)).seconds);
+  // What the certificates alone cost a Node process that does nothing.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const bare = (env: NodeJS.ProcessEnv) => timed(process.execPath, ['-e', '0'], env);
+    runs.startupTax.push((await bare(INHERITED_ENV)).seconds - (await bare(MEASURED_ENV)).seconds);
+  }
   runs.floor.push((await baseline('floor', run)).seconds);
   runs.naive.push((await baseline('naive', run)).seconds);
   // The bundled data in the scale step's formats, so time per document compares like with like.
@@ -122,6 +147,7 @@ for (let run = 1; run <= RUNS; run++) {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const tool = { seconds: median(runs.tool) };
 const noop = { seconds: median(runs.noop) };
+const noopInherited = { seconds: median(runs.noopInherited) };
 const floor = { seconds: median(runs.floor) };
 const naive = { seconds: median(runs.naive) };
 const bundledPdf = { seconds: median(runs.bundledPdf), peakMiB: bundledPeakMiB };
@@ -142,10 +168,12 @@ const rows: [string, string, string][] = [
   ['floor: bare Puppeteer, same HTML', `${floor.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs, ${(floor.seconds / htmlFiles.length * 1000).toFixed(0)} ms/doc`],
   ['naive: a browser per document', `${naive.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs`],
   ['no-op: brief build, nothing changed', `${noop.seconds.toFixed(2)} s`, 'no browser'],
+  ['no-op, environment as inherited', `${noopInherited.seconds.toFixed(2)} s`, runs.startupTax.length ? `NODE_EXTRA_CA_CERTS: +${(median(runs.startupTax) * 1000).toFixed(0)} ms to start Node` : 'the same environment'],
   ['bundled, brief + one-pager only', `${bundledPdf.seconds.toFixed(2)} s`, `${(bundledPerDoc * 1000).toFixed(0)} ms/doc, peak ${bundledPdf.peakMiB.toFixed(0)} MiB`],
 ];
 if (scale) rows.push(['scale: 1,000 programmes', `${scale.seconds.toFixed(2)} s`, `${scale.docs} docs, ${(scale.perDoc * 1000).toFixed(0)} ms/doc, peak ${scale.peakMiB.toFixed(0)} MiB`]);
 console.log(`browser: ${browser.path} (headless: ${browser.headless}), concurrency ${concurrency}; medians of ${RUNS} interleaved runs`);
+if (process.env.NODE_EXTRA_CA_CERTS) console.log('measured without NODE_EXTRA_CA_CERTS (no measured command uses TLS); the no-op is also shown with it');
 for (const [what, time, note] of rows) console.log(`${what.padEnd(40)} ${time.padStart(9)}  ${note}`);
 console.log(
   JSON.stringify({
@@ -156,6 +184,7 @@ console.log(
     tool_vs_floor: r(tool.seconds / floor.seconds),
     naive_vs_tool: r(naive.seconds / tool.seconds),
     noop_vs_tool: r(noop.seconds / tool.seconds),
+    noop_inherited_env_s: r(noopInherited.seconds),
     scale_docs: scale?.docs ?? null,
     scale_per_doc_vs_bundled: scale ? r(scale.perDoc / bundledPerDoc) : null,
     scale_peak_rss_mib: scale ? r(scale.peakMiB, 1) : null,
