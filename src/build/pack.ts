@@ -3,6 +3,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { PdfMetadata, SubjectKind } from '../documents/types.js';
 import { OutputError } from '../errors.js';
+import { openLazily } from '../pdf/lazy-pdf.js';
 import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from '../pdf/outline.js';
 import { pdfLib } from '../pdf/pdf-lib.js';
 import { setDocumentInfo } from '../pdf/post-process.js';
@@ -67,7 +68,9 @@ export class PackAssembler {
 
   async #merge(part: PackPart, bytes?: Uint8Array): Promise<void> {
     const pack = await this.#pack;
-    const source = await pdfLib.PDFDocument.load(bytes ?? (await part.read()), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const file = bytes ?? (await part.read());
+    // Only what the pages and bookmarks reach is parsed (lazy-pdf.ts), unless the file is of a shape it does not read.
+    const source = openLazily(file) ?? (await pdfLib.PDFDocument.load(file, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
     if (source.getPageCount() !== part.pages) {
       throw new OutputError(`${part.key}: the file has ${source.getPageCount()} pages, the manifest ${part.pages}; run with --force`);
     }
