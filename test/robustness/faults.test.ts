@@ -103,13 +103,16 @@ test('a second build into the same output is refused with the lock; the first, i
   const done = finished(first);
   await waitForLine(first, /^built .*\.pdf/);
 
-  const second = await brief(build('--force', ...GOLDEN_FLAGS));
-  assert.is(second.code, 4);
-  assert.equal(errorLines(second), [`error: another build is writing to ${ws.out} (pid ${first.pid})`]);
-
+  // At once, while fifteen documents are still to print: the second build starts, and the first
+  // build's browser is killed (it must launch another, which keeps it running a while longer).
+  const secondRun = brief(build('--force', ...GOLDEN_FLAGS));
   const [browser] = chromiumOf(first.pid!).filter((p) => !p.args.includes('--type='));
   assert.ok(browser, 'the first build runs a browser');
   process.kill(browser.pid, 'SIGKILL');
+
+  const second = await secondRun;
+  assert.is(second.code, 4);
+  assert.equal(errorLines(second), [`error: another build is writing to ${ws.out} (pid ${first.pid})`]);
 
   const result = await done;
   assert.is(result.code, 0, result.stderr);
