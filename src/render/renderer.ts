@@ -18,12 +18,14 @@ type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => strin
 const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 function compileFile(hb: typeof Handlebars, template: TemplateFile): Compiled {
+  let ast: hbs.AST.Program;
   try {
-    hb.parse(template.source); // Parse now, so a syntax error fails before any document renders.
+    ast = hb.parse(template.source); // Parse now, so a syntax error fails before any document renders.
   } catch (error) {
     throw toTemplateError(error, template.file, 'compile', template.source);
   }
-  const compiled = hb.compile(template.source, COMPILE_OPTIONS);
+  // Compiled from the tree just parsed: given the source, Handlebars would parse it again.
+  const compiled = hb.compile(ast, COMPILE_OPTIONS);
   // Each template names itself on the way out; the innermost partial to fail wins.
   return (context, options) => {
     try {
