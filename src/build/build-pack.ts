@@ -29,7 +29,7 @@ export interface PackJob {
   previous?: ManifestExtra;
   force: boolean;
   getRenderer(): Promise<PdfRenderer>;
-  /** Closes the run's browser: called once nothing is left to print, before a long merge. */
+  /** Closes the run's browser: called once nothing is left to print. */
   releaseRenderer?(): Promise<void>;
   /** The parts already merged while the documents printed (a full build), in `files` order. */
   assembler?: PackAssembler;
@@ -73,15 +73,19 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
     const doc = await renderFrontMatter(templates, frontMatterView(job, starts), job.paper, metadata);
     return (await renderer.print(doc)).bytes;
   };
+  // The front matter is the last thing printed: the browser is let go as soon as it is.
+  const front = await printFrontMatter(printFront);
+  const released = job.releaseRenderer?.();
   let pack;
   if (job.assembler) {
-    pack = await job.assembler.finish(printFront, metadata);
+    // Merged while the documents printed: the browser closes while the last merges and the save run.
+    released?.catch(() => {});
+    pack = await job.assembler.finish(front, metadata);
   } else {
-    // Merged here, at the end (a large run, or only some documents changed): the front matter is
-    // printed first and the browser let go, so that the growing pack and the browser are never in
-    // memory together (at 2,000 documents that was the run's peak, over 1.5 GiB).
-    const front = await printFrontMatter(printFront);
-    await job.releaseRenderer?.();
+    // Merged here, at the end (a large run, or only some documents changed): only once the browser
+    // is gone, so that the growing pack and the browser are never in memory together (at 2,000
+    // documents that was the run's peak, over 1.5 GiB).
+    await released;
     const assembler = new PackAssembler();
     for (const file of job.files) assembler.add(packPart(job.outDir, file));
     pack = await assembler.finish(front, metadata);

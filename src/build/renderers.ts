@@ -15,10 +15,14 @@ export interface RendererCache {
 export function createRendererCache(create: CreatePdfRenderer): RendererCache {
   let current: { key: string; renderer: Promise<PdfRenderer> } | undefined;
   let created = 0;
-  const closeCurrent = async () => {
+  // Closes begun earlier (a build lets its browser go before it ends): a later close() waits for them.
+  let closing: Promise<void> = Promise.resolve();
+  const closeCurrent = () => {
     const old = current;
     current = undefined;
-    if (old) await (await old.renderer.catch(() => undefined))?.close();
+    const closed = old ? old.renderer.catch(() => undefined).then((renderer) => renderer?.close()) : undefined;
+    closing = Promise.all([closing.catch(() => undefined), closed]).then(() => undefined);
+    return closing;
   };
   return {
     get created() {
