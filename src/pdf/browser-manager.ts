@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
-import { loadPuppeteer } from './puppeteer.js';
+import { loadPuppeteerCore } from './puppeteer.js';
 import { RenderError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
 
@@ -102,7 +102,7 @@ export class BrowserManager {
     this.launches++;
     const { wsEndpoint } = this.#options;
     if (wsEndpoint) {
-      const browser = await loadPuppeteer().connect({ browserWSEndpoint: wsEndpoint }).catch((error: unknown) => {
+      const browser = await loadPuppeteerCore().connect({ browserWSEndpoint: wsEndpoint }).catch((error: unknown) => {
         throw new RenderError(`cannot connect to the browser at ${wsEndpoint}`, error);
       });
       return this.#track({ browser, generation, openPages: 0, printed: 0, retiring: false, dead: false });
@@ -111,7 +111,7 @@ export class BrowserManager {
     const profile = await mkdtemp(path.join(os.tmpdir(), 'brief-chromium-'));
     let browser: Browser;
     try {
-      browser = await loadPuppeteer().launch({
+      browser = await loadPuppeteerCore().launch({
         executablePath: found.path,
         headless: found.headless,
         args: launchArgs(process.getuid?.() === 0),
