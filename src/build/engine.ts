@@ -2,6 +2,7 @@
 // (no YAML parser, no Handlebars, no Vega, no Puppeteer), which keeps a no-op run cheap (issue 4).
 import type { Facts } from '../facts/facts.js';
 import type { DocumentSpec, Paper, RenderedDocument, RenderOptions } from '../documents/types.js';
+import type { BrowserManager } from '../pdf/browser-manager.js';
 import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
 import type { renderShell as RenderShell } from '../render/shell.js';
 import type { TemplateSet } from '../render/template-set.js';
@@ -26,7 +27,12 @@ export interface BuildDeps {
    * (Handlebars, markdown-it, the views): a full build starts the browser on it at once.
    */
   loadShell?(templatesDir: string, paper: Paper): Promise<Shell>;
-  createPdfRenderer(shell: Shell, options: PoolOptions): Promise<PdfRenderer>;
+  /**
+   * Launches the browser at once, before the shell it prints in is ready: launching it (loading
+   * Puppeteer, starting Chromium) no longer waits for the templates. The next renderer takes it over.
+   */
+  startBrowser?(options: PoolOptions): Promise<BrowserManager>;
+  createPdfRenderer(shell: Shell, options: PoolOptions, browsers?: BrowserManager): Promise<PdfRenderer>;
   /** Starts loading the heavy modules while the data is read; only runs that will render call it. */
   prefetch?(): void;
 }
@@ -51,9 +57,13 @@ export const defaultDeps: BuildDeps = {
       load().catch(() => {});
     }
   },
-  async createPdfRenderer(shell, options) {
+  async startBrowser(options) {
+    const { startBrowser } = await import('../pdf/browser-manager.js');
+    return startBrowser({ executablePath: options.executablePath, wsEndpoint: options.wsEndpoint });
+  },
+  async createPdfRenderer(shell, options, browsers) {
     const { createPdfRenderer } = await import('../pdf/create-pdf-renderer.js');
-    return createPdfRenderer(shell, options);
+    return createPdfRenderer(shell, options, browsers);
   },
 };
 

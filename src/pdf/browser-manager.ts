@@ -206,6 +206,17 @@ export class BrowserManager {
   }
 }
 
+/**
+ * A browser launched (or connected to) now, before the shell it will print in is ready: a build
+ * starts it in its first moments, and the renderer it creates later takes it over (or the build
+ * closes it). A failure to launch is left to the first document, which tries again and reports it.
+ */
+export function startBrowser(options: BrowserManagerOptions): BrowserManager {
+  const manager = new BrowserManager(options);
+  manager.acquire().catch(() => undefined);
+  return manager;
+}
+
 /** Puppeteer starts Chromium detached, so its pid leads a process group holding every helper. */
 export function killProcessGroup(pid: number | undefined): void {
   if (!pid) return;

@@ -45,8 +45,11 @@ export const DEFAULTS = {
   openTimeoutMs: 10_000,
 } as const;
 
-/** Prepares the shell and the pool; the browser starts with the first document, or at warmUp(). */
-export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}): Promise<PoolPdfRenderer> {
+/**
+ * Prepares the shell and the pool; the browser starts with the first document, or at warmUp().
+ * Given `browsers` (from startBrowser(), launching already), it takes them over and closes them.
+ */
+export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}, browsers?: BrowserManager): Promise<PoolPdfRenderer> {
   const shellDir = await mkdtemp(path.join(os.tmpdir(), 'brief-shell-'));
   const shellFile = path.join(shellDir, 'shell.html');
   await writeFile(shellFile, shell.html);
@@ -55,11 +58,7 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     allowRemote: options.allowRemote,
   });
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const manager = new BrowserManager({
-    executablePath: options.executablePath,
-    wsEndpoint: options.wsEndpoint,
-    env: options.env,
-  });
+  const manager = browsers ?? new BrowserManager({ executablePath: options.executablePath, wsEndpoint: options.wsEndpoint, env: options.env });
   const pool = new PagePool(manager, pathToFileURL(shellFile).href, guard, {
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? DEFAULTS.pageRecycleAfter),

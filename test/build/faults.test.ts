@@ -75,7 +75,7 @@ test('a browser killed during a batch is replaced and every document still comes
     let renderer: PoolPdfRenderer | undefined;
     const deps: BuildDeps = {
       ...defaultDeps,
-      createPdfRenderer: async (shell, options) => (renderer = (await defaultDeps.createPdfRenderer(shell, options)) as PoolPdfRenderer),
+      createPdfRenderer: async (shell, options, browsers) => (renderer = (await defaultDeps.createPdfRenderer(shell, options, browsers)) as PoolPdfRenderer),
     };
     let killed = 0;
     const result = await build({ dataDir: ws.data, outDir: ws.out }, {

@@ -4,6 +4,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { build } from '../../src/build/build.js';
 import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
+import type { BrowserManager } from '../../src/pdf/browser-manager.js';
+import type { PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
 import { readManifest } from '../../src/build/manifest.js';
 import { DataError } from '../../src/errors.js';
 import { makeWorkspace } from './helpers/build-fixture.js';
@@ -40,7 +42,7 @@ test("changing one programme's data rebuilds only its documents and the pack", a
   const yaml = await readFile(file, 'utf8');
   await writeFile(file, yaml.replace('Beta pays employers who refer candidates.', 'Beta pays employers who refer engineers.'));
   let launches = 0;
-  const counting: BuildDeps = { ...defaultDeps, createPdfRenderer: (shell, o) => (launches++, defaultDeps.createPdfRenderer(shell, o)) };
+  const counting: BuildDeps = { ...defaultDeps, createPdfRenderer: (shell, o, browsers) => (launches++, defaultDeps.createPdfRenderer(shell, o, browsers)) };
   const result = await build({ dataDir: ws.data, outDir: ws.out }, {}, counting);
   const rebuilt = rebuiltKeys(result);
   assert.ok(rebuilt.length > 0, 'something was rebuilt');
@@ -83,10 +85,32 @@ test('a template change is an input change: the run is not a no-op', async () =>
 });
 
 
+test('a forced build launches its one browser before the shell is ready, and prints on it', async () => {
+  let early: BrowserManager | undefined;
+  let handed: BrowserManager | undefined;
+  let renderer: PoolPdfRenderer | undefined;
+  const watching: BuildDeps = {
+    ...defaultDeps,
+    startBrowser: async (options) => (early = await defaultDeps.startBrowser!(options)),
+    createPdfRenderer: async (shell, options, browsers) => {
+      handed = browsers;
+      return (renderer = (await defaultDeps.createPdfRenderer(shell, options, browsers)) as PoolPdfRenderer);
+    },
+  };
+  const result = await build({ dataDir: ws.data, outDir: ws.out, force: true, formats: ['one-pager'] }, {}, watching);
+  assert.ok(early, 'a browser was started at once');
+  assert.is(handed, early, 'the renderer was given it');
+  assert.is(early.launches, 1, 'and launched it once');
+  assert.is(renderer!.stats().launches, 1, 'printing on it, launching no other');
+  assert.ok(result.built > 0);
+});
+
 test('a forced build whose data fails closes the browser it started ahead of need', async () => {
   let launched = 0;
   let warmed = 0;
   let closed = 0;
+  let started = 0;
+  let earlyClosed = 0;
   const failingData: BuildDeps = {
     ...defaultDeps,
     // Templates that take a while, and data that fails at once: the launch begins after the failure.
@@ -96,6 +120,11 @@ test('a forced build whose data fails closes the browser it started ahead of nee
     },
     loadFacts: async () => {
       throw new DataError([{ file: 'data/x.yaml', line: 1, col: 1, path: '', message: 'broken' }]);
+    },
+    // The browser launched at once, before the shell: the build closes it whatever happens.
+    startBrowser: async () => {
+      started++;
+      return { close: async () => void earlyClosed++ } as unknown as BrowserManager;
     },
     createPdfRenderer: async () => {
       launched++;
@@ -115,6 +144,7 @@ test('a forced build whose data fails closes the browser it started ahead of nee
   assert.is(launched, 1, 'the renderer was made beside the data');
   assert.is(warmed, 1, 'and its browser started');
   assert.is(closed, 1, 'and closed when the data failed');
+  assert.equal([started, earlyClosed], [1, 1], 'the browser launched before the shell was ready is closed too');
 });
 
 test.run();
