@@ -93,6 +93,7 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
   return {
     async warmUp() {
       await manager.acquire();
+      await pool.prepare();
     },
     async print(doc) {
       for (let attempt = 0; ; attempt++) {

@@ -18,6 +18,8 @@ export class PagePool {
   readonly #guard: RequestGuard;
   readonly #options: PagePoolOptions;
   readonly #idle: WarmPage[] = [];
+  /** Pages being opened ahead of the first documents (prepare()); each joins #idle when open. */
+  readonly #ahead = new Set<Promise<void>>();
   readonly #waiting: Array<() => void> = [];
   #active = 0;
   /** Pages opened in this run, recycled ones included. */
@@ -47,6 +49,24 @@ export class PagePool {
     }
   }
 
+  /**
+   * Opens pages ahead of need, up to the concurrency, so that the first documents find them with
+   * the shell loaded: opening one (a new target, the shell, its fonts) takes ~200 ms. A page that
+   * fails to open here is left to be opened again by the document that needs it.
+   */
+  async prepare(): Promise<void> {
+    const missing = this.#options.concurrency - this.#active - this.#idle.length - this.#ahead.size;
+    for (let i = 0; i < missing; i++) {
+      const opening = this.#open().then(
+        (warm) => void this.#idle.push(warm),
+        () => undefined,
+      );
+      this.#ahead.add(opening);
+      void opening.finally(() => this.#ahead.delete(opening));
+    }
+    await Promise.all(this.#ahead);
+  }
+
   /** Closes the idle pages; the browsers are the manager's to close. */
   async drain(): Promise<void> {
     await Promise.all(this.#idle.splice(0).map((warm) => this.#discard(warm)));
@@ -60,9 +80,18 @@ export class PagePool {
   }
 
   async #takePage(): Promise<WarmPage> {
-    this.#sweep();
-    const idle = this.#idle.pop();
-    if (idle) return idle;
+    for (;;) {
+      this.#sweep();
+      const idle = this.#idle.pop();
+      if (idle) return idle;
+      // A page opening ahead of need is waited for rather than another opened beside it.
+      const [ahead] = this.#ahead;
+      if (!ahead) return this.#open();
+      await ahead;
+    }
+  }
+
+  async #open(): Promise<WarmPage> {
     const handle = await this.#manager.acquire();
     // A page opening on a browser that dies must fail now, not when goto times out.
     try {

@@ -199,3 +199,21 @@ printing('hostile content is inert: remote and out-of-tree requests are blocked 
 });
 
 printing.run();
+
+const warming = suite('warming up a renderer');
+
+warming('warmUp() opens a page per slot with the shell loaded, and the first documents print on them', async () => {
+  const renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+  try {
+    await renderer.warmUp();
+    assert.is(renderer.stats().launches, 1);
+    assert.is(renderer.stats().pagesOpened, 2, 'both pages are open before any document');
+    const printed = await Promise.all(['a', 'b', 'c'].map((id) => renderer.print(testDocument(`topics/${id}/brief`, `<p>Document ${id}</p>`))));
+    assert.ok(printed.every((p) => p.pages === 1));
+    assert.is(renderer.stats().pagesOpened, 2, 'no page was opened beside them');
+  } finally {
+    await renderer.close();
+  }
+});
+
+warming.run();
