@@ -34,6 +34,8 @@ export interface PdfRendererStats {
 }
 
 export interface PoolPdfRenderer extends PdfRenderer {
+  /** Launches the browser (or takes the one it was given) and opens a page per slot. */
+  warmUp(): Promise<void>;
   stats(): PdfRendererStats;
 }
 
