@@ -1,6 +1,7 @@
 // The benchmark's baselines, plain JavaScript so Node starts it as fast as it can:
 //   floor: one browser, `concurrency` pages, each document opened afresh (goto file://), fonts awaited, pdf;
-//   naive: a browser launched per document, the way per-file tools work.
+//   naive: a browser launched per document, the way per-file tools work (CONCURRENCY at once;
+//   the benchmark runs it one at a time, as a loop over files does, and also CONCURRENCY at once).
 // Usage: node bench/floor.mjs floor|naive LIST_FILE BROWSER HEADLESS CONCURRENCY OUT_DIR
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -100,10 +100,10 @@ for (const spec of planDocuments(facts).filter((s) => s.format !== 'html')) {
 }
 const listFile = path.join(work, 'list.txt');
 await writeFile(listFile, htmlFiles.join('\n'));
-const baseline = async (mode: 'floor' | 'naive', run: number) => {
-  const out = path.join(work, `${mode}-${run}`);
+const baseline = async (mode: 'floor' | 'naive', run: number, lanes = concurrency) => {
+  const out = path.join(work, `${mode}-${lanes}-${run}`);
   await mkdir(out, { recursive: true });
-  return timed(process.execPath, [path.join(ROOT, 'bench/floor.mjs'), mode, listFile, browser.path, String(browser.headless), String(concurrency), out]);
+  return timed(process.execPath, [path.join(ROOT, 'bench/floor.mjs'), mode, listFile, browser.path, String(browser.headless), String(lanes), out]);
 };
 
 // Each measurement RUNS times, interleaved so that a passing load falls on all of them alike;
@@ -115,6 +115,7 @@ const runs = {
   noopInherited: [] as number[],
   floor: [] as number[],
   naive: [] as number[],
+  naiveInParallel: [] as number[],
   bundledPdf: [] as number[],
   startupTax: [] as number[],
 };
@@ -138,7 +139,11 @@ for (let run = 1; run <= RUNS; run++) {
     runs.startupTax.push((await bare(INHERITED_ENV)).seconds - (await bare(MEASURED_ENV)).seconds);
   }
   runs.floor.push((await baseline('floor', run)).seconds);
-  runs.naive.push((await baseline('naive', run)).seconds);
+  // naive: a per-file tool run once per document, one after another, as a loop over files runs it
+  // (how the issue's "about 9 times the floor" was measured: ~270 ms a document). Also shown: the
+  // same with as many browsers at once as the tool has pages, a stricter baseline than any loop.
+  runs.naive.push((await baseline('naive', run, 1)).seconds);
+  runs.naiveInParallel.push((await baseline('naive', run)).seconds);
   // The bundled data in the scale step's formats, so time per document compares like with like.
   const bundledPdf = await brief(['build', '--data', 'data', '--out', path.join(work, `bundled-pdf-${run}`), '--force', '--quiet', '--format', 'brief', '--format', 'one-pager', ...browserArgs]);
   runs.bundledPdf.push(bundledPdf.seconds);
@@ -150,6 +155,7 @@ const noop = { seconds: median(runs.noop) };
 const noopInherited = { seconds: median(runs.noopInherited) };
 const floor = { seconds: median(runs.floor) };
 const naive = { seconds: median(runs.naive) };
+const naiveInParallel = { seconds: median(runs.naiveInParallel) };
 const bundledPdf = { seconds: median(runs.bundledPdf), peakMiB: bundledPeakMiB };
 const bundledPerDoc = bundledPdf.seconds / htmlFiles.length;
 
@@ -166,7 +172,8 @@ const r = (n: number, digits = 3) => Number(n.toFixed(digits));
 const rows: [string, string, string][] = [
   ['tool: brief build --force (bundled)', `${tool.seconds.toFixed(2)} s`, `${toolDocs} files + pack, ${(tool.seconds / toolDocs * 1000).toFixed(0)} ms/file`],
   ['floor: bare Puppeteer, same HTML', `${floor.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs, ${(floor.seconds / htmlFiles.length * 1000).toFixed(0)} ms/doc`],
-  ['naive: a browser per document', `${naive.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs`],
+  ['naive: a browser per document', `${naive.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs, one at a time (a loop over files)`],
+  [`naive, ${concurrency} browsers at once`, `${naiveInParallel.seconds.toFixed(2)} s`, `${htmlFiles.length} PDFs, ${(naiveInParallel.seconds / tool.seconds).toFixed(2)}x the tool`],
   ['no-op: brief build, nothing changed', `${noop.seconds.toFixed(2)} s`, 'no browser'],
   ['no-op, environment as inherited', `${noopInherited.seconds.toFixed(2)} s`, runs.startupTax.length ? `NODE_EXTRA_CA_CERTS: +${(median(runs.startupTax) * 1000).toFixed(0)} ms to start Node` : 'the same environment'],
   ['bundled, brief + one-pager only', `${bundledPdf.seconds.toFixed(2)} s`, `${(bundledPerDoc * 1000).toFixed(0)} ms/doc, peak ${bundledPdf.peakMiB.toFixed(0)} MiB`],
@@ -183,6 +190,8 @@ console.log(
     noop_s: r(noop.seconds),
     tool_vs_floor: r(tool.seconds / floor.seconds),
     naive_vs_tool: r(naive.seconds / tool.seconds),
+    naive_in_parallel_s: r(naiveInParallel.seconds),
+    naive_in_parallel_vs_tool: r(naiveInParallel.seconds / tool.seconds),
     noop_vs_tool: r(noop.seconds / tool.seconds),
     noop_inherited_env_s: r(noopInherited.seconds),
     scale_docs: scale?.docs ?? null,
