@@ -1,7 +1,8 @@
 // Writes src/render/charts/text-widths.ts: the advance widths of Noto Sans (regular and bold), as
 // the browser sets them, for the characters chart labels are made of. Charts are drawn as SVG in
 // Node, where no font engine is at hand, and their row labels must be measured to be laid out and
-// cut to length. Run again after changing the charts' font: node scripts/chart-text-widths.mjs
+// cut to length. Run again after changing the charts' font: npm run build, then
+// node scripts/chart-text-widths.mjs
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';

@@ -50,6 +50,16 @@ test('the timeline places each event by its date, one row each, hollow where the
   assert.equal([years[0]!.anchor, years.at(-1)!.anchor], ['start', 'end'], 'the labels at the ends are flush with the axis');
 });
 
+test('a timeline over decades is marked in round years, not every year', () => {
+  const svg = renderTimelineChart([
+    { date: '1958', approximate: false, event: 'Founded.' },
+    { date: '2023', approximate: false, event: 'Revived.' },
+  ])!;
+  const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text)).map((t) => Number(t.text));
+  assert.ok(years.length >= 3 && years.length <= 12, years.join(' '));
+  assert.ok(years.every((year) => year % 10 === 0), years.join(' '));
+});
+
 test('a timeline with every date known has no legend', () => {
   const svg = renderTimelineChart([
     { date: '2019', approximate: false, event: 'One.' },

@@ -20,6 +20,7 @@ const LABEL_GAP = 6;
 /** A mark of 48 square px, as the eye reads a dot at this size. */
 const DOT_RADIUS = Math.sqrt(48 / Math.PI);
 const LEGEND_HEIGHT = 22;
+const MAX_YEAR_TICKS = 12;
 
 /** The timeline as SVG, or null when there are fewer than two events to draw. */
 export function renderTimelineChart(events: TimelineChartEvent[], width = 460): string | null {
@@ -36,12 +37,13 @@ export function renderTimelineChart(events: TimelineChartEvent[], width = 460): 
   // Events all on one day still get an axis: a year either side.
   if (first === last) [first, last] = [utcYear.offset(new Date(first), -1).getTime(), utcYear.offset(new Date(last), 1).getTime()];
   const x = scaleUtc().domain([first, last]).range([0, width]);
-  // A tick a year, labelled with the year; a span within a year or two gets d3's own ticks.
+  // A tick a year, labelled with the year; over decades, d3's round years; within a year or two,
+  // d3's own ticks, labelled with the month.
   const years = x.ticks(utcYear.every(1)!);
   const ticks: Tick[] =
-    years.length >= 2
-      ? years.map((d) => ({ x: x(d), label: utcFormat('%Y')(d) }))
-      : x.ticks(4).map((d) => ({ x: x(d), label: utcFormat('%b %Y')(d) }));
+    years.length < 2
+      ? x.ticks(4).map((d) => ({ x: x(d), label: utcFormat('%b %Y')(d) }))
+      : (years.length <= MAX_YEAR_TICKS ? years : x.ticks(8)).map((d) => ({ x: x(d), label: utcFormat('%Y')(d) }));
 
   const labels = rowLabels(rows, rowCentre, LABEL_LIMIT, LABEL_GAP);
   const grid = rows.map((_, i) => line(0, rowCentre(i), width, rowCentre(i), GRID_COLOUR, 1, true)).join('');
