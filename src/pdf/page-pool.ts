@@ -84,10 +84,9 @@ export class PagePool {
       this.#sweep();
       const idle = this.#idle.pop();
       if (idle) return idle;
-      // A page opening ahead of need is waited for rather than another opened beside it.
-      const [ahead] = this.#ahead;
-      if (!ahead) return this.#open();
-      await ahead;
+      // A page opening ahead of need is waited for (whichever opens first) rather than another opened beside it.
+      if (this.#ahead.size === 0) return this.#open();
+      await Promise.race(this.#ahead);
     }
   }
 
