@@ -60,6 +60,8 @@ export async function openWarmPage(
 }
 
 let printPages = 0;
+/** Browsers that refused: each later page on them is an ordinary one, without asking again. */
+const refusing = new WeakSet<Browser>();
 
 /**
  * A page that is only ever printed. chrome-headless-shell can leave a page's frames to the
@@ -70,6 +72,7 @@ let printPages = 0;
  */
 export async function newPrintPage(browser: Browser): Promise<Page> {
   // Found again by a URL only this page has: Puppeteer names targets by URL, not by id.
+  if (refusing.has(browser)) return browser.newPage();
   const url = `about:blank#brief-print-page-${process.pid}-${++printPages}`;
   try {
     const session = await browser.target().createCDPSession();
@@ -79,6 +82,7 @@ export async function newPrintPage(browser: Browser): Promise<Page> {
       void session.detach().catch(() => undefined);
     }
   } catch {
+    refusing.add(browser);
     return browser.newPage();
   }
   const page = await (await browser.waitForTarget((target) => target.url() === url)).page();

@@ -43,21 +43,27 @@ test('a print page draws no frames, yet lays out, loads images and prints', asyn
   }
 });
 
-test('a browser that cannot create the page that way gets an ordinary one', async () => {
+test('a browser that cannot create the page that way gets ordinary ones, asked only once', async () => {
   let plainPages = 0;
+  let asked = 0;
   const refusing = {
-    target: () => ({ createCDPSession: () => Promise.reject(new Error('Target.createTarget is not allowed')) }),
+    target: () => ({
+      createCDPSession: () => {
+        asked++;
+        return Promise.reject(new Error('Target.createTarget is not allowed'));
+      },
+    }),
     newPage: async () => {
       plainPages++;
       return browser.newPage();
     },
   } as unknown as Browser;
-  const page = await newPrintPage(refusing);
+  const pages = [await newPrintPage(refusing), await newPrintPage(refusing)];
   try {
-    assert.is(plainPages, 1);
-    assert.ok(await drawsFrames(page, 2000), 'the ordinary page still draws frames');
+    assert.equal([plainPages, asked], [2, 1]);
+    assert.ok(await drawsFrames(pages[0]!, 2000), 'the ordinary page still draws frames');
   } finally {
-    await page.close();
+    await Promise.all(pages.map((page) => page.close()));
   }
 });
 
