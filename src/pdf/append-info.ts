@@ -4,7 +4,7 @@
 // parsing and re-serialising the whole file: ~1 ms against ~40-120 ms with pdf-lib for a brief.
 import { createHash } from 'node:crypto';
 import type { PdfMetadata } from '../documents/types.js';
-import { readXrefSection } from './xref.js';
+import { latin1, readXrefSection } from './xref.js';
 
 /** The finished file and its page count. */
 export interface AppendedInfo {
@@ -12,7 +12,6 @@ export interface AppendedInfo {
   pages: number;
 }
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /**
  * Adds metadata to a PDF as Chromium wrote it, fixing its dates so that the same input gives the

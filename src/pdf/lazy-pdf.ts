@@ -5,20 +5,24 @@
 // reach is ever parsed. Files of another shape are left to pdf-lib's own load().
 import type { PDFDocument, PDFObject as PdfObject, PDFRef as PdfRef } from 'pdf-lib';
 import { pdfLib } from './pdf-lib.js';
-import { readXrefSection } from './xref.js';
+import { latin1, readXrefSection } from './xref.js';
 
 const { PDFContext, PDFDocument: Document, PDFObjectParser, PDFRef } = pdfLib;
 
+/** More updates than any file the tool writes has (Chromium's, then the document information). */
+const MAX_SECTIONS = 16;
+
 /** The document, its objects parsed on demand; undefined where the file is not of a shape this reads. */
 export function openLazily(bytes: Uint8Array): PDFDocument | undefined {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text = latin1(bytes);
   const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
   if (!start) return undefined;
   const offsets = new Map<number, number>();
   let trailer: string | undefined;
   // The newest section first: an incremental update's entries win over those it replaces.
-  for (let at: number | undefined = Number(start[1]), seen = 0; at !== undefined && seen < 16; seen++) {
-    const section = readSection(text, at);
+  let at: number | undefined = Number(start[1]);
+  for (let seen = 0; at !== undefined; seen++) {
+    const section = seen < MAX_SECTIONS ? readSection(text, at) : undefined;
     if (!section) return undefined;
     for (const [number, offset] of section.offsets) if (!offsets.has(number)) offsets.set(number, offset);
     trailer ??= section.trailer;
@@ -42,6 +46,8 @@ export function openLazily(bytes: Uint8Array): PDFDocument | undefined {
   // pdf-lib looks every object up in this map: filled on first lookup instead of up front.
   Object.defineProperty(context, 'indirectObjects', { value: new ObjectsOnDemand(parse), writable: false });
   context.trailerInfo = { Root: PDFRef.of(Number(root[1]), Number(root[2])) } as typeof context.trailerInfo;
+  // As load() leaves it: a new object registered here would not take the number of one not yet parsed.
+  context.largestObjectNumber = Math.max(0, ...offsets.keys());
   // PDFDocument's constructor is what load() calls once it has parsed the file.
   const DocumentFromContext = Document as unknown as new (context: unknown, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
   return new DocumentFromContext(context, true, false);

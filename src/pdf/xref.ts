@@ -1,5 +1,8 @@
 // Reading a classic cross-reference table (ISO 32000-1, 7.5.4), as Chromium (Skia) writes it.
 
+/** The file as text, one character a byte, so that offsets in it are byte offsets. */
+export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
 /** One section at byte `at`: object number -> byte offset, and where the section ends. */
 export function readXrefSection(text: string, at: number): { offsets: Map<number, number>; end: number } | undefined {
   if (text.slice(at, at + 4) !== 'xref') return undefined;
