@@ -42,12 +42,6 @@ export function numberParts(parts: readonly Pick<PackPart, 'key' | 'pages'>[], f
   return starts;
 }
 
-export async function assemblePack(parts: PackPart[], printFront: PrintFrontMatter, metadata: PdfMetadata): Promise<AssembledPack> {
-  const assembler = new PackAssembler();
-  for (const part of parts) assembler.add(part);
-  return assembler.finish(printFront, metadata);
-}
-
 /**
  * Builds the pack part by part, in the order given: a build feeds it each PDF as soon as it and
  * every one before it are printed, so merging overlaps with printing instead of following it.
@@ -88,13 +82,10 @@ export class PackAssembler {
     this.#bookmarks.push({ title: part.title, page: refs[0]!, closed: true, children: readOutline(source).map(toTarget) });
   }
 
-  /**
-   * Puts the front matter first and saves the pack. Given a printer, it prints the front matter
-   * beside the last merges; given the front matter already printed, it only waits for them.
-   */
-  async finish(front: PrintFrontMatter | PDFDocument, metadata: PdfMetadata): Promise<AssembledPack> {
-    const [printed] = await Promise.all([typeof front === 'function' ? printFrontMatter(front) : front, this.#merged]);
-    return this.#save(printed, metadata);
+  /** Puts the front matter, printed already, first, and saves the pack once every part is merged. */
+  async finish(front: PDFDocument, metadata: PdfMetadata): Promise<AssembledPack> {
+    await this.#merged;
+    return this.#save(front, metadata);
   }
 
   async #save(front: PDFDocument, metadata: PdfMetadata): Promise<AssembledPack> {
