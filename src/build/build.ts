@@ -56,7 +56,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   const closeEarlyBrowser = async () => (await earlyBrowser?.catch(() => undefined))?.close();
   const onAbort = () => void (options.renderers ? undefined : Promise.all([renderers.close(), closeEarlyBrowser()]).catch(() => {}));
   signal?.addEventListener('abort', onAbort, { once: true });
-  // A browser started ahead of need (below); waited for before closing, so it is never left behind.
+  // The renderer made and warmed ahead of need (below: its browser up, a page per slot open);
+  // waited for before closing, so nothing it starts is left behind.
   let warmUp: Promise<unknown> | undefined;
   const warnings: string[] = [];
   const warn = (text: string) => {

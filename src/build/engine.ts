@@ -1,5 +1,5 @@
 // The pieces the batch drives, loaded lazily: a run where nothing changed imports none of them
-// (no YAML parser, no Handlebars, no Vega, no Puppeteer), which keeps a no-op run cheap (issue 4).
+// (no YAML parser, no Handlebars, no Puppeteer), which keeps a no-op run cheap (issue 4).
 import type { Facts } from '../facts/facts.js';
 import type { DocumentSpec, Paper, RenderedDocument, RenderOptions } from '../documents/types.js';
 import type { BrowserManager } from '../pdf/browser-manager.js';

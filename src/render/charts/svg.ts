@@ -5,13 +5,13 @@ import { escapeHtml } from '../format/html.js';
 import { BOLD, RANGES, REGULAR } from './text-widths.js';
 
 /** The fonts the charts are set in: the document's sans face, Chinese falling back to Noto Sans SC. */
-export const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
+const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
 export const LABEL_SIZE = 9;
 export const GRID_COLOUR = '#d0d0d0';
 /** Space around the drawing, so that strokes and flush labels at its edges are not cut. */
-export const PADDING = 5;
+const PADDING = 5;
 /** An axis line's ticks, and the gap between a tick and its label. */
-export const TICK_SIZE = 5;
+const TICK_SIZE = 5;
 const TICK_LABEL_GAP = 2;
 
 /** Cuts plain text to `max` characters at a word, with an ellipsis. */
@@ -119,7 +119,7 @@ export function bottomAxis(ticks: readonly Tick[], width: number, height: number
 }
 
 /** How far below the plot the middle of the bottom axis's labels is. */
-export const AXIS_LABEL_MIDDLE = TICK_SIZE + TICK_LABEL_GAP + LABEL_SIZE / 2;
+const AXIS_LABEL_MIDDLE = TICK_SIZE + TICK_LABEL_GAP + LABEL_SIZE / 2;
 /** How far below the plot the bottom axis ends. */
 export const AXIS_HEIGHT = TICK_SIZE + TICK_LABEL_GAP + LABEL_SIZE + 2;
 
