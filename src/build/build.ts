@@ -8,7 +8,6 @@ import type { DocumentSpec } from '../documents/types.js';
 import { planDocuments } from '../documents/plan.js';
 import { renderOptionsFor } from '../documents/render-options.js';
 import { BriefError, InterruptedError, RenderError } from '../errors.js';
-import type { BrowserManager } from '../pdf/browser-manager.js';
 import type { PoolOptions } from '../pdf/types.js';
 import { TOOL } from '../version.js';
 import { OutputWriter, sweepTempFiles } from './atomic.js';
@@ -40,21 +39,10 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   throwIfAborted(signal);
   const release = await lockOutput(outDir);
   const writer = new OutputWriter(outDir);
-  // A browser started before the shell was ready (below): the first renderer is handed it, and
-  // the build closes it at the end all the same (closing twice is harmless), whoever used it.
-  let earlyBrowser: Promise<BrowserManager> | undefined;
-  let handedOver = false;
-  const renderers =
-    options.renderers ??
-    createRendererCache(async (shell, pool) => {
-      const browsers = handedOver ? undefined : await earlyBrowser?.catch(() => undefined);
-      handedOver = true;
-      return deps.createPdfRenderer(shell, pool, browsers);
-    });
+  const renderers = options.renderers ?? createRendererCache(deps.createPdfRenderer);
   const browsersBefore = renderers.created;
   // Closing the browser cuts every print in flight short, so an interrupt ends at once.
-  const closeEarlyBrowser = async () => (await earlyBrowser?.catch(() => undefined))?.close();
-  const onAbort = () => void (options.renderers ? undefined : Promise.all([renderers.close(), closeEarlyBrowser()]).catch(() => {}));
+  const onAbort = () => void (options.renderers ? undefined : renderers.close().catch(() => {}));
   signal?.addEventListener('abort', onAbort, { once: true });
   // The renderer made and warmed ahead of need (below: its browser up, a page per slot open);
   // waited for before closing, so nothing it starts is left behind.
@@ -114,9 +102,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     shellReady.catch(() => {});
     if (printsAll) {
       // The browser is launched now, beside reading the data and the templates; the renderer
-      // created once the shell is ready takes it over.
-      if (!options.renderers) earlyBrowser = deps.startBrowser?.(pool);
-      earlyBrowser?.catch(() => {});
+      // created once the shell is ready prints on it.
+      const { startBrowser } = deps;
+      if (!options.renderers && startBrowser) renderers.startBrowser(() => startBrowser(pool));
       warmUp = shellReady
         .then((shell) => renderers.get(shell, pool))
         .then((renderer) => renderer.warmUp?.())
@@ -284,7 +272,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await warmUp;
-    if (!options.renderers) await Promise.all([renderers.close(), closeEarlyBrowser()]).catch(() => {});
+    if (!options.renderers) await renderers.close().catch(() => {});
     await writer.temps.removeAll();
     await release();
   }

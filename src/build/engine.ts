@@ -29,7 +29,7 @@ export interface BuildDeps {
   loadShell?(templatesDir: string, paper: Paper): Promise<Shell>;
   /**
    * Launches the browser at once, before the shell it prints in is ready: launching it (loading
-   * Puppeteer, starting Chromium) no longer waits for the templates. The next renderer takes it over.
+   * Puppeteer, starting Chromium) no longer waits for the templates. The next renderer prints on it.
    */
   startBrowser?(options: PoolOptions): Promise<BrowserManager>;
   createPdfRenderer(shell: Shell, options: PoolOptions, browsers?: BrowserManager): Promise<PdfRenderer>;
@@ -59,7 +59,7 @@ export const defaultDeps: BuildDeps = {
   },
   async startBrowser(options) {
     const { startBrowser } = await import('../pdf/browser-manager.js');
-    return startBrowser({ executablePath: options.executablePath, wsEndpoint: options.wsEndpoint });
+    return startBrowser(options);
   },
   async createPdfRenderer(shell, options, browsers) {
     const { createPdfRenderer } = await import('../pdf/create-pdf-renderer.js');

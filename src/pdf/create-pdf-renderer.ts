@@ -49,7 +49,8 @@ export const DEFAULTS = {
 
 /**
  * Prepares the shell and the pool; the browser starts with the first document, or at warmUp().
- * Given `browsers` (from startBrowser(), launching already), it takes them over and closes them.
+ * Given `browsers` (from startBrowser(), launching already), it prints on them; they stay the
+ * giver's to close.
  */
 export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}, browsers?: BrowserManager): Promise<PoolPdfRenderer> {
   const shellDir = await mkdtemp(path.join(os.tmpdir(), 'brief-shell-'));
@@ -60,7 +61,7 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     allowRemote: options.allowRemote,
   });
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const manager = browsers ?? new BrowserManager({ executablePath: options.executablePath, wsEndpoint: options.wsEndpoint, env: options.env });
+  const manager = browsers ?? new BrowserManager(options);
   const pool = new PagePool(manager, pathToFileURL(shellFile).href, guard, {
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? DEFAULTS.pageRecycleAfter),
@@ -118,7 +119,7 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     close() {
       closing ??= (async () => {
         await pool.drain();
-        await manager.close();
+        if (!browsers) await manager.close();
         process.removeListener('exit', killOnExit);
         await rm(shellDir, { recursive: true, force: true });
       })();

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRendererCache } from '../../src/build/renderers.js';
+import type { BrowserManager } from '../../src/pdf/browser-manager.js';
 import type { PdfRenderer, Shell } from '../../src/pdf/types.js';
 
 const shell = { paper: 'a4', html: '<html></html>' } as Shell;
@@ -43,6 +44,23 @@ test('after a close, the next get() starts a new renderer, and a failed close do
   await cache.get(shell, {});
   assert.is(cache.created, 2);
   await cache.close();
+});
+
+test('a browser started ahead goes to the first renderer only, and the cache closes it', async () => {
+  let browserClosed = 0;
+  const started = { close: async () => void browserClosed++ } as unknown as BrowserManager;
+  const given: (BrowserManager | undefined)[] = [];
+  const cache = createRendererCache(async (_shell, _options, browsers) => {
+    given.push(browsers);
+    return { print: () => Promise.reject(new Error('not here')), close: async () => {} };
+  });
+  cache.startBrowser(async () => started);
+  await cache.get(shell, {});
+  assert.is(browserClosed, 0, 'open while its renderer prints on it');
+  await cache.get({ ...shell, html: '<html><body></body></html>' }, {}); // changed styles: a new renderer
+  assert.equal(given, [started, undefined]);
+  await cache.close();
+  assert.is(browserClosed, 1, 'closed by the cache, though the renderer it was given did not');
 });
 
 test.run();
