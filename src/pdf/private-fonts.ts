@@ -29,7 +29,7 @@ function readFallbackFaces(): Promise<FallbackFace[]> {
       .filter((s) => s.family === 'Noto Sans' && s.weight === 400 && s.style === 'normal')
       .map(async (s) => ({
         name: `${path.basename(s.file, '.woff2')}.ttf`,
-        bytes: await decodeWoff(await readFile(s.file.replace(/\.woff2$/, '.woff'))),
+        bytes: decodeWoff(await readFile(s.file.replace(/\.woff2$/, '.woff'))),
       })),
   );
   // A failure is not kept: the next launch tries again.

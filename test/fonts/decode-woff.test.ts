@@ -10,8 +10,8 @@ import { decodeWoff } from '../../src/fonts/decode-woff.js';
 const require = createRequire(import.meta.url);
 const file = (name: string) => require.resolve(`@fontsource/noto-sans/files/${name}`);
 
-test('Noto Sans latin regular comes out as TrueType, the same font as the WOFF2 the pages load', async () => {
-  const ttf = await decodeWoff(readFileSync(file('noto-sans-latin-400-normal.woff')));
+test('Noto Sans latin regular comes out as TrueType, the same font as the WOFF2 the pages load', () => {
+  const ttf = decodeWoff(readFileSync(file('noto-sans-latin-400-normal.woff')));
   assert.is(ttf.subarray(0, 4).toString('hex'), '00010000', 'a TrueType sfnt');
   const decoded = fontkit.create(ttf) as fontkit.Font;
   const served = fontkit.create(readFileSync(file('noto-sans-latin-400-normal.woff2'))) as fontkit.Font;
@@ -22,11 +22,8 @@ test('Noto Sans latin regular comes out as TrueType, the same font as the WOFF2 
   assert.is(decoded.glyphForCodePoint(0x41).advanceWidth, served.glyphForCodePoint(0x41).advanceWidth);
 });
 
-test('anything but WOFF 1.0 is refused', async () => {
-  await decodeWoff(readFileSync(file('noto-sans-latin-400-normal.woff2'))).then(
-    () => assert.unreachable('a WOFF2 file was decoded'),
-    (error: Error) => assert.is(error.message, 'not a WOFF 1.0 file'),
-  );
+test('anything but WOFF 1.0 is refused', () => {
+  assert.throws(() => decodeWoff(readFileSync(file('noto-sans-latin-400-normal.woff2'))), /^not a WOFF 1\.0 file$/);
 });
 
 test.run();
