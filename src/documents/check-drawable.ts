@@ -27,7 +27,7 @@ export function assertDrawable(facts: Facts, spec: DocumentSpec, drawn: DrawnTex
   // Characters from one place are named together: "U+0645 "م", U+0631 "ر" from data/x.yaml:3:5".
   const groups: { source: string; characters: string[] }[] = [];
   for (const cp of named) {
-    const source = sourceOf(facts, spec, String.fromCodePoint(cp), options);
+    const source = describeSource(facts, spec, String.fromCodePoint(cp), options);
     const last = groups[groups.length - 1];
     if (last?.source === source) last.characters.push(describeCharacter(cp));
     else groups.push({ source, characters: [describeCharacter(cp)] });
@@ -41,10 +41,10 @@ export function assertDrawable(facts: Facts, spec: DocumentSpec, drawn: DrawnTex
 }
 
 /** Whether a string in `value` holds `char`, as written or once its character references are decoded. */
-function holds(value: unknown, char: string): boolean {
+function holdsCharacter(value: unknown, char: string): boolean {
   if (typeof value === 'string') return value.includes(char) || (value.includes('&') && decodeHTML(value).includes(char));
-  if (Array.isArray(value)) return value.some((item) => holds(item, char));
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key !== 'origin' && holds(item, char));
+  if (Array.isArray(value)) return value.some((item) => holdsCharacter(item, char));
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => key !== 'origin' && holdsCharacter(item, char));
   return false;
 }
 
@@ -53,15 +53,15 @@ function holds(value: unknown, char: string): boolean {
  * then its claims, then every record), as `file:line:col`; else the dataset's meta, the options,
  * or, when no data holds it, the templates.
  */
-function sourceOf(facts: Facts, spec: DocumentSpec, char: string, options: Pick<RenderOptions, 'author' | 'distribution'>): string {
+function describeSource(facts: Facts, spec: DocumentSpec, char: string, options: Pick<RenderOptions, 'author' | 'distribution'>): string {
   const { kind, id } = spec.subject;
   const subject = kind === 'programme' ? facts.programmes.get(id) : facts.topics.get(id);
   const claims = (kind === 'programme' ? facts.claimsByProgramme : facts.claimsByTopic).get(id) ?? [];
   const everything = [facts.programmes, facts.topics, facts.claims, facts.quotes, facts.timeline, facts.people, facts.organisations, facts.sources];
   const records = [...(subject ? [subject] : []), ...claims, ...everything.flatMap((records) => [...records.values()])];
-  const record = records.find((r) => holds(r, char));
+  const record = records.find((r) => holdsCharacter(r, char));
   if (record) return `${record.origin.file}:${record.origin.line}:${record.origin.col}`;
-  if (holds(facts.meta, char)) return '`meta` in the data';
-  if (holds([options.author, options.distribution], char)) return 'the author or distribution given to the build';
+  if (holdsCharacter(facts.meta, char)) return '`meta` in the data';
+  if (holdsCharacter([options.author, options.distribution], char)) return 'the author or distribution given to the build';
   return 'the templates (no data holds it)';
 }

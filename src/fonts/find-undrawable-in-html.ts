@@ -11,7 +11,7 @@ const NON_ASCII = /[^\0-\x7f]+/g;
 const REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#39|#x27);)#?[a-zA-Z0-9]{1,40};/g;
 
 /** Whether `at` lies inside a tag (between its `<` and `>`), as attribute values do. */
-function insideTag(html: string, at: number): boolean {
+function isInsideTag(html: string, at: number): boolean {
   return html.lastIndexOf('<', at) > html.lastIndexOf('>', at);
 }
 
@@ -25,7 +25,7 @@ export function collectUndrawableInHtml(html: string, found: Set<number>): void 
     for (const cp of candidates) {
       const char = String.fromCodePoint(cp);
       for (let at = run[0].indexOf(char); at >= 0; at = run[0].indexOf(char, at + 1)) {
-        if (!insideTag(html, run.index + at)) {
+        if (!isInsideTag(html, run.index + at)) {
           found.add(cp);
           break;
         }
@@ -33,7 +33,7 @@ export function collectUndrawableInHtml(html: string, found: Set<number>): void 
     }
   }
   for (const reference of html.matchAll(REFERENCE)) {
-    if (!insideTag(html, reference.index)) collectUndrawable(decodeHTML(reference[0]), found);
+    if (!isInsideTag(html, reference.index)) collectUndrawable(decodeHTML(reference[0]), found);
   }
 }
 

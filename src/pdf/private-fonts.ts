@@ -7,7 +7,7 @@ import { decodeWoff } from '../fonts/decode-woff.js';
 import { readFontSlices } from '../fonts/font-slices.js';
 
 /** The folder inside a browser profile that holds its fonts, their configuration and fontconfig's cache. */
-export const PRIVATE_FONTS_FOLDER = 'brief-fonts';
+const PRIVATE_FONTS_FOLDER = 'brief-fonts';
 
 /** What fontconfig is handed: a face fontconfig can read, named after the slice it comes from. */
 interface FallbackFace {
