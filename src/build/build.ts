@@ -123,8 +123,14 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const shared: SharedInputs = { shell, fonts, tool };
     const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
     // After an interrupt no document may start a browser again: the run is closing.
+    let remoteFontsSaid = false;
     const getRenderer = () => {
       throwIfAborted(signal);
+      // Fonts from the project only cannot be promised on a browser launched elsewhere (issue 11): said once a build.
+      if (options.wsEndpoint && !remoteFontsSaid) {
+        remoteFontsSaid = true;
+        warn(`the browser at ${options.wsEndpoint} was not launched by brief, so its fonts are outside its control: text the bundled fonts do not reach (all of it, if that browser cannot read this machine's files) is set in its own machine's fonts`);
+      }
       return renderers.get(shell, pool);
     };
     const previousByKey = new Map((previous?.files ?? []).map((f) => [f.key, f]));

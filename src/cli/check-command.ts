@@ -32,6 +32,9 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
       });
       problems.push(...findMissingExcerpts(check.files, text, displayPath(args.source)));
     }
+    // Characters no bundled font draws (issue 11): a build would fail the documents that print them.
+    const { findUndrawableText } = await import('../facts/check-glyphs.js');
+    problems.push(...findUndrawableText(check.files));
     for (const problem of problems) say.error(formatProblem(problem));
     if (problems.length > 0) {
       say.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} found`);

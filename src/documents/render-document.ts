@@ -6,6 +6,7 @@ import { markdownToText } from '../render/format/markdown.js';
 import { formatBilingualText } from '../render/format/names.js';
 import { renderPageCss } from '../render/page-css.js';
 import type { Renderer } from '../render/renderer.js';
+import { assertDrawable } from './check-drawable.js';
 import { buildProgrammeView } from './programme-view.js';
 import { buildTopicView } from './topic-view.js';
 import type { DocumentSpec, FitPolicy, PdfMetadata, RenderOptions, RenderedDocument } from './types.js';
@@ -61,19 +62,23 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
   const title = `${heading}: ${KIND_WORDS[spec.layout]}`;
   const fit = spec.layout === 'one-pager' ? ONE_PAGER_FIT : undefined;
+  const header = `${view.titleBlock.title}: ${KIND_WORDS[spec.layout]}`;
   const pageCss = renderPageCss({
     paper: options.paper,
     layout: spec.layout,
-    header: `${view.titleBlock.title}: ${KIND_WORDS[spec.layout]}`,
+    header,
     distribution: view.titleBlock.distribution,
     fit,
   });
+  const body = renderer.render(spec.layout, view);
+  // A character no bundled font draws fails this document, naming where it comes from (issue 11).
+  assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
   return {
     spec,
     title,
     lang: view.lang,
     bodyClass: bodyClassOf(spec, options, view.kind),
-    body: renderer.render(spec.layout, view),
+    body,
     pageCss,
     metadata: metadataOf(facts, view, title, options),
     ...(fit ? { fit } : {}),

@@ -8,6 +8,7 @@ import type { Browser } from 'puppeteer';
 import { loadPuppeteerCore } from './puppeteer.js';
 import { RenderError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
+import { preparePrivateFonts } from './private-fonts.js';
 
 /** One browser and what the pool has done with it. */
 export interface BrowserHandle {
@@ -116,6 +117,8 @@ export class BrowserManager {
         headless: found.headless,
         args: launchArgs(process.getuid?.() === 0),
         userDataDir: profile,
+        // Fonts from the project only (issue 11): its fontconfig sees the bundled fonts, in the profile.
+        env: await preparePrivateFonts(profile),
         // Over a pipe, Chromium exits by itself when this process dies, even by SIGKILL; over a
         // WebSocket it was seen to live on as an orphan.
         pipe: true,

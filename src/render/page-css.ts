@@ -38,7 +38,8 @@ export interface PageCssInput {
   fit?: FitPolicy;
 }
 
-const MARGIN_FONT = "font-family:'Noto Sans','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+// Ends with every bundled family, as the stylesheets' stacks do (issue 11).
+const MARGIN_FONT = "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
 
 export function renderPageCss(input: PageCssInput): string {
   const m = PAGE_MARGINS[input.layout];

@@ -4,8 +4,8 @@
 import { escapeHtml } from '../format/html.js';
 import { BOLD, RANGES, REGULAR } from './text-widths.js';
 
-/** The fonts the charts are set in: the document's sans face, Chinese falling back to Noto Sans SC. */
-const CHART_FONT = "'Noto Sans', 'Noto Sans SC', sans-serif";
+/** The fonts the charts are set in: the document's sans face, then every other bundled family (issue 11). */
+const CHART_FONT = "'Noto Sans', 'Noto Serif', 'Noto Sans SC', sans-serif";
 export const LABEL_SIZE = 9;
 export const GRID_COLOUR = '#d0d0d0';
 /** Space around the drawing, so that strokes and flush labels at its edges are not cut. */
