@@ -9,6 +9,7 @@ import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
 import { lockOutput } from '../../src/build/lock.js';
 import { readManifest } from '../../src/build/manifest.js';
 import type { PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import { findBrowser } from '../../src/pdf/find-browser.js';
 import { generateDataset } from '../../bench/generate-dataset.js';
 import { finished, isWholePdf, listFiles, makeWorkspace, pageCount, spawnBrief, waitForLine } from './helpers/build-fixture.js';
 
@@ -146,7 +147,7 @@ test('the CLI reports a locked folder in one line with exit code 4', async () =>
 
 test('--browser-ws-endpoint renders on a running browser started with --remote-debugging-port', async () => {
   const ws = await makeWorkspace();
-  const chromium = spawn('/usr/bin/chromium-headless-shell', ['--headless', '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${ws.dir}/profile`, 'about:blank'], {
+  const chromium = spawn(findBrowser().path, ['--headless', '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${ws.dir}/profile`, 'about:blank'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
