@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -54,7 +54,10 @@ test('SIGKILL leaves no partial output; the next build sweeps its temporary file
   try {
     const data = `${ws.data}-big`;
     await generateDataset(data, 12);
-    const child = spawnBrief(['build', '--data', data, '--out', ws.out, '--concurrency', '1', '--format', 'brief']);
+    // A process killed outright cannot remove its browser profile: it goes in the workspace, removed below.
+    const tmp = path.join(ws.dir, 'tmp');
+    await mkdir(tmp);
+    const child = spawnBrief(['build', '--data', data, '--out', ws.out, '--concurrency', '1', '--format', 'brief'], undefined, { TMPDIR: tmp });
     const done = finished(child);
     await waitForLine(child, /^built /);
     child.kill('SIGKILL');
