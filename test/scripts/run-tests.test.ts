@@ -46,6 +46,15 @@ test('a file reaching uvu past the check fails the run instead of going unseen',
   assert.equal(run.tail, ['error: uvu ran 1 tests but the registration check saw 0: a test file bypassed it', '1 passed, 0 failed, 0 skipped']);
 });
 
+test('a process a test started that outlives the suite fails the run, and is killed', () => {
+  const run = runOn('outlives.case.ts');
+  assert.is(run.code, 1, run.stdout);
+  assert.equal(run.tail, [
+    'error: processes the tests started were still running 5 s after the suite ended; they were killed',
+    '1 passed, 0 failed, 0 skipped',
+  ]);
+});
+
 test('anything left in the temporary folder fails the run, named; the folder is a fresh one, removed after', () => {
   const run = runOn('leaves-tmp.case.ts');
   assert.is(run.code, 1, run.stdout);
