@@ -59,6 +59,7 @@ function watch<T>(suite: Uvu.Test<T>, title = ''): Uvu.Test<T> {
   watched.before = Object.assign(hook('before hook', suite.before), { each: hook('before.each hook', suite.before.each) });
   watched.after = Object.assign(hook('after hook', suite.after), { each: hook('after.each hook', suite.after.each) });
   watched.run = () => {
+    // Once the tests are running, a run() takes nothing: uvu may never reach what it would queue.
     const here = running ? -2 : (uvuGlobals.UVU_INDEX ?? 0);
     const taken = pending.splice(0).filter((r) => {
       if (r.file === here) return true;
