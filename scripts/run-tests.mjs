@@ -1,21 +1,122 @@
 #!/usr/bin/env node
 // Runs the uvu suite and ends with the plain line CI reads: "N passed, N failed, N skipped".
+// The run also fails, saying why, when a test file registers a test that uvu would drop (one
+// after its suite's run()), when a process of the suite outlives it, or when anything is left in
+// the temporary folder, a fresh one for each run (issue 11).
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 
-const args = ['uvu', '-r', 'tsx', 'test', '\\.test\\.ts$', ...process.argv.slice(2)];
-const child = spawn('npx', args, { stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' } });
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'brief-test-run-'));
+const tmp = path.join(work, 'tmp');
+const reportFile = path.join(work, 'registrations.json');
+mkdirSync(tmp);
+const loaderCache = shareLoaderCache(tmp);
+
+// `node scripts/run-tests.mjs [PATTERN] [uvu flags]`: a pattern narrows the files run.
+const given = process.argv.slice(2);
+const pattern = given[0] && !given[0].startsWith('-') ? given.shift() : '\\.test\\.ts$';
+const args = [
+  path.join(ROOT, 'node_modules/uvu/bin.js'),
+  '-r', 'tsx',
+  '-r', path.join(ROOT, 'test/helpers/check-registrations.ts'),
+  'test', pattern,
+  ...given,
+];
+const env = { ...process.env, FORCE_COLOR: '0', TMPDIR: tmp, TEST_REGISTRATIONS_REPORT: reportFile };
+// In a process group of its own, so that the processes the tests start can be told apart and stopped.
+const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['inherit', 'pipe', 'inherit'], env, detached: true });
+// Interrupted, the suite is stopped, and the run still reports and removes its temporary folder.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => signalGroup(child.pid, signal));
 let output = '';
 child.stdout.on('data', (chunk) => {
   output += chunk;
   process.stdout.write(chunk);
 });
-child.on('close', (code, signal) => {
+child.on('close', (code, signal) => void finish(code, signal));
+
+async function finish(code, signal) {
   const count = (label) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(output)?.[1] ?? 0);
   const total = count('Total');
   const passed = count('Passed');
   const skipped = count('Skipped');
-  const failed = Math.max(0, total - passed - skipped);
+  const problems = [];
+
+  const report = readReport();
+  if (signal) problems.push(`the suite was stopped by ${signal} before it finished`);
+  else if (!report) problems.push('the registration check did not report: was test/helpers/check-registrations.ts preloaded?');
+  const dropped = report?.dropped ?? [];
+  for (const what of dropped) problems.push(`${what} did not run: no run() of its suite came after it in its file`);
+  if (report && report.handed !== total) {
+    problems.push(`uvu ran ${total} tests but the registration check saw ${report.handed}: a test file bypassed it`);
+  }
+  if (!(await groupEnds(child.pid, 5000))) {
+    problems.push('processes the tests started were still running 5 s after the suite ended; they were killed');
+    signalGroup(child.pid, 'SIGKILL');
+    await groupEnds(child.pid, 2000);
+  }
+  const left = readdirSync(tmp).filter((name) => name !== loaderCache).sort();
+  if (left.length > 0) problems.push(`left in the temporary folder: ${left.map((name) => describeEntry(name)).join(', ')}`);
+  rmSync(work, { recursive: true, force: true });
+
+  const failed = Math.max(0, total - passed - skipped) + dropped.length;
+  for (const problem of problems) process.stdout.write(`\nerror: ${problem}`);
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-  const runnerFailed = code === null ? Boolean(signal) : code !== 0;
-  process.exitCode = runnerFailed || failed > 0 || total === 0 ? 1 : 0;
-});
+  process.exitCode = code !== 0 || failed > 0 || total === 0 || problems.length > 0 ? 1 : 0;
+}
+
+function readReport() {
+  try {
+    return JSON.parse(readFileSync(reportFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: the group has ended.
+  }
+}
+
+/** Whether every process of the group has ended within `ms`. */
+async function groupEnds(pgid, ms) {
+  for (let waited = 0; waited <= ms; waited += 100) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return true;
+    }
+    await sleep(100);
+  }
+  return false;
+}
+
+/** A name left in the temporary folder, with what it is and how many files it holds. */
+function describeEntry(name) {
+  const full = path.join(tmp, name);
+  try {
+    const files = readdirSync(full, { recursive: true }).length;
+    return `${name}/ (${files} ${files === 1 ? 'entry' : 'entries'})`;
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * tsx keeps its compile cache in `$TMPDIR/tsx-<uid>`; a link to the machine's own keeps it warm.
+ * It belongs to the test harness, so the check for leftovers passes it over. Returns its name.
+ */
+function shareLoaderCache(dir) {
+  const name = `tsx-${process.geteuid?.() ?? os.userInfo().username}`;
+  const shared = path.join(os.tmpdir(), name);
+  mkdirSync(shared, { recursive: true, mode: 0o700 });
+  if (!existsSync(path.join(dir, name))) symlinkSync(shared, path.join(dir, name));
+  return name;
+}

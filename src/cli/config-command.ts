@@ -17,8 +17,11 @@ export const configCommand = (config: LoadedConfig | undefined, argv: string[]):
       .example('$0 config', 'which config file is used, and each setting')
       .example('BRIEF_PAPER=letter $0 config --json', 'see an environment variable win over the config file'),
   handler: async (args) => {
-    const { CONFIG_KEYS, describeSettings } = await import('../config/describe-settings.js');
-    const settings = describeSettings(args as unknown as Record<string, unknown>, argv, process.env, config?.settings);
+    const [{ CONFIG_KEYS, describeSettings }, { Parser }] = await Promise.all([import('../config/describe-settings.js'), import('yargs/helpers')]);
+    // Which keys the command line gave, read by yargs' own parser without the environment or the
+    // config file, so `--no-allow-remote` and `--paper=letter` count as flags as yargs reads them.
+    const flags = new Set(Object.keys(Parser(argv)));
+    const settings = describeSettings(args as unknown as Record<string, unknown>, flags, process.env, config?.settings);
     if (args.json) {
       say.json({ configFile: config?.file ?? null, settings });
       return;

@@ -6,20 +6,22 @@ export const CONFIG_KEYS = Object.keys(ConfigFile.properties) as Array<keyof typ
 /** Where a setting's value came from, in order of precedence. */
 export type SettingSource = 'flag' | 'environment' | 'config' | 'default';
 
-const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const envName = (key: string) => `BRIEF_${kebab(key).replace(/-/g, '_').toUpperCase()}`;
+// The variable yargs' .env('BRIEF') reads for a key: browserWsEndpoint is BRIEF_BROWSER_WS_ENDPOINT.
+const envName = (key: string) => `BRIEF_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
-/** Each setting's value and its source: flag, then environment, then config, then default. */
+/**
+ * Each setting's value and its source: flag, then environment, then config, then default.
+ * `flags` holds the keys the command line gave, as the CLI's parser read them (camelCase).
+ */
 export function describeSettings(
   resolved: Record<string, unknown>,
-  argv: string[],
+  flags: ReadonlySet<string>,
   env: NodeJS.ProcessEnv,
   config: Record<string, unknown> | undefined,
 ): Record<string, { value: unknown; from: SettingSource }> {
   const out: Record<string, { value: unknown; from: SettingSource }> = {};
   for (const key of CONFIG_KEYS) {
-    const flag = `--${kebab(key)}`;
-    const from: SettingSource = argv.some((a) => a === flag || a.startsWith(`${flag}=`))
+    const from: SettingSource = flags.has(key)
       ? 'flag'
       : env[envName(key)] !== undefined
         ? 'environment'

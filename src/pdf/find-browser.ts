@@ -18,6 +18,8 @@ export interface FindBrowserOptions {
   /** `--browser PATH`: must exist when given. */
   executablePath?: string;
   env?: NodeJS.ProcessEnv;
+  /** Fixed places probed for a headless shell before PATH (default: Debian's and Ubuntu's). */
+  systemShells?: readonly string[];
 }
 
 // The real binaries first: Debian's /usr/bin/chromium-headless-shell is a `sh` wrapper that does
@@ -46,7 +48,7 @@ export function findBrowser(options: FindBrowserOptions = {}): FoundBrowser {
 
   const searchPath = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const shell =
-    SYSTEM_SHELLS.find(isExecutable) ?? SHELL_COMMANDS.map((c) => whichSync(c, searchPath)).find(Boolean);
+    (options.systemShells ?? SYSTEM_SHELLS).find(isExecutable) ?? SHELL_COMMANDS.map((c) => whichSync(c, searchPath)).find(Boolean);
   if (shell) return { path: shell, headless: 'shell', source: 'system' };
   const full = FULL_COMMANDS.map((c) => whichSync(c, searchPath)).find(Boolean);
   if (full) return { path: full, headless: true, source: 'system' };

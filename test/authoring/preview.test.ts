@@ -5,6 +5,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { findBrowser } from '../../src/pdf/find-browser.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { initTempProject, type TempProject } from './project.js';
 
@@ -56,7 +57,8 @@ test.before(async () => {
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   url = (await waitForOutput(/preview: (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
-  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium-headless-shell', headless: 'shell', args: ['--no-sandbox'] });
+  const found = findBrowser();
+  browser = await puppeteer.launch({ executablePath: found.path, headless: found.headless, args: ['--no-sandbox'] });
   page = await browser.newPage();
 });
 

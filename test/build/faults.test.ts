@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -9,6 +9,7 @@ import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
 import { lockOutput } from '../../src/build/lock.js';
 import { readManifest } from '../../src/build/manifest.js';
 import type { PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import { findBrowser } from '../../src/pdf/find-browser.js';
 import { generateDataset } from '../../bench/generate-dataset.js';
 import { finished, isWholePdf, listFiles, makeWorkspace, pageCount, spawnBrief, waitForLine } from './helpers/build-fixture.js';
 
@@ -53,7 +54,10 @@ test('SIGKILL leaves no partial output; the next build sweeps its temporary file
   try {
     const data = `${ws.data}-big`;
     await generateDataset(data, 12);
-    const child = spawnBrief(['build', '--data', data, '--out', ws.out, '--concurrency', '1', '--format', 'brief']);
+    // A process killed outright cannot remove its browser profile: it goes in the workspace, removed below.
+    const tmp = path.join(ws.dir, 'tmp');
+    await mkdir(tmp);
+    const child = spawnBrief(['build', '--data', data, '--out', ws.out, '--concurrency', '1', '--format', 'brief'], undefined, { TMPDIR: tmp });
     const done = finished(child);
     await waitForLine(child, /^built /);
     child.kill('SIGKILL');
@@ -146,7 +150,7 @@ test('the CLI reports a locked folder in one line with exit code 4', async () =>
 
 test('--browser-ws-endpoint renders on a running browser started with --remote-debugging-port', async () => {
   const ws = await makeWorkspace();
-  const chromium = spawn('/usr/bin/chromium-headless-shell', ['--headless', '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${ws.dir}/profile`, 'about:blank'], {
+  const chromium = spawn(findBrowser().path, ['--headless', '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${ws.dir}/profile`, 'about:blank'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -20,10 +20,32 @@ const renderer = createRenderer(templates);
 const options: RenderOptions = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') };
 const spec = (key: string) => planDocuments(facts).find((s) => s.key === key)!;
 
-test('every bundled layout renders every fixture document with no missing field', async () => {
+test('every bundled layout renders every fixture document, each with its title and its sections', async () => {
+  const brief = ['At a glance', 'Overview', 'Incentives', 'Timeline'];
+  const lantern = [
+    'Bottom line', 'Key takeaways', 'At a glance', 'Key figures', 'Overview', 'How it pays', 'Incentives', 'Timeline',
+    'People and organisations', 'In their words', 'What is not known', 'Related programmes and topics', 'Notes',
+  ];
+  const money = [
+    'Key takeaways', 'Programmes at a glance', 'Key figures', 'Overview', 'Bonuses', 'Incentives', 'Timeline',
+    'People and organisations', 'In their words', 'Notes',
+  ];
+  const expected: Record<string, [string, string[]]> = {
+    'programmes/lantern/brief': ['Lantern (灯笼, Dēnglóng): brief', lantern],
+    'programmes/lantern/one-pager': ['Lantern (灯笼, Dēnglóng): fact sheet', ['Bottom line', 'At a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Notes and sources']],
+    'programmes/lantern/html': ['Lantern (灯笼, Dēnglóng): brief', lantern],
+    'programmes/harbour/brief': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Notes']],
+    'programmes/harbour/one-pager': ['Harbour Plan (港湾计划): fact sheet', ['In brief', 'At a glance', 'Timeline', 'Notes and sources']],
+    'programmes/harbour/html': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Notes']],
+    'topics/money/brief': ['Money for returning engineers: brief', money],
+    'topics/money/one-pager': ['Money for returning engineers: fact sheet', ['In brief', 'Programmes at a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Notes and sources']],
+    'topics/money/html': ['Money for returning engineers: brief', money],
+  };
+  assert.equal(planDocuments(facts).map((s) => s.key), Object.keys(expected));
   for (const s of planDocuments(facts)) {
     const doc = await renderDocument(renderer, facts, s, options);
-    assert.ok(doc.body.length > 500, s.key);
+    const headings = [...doc.body.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    assert.equal([doc.title, headings], expected[s.key], s.key);
     assert.not.match(doc.body, '<script', s.key);
   }
 });

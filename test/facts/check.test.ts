@@ -168,10 +168,15 @@ test('dot-files and dot-folders in the data folder are not data, as the build an
   }
 });
 
-test('a mistyped templates folder is a usage error, not a silent fall-back to the bundled templates', () => {
-  const result = runCli(['build', '--data', fixture('facts/valid'), '--templates', '/nonexistent/theme', '--format', 'html', '--out', os.tmpdir() + '/brief-no-theme']);
-  assert.is(result.code, 2);
-  assert.is(result.stderr.trim(), 'error: templates folder not found: /nonexistent/theme');
+test('a mistyped templates folder is a usage error, not a silent fall-back to the bundled templates', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-no-theme-'));
+  try {
+    const result = runCli(['build', '--data', fixture('facts/valid'), '--templates', '/nonexistent/theme', '--format', 'html', '--out', path.join(dir, 'output')]);
+    assert.is(result.code, 2);
+    assert.is(result.stderr.trim(), 'error: templates folder not found: /nonexistent/theme');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('brief schema --write into a place that cannot hold a folder is a one-line output error', () => {

@@ -55,9 +55,8 @@ test('a timeline over decades is marked in round years, not every year', () => {
     { date: '1958', approximate: false, event: 'Founded.' },
     { date: '2023', approximate: false, event: 'Revived.' },
   ])!;
-  const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text)).map((t) => Number(t.text));
-  assert.ok(years.length >= 3 && years.length <= 12, years.join(' '));
-  assert.ok(years.every((year) => year % 10 === 0), years.join(' '));
+  const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text)).map((t) => t.text);
+  assert.equal(years, ['1960', '1970', '1980', '1990', '2000', '2010', '2020']);
 });
 
 test('a timeline with every date known has no legend', () => {
@@ -83,22 +82,22 @@ test('the incentives chart labels each range in dollars and marks the document\'
 });
 
 test('the incentives axis is logarithmic, rounded to powers of ten, its labels never overlapping', () => {
-  const width = 330;
-  const svg = renderIncentivesChart([lantern, harbour], width)!;
-  const labels = texts(svg).filter((t) => t.text.startsWith('$') && !t.text.includes('-') && t.y > 36);
-  assert.equal([labels[0]!.text, labels.at(-1)!.text], ['$10k', '$10M'], 'from $35k/2 and $280k*20, rounded out');
-  // On a log axis the powers of ten are evenly spaced.
-  const at = (label: string) => labels.find((t) => t.text === label)!.x;
-  assert.ok(Math.abs(at('$100k') - width / 3) < 0.01 && Math.abs(at('$1M') - (2 * width) / 3) < 0.01);
-  const extents = labels.map((t) => {
-    const w = textWidth(t.text, 9);
-    const start = t.anchor === 'start' ? t.x : t.anchor === 'end' ? t.x - w : t.x - w / 2;
-    return [start, start + w] as const;
-  });
-  for (let i = 1; i < extents.length; i++) assert.ok(extents[i]![0] > extents[i - 1]![1], `${labels[i]!.text} overlaps ${labels[i - 1]!.text}`);
-  // Each range runs from its low to its high amount: Lantern's $140k-$280k spans a factor of two.
-  const bar = [...svg.matchAll(/<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="\2" stroke="#000" stroke-width="5"/g)][0]!;
-  assert.ok(Math.abs(Number(bar[3]) - Number(bar[1]) - (width / 3) * Math.log10(2)) < 0.02, 'a factor of two is log10(2) of a decade');
+  const svg = renderIncentivesChart([lantern, harbour], 330)!;
+  // Room around $70k-$280k, rounded out to $10k-$10M: three decades of 110 px, so an amount A sits at
+  // 110 * log10(A / $10k) px; only 1 and 2 of each decade are labelled, so no two labels touch.
+  const axis = texts(svg).filter((t) => t.text.startsWith('$') && !t.text.includes('-') && t.y > 36);
+  assert.equal(axis.map((t) => [t.text, t.x, t.anchor]), [
+    ['$10k', 0, 'start'],
+    ['$20k', 33.11, 'middle'],
+    ['$100k', 110, 'middle'],
+    ['$200k', 143.11, 'middle'],
+    ['$1M', 220, 'middle'],
+    ['$2M', 253.11, 'middle'],
+    ['$10M', 330, 'end'],
+  ]);
+  // Each range runs from its low to its high amount: Lantern's $140k-$280k, Harbour's single $70k.
+  const bars = [...svg.matchAll(/<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="\2" stroke="#\w+" stroke-width="5"/g)];
+  assert.equal(bars.map((m) => [Number(m[1]), Number(m[3])]), [[126.07, 159.19], [92.96, 92.96]]);
 });
 
 test('labels are measured with the font\'s widths and cut to their limit with an ellipsis', () => {
@@ -106,12 +105,10 @@ test('labels are measured with the font\'s widths and cut to their limit with an
   assert.ok(textWidth('Qiming', 9, true) > textWidth('Qiming', 9));
   assert.is(textWidth('启明', 10), 20, 'Chinese characters are an em wide');
   const long = 'Wenzhou talent programme: Organization Department payment per recruited expert';
-  const cut = fitText(long, 120, 9);
-  assert.ok(cut.endsWith('…') && textWidth(cut, 9) <= 120 && cut.length > 10, cut);
+  assert.is(fitText(long, 120, 9), 'Wenzhou talent program…');
   assert.is(fitText('Short', 120, 9), 'Short');
   const svg = renderIncentivesChart([{ ...lantern, label: long }, harbour])!;
-  const row = texts(svg).find((t) => t.text.startsWith('Lantern'))!;
-  assert.ok(row.text.endsWith('…') && textWidth(row.text, 9, true) <= 260, row.text);
+  assert.equal(texts(svg).filter((t) => t.text.startsWith('Lantern')).map((t) => t.text), ['Lantern: Wenzhou talent programme…']);
 });
 
 test('nothing to compare draws no chart', () => {

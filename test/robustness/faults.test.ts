@@ -46,17 +46,16 @@ test.after.each(() => ws.remove());
 const build = (...args: string[]) => ['build', '--data', golden.data, '--out', ws.out, ...args];
 
 test('a missing browser binary is a one-line error, exit 3, and the outputs stay whole', async () => {
-  countFault('browser binary missing');
   const result = await brief(build('--force', '--programme', 'scheme-0', '--format', 'one-pager', '--browser', '/nonexistent/chrome'));
   assert.is(result.code, 3);
   const lines = errorLines(result);
   assert.is(lines.length, 1, result.stderr);
   assert.match(lines[0]!, /^error: browser not found: \/nonexistent\/chrome \(from --browser\) is not an executable file; install one with /);
   assert.equal(await lostOrCorrupted(before, ws.out), []);
+  countFault('browser binary missing');
 });
 
 test('an output folder that cannot be created (its parent is a file) is a one-line error, exit 4', async () => {
-  countFault('output folder under a regular file');
   const file = path.join(ws.dir, 'a-file');
   await writeFile(file, 'x');
   const result = await brief(['build', '--data', golden.data, '--out', path.join(file, 'output'), ...GOLDEN_FLAGS]);
@@ -64,6 +63,7 @@ test('an output folder that cannot be created (its parent is a file) is a one-li
   assert.equal(errorLines(result), [
     `error: cannot create the output folder ${file}/output: ENOTDIR: not a directory, mkdir '${file}/output'`,
   ]);
+  countFault('output folder under a regular file');
 });
 
 test('a read-only document folder (chattr +i, which binds root too) is a one-line error, exit 4', async () => {
@@ -72,7 +72,6 @@ test('a read-only document folder (chattr +i, which binds root too) is a one-lin
   const immutable = spawnSync('chattr', ['+i', folder]).status === 0;
   if (!immutable) spawnSync('chmod', ['555', folder]);
   try {
-    countFault('read-only output folder');
     const result = await brief(build('--force', '--programme', 'scheme-0', '--format', 'one-pager'));
     assert.is(result.code, 4, result.stderr);
     const lines = errorLines(result);
@@ -83,10 +82,10 @@ test('a read-only document folder (chattr +i, which binds root too) is a one-lin
     spawnSync('chmod', ['755', folder]);
   }
   assert.equal(await lostOrCorrupted(before, ws.out), []);
+  countFault('read-only output folder');
 });
 
 test('a full disk (a write refused with EFBIG under ulimit -f) is a one-line error, exit 4', async () => {
-  countFault('disk full');
   // 300 KiB: room for the browser's files and the 230 KiB print shell, not for the 340 KiB HTML.
   const result = await briefWithFileSizeLimit(300, build('--force', '--programme', 'scheme-0', '--format', 'html'));
   assert.is(result.code, 4, result.stderr);
@@ -94,11 +93,10 @@ test('a full disk (a write refused with EFBIG under ulimit -f) is a one-line err
     `error: cannot write ${ws.out}/programmes/scheme-0/scheme-0.html: EFBIG: file too large, write`,
   ]);
   assert.equal(await lostOrCorrupted(before, ws.out), []);
+  countFault('disk full');
 });
 
 test('a second build into the same output is refused with the lock; the first, its browser killed, completes', async () => {
-  countFault('two builds at once');
-  countFault('browser killed mid-batch');
   const first = spawnBrief(build('--force', '--concurrency', '1', ...GOLDEN_FLAGS));
   const done = finished(first);
   await waitForLine(first, /^built .*\.pdf/);
@@ -119,10 +117,11 @@ test('a second build into the same output is refused with the lock; the first, i
   assert.is(result.stdout.split('\n').filter((l) => l.startsWith('built ')).length, 16, result.stdout);
   assert.match(result.stdout, /^16 built, pack \d+ pages/m);
   assert.equal(await lostOrCorrupted(before, ws.out), []);
+  countFault('two builds at once');
+  countFault('browser killed mid-batch');
 });
 
 test('Ctrl-C during a batch exits 130, leaves no Chromium, no temporary file, and the outputs whole', async () => {
-  countFault('SIGINT mid-batch');
   const child = spawnBrief(build('--force', '--concurrency', '1', ...GOLDEN_FLAGS));
   const done = finished(child);
   await waitForChromium(child);
@@ -142,6 +141,7 @@ test('Ctrl-C during a batch exits 130, leaves no Chromium, no temporary file, an
   assert.equal(profiles.filter(exists), [], 'no browser profile left in the temporary folder');
   assert.not.ok(exists(path.join(ws.out, '.brief-build.lock')), 'the lock is released');
   assert.equal(await lostOrCorrupted(before, ws.out), []);
+  countFault('SIGINT mid-batch');
 });
 
 test.run();

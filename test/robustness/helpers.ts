@@ -17,15 +17,17 @@ export { finished, FIXTURE_DATA, isWholePdf, spawnBrief, waitForLine, pageCount,
 export const robustnessFixture = (...parts: string[]) => fixture('robustness', ...parts);
 
 // --- The summary line -------------------------------------------------------------------------
+// It counts outcomes, not attempts (issue 11): a case calls countBadInput or countFault as its last
+// statement, after its assertions, so a case that fails one is never counted.
 
 const tally = { badInputs: new Set<string>(), faults: new Set<string>(), lost: 0 };
 
-/** A bad input the suite fed the tool, and saw refused or made inert. */
+/** A bad input the tool was seen to refuse or make inert: call it after the case's last assertion. */
 export function countBadInput(name: string): void {
   tally.badInputs.add(name);
 }
 
-/** A fault the suite injected into a build. */
+/** A fault injected into a build that ended as expected: call it after the case's last assertion. */
 export function countFault(name: string): void {
   tally.faults.add(name);
 }

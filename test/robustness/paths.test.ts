@@ -36,7 +36,6 @@ test.before(async () => {
 test.after(() => ws.remove());
 
 test('brief build refuses data whose id holds a path, before writing anything', async () => {
-  countBadInput('id holding ../');
   const data = await copyFixture('facts/valid');
   try {
     await copyFile(fixture('facts/bad/path-id.yaml'), path.join(data.dir, 'path-id.yaml'));
@@ -45,22 +44,22 @@ test('brief build refuses data whose id holds a path, before writing anything', 
     assert.is(result.code, 1, result.stderr);
     assert.match(errorLines(result)[0]!, /path-id\.yaml:2:9 {2}topics\[0\]\.id {2}expected an id of lowercase letters, digits and hyphens \(like "qiming"\), got "\.\.\/escape"$/);
     assert.not.ok(await lstat(path.join(ws.dir, 'escape')).catch(() => undefined), 'nothing written beside the output');
+    countBadInput('id holding ../');
   } finally {
     await data.remove();
   }
 });
 
 test('a partial named with ../ is not read from the disk: it fails naming itself', async () => {
-  countBadInput('partial name with ../');
   const result = await brief(['build', '--data', FIXTURE_DATA, '--out', path.join(ws.dir, 'partial-out'), '--templates', robustnessFixture('themes/escape-partial'), ...ONE]);
   assert.is(result.code, 1, result.stderr);
   assert.equal(errorLines(result), [
     `error: ${robustnessFixture('themes/escape-partial/partials/sources-line.hbs')}  template failed: The partial ../../../../etc/hostname could not be found`,
   ]);
+  countBadInput('partial name with ../');
 });
 
 test('a template file that is a link to a file outside the templates folder is refused, naming both', async () => {
-  countBadInput('symlinked template');
   const theme = path.join(ws.dir, 'linked-theme');
   await mkdir(path.join(theme, 'partials'), { recursive: true });
   const outside = path.join(ws.dir, 'outside-secret.hbs');
@@ -74,20 +73,20 @@ test('a template file that is a link to a file outside the templates folder is r
   ]);
   const written = await listFiles(out).catch(() => [] as string[]);
   assert.equal(written.filter((f) => !f.endsWith('manifest.json')), [], 'no document was written');
+  countBadInput('symlinked template');
 });
 
 test('a template pointing at a file:// URL outside the project is blocked and reported', async () => {
-  countBadInput('file:// URL outside the project in a template');
   const out = path.join(ws.dir, 'file-url-out');
   const result = await brief(['build', '--data', FIXTURE_DATA, '--out', out, '--templates', robustnessFixture('themes/file-url'), ...ONE]);
   fileUrlBuild = result;
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stderr, 'warning: programmes/alpha/alpha-one-pager.pdf: blocked a request to file:///etc/hostname\n');
   assert.match(pdfText(path.join(out, 'programmes/alpha/alpha-one-pager.pdf')), 'Sources below.');
+  countBadInput('file:// URL outside the project in a template');
 });
 
 test('a stylesheet pointing at a font outside the project does not get it: the PDF embeds only bundled fonts', async () => {
-  countBadInput('font outside the project in a stylesheet');
   const out = path.join(ws.dir, 'file-url-out');
   const fonts = execFileSync('pdffonts', [path.join(out, 'programmes/alpha/alpha-one-pager.pdf')], { encoding: 'utf8' });
   assert.not.match(fonts, /DejaVu/i);
@@ -96,6 +95,7 @@ test('a stylesheet pointing at a font outside the project does not get it: the P
   const names = fonts.trim().split('\n').slice(2).map((line) => line.split(/\s+/)[0]);
   assert.ok(names.length > 0);
   for (const name of names) assert.match(name!, /^[A-Z]{6}\+(NotoSerif|NotoSans|NotoSansSCThin)-(Regular|Italic|SemiBold|Bold|BoldItalic)$/);
+  countBadInput('font outside the project in a stylesheet');
 });
 
 // A font is fetched when text first uses it, that is, while a document is on the page.
@@ -107,7 +107,6 @@ test('the font request is reported as blocked, naming the document and the URL',
 });
 
 test("a symlink in output/ to a folder outside it is not written through", async () => {
-  countBadInput('symlinked folder in output/');
   const out = path.join(ws.dir, 'linked-folder-out');
   const outside = path.join(ws.dir, 'outside-folder');
   await copyOutput(built, { ...ws, out });
@@ -123,10 +122,10 @@ test("a symlink in output/ to a folder outside it is not written through", async
   ]);
   assert.is(await readFile(path.join(outside, 'alpha-one-pager.pdf'), 'utf8'), 'not yours\n', 'the outside file is untouched');
   assert.equal(await lostOrCorrupted(before, out), []);
+  countBadInput('symlinked folder in output/');
 });
 
 test('a symlink in output/ in place of a PDF is replaced, and the file it pointed at is untouched', async () => {
-  countBadInput('symlinked file in output/');
   const out = path.join(ws.dir, 'linked-file-out');
   const outside = path.join(ws.dir, 'outside-file.pdf');
   await copyOutput(built, { ...ws, out });
@@ -139,6 +138,7 @@ test('a symlink in output/ in place of a PDF is replaced, and the file it pointe
   assert.is(await readFile(outside, 'utf8'), 'not yours\n', 'the outside file is untouched');
   assert.ok((await lstat(target)).isFile(), 'the output is a regular file now');
   assert.equal(await readFile(target), await readFile(path.join(built, 'programmes/alpha/alpha-one-pager.pdf')));
+  countBadInput('symlinked file in output/');
 });
 
 test.run();

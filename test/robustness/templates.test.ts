@@ -21,30 +21,29 @@ const buildWithTheme = (name: string) =>
   brief(['build', '--data', FIXTURE_DATA, '--out', path.join(ws.dir, name), '--templates', theme(name), ...ONE]);
 
 test('a Handlebars syntax error names the template file and line, in one line, exit 1', async () => {
-  countBadInput('template syntax error');
   const result = await buildWithTheme('syntax-error');
   assert.is(result.code, 1);
   assert.equal(errorLines(result), [`error: ${partial('syntax-error')}:3:1  template does not compile: syntax error: unexpected INVALID  near: {{sources}`]);
+  countBadInput('template syntax error');
 });
 
 test('a missing partial names itself and the template that asked for it', async () => {
-  countBadInput('missing partial');
   const result = await buildWithTheme('missing-partial');
   assert.is(result.code, 1);
   assert.equal(errorLines(result), [`error: ${partial('missing-partial')}  template failed: The partial no-such-partial could not be found`]);
+  countBadInput('missing partial');
 });
 
 test('a missing helper names itself, with the file and line of the call', async () => {
-  countBadInput('missing helper');
   const result = await buildWithTheme('missing-helper');
   assert.is(result.code, 1);
   assert.equal(errorLines(result), [
     `error: ${partial('missing-helper')}:3:5  template failed: no helper "shout" (nor a field of that name in the view model)  near: {{shout bottomLine}}`,
   ]);
+  countBadInput('missing helper');
 });
 
 test('a gigantic page (a 100,000-character field repeated 64 times) hits --timeout with the document name, exit 3', async () => {
-  countBadInput('gigantic page');
   const data = await writeLongClaimData(path.join(ws.dir, 'long-data'));
   const started = Date.now();
   const result = await brief([
@@ -54,6 +53,7 @@ test('a gigantic page (a 100,000-character field repeated 64 times) hits --timeo
   assert.is(result.code, 3, result.stderr);
   assert.equal(errorLines(result), ['error: programmes/long/brief: rendering took longer than 2000 ms and was stopped']);
   assert.ok(Date.now() - started < 20_000, 'stopped, not left to finish');
+  countBadInput('gigantic page');
 });
 
 test.run();

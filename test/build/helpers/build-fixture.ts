@@ -26,11 +26,11 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 export { bookmarkPages, pageCount, pageText, readBookmarks } from '../../helpers/pdf.js';
 
-/** `brief build|watch ...` as a child process, through the CLI's own commands. */
-export function spawnBrief(args: string[], cwd = ROOT): ChildProcess {
+/** `brief build|watch ...` as a child process, through the CLI's own commands; `env` adds to the inherited one. */
+export function spawnBrief(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/build/helpers/brief-cli.ts'), ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
