@@ -14,10 +14,13 @@ export interface DatasetCheck {
   problems: Problem[];
 }
 
-/** Parse and check files already read: every problem in every file, none stops the others. */
-export async function checkFiles(dataDir: string, raw: RawDataFile[]): Promise<DatasetCheck> {
+/**
+ * Parse and check files already read: every problem in every file, none stops the others.
+ * `readProblems` are those met reading the folder (a file that could not be read, a bad link).
+ */
+export async function checkFiles(dataDir: string, raw: RawDataFile[], readProblems: Problem[] = []): Promise<DatasetCheck> {
   const validate = await prepareValidator();
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...readProblems];
   const files: YamlFile[] = [];
   for (const { file, bytes } of raw) {
     const decoded = decodeUtf8(file, bytes);
@@ -42,8 +45,8 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[]): Promise<D
 /** Read, parse and check the data folder; every problem, or the facts. */
 export async function checkDataFolder(dataDir: string): Promise<DatasetCheck> {
   const absolute = path.resolve(dataDir);
-  const [files] = await Promise.all([readDataFolder(absolute), prepareValidator()]);
-  return checkFiles(absolute, files);
+  const [{ files, problems }] = await Promise.all([readDataFolder(absolute), prepareValidator()]);
+  return checkFiles(absolute, files, problems);
 }
 
 /** The facts of a data folder; a DataError listing every problem if there is any. */
