@@ -1,6 +1,7 @@
 // YAML parsed with positions, so that every problem can name its line and column.
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { toValues } from './yaml-aliases.js';
 
 /** A parsed data file that can say where any value in it stands. */
 export interface YamlFile {
@@ -23,7 +24,12 @@ export function parseYamlFile(file: string, text: string): { parsed?: YamlFile; 
     return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${message}` };
   });
   if (problems.length > 0) return { problems };
-  return { parsed: { file, data: doc.toJS({ maxAliasCount: 1000 }), doc, lines }, problems };
+  const values = toValues(doc, text.includes('&'));
+  if ('message' in values) {
+    const { line, col } = lines.linePos(values.offset);
+    return { problems: [{ file, line, col, path: '', message: values.message }] };
+  }
+  return { parsed: { file, data: values.data, doc, lines }, problems };
 }
 
 /** Where the value at `path` stands; with `key`, where that key of the map at `path` stands. */
