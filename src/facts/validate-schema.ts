@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { CODE_DIR } from '../package-paths.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
+import { describeImpossibleDate } from './describe-date.js';
+import { article, isNonFinite, kindOf, show } from './show-value.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
 
 let validator: ValidateFunction | undefined;
@@ -20,7 +22,7 @@ export async function prepareValidator(): Promise<ValidateFunction> {
 
 interface SchemaNode {
   errorMessage?: string;
-  anyOf?: Array<{ const?: unknown }>;
+  anyOf?: Array<{ const?: unknown; format?: string; type?: string }>;
   properties?: Record<string, unknown>;
 }
 
@@ -95,10 +97,17 @@ function describe(error: ErrorObject, data: unknown, path: DataPath): string {
     case 'required':
       return `missing required field "${String(error.params.missingProperty)}"`;
     case 'type':
+      if (isNonFinite(value)) return `expected a finite ${String(error.params.type)}, got ${show(value)}`;
       return `expected ${article(String(error.params.type))}, got ${kindOf(value)}`;
     case 'anyOf': {
+      const branches = schema.anyOf ?? [];
+      const impossible = branches.some((b) => b.format === 'date') ? describeImpossibleDate(value) : undefined;
+      if (impossible) return `expected a date that exists: ${impossible}; got ${show(value)}`;
       if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${show(value)}`;
-      const options = (schema.anyOf ?? []).map((s) => s.const).filter((c) => c !== undefined);
+      const options = branches.map((s) => s.const).filter((c) => c !== undefined);
+      if (isNonFinite(value) && branches.some((b) => b.type === 'number' || b.type === 'integer')) {
+        return `expected a finite number${options.map((o) => ` or ${JSON.stringify(o)}`).join('')}, got ${show(value)}`;
+      }
       if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${show(value)}`;
       return `does not match any allowed form; got ${show(value)}`;
     }
@@ -122,23 +131,6 @@ function valueAt(data: unknown, path: DataPath): unknown {
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${article(typeof value)} (${show(value)})`;
-}
-
-function article(type: string): string {
-  const name = type === 'object' ? 'mapping' : type === 'array' ? 'list' : type;
-  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** The known name nearest to a typo, if it is near enough to be a typo. */
