@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataError, type Problem } from '../errors.js';
 import { checkDataset } from './check-dataset.js';
+import { checkMarkdownNesting } from './check-markdown-nesting.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import type { Facts } from './facts.js';
 import { readDataFolder, type RawDataFile } from './read-data-folder.js';
@@ -33,7 +34,9 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[], readProble
     if (!parsed) continue;
     const schemaProblems = validateSchema(validate, parsed);
     problems.push(...schemaProblems);
-    if (schemaProblems.length === 0) files.push(parsed);
+    if (schemaProblems.length > 0) continue;
+    files.push(parsed);
+    problems.push(...(await checkMarkdownNesting(parsed)));
   }
   // Cross-references are checked only when every file is well-formed, so that one typo
   // does not show up again as a dangling reference elsewhere.

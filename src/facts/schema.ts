@@ -36,7 +36,9 @@ export const DateValue = Type.Union(
   },
 );
 
-const Markdown = (description: string) => Type.String({ minLength: 1, description: `${description} (Markdown)` });
+/** Prose rendered as Markdown; `contentMediaType` marks it for editors and for markdown-fields.ts. */
+const Markdown = (description: string) =>
+  Type.String({ minLength: 1, contentMediaType: 'text/markdown', description: `${description} (Markdown)` });
 const Text = (description: string) => Type.String({ minLength: 1, description });
 
 /** A figure as reported; "unknown" is a value of its own, not a gap. */
