@@ -17,6 +17,8 @@ export function mayHoldData(problem: ListingProblem): boolean {
       return named || path.extname(problem.path) === '';
     case 'loop':
       return true;
+    case 'special':
+      return named;
   }
 }
 
@@ -35,6 +37,8 @@ export function describeListingProblem(problem: ListingProblem): Problem {
       };
     case 'dangling':
       return { ...at, path: '', message: `is a symbolic link to ${problem.target}, which does not exist` };
+    case 'special':
+      return { ...at, path: '', message: 'is not a regular file (a pipe, socket or device), so it is not read' };
     case 'loop':
       return {
         ...at,

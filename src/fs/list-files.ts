@@ -16,7 +16,8 @@ export type ListingProblem =
   | { kind: 'unreadable'; path: string; isFolder: boolean; code: string }
   | { kind: 'outside'; path: string; isFolder: boolean; target: string }
   | { kind: 'dangling'; path: string; target: string }
-  | { kind: 'loop'; path: string; target?: string };
+  | { kind: 'loop'; path: string; target?: string }
+  | { kind: 'special'; path: string };
 
 export interface FolderListing {
   files: ListedFile[];
@@ -69,7 +70,9 @@ async function walk(dir: string, dirReal: string, w: Walk): Promise<void> {
         if (e.isFile()) return addFile(path, join(dirReal, e.name), false, w);
         if (e.isDirectory()) return walk(path, join(dirReal, e.name), w);
         if (e.isSymbolicLink()) return followLink(path, dirReal, w);
-        return undefined; // Sockets, pipes and devices hold no files to read.
+        // A pipe, socket or device: reading one could block for ever.
+        w.listing.problems.push({ kind: 'special', path });
+        return undefined;
       }),
   );
 }
@@ -103,13 +106,14 @@ async function followLink(path: string, dirReal: string, w: Walk): Promise<void>
     problems.push({ kind: 'outside', path, isFolder: info.isDirectory(), target: real });
   } else if (info.isFile()) {
     await addFile(path, real, true, w);
-  } else if (info.isDirectory()) {
-    if (isWithin(real, dirReal)) problems.push({ kind: 'loop', path, target: real });
-    // A folder outside dot-folders is read anyway, under its own path.
-    else if (hasDotPart(relative(w.rootReal, real)) && !w.walked.has(real)) {
-      w.walked.add(real);
-      await walk(path, real, w);
-    }
+  } else if (!info.isDirectory()) {
+    problems.push({ kind: 'special', path });
+  } else if (isWithin(real, dirReal)) {
+    problems.push({ kind: 'loop', path, target: real });
+  } else if (hasDotPart(relative(w.rootReal, real)) && !w.walked.has(real)) {
+    // A folder outside dot-folders is read anyway, under its own path; one inside them, here.
+    w.walked.add(real);
+    await walk(path, real, w);
   }
 }
 

@@ -1,5 +1,6 @@
 // Reading the data folder (issue 11): links are followed within it and reported when they lead out
 // of it, nowhere or round in a loop; what cannot be read is a problem at that file or folder.
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +123,14 @@ test('an unreadable folder is a problem naming it, and the readable files are st
         '',
       ].join('\n'),
     );
+  }));
+
+test('a pipe named like a data file is a problem, not a read that waits for ever', () =>
+  withData(async (data) => {
+    execFileSync('mkfifo', [path.join(data, 'pipe.yaml'), path.join(data, 'pipe.txt')]);
+    const check = runCli(['check', '--data', data], { timeout: 20_000 });
+    assert.is(check.code, 1, check.stderr);
+    assert.is(check.stderr, `${data}/pipe.yaml:1:1  (file)  is not a regular file (a pipe, socket or device), so it is not read\n1 problem found\n`);
   }));
 
 test('a build notices a change made to a data file through its link', () =>
