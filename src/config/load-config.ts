@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { BriefError, EXIT } from '../errors.js';
+import { reasonOf } from '../facts/describe-listing-problem.js';
 import { displayPath } from '../facts/display-path.js';
 import { parseYamlFile, locate } from '../facts/yaml-document.js';
 import { ConfigFile, PATH_KEYS } from './config-schema.js';
@@ -26,7 +27,7 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     value = answer.value;
   } else {
     const text = await readFile(absolute, 'utf8').catch((cause: unknown) => {
-      throw new BriefError(`cannot read the config ${shown}`, { exitCode: EXIT.usage, cause });
+      throw new BriefError(`cannot read the config ${shown}: ${reasonOf(cause)}`, { exitCode: EXIT.usage });
     });
     // JSON is YAML, so one parser gives line numbers for both.
     const { parsed, problems } = parseYamlFile(shown, text);

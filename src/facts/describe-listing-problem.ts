@@ -2,13 +2,12 @@
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { ListingProblem } from '../fs/list-files.js';
+import { isDataFileName } from './data-file-name.js';
 import { displayPath } from './display-path.js';
-
-const YAML_FILE = /\.ya?ml$/i;
 
 /** Only what could have held data files counts: a stray link named notes.txt does not. */
 export function mayHoldData(problem: ListingProblem): boolean {
-  const named = YAML_FILE.test(problem.path);
+  const named = isDataFileName(problem.path);
   switch (problem.kind) {
     case 'unreadable':
     case 'outside':
@@ -22,6 +21,7 @@ export function mayHoldData(problem: ListingProblem): boolean {
   }
 }
 
+/** The problem as `brief check` prints it, at the file or folder, line 1. */
 export function describeListingProblem(problem: ListingProblem): Problem {
   const at = { file: displayPath(problem.path), line: 1, col: 1 };
   switch (problem.kind) {
@@ -60,6 +60,6 @@ const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EIO: 'an input/output error',
-  ENOENT: 'it is gone',
+  ENOENT: 'it does not exist',
   EISDIR: 'it is a folder',
 };

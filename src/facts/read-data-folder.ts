@@ -3,8 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefError, DataError, EXIT, type Problem } from '../errors.js';
 import { listFolder, type ListedFile } from '../fs/list-files.js';
+import { isDataFileName } from './data-file-name.js';
 import { describeListingProblem, mayHoldData, reasonOf } from './describe-listing-problem.js';
 import { displayPath } from './display-path.js';
+
+// Other modules take displayPath from here, where it always was.
+export { displayPath } from './display-path.js';
 
 /** A data file as read from disk. */
 export interface RawDataFile {
@@ -19,8 +23,6 @@ export interface DataFolderContents {
   files: RawDataFile[];
   problems: Problem[];
 }
-
-const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * Every .yaml/.yml file below dir but dot-files, sorted by path so that data order is stable.
@@ -66,7 +68,7 @@ export async function readDataFolder(dir: string): Promise<DataFolderContents> {
 
 /** The YAML files, each real file once: under its own path where that is listed, else its first link's. */
 function pickDataFiles(listed: ListedFile[]): ListedFile[] {
-  const yaml = listed.filter((f) => YAML_FILE.test(f.path));
+  const yaml = listed.filter((f) => isDataFileName(f.path));
   const byReal = new Map<string, ListedFile>();
   for (const f of yaml) {
     const kept = byReal.get(f.real);
@@ -74,5 +76,3 @@ function pickDataFiles(listed: ListedFile[]): ListedFile[] {
   }
   return yaml.filter((f) => byReal.get(f.real) === f);
 }
-
-export { displayPath } from './display-path.js';

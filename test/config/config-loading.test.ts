@@ -2,7 +2,7 @@
 // settles, loops, throws from a getter or exports no plain mapping, and a YAML or JSON config with an
 // alias bomb, each end in one line naming the config file, exit 2, whatever the command.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -19,9 +19,9 @@ interface Run {
 }
 
 /** `brief ...` (the built CLI) in a project's sub-folder, so that the config is found in the folder above. */
-function briefIn(cwd: string, args: string[]): Promise<Run> {
+function briefIn(cwd: string, args: string[], user: { uid?: number; gid?: number } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args], { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args], { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' }, ...user }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
     });
   });
@@ -143,6 +143,28 @@ test('a YAML or JSON config with an alias bomb is a usage error at the alias', a
   } finally {
     await yaml.remove();
     await json.remove();
+  }
+});
+
+test('a config that is a link to nothing, or that the user cannot read, is a usage error naming it', async () => {
+  const dangling = await project('brief.config.yaml', '');
+  const locked = await project('brief.config.yaml', 'paper: letter\n');
+  try {
+    await rm(dangling.config);
+    await symlink('nowhere.yaml', dangling.config);
+    await chmod(locked.dir, 0o755);
+    await chmod(locked.sub, 0o755);
+    await chmod(locked.config, 0o000);
+    // Root reads any file: as root, the CLI runs as "nobody", to whom the file is unreadable.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const [d, l] = await Promise.all([briefIn(dangling.sub, ['check', '--data', DATA]), briefIn(locked.sub, ['check', '--data', DATA], asUser)]);
+    assert.is(d.code, 2, d.stderr);
+    assert.is(d.stderr, `error: cannot read the config ${dangling.config}: it does not exist\n`);
+    assert.is(l.code, 2, l.stderr);
+    assert.is(l.stderr, `error: cannot read the config ${locked.config}: permission denied\n`);
+  } finally {
+    await dangling.remove();
+    await locked.remove();
   }
 });
 
