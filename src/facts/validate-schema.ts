@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
 import { describeImpossibleDate } from './describe-date.js';
 import { article, isNonFinite, kindOf, show } from './show-value.js';
-import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
+import { formatPath, locate, spellingAt, type DataPath, type YamlFile } from './yaml-document.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -48,7 +48,7 @@ export function validateSchema(validate: ValidateFunction, yaml: YamlFile): Prob
     if (error.keyword === 'required' && typoFor.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     const path = toPath(error.instancePath);
     const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
-    const message = describe(error, yaml.data, path);
+    const message = describe(error, yaml, path);
     const where = locate(yaml, path, key);
     const shownPath = formatPath(key ? [...path, key] : path);
     const id = `${where.line}:${where.col}:${message}`;
@@ -82,9 +82,12 @@ function toPath(pointer: string): DataPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describe(error: ErrorObject, data: unknown, path: DataPath): string {
+function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
   const schema = (error.parentSchema ?? {}) as SchemaNode;
-  const value = valueAt(data, path);
+  const value = valueAt(yaml.data, path);
+  // .nan and .inf have no JSON: say them as the file does.
+  const spelled = isNonFinite(value) ? (spellingAt(yaml, path) ?? show(value)) : undefined;
+  const shown = () => spelled ?? show(value);
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
@@ -97,22 +100,22 @@ function describe(error: ErrorObject, data: unknown, path: DataPath): string {
     case 'required':
       return `missing required field "${String(error.params.missingProperty)}"`;
     case 'type':
-      if (isNonFinite(value)) return `expected a finite ${String(error.params.type)}, got ${show(value)}`;
+      if (spelled) return `expected a finite ${String(error.params.type)}, got ${spelled}`;
       return `expected ${article(String(error.params.type))}, got ${kindOf(value)}`;
     case 'anyOf': {
       const branches = schema.anyOf ?? [];
       const impossible = branches.some((b) => b.format === 'date') ? describeImpossibleDate(value) : undefined;
-      if (impossible) return `expected a date that exists: ${impossible}; got ${show(value)}`;
-      if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${show(value)}`;
+      if (impossible) return `expected a date that exists: ${impossible}; got ${shown()}`;
+      if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${shown()}`;
       const options = branches.map((s) => s.const).filter((c) => c !== undefined);
-      if (isNonFinite(value) && branches.some((b) => b.type === 'number' || b.type === 'integer')) {
-        return `expected a finite number${options.map((o) => ` or ${JSON.stringify(o)}`).join('')}, got ${show(value)}`;
+      if (spelled && branches.some((b) => b.type === 'number' || b.type === 'integer')) {
+        return `expected a finite number${options.map((o) => ` or ${JSON.stringify(o)}`).join('')}, got ${spelled}`;
       }
-      if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${show(value)}`;
-      return `does not match any allowed form; got ${show(value)}`;
+      if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${shown()}`;
+      return `does not match any allowed form; got ${shown()}`;
     }
     case 'pattern':
-      return schema.errorMessage ? `expected ${schema.errorMessage}, got ${show(value)}` : `does not match ${String(error.params.pattern)}: ${show(value)}`;
+      return schema.errorMessage ? `expected ${schema.errorMessage}, got ${shown()}` : `does not match ${String(error.params.pattern)}: ${shown()}`;
     case 'minLength':
       return 'must not be empty';
     case 'minItems':
@@ -120,7 +123,7 @@ function describe(error: ErrorObject, data: unknown, path: DataPath): string {
     case 'uniqueItems':
       return `lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)})`;
     default:
-      return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${show(value)}`}`;
+      return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${shown()}`}`;
   }
 }
 

@@ -35,7 +35,8 @@ test('a date that is not on the calendar is refused wherever a date stands, nami
     `${file}:10:11  claims[0].date  expected a date that exists: February 1900 has 28 days; got "1900-02-29"`,
     `${file}:12:27  claims[0].figures[0].asOf  expected a date that exists: there is no month 13; got "2023-13-01"`,
     `${file}:31:31  timeline[0].date  expected a date that exists: February 2022 has 28 days; got "2022-02-29"`,
-    '11 problems found',
+    `${file}:32:33  timeline[1].date  expected a date that exists: there is no month 13; got "2022-13"`,
+    '12 problems found',
   ]);
 });
 
@@ -45,13 +46,13 @@ test('the impossible-dates fixture puts a bad date in every place the schema hol
   assert.equal([...tested].sort(), datePlaces(DataFile as SchemaNode, '').sort());
 });
 
-test('.nan, .inf and -.inf where a number is expected are named as the file spells them', async () => {
+test('.nan, .inf and -.inf where a number is expected are named as the file spells them (.NaN, .Inf)', async () => {
   const { code, lines, file } = await problemsOf('non-finite-numbers.yaml');
   assert.is(code, 1);
   assert.equal(lines, [
     `${file}:22:14  programmes[0].incentives[0].min  expected a finite number, got -.inf`,
-    `${file}:23:14  programmes[0].incentives[0].max  expected a finite number, got .inf`,
-    `${file}:24:29  programmes[0].incentives[0].rate.usdPerUnit  expected a finite number, got .nan`,
+    `${file}:23:14  programmes[0].incentives[0].max  expected a finite number, got .Inf`,
+    `${file}:24:29  programmes[0].incentives[0].rate.usdPerUnit  expected a finite number, got .NaN`,
     `${file}:7:11  claims[0].date  expected a date like "2019", "2022-10" or "2023-08-24", got .inf`,
     `${file}:9:18  claims[0].figures[0].value  expected a finite number or "unknown", got .nan`,
     '5 problems found',
