@@ -8,11 +8,11 @@ import { DataFile } from '../../src/facts/schema.js';
 import { copyFixture, fixture } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
-/** `brief check` on the valid fixture plus one file from test/fixtures/facts/bad: its problem lines. */
+/** `brief check` on the valid fixture plus one file from test/fixtures/facts/refused: its problem lines. */
 async function problemsOf(name: string): Promise<{ code: number | null; lines: string[]; file: string }> {
   const { dir, remove } = await copyFixture('facts/valid');
   try {
-    await copyFile(fixture('facts/bad', name), path.join(dir, name));
+    await copyFile(fixture('facts/refused', name), path.join(dir, name));
     const result = runCli(['check', '--data', dir]);
     return { code: result.code, lines: result.stderr.trimEnd().split('\n'), file: path.join(dir, name) };
   } finally {

@@ -13,7 +13,7 @@ test('Markdown nested past 100 levels, by quotes, lists or tab-indented lists, i
   const { dir, remove } = await copyFixture('facts/valid');
   try {
     const file = path.join(dir, 'deep-markdown.yaml');
-    await copyFile(fixture('facts/bad/deep-markdown.yaml'), file);
+    await copyFile(fixture('facts/refused/deep-markdown.yaml'), file);
     const result = runCli(['check', '--data', dir]);
     assert.is(result.code, 1, result.stderr);
     const deep = 'Markdown nested more than 100 levels deep (quotes and lists within each other): markdown-it leaves out the text past that depth';

@@ -11,7 +11,7 @@ test('a programme that names itself, and each cycle of predecessors and successo
   const { dir, remove } = await copyFixture('facts/valid');
   try {
     const file = path.join(dir, 'relations.yaml');
-    await copyFile(fixture('facts/bad/relations.yaml'), file);
+    await copyFile(fixture('facts/refused/relations.yaml'), file);
     const result = runCli(['check', '--data', dir]);
     assert.is(result.code, 1, result.stderr);
     const cycle = 'predecessors and successors go round in a cycle:';

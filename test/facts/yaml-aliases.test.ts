@@ -7,11 +7,11 @@ import * as assert from 'uvu/assert';
 import { copyFixture, fixture } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
-/** `brief check` on the valid fixture plus one file from test/fixtures/facts/bad. */
+/** `brief check` on the valid fixture plus one file from test/fixtures/facts/refused. */
 async function checkWith(name: string) {
   const { dir, remove } = await copyFixture('facts/valid');
   try {
-    await copyFile(fixture('facts/bad', name), path.join(dir, name));
+    await copyFile(fixture('facts/refused', name), path.join(dir, name));
     return { ...runCli(['check', '--data', dir]), file: path.join(dir, name) };
   } finally {
     await remove();
