@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 
 /** The names a config file may have, in the order they are looked for in each folder. */
@@ -10,7 +10,8 @@ export function findConfig(from: string): string | undefined {
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(dir, name);
-      if (existsSync(candidate)) return candidate;
+      // lstat, not exists: a config that is a link to nothing is reported, not passed over.
+      if (lstatSync(candidate, { throwIfNoEntry: false })) return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

@@ -1,10 +1,11 @@
 // brief.config.{json,yaml,js}: read, validated, its paths resolved against its own folder (issue 6).
+// A JS config runs on a worker thread with a deadline (import-config.ts); JSON and YAML need none.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { BriefError, EXIT } from '../errors.js';
-import { displayPath } from '../facts/read-data-folder.js';
+import { reasonOf } from '../facts/describe-listing-problem.js';
+import { displayPath } from '../facts/display-path.js';
 import { parseYamlFile, locate } from '../facts/yaml-document.js';
 import { ConfigFile, PATH_KEYS } from './config-schema.js';
 
@@ -20,13 +21,13 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   let value: unknown;
   let where = (_key: string) => ({ line: 1, col: 1 });
   if (/\.(c|m)?js$/.test(absolute)) {
-    const module = (await import(pathToFileURL(absolute).href).catch((cause: unknown) => {
-      throw new BriefError(`cannot load the config ${shown}: ${cause instanceof Error ? cause.message : String(cause)}`, { exitCode: EXIT.usage, cause });
-    })) as { default?: unknown };
-    value = module.default;
+    const { importConfig } = await import('./import-config.js');
+    const answer = await importConfig(absolute);
+    if ('problem' in answer) throw new BriefError(`cannot load the config ${shown}: ${answer.problem}`, { exitCode: EXIT.usage });
+    value = answer.value;
   } else {
     const text = await readFile(absolute, 'utf8').catch((cause: unknown) => {
-      throw new BriefError(`cannot read the config ${shown}`, { exitCode: EXIT.usage, cause });
+      throw new BriefError(`cannot read the config ${shown}: ${reasonOf(cause)}`, { exitCode: EXIT.usage });
     });
     // JSON is YAML, so one parser gives line numbers for both.
     const { parsed, problems } = parseYamlFile(shown, text);

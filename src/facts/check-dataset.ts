@@ -1,6 +1,7 @@
 // From parsed files to Facts: merge collections, check ids and references, index. Pure.
 import type { Problem } from '../errors.js';
 import type { Facts, Located, Origin } from './facts.js';
+import { checkRelations } from './check-relations.js';
 import { matchPath, REFERENCES } from './references.js';
 import { COLLECTIONS, type CollectionName } from './names.js';
 import type { Claim, DataFile, Meta, Programme } from './schema.js';
@@ -61,6 +62,9 @@ export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Fact
       }
     }
   }
+
+  const programmes = [...records.get('programmes')!.values()].map((r) => ({ ...r, value: r.value as Programme }));
+  problems.push(...checkRelations(programmes));
 
   for (const claim of records.get('claims')!.values()) {
     const value = claim.value as Claim;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataError, type Problem } from '../errors.js';
 import { checkDataset } from './check-dataset.js';
+import { checkMarkdownNesting } from './check-markdown-nesting.js';
 import { decodeUtf8 } from './decode-utf8.js';
 import type { Facts } from './facts.js';
 import { readDataFolder, type RawDataFile } from './read-data-folder.js';
@@ -14,10 +15,13 @@ export interface DatasetCheck {
   problems: Problem[];
 }
 
-/** Parse and check files already read: every problem in every file, none stops the others. */
-export async function checkFiles(dataDir: string, raw: RawDataFile[]): Promise<DatasetCheck> {
+/**
+ * Parse and check files already read: every problem in every file, none stops the others.
+ * `readProblems` are those met reading the folder (a file that could not be read, a bad link).
+ */
+export async function checkFiles(dataDir: string, raw: RawDataFile[], readProblems: Problem[] = []): Promise<DatasetCheck> {
   const validate = await prepareValidator();
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...readProblems];
   const files: YamlFile[] = [];
   for (const { file, bytes } of raw) {
     const decoded = decodeUtf8(file, bytes);
@@ -30,7 +34,9 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[]): Promise<D
     if (!parsed) continue;
     const schemaProblems = validateSchema(validate, parsed);
     problems.push(...schemaProblems);
-    if (schemaProblems.length === 0) files.push(parsed);
+    if (schemaProblems.length > 0) continue;
+    files.push(parsed);
+    problems.push(...(await checkMarkdownNesting(parsed)));
   }
   // Cross-references are checked only when every file is well-formed, so that one typo
   // does not show up again as a dangling reference elsewhere.
@@ -42,8 +48,8 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[]): Promise<D
 /** Read, parse and check the data folder; every problem, or the facts. */
 export async function checkDataFolder(dataDir: string): Promise<DatasetCheck> {
   const absolute = path.resolve(dataDir);
-  const [files] = await Promise.all([readDataFolder(absolute), prepareValidator()]);
-  return checkFiles(absolute, files);
+  const [{ files, problems }] = await Promise.all([readDataFolder(absolute), prepareValidator()]);
+  return checkFiles(absolute, files, problems);
 }
 
 /** The facts of a data folder; a DataError listing every problem if there is any. */

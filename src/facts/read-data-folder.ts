@@ -1,8 +1,14 @@
 // The only file I/O of the facts layer: find and read the data folder's YAML files.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BriefError, DataError, EXIT } from '../errors.js';
-import { listFiles } from '../fs/list-files.js';
+import { BriefError, DataError, EXIT, type Problem } from '../errors.js';
+import { listFolder, type ListedFile } from '../fs/list-files.js';
+import { isDataFileName } from './data-file-name.js';
+import { describeListingProblem, mayHoldData, reasonOf } from './describe-listing-problem.js';
+import { displayPath } from './display-path.js';
+
+// Other modules take displayPath from here, where it always was.
+export { displayPath } from './display-path.js';
 
 /** A data file as read from disk. */
 export interface RawDataFile {
@@ -12,10 +18,18 @@ export interface RawDataFile {
   bytes: Uint8Array;
 }
 
-const YAML_FILE = /\.ya?ml$/i;
+/** The files that could be read, and a problem for each one that could not. */
+export interface DataFolderContents {
+  files: RawDataFile[];
+  problems: Problem[];
+}
 
-/** Every .yaml/.yml file below dir but dot-files, sorted by path so that data order is stable. */
-export async function readDataFolder(dir: string): Promise<RawDataFile[]> {
+/**
+ * Every .yaml/.yml file below dir but dot-files, sorted by path so that data order is stable.
+ * A file or folder that cannot be read, or a link that leads out of the folder or nowhere, is a
+ * problem of its own; every other file is still read.
+ */
+export async function readDataFolder(dir: string): Promise<DataFolderContents> {
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
@@ -23,8 +37,10 @@ export async function readDataFolder(dir: string): Promise<RawDataFile[]> {
       exitCode: EXIT.data,
     });
   }
-  const files = (await listFiles(root)).filter((file) => YAML_FILE.test(file));
-  if (files.length === 0) {
+  const listing = await listFolder(root);
+  const problems = listing.problems.filter(mayHoldData).map(describeListingProblem);
+  const chosen = pickDataFiles(listing.files);
+  if (chosen.length === 0 && problems.length === 0) {
     throw new DataError([
       {
         file: displayPath(root),
@@ -35,13 +51,28 @@ export async function readDataFolder(dir: string): Promise<RawDataFile[]> {
       },
     ]);
   }
-  return Promise.all(
-    files.map(async (absolute) => ({ file: displayPath(absolute), absolute, bytes: await readFile(absolute) })),
+  const files: RawDataFile[] = [];
+  await Promise.all(
+    chosen.map(async ({ path: absolute }, i) => {
+      const file = displayPath(absolute);
+      try {
+        files[i] = { file, absolute, bytes: await readFile(absolute) };
+      } catch (error) {
+        // Listed as readable a moment ago: changed since, or refused for another reason.
+        problems.push({ file, line: 1, col: 1, path: '', message: `cannot read: ${reasonOf(error)}` });
+      }
+    }),
   );
+  return { files: files.filter(Boolean), problems };
 }
 
-/** A path relative to the working folder when it lies inside it, else absolute. */
-export function displayPath(absolute: string): string {
-  const rel = path.relative(process.cwd(), absolute);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
+/** The YAML files, each real file once: under its own path where that is listed, else its first link's. */
+function pickDataFiles(listed: ListedFile[]): ListedFile[] {
+  const yaml = listed.filter((f) => isDataFileName(f.path));
+  const byReal = new Map<string, ListedFile>();
+  for (const f of yaml) {
+    const kept = byReal.get(f.real);
+    if (!kept || (kept.viaLink && !f.viaLink)) byReal.set(f.real, f);
+  }
+  return yaml.filter((f) => byReal.get(f.real) === f);
 }

@@ -20,10 +20,14 @@ export const Confidence = Type.Union(
   { description: 'How sure the data is of this fact: high, medium or low' },
 );
 
-/** A date whose precision is its form: "2019", "2022-10" or "2023-08-24". */
+/**
+ * A date whose precision is its form: "2019", "2022-10" or "2023-08-24". A full date must exist
+ * on the calendar: JSON Schema's `date` format (RFC 3339 full-date) knows month lengths and leap years.
+ */
 export const DateValue = Type.Union(
   [
-    Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$' }),
+    Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$' }),
+    Type.String({ format: 'date' }),
     Type.Integer({ minimum: 1000, maximum: 9999 }),
   ],
   {
@@ -32,7 +36,9 @@ export const DateValue = Type.Union(
   },
 );
 
-const Markdown = (description: string) => Type.String({ minLength: 1, description: `${description} (Markdown)` });
+/** Prose rendered as Markdown; `contentMediaType` marks it for editors and for markdown-fields.ts. */
+const Markdown = (description: string) =>
+  Type.String({ minLength: 1, contentMediaType: 'text/markdown', description: `${description} (Markdown)` });
 const Text = (description: string) => Type.String({ minLength: 1, description });
 
 /** A figure as reported; "unknown" is a value of its own, not a gap. */

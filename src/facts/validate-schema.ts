@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { CODE_DIR } from '../package-paths.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
-import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
+import { describeImpossibleDate } from './describe-date.js';
+import { article, isNonFinite, kindOf, show } from './show-value.js';
+import { formatPath, locate, spellingAt, type DataPath, type YamlFile } from './yaml-document.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -20,7 +22,7 @@ export async function prepareValidator(): Promise<ValidateFunction> {
 
 interface SchemaNode {
   errorMessage?: string;
-  anyOf?: Array<{ const?: unknown }>;
+  anyOf?: Array<{ const?: unknown; format?: string; type?: string }>;
   properties?: Record<string, unknown>;
 }
 
@@ -46,7 +48,7 @@ export function validateSchema(validate: ValidateFunction, yaml: YamlFile): Prob
     if (error.keyword === 'required' && typoFor.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     const path = toPath(error.instancePath);
     const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
-    const message = describe(error, yaml.data, path);
+    const message = describe(error, yaml, path);
     const where = locate(yaml, path, key);
     const shownPath = formatPath(key ? [...path, key] : path);
     const id = `${where.line}:${where.col}:${message}`;
@@ -80,9 +82,12 @@ function toPath(pointer: string): DataPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describe(error: ErrorObject, data: unknown, path: DataPath): string {
+function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
   const schema = (error.parentSchema ?? {}) as SchemaNode;
-  const value = valueAt(data, path);
+  const value = valueAt(yaml.data, path);
+  // .nan and .inf have no JSON: say them as the file does.
+  const spelled = isNonFinite(value) ? (spellingAt(yaml, path) ?? show(value)) : undefined;
+  const shown = () => spelled ?? show(value);
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
@@ -95,15 +100,22 @@ function describe(error: ErrorObject, data: unknown, path: DataPath): string {
     case 'required':
       return `missing required field "${String(error.params.missingProperty)}"`;
     case 'type':
+      if (spelled) return `expected a finite ${String(error.params.type)}, got ${spelled}`;
       return `expected ${article(String(error.params.type))}, got ${kindOf(value)}`;
     case 'anyOf': {
-      if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${show(value)}`;
-      const options = (schema.anyOf ?? []).map((s) => s.const).filter((c) => c !== undefined);
-      if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${show(value)}`;
-      return `does not match any allowed form; got ${show(value)}`;
+      const branches = schema.anyOf ?? [];
+      const impossible = branches.some((b) => b.format === 'date') ? describeImpossibleDate(value) : undefined;
+      if (impossible) return `expected a date that exists: ${impossible}; got ${shown()}`;
+      if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${shown()}`;
+      const options = branches.map((s) => s.const).filter((c) => c !== undefined);
+      if (spelled && branches.some((b) => b.type === 'number' || b.type === 'integer')) {
+        return `expected a finite number${options.map((o) => ` or ${JSON.stringify(o)}`).join('')}, got ${spelled}`;
+      }
+      if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${shown()}`;
+      return `does not match any allowed form; got ${shown()}`;
     }
     case 'pattern':
-      return schema.errorMessage ? `expected ${schema.errorMessage}, got ${show(value)}` : `does not match ${String(error.params.pattern)}: ${show(value)}`;
+      return schema.errorMessage ? `expected ${schema.errorMessage}, got ${shown()}` : `does not match ${String(error.params.pattern)}: ${shown()}`;
     case 'minLength':
       return 'must not be empty';
     case 'minItems':
@@ -111,7 +123,7 @@ function describe(error: ErrorObject, data: unknown, path: DataPath): string {
     case 'uniqueItems':
       return `lists the same value twice (items ${String(error.params.j)} and ${String(error.params.i)})`;
     default:
-      return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${show(value)}`}`;
+      return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${shown()}`}`;
   }
 }
 
@@ -122,23 +134,6 @@ function valueAt(data: unknown, path: DataPath): unknown {
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${article(typeof value)} (${show(value)})`;
-}
-
-function article(type: string): string {
-  const name = type === 'object' ? 'mapping' : type === 'array' ? 'list' : type;
-  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** The known name nearest to a typo, if it is near enough to be a typo. */

@@ -1,6 +1,7 @@
 // YAML parsed with positions, so that every problem can name its line and column.
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { toValues } from './yaml-aliases.js';
 
 /** A parsed data file that can say where any value in it stands. */
 export interface YamlFile {
@@ -23,25 +24,40 @@ export function parseYamlFile(file: string, text: string): { parsed?: YamlFile; 
     return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${message}` };
   });
   if (problems.length > 0) return { problems };
-  return { parsed: { file, data: doc.toJS({ maxAliasCount: 1000 }), doc, lines }, problems };
+  const values = toValues(doc, text.includes('&'));
+  if ('message' in values) {
+    const { line, col } = lines.linePos(values.offset);
+    return { problems: [{ file, line, col, path: '', message: values.message }] };
+  }
+  return { parsed: { file, data: values.data, doc, lines }, problems };
 }
 
 /** Where the value at `path` stands; with `key`, where that key of the map at `path` stands. */
 export function locate(yaml: YamlFile, path: DataPath, key?: string): { line: number; col: number } {
-  let node: unknown = yaml.doc.contents;
-  let found: unknown = node;
-  for (const segment of path) {
-    const next = isNode(node) || isMap(node) ? (node as Node & { get?: (k: unknown, keep: boolean) => unknown }).get?.(segment, true) : undefined;
-    if (next === undefined) break;
-    node = next;
-    found = next;
-  }
+  let found = nearestNode(yaml, path).node;
   if (key !== undefined && isMap(found)) {
     const pair = found.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
     if (pair && isNode(pair.key)) found = pair.key;
   }
   const offset = isNode(found) && found.range ? found.range[0] : 0;
   return yaml.lines.linePos(offset);
+}
+
+/** The scalar at `path` as the file spells it (`.NaN`, `+.inf`), where the path reaches one. */
+export function spellingAt(yaml: YamlFile, path: DataPath): string | undefined {
+  const { node, whole } = nearestNode(yaml, path);
+  return whole && isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+}
+
+/** The node at `path`, or the deepest one on the way there; `whole` when the path reached it. */
+function nearestNode(yaml: YamlFile, path: DataPath): { node: unknown; whole: boolean } {
+  let node: unknown = yaml.doc.contents;
+  for (const segment of path) {
+    const next = isNode(node) || isMap(node) ? (node as Node & { get?: (k: unknown, keep: boolean) => unknown }).get?.(segment, true) : undefined;
+    if (next === undefined) return { node, whole: false };
+    node = next;
+  }
+  return { node, whole: true };
 }
 
 /** `programmes[0].name.en` for ['programmes', 0, 'name', 'en']. */
