@@ -4,7 +4,7 @@
 // after its suite's run()), when a process of the suite outlives it, or when anything is left in
 // the temporary folder, a fresh one for each run (issue 11).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +14,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'brief-test-run-'));
 const tmp = path.join(work, 'tmp');
 const reportFile = path.join(work, 'registrations.json');
+// Open to every user as /tmp is (sticky, world-writable): some tests run the CLI as another user.
+chmodSync(work, 0o755);
 mkdirSync(tmp);
+chmodSync(tmp, 0o1777);
 const loaderCache = shareLoaderCache(tmp);
 
 // `node scripts/run-tests.mjs [PATTERN] [uvu flags]`: a pattern narrows the files run.
