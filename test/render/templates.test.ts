@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { planDocuments } from '../../src/documents/plan.js';
+import { renderDocument } from '../../src/documents/render-document.js';
 import { TemplateError } from '../../src/errors.js';
+import { loadFacts } from '../../src/facts/load.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import type { TemplateSet } from '../../src/render/template-set.js';
+import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
 
 const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
   layouts: { page: { name: 'page', file: 'templates/layouts/page.hbs', source: layout } },
@@ -70,6 +74,15 @@ test('helpers render in an isolated instance: markdown, money and bilingual name
 test('view-model text is escaped: data cannot inject markup through a plain field', () => {
   const html = createRenderer(set('<p>{{title}}</p>')).render('page', { title: '<script>x</script>' });
   assert.not.match(html, '<script>');
+});
+
+test("the bundled people list prints a person's Chinese name, not the zh helper called with nothing", async () => {
+  const facts = await loadFacts(fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url)));
+  const renderer = createRenderer(readTemplateSet(bundledTemplatesDir()));
+  const options = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') } as const;
+  const bodies = planDocuments(facts).map((spec) => renderDocument(renderer, facts, spec, options).body);
+  assert.ok(bodies.some((body) => body.includes('<li><b>Li Ming</b> <span lang="zh">李明</span>,')), 'Li Ming with 李明 in some people list');
+  for (const body of bodies) assert.not.match(body, '[object Object]');
 });
 
 test.run();
