@@ -85,4 +85,24 @@ test("the bundled people list prints a person's Chinese name, not the zh helper 
   for (const body of bodies) assert.not.match(body, '[object Object]');
 });
 
+test('Markdown nested past 100 levels is refused with the line of {{md}} and the start of the text', () => {
+  const error = renderError(set('<p>\n{{md text}}\n</p>'), { text: `${'>'.repeat(100)} deep text` });
+  assert.is(
+    error.message,
+    'templates/layouts/page.hbs:2:1  template failed: md cannot render this Markdown: it nests quotes or lists deeper than 100 levels, and what is below would be lost; the text starts ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>..."  near: {{md text}}',
+  );
+});
+
+test('Markdown nested 99 levels deep still renders all its text', () => {
+  const html = createRenderer(set('{{md text}}')).render('page', { text: `${'>'.repeat(99)} deep text` });
+  assert.match(html, 'deep text');
+});
+
+test('lists nested 50 deep (100 levels) are refused too, not cut short', () => {
+  const text = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+  const error = renderError(set('{{md text}}'), { text });
+  assert.match(error.message, 'md cannot render this Markdown: it nests quotes or lists deeper than 100 levels');
+  assert.match(error.message, 'the text starts "- item 0 - item 1 - item 2 - item 3 - it..."');
+});
+
 test.run();

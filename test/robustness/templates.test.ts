@@ -56,4 +56,14 @@ test('a gigantic page (a 100,000-character field repeated 64 times) hits --timeo
   assert.ok(Date.now() - started < 20_000, 'stopped, not left to finish');
 });
 
+test('Markdown nested a hundred quotes deep is refused with the {{md}} line and the start of the text, exit 1', async () => {
+  countBadInput('Markdown nested past 100 levels');
+  const result = await buildWithTheme('deep-markdown');
+  assert.is(result.code, 1);
+  const quotes = (n: number) => '>'.repeat(n);
+  assert.equal(errorLines(result), [
+    `error: ${partial('deep-markdown')}:2:3  template failed: md cannot render this Markdown: it nests quotes or lists deeper than 100 levels, and what is below would be lost; the text starts "${quotes(40)}..."  near: {{md "${quotes(91)}...`,
+  ]);
+});
+
 test.run();
