@@ -121,7 +121,12 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const engine = await engineReady;
     const shell = await shellReady;
     const shared: SharedInputs = { shell, fonts, tool };
-    const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
+    const renderOptions = renderOptionsFor(facts, {
+      paper,
+      distribution: options.distribution,
+      author: options.author,
+      timeoutMs: options.timeoutMs,
+    });
     // After an interrupt no document may start a browser again: the run is closing.
     const getRenderer = () => {
       throwIfAborted(signal);

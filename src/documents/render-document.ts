@@ -73,7 +73,8 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     title,
     lang: view.lang,
     bodyClass: bodyClassOf(spec, options, view.kind),
-    body: renderer.render(spec.layout, view),
+    // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
+    body: renderer.render(spec.layout, view, { timeoutMs: options.timeoutMs }),
     pageCss,
     metadata: metadataOf(facts, view, title, options),
     ...(fit ? { fit } : {}),

@@ -38,6 +38,8 @@ export interface RenderOptions {
   creator: string;
   /** The date written into the PDF: SOURCE_DATE_EPOCH, else the dataset's as-of date. */
   date: Date;
+  /** Rendering a document's templates gives up after this long (`--timeout`); default 30 s. */
+  timeoutMs?: number;
 }
 
 /** The PDF's document information. */

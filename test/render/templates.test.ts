@@ -5,6 +5,7 @@ import { planDocuments } from '../../src/documents/plan.js';
 import { renderDocument } from '../../src/documents/render-document.js';
 import { TemplateError } from '../../src/errors.js';
 import { loadFacts } from '../../src/facts/load.js';
+import type { RenderLimits } from '../../src/render/render-limits.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
 
@@ -16,9 +17,9 @@ const set = (layout: string, partials: Record<string, string> = {}): TemplateSet
   styles: [],
 });
 
-function renderError(templates: TemplateSet, view: object): TemplateError {
+function renderError(templates: TemplateSet, view: object, limits?: RenderLimits): TemplateError {
   try {
-    createRenderer(templates).render('page', view);
+    createRenderer(templates).render('page', view, limits);
   } catch (error) {
     if (error instanceof TemplateError) return error;
     throw error;
@@ -83,6 +84,51 @@ test("the bundled people list prints a person's Chinese name, not the zh helper 
   const bodies = planDocuments(facts).map((spec) => renderDocument(renderer, facts, spec, options).body);
   assert.ok(bodies.some((body) => body.includes('<li><b>Li Ming</b> <span lang="zh">李明</span>,')), 'Li Ming with 李明 in some people list');
   for (const body of bodies) assert.not.match(body, '[object Object]');
+});
+
+// Four loops nested: three on line 3, where the innermost, at column 43, spends the time.
+const NESTED = [
+  '<ul>',
+  '{{#each @root.rows}}',
+  '  {{#each @root.rows}}{{#each @root.rows}}{{#each @root.rows}}<li>{{this}}</li>{{/each}}{{/each}}{{/each}}',
+  '{{/each}}',
+  '</ul>',
+].join('\n');
+// The line as the message shows it: cut to 100 characters.
+const NEAR = '{{#each @root.rows}}{{#each @root.rows}}{{#each @root.rows}}<li>{{this}}</li>{{/each}}{{/each}}{{...';
+const rows = Array.from({ length: 100 }, (_, i) => i);
+/** `{ rows: [...] }` a hundred wide and `depth` deep, for sections that open each level by name. */
+const grid = (depth: number): object => ({ rows: depth === 0 ? rows : Array(100).fill(grid(depth - 1)) });
+
+test('loops nested to a hundred million items stop at the time limit, naming the loop and the limit', () => {
+  const started = performance.now();
+  const error = renderError(set(NESTED), { rows }, { timeoutMs: 50 });
+  assert.is(
+    error.message,
+    `templates/layouts/page.hbs:3:43  template failed: rendering took longer than 50 ms (--timeout), and was stopped in this loop  near: ${NEAR}`,
+  );
+  assert.ok(performance.now() - started < 2000, `stopped after ${Math.round(performance.now() - started)} ms`);
+});
+
+test('loops whose HTML grows past the size limit stop there, naming the loop and the limit', () => {
+  const error = renderError(set(NESTED), { rows }, { maxHtmlChars: 10_000 });
+  assert.is(
+    error.message,
+    `templates/layouts/page.hbs:3:43  template failed: the HTML grew past 10,000 characters, the limit for one document, and was stopped in this loop  near: ${NEAR}`,
+  );
+});
+
+test('a {{#list}} section over an array is bounded as {{#each}} is', () => {
+  const error = renderError(set('{{#rows}}{{#rows}}{{#rows}}\n{{#rows}}{{this}}{{/rows}}{{/rows}}{{/rows}}{{/rows}}'), grid(3), { timeoutMs: 50 });
+  assert.is(
+    error.message,
+    'templates/layouts/page.hbs:2:1  template failed: rendering took longer than 50 ms (--timeout), and was stopped in this loop  near: {{#rows}}{{this}}{{/rows}}{{/rows}}{{/rows}}{{/rows}}',
+  );
+});
+
+test('loops within the limits render as before', () => {
+  const html = createRenderer(set('{{#each rows}}{{#each @root.rows}}{{this}}{{/each}};{{/each}}')).render('page', { rows: [1, 2] }, { timeoutMs: 1000, maxHtmlChars: 100 });
+  assert.is(html, '12;12;');
 });
 
 test('Markdown nested past 100 levels is refused with the line of {{md}} and the start of the text', () => {

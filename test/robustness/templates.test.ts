@@ -56,6 +56,30 @@ test('a gigantic page (a 100,000-character field repeated 64 times) hits --timeo
   assert.ok(Date.now() - started < 20_000, 'stopped, not left to finish');
 });
 
+test('loops nested to some 24 million items stop at --timeout, naming the innermost loop and the limit, exit 1', async () => {
+  countBadInput('runaway nested loops');
+  const started = Date.now();
+  const result = await brief([
+    'build', '--data', FIXTURE_DATA, '--out', path.join(ws.dir, 'runaway-loops'), '--templates', theme('runaway-loops'), ...ONE, '--timeout', '1000',
+  ]);
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: ${partial('runaway-loops')}:3:20  template failed: rendering took longer than 1000 ms (--timeout), and was stopped in this loop  near: {{#each @root}}{{#each @root}}{{/each}}{{/each}}`,
+  ]);
+  assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
+});
+
+test('loops making billions of characters stop at the HTML size limit, naming the loop, exit 1', async () => {
+  countBadInput('runaway HTML size');
+  const started = Date.now();
+  const result = await buildWithTheme('runaway-html');
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: ${partial('runaway-html')}:3:63  template failed: the HTML grew past 32,000,000 characters, the limit for one document, and was stopped in this loop  near: {{#each @root}}{{#each @root}}{{#each @root}}{{#each @root}}{{#each @root}}<span>{{@root.summary}...`,
+  ]);
+  assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
+});
+
 test('Markdown nested a hundred quotes deep is refused with the {{md}} line and the start of the text, exit 1', async () => {
   countBadInput('Markdown nested past 100 levels');
   const result = await buildWithTheme('deep-markdown');
