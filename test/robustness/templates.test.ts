@@ -56,6 +56,15 @@ test('a gigantic page (a 100,000-character field repeated 64 times) hits --timeo
   assert.ok(Date.now() - started < 20_000, 'stopped, not left to finish');
 });
 
+test('a <meta http-equiv="refresh"> in a template is refused as the templates are read, naming its line, exit 1', async () => {
+  countBadInput('meta refresh in a template');
+  const result = await buildWithTheme('meta-refresh');
+  assert.is(result.code, 1);
+  assert.equal(errorLines(result), [
+    `error: ${partial('meta-refresh')}:3:3  template refused: a <meta http-equiv="refresh"> would send the page elsewhere before it is printed; remove it  near: <META content="0; url=https://example.com/" HTTP-EQUIV=Refresh>`,
+  ]);
+});
+
 test('loops nested to some 24 million items stop at --timeout, naming the innermost loop and the limit, exit 1', async () => {
   countBadInput('runaway nested loops');
   const started = Date.now();
