@@ -65,6 +65,18 @@ test('a <meta http-equiv="refresh"> in a template is refused as the templates ar
   ]);
 });
 
+test('a <meta http-equiv="refresh"> printed raw from the data fails the document it is in, by name, exit 1', async () => {
+  countBadInput('meta refresh in data printed raw');
+  const result = await brief([
+    'build', '--data', robustnessFixture('raw-html/refresh-data'), '--templates', robustnessFixture('raw-html/templates'),
+    '--out', path.join(ws.dir, 'raw-refresh'), '--format', 'brief',
+  ]);
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    'error: programmes/raw/brief: the document tried to send the page to https://example.com/ (a <meta http-equiv="refresh">?); a page being printed may not navigate, so it was not printed',
+  ]);
+});
+
 test('loops nested to some 24 million items stop at --timeout, naming the innermost loop and the limit, exit 1', async () => {
   countBadInput('runaway nested loops');
   const started = Date.now();
