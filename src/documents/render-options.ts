@@ -13,7 +13,7 @@ export function documentDate(facts: Facts, env: NodeJS.ProcessEnv = process.env)
 /** What a build or the preview renders documents with: the options asked for, the tool, the date. */
 export function renderOptionsFor(
   facts: Facts,
-  options: { paper: Paper; distribution?: string; author?: string; timeoutMs?: number },
+  options: { paper: Paper; distribution?: string; author?: string; timeoutMs?: number; allowRemote?: boolean },
 ): RenderOptions {
   return {
     paper: options.paper,
@@ -22,5 +22,6 @@ export function renderOptionsFor(
     creator: TOOL.creator,
     date: documentDate(facts),
     timeoutMs: options.timeoutMs,
+    allowRemote: options.allowRemote,
   };
 }

@@ -40,6 +40,8 @@ export interface RenderOptions {
   date: Date;
   /** Rendering a document's templates gives up after this long (`--timeout`); default 30 s. */
   timeoutMs?: number;
+  /** http(s) images may be shown (`--allow-remote`): the self-contained HTML's policy lets them load. */
+  allowRemote?: boolean;
 }
 
 /** The PDF's document information. */
