@@ -121,7 +121,13 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const engine = await engineReady;
     const shell = await shellReady;
     const shared: SharedInputs = { shell, fonts, tool };
-    const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
+    const renderOptions = renderOptionsFor(facts, {
+      paper,
+      distribution: options.distribution,
+      author: options.author,
+      timeoutMs: options.timeoutMs,
+      allowRemote: options.allowRemote,
+    });
     // After an interrupt no document may start a browser again: the run is closing.
     let remoteFontsSaid = false;
     const getRenderer = () => {
@@ -156,7 +162,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
         let bytes: Uint8Array;
         let pages = 0;
         if (spec.format === 'html') {
-          bytes = engine.standaloneHtml(doc, paper);
+          bytes = engine.standaloneHtml(doc, renderOptions);
         } else {
           const printed = await (await getRenderer()).print(doc);
           for (const url of printed.blockedRequests) warn(`${spec.outputPath}: blocked a request to ${url}`);

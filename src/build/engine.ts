@@ -12,8 +12,11 @@ export interface Engine {
   /** The shell documents are printed in: fonts and styles by file:// URL. */
   renderShell(paper: Paper): Shell;
   renderDocument(facts: Facts, spec: DocumentSpec, options: RenderOptions): Promise<RenderedDocument>;
-  /** The self-contained HTML the `html` format writes, as bytes: fonts inlined, only the slices it uses. */
-  standaloneHtml(doc: RenderedDocument, paper: Paper): Uint8Array;
+  /**
+   * The self-contained HTML the `html` format writes, as bytes: fonts inlined, only the slices it
+   * uses, and a Content-Security-Policy that runs no script (images from http(s) with allowRemote).
+   */
+  standaloneHtml(doc: RenderedDocument, options: Pick<RenderOptions, 'paper' | 'allowRemote'>): Uint8Array;
   /** A document inside a shell, as one HTML file (the benchmark's floor opens these). */
   composeHtml(shell: Shell, doc: RenderedDocument): string;
 }
@@ -69,18 +72,24 @@ export const defaultDeps: BuildDeps = {
 
 /** The real engine: the templates of `templatesDir`, each missing file taken from the bundled set. */
 export async function loadEngine(templatesDir: string): Promise<Engine> {
-  const [{ readTemplateSet, bundledTemplatesDir }, { createRenderer }, { renderShell, composeHtml, standaloneHtml }, { renderDocument, inFormat }] =
-    await Promise.all([
-      import('../render/template-set.js'),
-      import('../render/renderer.js'),
-      import('../render/shell.js'),
-      import('../documents/render-document.js'),
-    ]);
+  const [
+    { readTemplateSet, bundledTemplatesDir },
+    { createRenderer },
+    { renderShell, composeHtml, standaloneHtml },
+    { renderDocument, inFormat },
+    { documentPolicy },
+  ] = await Promise.all([
+    import('../render/template-set.js'),
+    import('../render/renderer.js'),
+    import('../render/shell.js'),
+    import('../documents/render-document.js'),
+    import('../render/content-policy.js'),
+  ]);
   const templates = readTemplateSet(templatesDir, bundledTemplatesDir());
   const renderer = createRenderer(templates);
   // A subject's brief PDF and its HTML share one rendering: the second is only relabelled.
   const byLayout = new Map<string, RenderedDocument>();
-  const emptyShells = new Map<Paper, string>();
+  const emptyShells = new Map<string, string>();
   return {
     renderShell: (paper) => shellOf(templates, paper, renderShell),
     async renderDocument(facts, spec, options) {
@@ -97,9 +106,13 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
       if (byLayout.size > 32) byLayout.delete(byLayout.keys().next().value!);
       return rendered;
     },
-    standaloneHtml(doc, paper) {
-      let shell = emptyShells.get(paper);
-      if (!shell) emptyShells.set(paper, (shell = renderShell(templates, { paper, assets: 'none' })));
+    standaloneHtml(doc, { paper, allowRemote }) {
+      const key = `${paper}/${Boolean(allowRemote)}`;
+      let shell = emptyShells.get(key);
+      if (!shell) {
+        shell = renderShell(templates, { paper, assets: 'none', contentPolicy: documentPolicy({ allowRemote }) });
+        emptyShells.set(key, shell);
+      }
       return standaloneHtml(shell, doc);
     },
     composeHtml: (shell, doc) => composeHtml(shell.html, doc),

@@ -1,14 +1,16 @@
 // The command line: flags in, a call to the core, messages and exit codes out.
-import yargs, { type Argv, type Options } from 'yargs';
+import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
 import { FORMATS, PAPERS } from '../documents/types.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../version.js';
+import { attachDashValues } from './attach-dash-values.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { configCommand } from './config-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
+import { readOptionTable } from './option-table.js';
 import { say } from './output.js';
 import { previewCommand } from './preview-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -31,28 +33,29 @@ export async function main(argv: string[]): Promise<void> {
 
 async function run(argv: string[]): Promise<void> {
   const config = await readConfig(argv);
-  const cli = (yargs(argv) as unknown as Argv<GlobalArgs>)
+  const commands = [
+    checkCommand,
+    buildCommand,
+    watchCommand,
+    listCommand,
+    schemaCommand,
+    configCommand(config, argv),
+    initCommand,
+    previewCommand,
+    templatesCommand,
+  ] as CommandModule<GlobalArgs, never>[];
+  // `--shard -1/2`: a value starting with "-" reaches its option (issue 11).
+  const args = attachDashValues(argv, () => readOptionTable({ ...GLOBAL_OPTIONS, ...SETTING_OPTIONS }, commands));
+  const cli = (yargs(args) as unknown as Argv<GlobalArgs>)
     .scriptName('brief')
     .usage('$0 <command> [options]\n\nTurn sourced facts into PDF briefs and one-page fact sheets.')
-    .option('data', { type: 'string', default: 'data', describe: 'The data folder', global: true })
-    .option('out', { type: 'string', default: 'output', describe: 'The output folder', global: true })
-    .option('templates', { type: 'string', describe: 'A templates folder whose files override the bundled ones', global: true })
-    .option('config', { type: 'string', describe: 'The config file (default: brief.config.* from here up)', global: true })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors', global: true })
+    .options(GLOBAL_OPTIONS)
     .options(SETTING_OPTIONS)
     // Precedence per key: flag, then BRIEF_* environment variable, then config file, then default.
     .env('BRIEF')
     .config(config?.settings ?? {})
-    .middleware((args) => say.setQuiet(Boolean(args.quiet)))
-    .command(checkCommand)
-    .command(buildCommand)
-    .command(watchCommand)
-    .command(listCommand)
-    .command(schemaCommand)
-    .command(configCommand(config, argv))
-    .command(initCommand)
-    .command(previewCommand)
-    .command(templatesCommand)
+    .middleware((parsed) => say.setQuiet(Boolean(parsed.quiet)))
+    .command(commands)
     .demandCommand(1, 'Name a command: check, list, build, ...')
     .strict()
     .recommendCommands()
@@ -64,7 +67,7 @@ async function run(argv: string[]): Promise<void> {
     .fail((message, error) => {
       throw error ?? new UsageErrorFromYargs(message);
     });
-  skipHelpCache(cli, argv);
+  skipHelpCache(cli, args);
   await cli.parseAsync();
 }
 
@@ -108,6 +111,15 @@ function report(error: unknown): void {
 }
 
 class UsageErrorFromYargs extends Error {}
+
+/** Options of every command that no config file gives. */
+const GLOBAL_OPTIONS = {
+  data: { type: 'string', default: 'data', describe: 'The data folder', global: true },
+  out: { type: 'string', default: 'output', describe: 'The output folder', global: true },
+  templates: { type: 'string', describe: 'A templates folder whose files override the bundled ones', global: true },
+  config: { type: 'string', describe: 'The config file (default: brief.config.* from here up)', global: true },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors', global: true },
+} as const satisfies Record<string, Options>;
 
 /** The settings a config file may give, as global flags, so that every command sees them. */
 const SETTING_OPTIONS = {

@@ -39,6 +39,7 @@ export const previewCommand: CommandModule<GlobalArgs, PreviewArgs> = {
       paper: args.paper,
       distribution: args.distribution,
       author: args.author,
+      allowRemote: args['allow-remote'],
       port: args.port,
       host: args.host,
       onReload: ({ changed, failure, ms }) => {

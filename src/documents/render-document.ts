@@ -70,7 +70,8 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     distribution: view.titleBlock.distribution,
     fit,
   });
-  const body = renderer.render(spec.layout, view);
+  // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
+  const body = renderer.render(spec.layout, view, { timeoutMs: options.timeoutMs });
   // A character no bundled font draws fails this document, naming where it comes from (issue 11).
   assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
   return {

@@ -11,12 +11,17 @@ export function documentDate(facts: Facts, env: NodeJS.ProcessEnv = process.env)
 }
 
 /** What a build or the preview renders documents with: the options asked for, the tool, the date. */
-export function renderOptionsFor(facts: Facts, options: { paper: Paper; distribution?: string; author?: string }): RenderOptions {
+export function renderOptionsFor(
+  facts: Facts,
+  options: { paper: Paper; distribution?: string; author?: string; timeoutMs?: number; allowRemote?: boolean },
+): RenderOptions {
   return {
     paper: options.paper,
     distribution: options.distribution,
     author: options.author,
     creator: TOOL.creator,
     date: documentDate(facts),
+    timeoutMs: options.timeoutMs,
+    allowRemote: options.allowRemote,
   };
 }

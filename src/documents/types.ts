@@ -38,6 +38,10 @@ export interface RenderOptions {
   creator: string;
   /** The date written into the PDF: SOURCE_DATE_EPOCH, else the dataset's as-of date. */
   date: Date;
+  /** Rendering a document's templates gives up after this long (`--timeout`); default 30 s. */
+  timeoutMs?: number;
+  /** http(s) images may be shown (`--allow-remote`): the self-contained HTML's policy lets them load. */
+  allowRemote?: boolean;
 }
 
 /** The PDF's document information. */

@@ -2,6 +2,7 @@
 // MEASURED.md saw ~28 ms a document this way against ~90 ms opening each afresh.
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import type { RenderedDocument } from '../documents/types.js';
+import { BriefError, EXIT } from '../errors.js';
 import type { BrowserHandle } from './browser-manager.js';
 import type { RequestGuard } from './request-guard.js';
 
@@ -14,10 +15,12 @@ export interface WarmPage {
   blocked: string[];
   /** The page crashed or its target closed: it is never reused. */
   broken: boolean;
-  /** Rejects when the page's renderer crashes, whose pending calls may otherwise never settle. */
+  /** Rejects when the page's renderer crashes (its pending calls may otherwise never settle), or its document navigates it. */
   crashed: Promise<never>;
   /** From then on, no navigation of the main frame is allowed. */
   shellLoaded: boolean;
+  /** The key of the document on the page now, so that a refused navigation names it. */
+  showing?: string;
 }
 
 /** The page's renderer process crashed (or was killed, e.g. out of memory). */
@@ -27,6 +30,23 @@ export class PageCrashed extends Error {
     this.name = 'PageCrashed';
   }
 }
+
+/**
+ * The document tried to navigate its page, e.g. with a <meta http-equiv="refresh"> printed raw from
+ * the data (templates are checked as they are read): the document's fault, not the browser's, so
+ * it names the document, exits as a data problem and is not retried.
+ */
+export class NavigationRefused extends BriefError {
+  /** `url`: where it went, when known; the shell's own URL is a reload. */
+  constructor(key: string, url?: string, shellUrl?: string) {
+    const what = url === undefined ? 'leave the page' : url === shellUrl ? 'reload the page' : `send the page to ${url}`;
+    const why = 'a page being printed may not navigate, so it was not printed';
+    super(`${key}: the document tried to ${what} (a <meta http-equiv="refresh">?); ${why}`, { exitCode: EXIT.data });
+  }
+}
+
+/** Each locked-down page's state, for swapDocument, which is handed the page alone. */
+const warmPages = new WeakMap<Page, WarmPage>();
 
 /**
  * Opens a page on the browser, locks it down, and loads the shell from its file:// URL. Gives up
@@ -97,6 +117,7 @@ function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmP
   });
   crashed.catch(() => undefined); // Only those who race against it care.
   const warm: WarmPage = { page, handle, printed: 0, blocked: [], broken: false, crashed, shellLoaded: false };
+  warmPages.set(page, warm);
   page.on('error', (error) => {
     warm.broken = true; // Puppeteer's 'error' event: the renderer process crashed.
     reportCrash(new PageCrashed(error));
@@ -104,6 +125,10 @@ function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmP
   page.on('close', () => {
     warm.broken = true;
   });
+  const refuseNavigation = (url: string) => {
+    warm.broken = true; // The page may already be on its way elsewhere.
+    reportCrash(new NavigationRefused(warm.showing ?? 'a document', url, page.url()));
+  };
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
@@ -112,6 +137,7 @@ function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmP
     if (!navigatesAway && guard.allows(url, request.resourceType())) {
       void request.continue().catch(() => undefined);
     } else {
+      if (navigatesAway) refuseNavigation(url);
       warm.blocked.push(url);
       void request.abort('blockedbyclient').catch(() => undefined);
     }
@@ -150,14 +176,16 @@ export async function closeWarmPage(warm: WarmPage): Promise<void> {
 }
 
 /** The parts of a rendered document that go into the warm page. */
-export type DocumentParts = Pick<RenderedDocument, 'lang' | 'title' | 'pageCss' | 'bodyClass' | 'body'>;
+export type DocumentParts = Pick<RenderedDocument, 'spec' | 'lang' | 'title' | 'pageCss' | 'bodyClass' | 'body'>;
 
 /**
  * Swaps the document into the page in one round trip and waits until its fonts and images are
  * loaded: page.pdf() does not wait for web fonts (MEASURED.md).
  */
 export async function swapDocument(page: Page, doc: DocumentParts): Promise<void> {
-  await page.evaluate(async (parts) => {
+  const warm = warmPages.get(page);
+  if (warm) warm.showing = doc.spec.key;
+  const swapped = page.evaluate(async (parts) => {
     document.documentElement.lang = parts.lang;
     document.title = parts.title;
     let style = document.getElementById('page-css');
@@ -179,4 +207,10 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
     await Promise.allSettled(Array.from(document.images, (image) => image.decode()));
     await document.fonts.ready;
   }, doc);
+  // A navigation to about: never reaches the request handler: the page only loses its context.
+  await swapped.catch((error: unknown) => {
+    if (!/Execution context was destroyed/.test(String(error))) throw error;
+    if (warm) warm.broken = true;
+    throw new NavigationRefused(doc.spec.key);
+  });
 }

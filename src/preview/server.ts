@@ -8,6 +8,7 @@ import { BUNDLED_TEMPLATES } from '../build/tool.js';
 import { BriefError, EXIT } from '../errors.js';
 import type { PreviewFailure } from './describe-failure.js';
 import { createReloadHub } from './live-reload.js';
+import { previewPolicy } from './preview-policy.js';
 import { createPreviewSite, type PreviewOptions } from './preview-site.js';
 import { matchRoute } from './routes.js';
 import { serveFonts } from './served-fonts.js';
@@ -16,6 +17,8 @@ import { watchFolders } from '../fs/watch-folders.js';
 export interface PreviewServerOptions extends Omit<PreviewOptions, 'fontCss'> {
   /** 0 picks a free port. */
   port: number;
+  /** Let pages show http(s) images (`--allow-remote`), as a build's PDFs may. */
+  allowRemote?: boolean;
   host: string;
   /** Called after each reload that a change set off. */
   onReload?(info: { changed: string[]; failure?: PreviewFailure; ms: number }): void;
@@ -42,8 +45,11 @@ function isAllowedHost(header: string | undefined, boundHost: string): boolean {
   return LOOPBACK.has(name);
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+/** Headers on every response: the policy that keeps a script in the data from running, and no sniffing. */
+type Guarded = { 'Content-Security-Policy': string; 'X-Content-Type-Options': 'nosniff' };
+
+function send(res: ServerResponse, guarded: Guarded, status: number, body: string, type = 'text/html; charset=utf-8'): void {
+  res.writeHead(status, { ...guarded, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
 
@@ -52,29 +58,30 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const site = createPreviewSite({ ...options, fontCss: fonts.css });
   const failure = await site.reload();
   const hub = createReloadHub(() => site.version);
+  const guarded: Guarded = { 'Content-Security-Policy': previewPolicy(options), 'X-Content-Type-Options': 'nosniff' };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-    if (!isAllowedHost(req.headers.host, options.host)) return send(res, 403, 'Forbidden host', 'text/plain');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, guarded, 405, 'Method not allowed', 'text/plain');
+    if (!isAllowedHost(req.headers.host, options.host)) return send(res, guarded, 403, 'Forbidden host', 'text/plain');
     // The URL parser resolves "." and ".." segments; routes then match whole paths, so nothing outside them is reachable.
     const route = matchRoute(new URL(req.url ?? '/', 'http://preview.invalid').pathname);
-    if (!route) return send(res, 404, 'Not found', 'text/plain');
+    if (!route) return send(res, guarded, 404, 'Not found', 'text/plain');
     if (route.kind === 'events') return hub.attach(req, res);
     if (route.kind === 'font') {
       const file = fonts.files.get(route.path);
-      if (!file) return send(res, 404, 'Not found', 'text/plain');
-      res.writeHead(200, { 'Content-Type': 'font/woff2', 'Cache-Control': 'max-age=86400', 'X-Content-Type-Options': 'nosniff' });
+      if (!file) return send(res, guarded, 404, 'Not found', 'text/plain');
+      res.writeHead(200, { ...guarded, 'Content-Type': 'font/woff2', 'Cache-Control': 'max-age=86400' });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).on('error', () => res.destroy()).pipe(res);
       return;
     }
     const page = await site.render(route);
-    send(res, page.status, req.method === 'HEAD' ? '' : page.html);
+    send(res, guarded, page.status, req.method === 'HEAD' ? '' : page.html);
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, `Preview failed: ${String(error)}`, 'text/plain');
+      if (!res.headersSent) send(res, guarded, 500, `Preview failed: ${String(error)}`, 'text/plain');
       else res.end();
     });
   });

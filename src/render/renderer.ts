@@ -2,13 +2,17 @@
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
 import { createHelpers } from './helpers.js';
+import { boundLoops, describeTooLarge, startBudget, type RenderBudget, type RenderLimits } from './render-limits.js';
 import { toTemplateError } from './template-error.js';
 import type { TemplateFile, TemplateSet } from './template-set.js';
 
 /** Renders a layout with a view model to HTML; pure: no file I/O. */
 export interface Renderer {
-  /** The HTML of `layout` (a file in `layouts/`) rendered with `view`; throws TemplateError. */
-  render(layout: string, view: object): string;
+  /**
+   * The HTML of `layout` (a file in `layouts/`) rendered with `view`; throws TemplateError, also
+   * when rendering runs past `limits` (by default 30 s and 32 million characters).
+   */
+  render(layout: string, view: object, limits?: RenderLimits): string;
   layouts: string[];
 }
 
@@ -51,20 +55,34 @@ function requireDefinedArguments(name: string, helper: Handlebars.HelperDelegate
 
 export function createRenderer(templates: TemplateSet): Renderer {
   const hb = Handlebars.create();
+  // The limits of the rendering under way: renders are synchronous, so one at a time.
+  let budget: RenderBudget | undefined;
   const helpers = { ...createHelpers((html) => new hb.SafeString(html)) };
-  for (const name of ['if', 'unless', 'each', 'with'] as const) helpers[name] = hb.helpers[name]!;
+  for (const name of ['if', 'unless', 'with'] as const) helpers[name] = hb.helpers[name]!;
+  // `{{#list}}...{{/list}}` over an array goes through `each` too (Handlebars' blockHelperMissing).
+  helpers.each = boundLoops(hb.helpers.each!, () => budget);
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, requireDefinedArguments(name, helper));
   for (const partial of Object.values(templates.partials)) {
     hb.registerPartial(partial.name, compileFile(hb, partial) as Handlebars.Template);
   }
   const layouts = new Map(Object.values(templates.layouts).map((t) => [t.name, compileFile(hb, t)]));
   return {
-    render(layout, view) {
+    render(layout, view, limits) {
       const template = layouts.get(layout);
       if (!template) {
         throw new TemplateError(`no layout "${layout}"; known: ${[...layouts.keys()].join(', ') || '(none)'}`);
       }
-      return template(view);
+      budget = startBudget(limits);
+      try {
+        const html = template(view);
+        // Loops check as they go; this catches what was made outside them.
+        if (html.length > budget.maxHtmlChars) {
+          throw new TemplateError(`${templates.layouts[layout]!.file}  template failed: ${describeTooLarge(budget)}`);
+        }
+        return html;
+      } finally {
+        budget = undefined;
+      }
     },
     layouts: [...layouts.keys()],
   };

@@ -1,6 +1,7 @@
 // The shell: the shared head every document is printed inside, and the standalone HTML built from it.
 import type { Paper, RenderedDocument } from '../documents/types.js';
 import { fontFaceCss, inlineFontCss } from './fonts.js';
+import { policyMeta } from './content-policy.js';
 import { escapeHtml } from './format/html.js';
 import type { TemplateSet } from './template-set.js';
 
@@ -15,6 +16,8 @@ export interface ShellOptions {
   text?: string;
   /** The <html lang>; composeHtml sets each document's own. */
   lang?: string;
+  /** A Content-Security-Policy to carry as a <meta>: the self-contained HTML's (content-policy.ts). */
+  contentPolicy?: string;
 }
 
 /** The placeholders composeHtml and the print engine fill per document. */
@@ -32,6 +35,7 @@ export function renderShell(templates: TemplateSet, options: ShellOptions): stri
     `<html lang="${escapeHtml(options.lang ?? 'en')}" class="paper-${options.paper}">`,
     '<head>',
     '<meta charset="utf-8">',
+    ...(options.contentPolicy ? [policyMeta(options.contentPolicy)] : []),
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     SHELL_SLOTS.title,
     `<style id="styles">\n${styles}\n</style>`,

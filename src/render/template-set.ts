@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package-paths.js';
+import { refuseNavigation } from './refuse-navigation.js';
 
 /** One template file as read: its name (file name without extension) and where it came from. */
 export interface TemplateFile {
@@ -47,7 +48,9 @@ function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
       if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) {
         throw new TemplateError(`${file} is a link to ${real}, outside the templates folder ${dir}`);
       }
-      return { name: f.slice(0, -ext.length), file, source: readFileSync(file, 'utf8') };
+      const source = readFileSync(file, 'utf8');
+      if (ext === '.hbs') refuseNavigation(file, source);
+      return { name: f.slice(0, -ext.length), file, source };
     });
 }
 

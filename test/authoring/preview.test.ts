@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { launchBrowser } from '../helpers/launch-browser.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { initTempProject, type TempProject } from './project.js';
 
@@ -57,8 +57,7 @@ test.before(async () => {
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   url = (await waitForOutput(/preview: (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
-  const found = findBrowser();
-  browser = await puppeteer.launch({ executablePath: found.path, headless: found.headless, args: ['--no-sandbox'] });
+  browser = await launchBrowser();
   page = await browser.newPage();
 });
 

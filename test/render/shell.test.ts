@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RenderedDocument } from '../../src/documents/types.js';
+import { documentPolicy } from '../../src/render/content-policy.js';
 import { readFontSlices } from '../../src/render/fonts.js';
 import { composeHtml, renderShell } from '../../src/render/shell.js';
 import type { TemplateSet } from '../../src/render/template-set.js';
@@ -49,6 +50,27 @@ test('composeHtml puts the page CSS, language, title and body into the shell', (
   assert.match(html, '<style id="page-css">\n@page { size: letter; }\n</style>');
   assert.match(html, '<body class="layout-brief paper-letter">\n<main>cost $1 and $& more</main>');
   assert.not.match(html, '<script');
+});
+
+test('the self-contained shell opens its head with a policy that runs no script; the print shell has none', () => {
+  const standalone = renderShell(templates, { paper: 'a4', assets: 'none', contentPolicy: documentPolicy({}) });
+  assert.ok(
+    standalone.startsWith(
+      '<!doctype html>\n<html lang="en" class="paper-a4">\n<head>\n<meta charset="utf-8">\n' +
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; font-src data:; img-src data:; base-uri \'none\'; form-action \'none\'">\n' +
+        '<meta name="viewport"',
+    ),
+    standalone.slice(0, 400),
+  );
+  const print = renderShell(templates, { paper: 'a4', assets: 'file' });
+  assert.not.match(print, 'Content-Security-Policy');
+});
+
+test('with remote images allowed, the policy lets http(s) images load and still no script', () => {
+  assert.is(
+    documentPolicy({ allowRemote: true }),
+    "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data: http: https:; base-uri 'none'; form-action 'none'",
+  );
 });
 
 test.run();

@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { planDocuments } from '../../src/documents/plan.js';
+import { renderDocument } from '../../src/documents/render-document.js';
 import { TemplateError } from '../../src/errors.js';
+import { loadFacts } from '../../src/facts/load.js';
+import type { RenderLimits } from '../../src/render/render-limits.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import type { TemplateSet } from '../../src/render/template-set.js';
+import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
 
 const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
   layouts: { page: { name: 'page', file: 'templates/layouts/page.hbs', source: layout } },
@@ -12,9 +17,9 @@ const set = (layout: string, partials: Record<string, string> = {}): TemplateSet
   styles: [],
 });
 
-function renderError(templates: TemplateSet, view: object): TemplateError {
+function renderError(templates: TemplateSet, view: object, limits?: RenderLimits): TemplateError {
   try {
-    createRenderer(templates).render('page', view);
+    createRenderer(templates).render('page', view, limits);
   } catch (error) {
     if (error instanceof TemplateError) return error;
     throw error;
@@ -70,6 +75,80 @@ test('helpers render in an isolated instance: markdown, money and bilingual name
 test('view-model text is escaped: data cannot inject markup through a plain field', () => {
   const html = createRenderer(set('<p>{{title}}</p>')).render('page', { title: '<script>x</script>' });
   assert.not.match(html, '<script>');
+});
+
+test("the bundled people list prints a person's Chinese name, not the zh helper called with nothing", async () => {
+  const facts = await loadFacts(fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url)));
+  const renderer = createRenderer(readTemplateSet(bundledTemplatesDir()));
+  const options = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') } as const;
+  const bodies = planDocuments(facts).map((spec) => renderDocument(renderer, facts, spec, options).body);
+  assert.ok(bodies.some((body) => body.includes('<li><b>Li Ming</b> <span lang="zh">李明</span>,')), 'Li Ming with 李明 in some people list');
+  for (const body of bodies) assert.not.match(body, '[object Object]');
+});
+
+// Four loops nested: three on line 3, where the innermost, at column 43, spends the time.
+const NESTED = [
+  '<ul>',
+  '{{#each @root.rows}}',
+  '  {{#each @root.rows}}{{#each @root.rows}}{{#each @root.rows}}<li>{{this}}</li>{{/each}}{{/each}}{{/each}}',
+  '{{/each}}',
+  '</ul>',
+].join('\n');
+// The line as the message shows it: cut to 100 characters.
+const NEAR = '{{#each @root.rows}}{{#each @root.rows}}{{#each @root.rows}}<li>{{this}}</li>{{/each}}{{/each}}{{...';
+const rows = Array.from({ length: 100 }, (_, i) => i);
+/** `{ rows: [...] }` a hundred wide and `depth` deep, for sections that open each level by name. */
+const grid = (depth: number): object => ({ rows: depth === 0 ? rows : Array(100).fill(grid(depth - 1)) });
+
+test('loops nested to a hundred million items stop at the time limit, naming the loop and the limit', () => {
+  const started = performance.now();
+  const error = renderError(set(NESTED), { rows }, { timeoutMs: 50 });
+  assert.is(
+    error.message,
+    `templates/layouts/page.hbs:3:43  template failed: rendering took longer than 50 ms (--timeout), and was stopped in this loop  near: ${NEAR}`,
+  );
+  assert.ok(performance.now() - started < 2000, `stopped after ${Math.round(performance.now() - started)} ms`);
+});
+
+test('loops whose HTML grows past the size limit stop there, naming the loop and the limit', () => {
+  const error = renderError(set(NESTED), { rows }, { maxHtmlChars: 10_000 });
+  assert.is(
+    error.message,
+    `templates/layouts/page.hbs:3:43  template failed: the HTML grew past 10,000 characters, the limit for one document, and was stopped in this loop  near: ${NEAR}`,
+  );
+});
+
+test('a {{#list}} section over an array is bounded as {{#each}} is', () => {
+  const error = renderError(set('{{#rows}}{{#rows}}{{#rows}}\n{{#rows}}{{this}}{{/rows}}{{/rows}}{{/rows}}{{/rows}}'), grid(3), { timeoutMs: 50 });
+  assert.is(
+    error.message,
+    'templates/layouts/page.hbs:2:1  template failed: rendering took longer than 50 ms (--timeout), and was stopped in this loop  near: {{#rows}}{{this}}{{/rows}}{{/rows}}{{/rows}}{{/rows}}',
+  );
+});
+
+test('loops within the limits render as before', () => {
+  const html = createRenderer(set('{{#each rows}}{{#each @root.rows}}{{this}}{{/each}};{{/each}}')).render('page', { rows: [1, 2] }, { timeoutMs: 1000, maxHtmlChars: 100 });
+  assert.is(html, '12;12;');
+});
+
+test('Markdown nested past 100 levels is refused with the line of {{md}} and the start of the text', () => {
+  const error = renderError(set('<p>\n{{md text}}\n</p>'), { text: `${'>'.repeat(100)} deep text` });
+  assert.is(
+    error.message,
+    'templates/layouts/page.hbs:2:1  template failed: md cannot render this Markdown: it nests quotes or lists deeper than 100 levels, and what is below would be lost; the text starts ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>..."  near: {{md text}}',
+  );
+});
+
+test('Markdown nested 99 levels deep still renders all its text', () => {
+  const html = createRenderer(set('{{md text}}')).render('page', { text: `${'>'.repeat(99)} deep text` });
+  assert.match(html, 'deep text');
+});
+
+test('lists nested 50 deep (100 levels) are refused too, not cut short', () => {
+  const text = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+  const error = renderError(set('{{md text}}'), { text });
+  assert.match(error.message, 'md cannot render this Markdown: it nests quotes or lists deeper than 100 levels');
+  assert.match(error.message, 'the text starts "- item 0 - item 1 - item 2 - item 3 - it..."');
 });
 
 test.run();

@@ -56,4 +56,59 @@ test('a gigantic page (a 100,000-character field repeated 64 times) hits --timeo
   countBadInput('gigantic page');
 });
 
+test('a <meta http-equiv="refresh"> in a template is refused as the templates are read, naming its line, exit 1', async () => {
+  countBadInput('meta refresh in a template');
+  const result = await buildWithTheme('meta-refresh');
+  assert.is(result.code, 1);
+  assert.equal(errorLines(result), [
+    `error: ${partial('meta-refresh')}:3:3  template refused: a <meta http-equiv="refresh"> would send the page elsewhere before it is printed; remove it  near: <META content="0; url=https://example.com/" HTTP-EQUIV=Refresh>`,
+  ]);
+});
+
+test('a <meta http-equiv="refresh"> printed raw from the data fails the document it is in, by name, exit 1', async () => {
+  countBadInput('meta refresh in data printed raw');
+  const result = await brief([
+    'build', '--data', robustnessFixture('raw-html/refresh-data'), '--templates', robustnessFixture('raw-html/templates'),
+    '--out', path.join(ws.dir, 'raw-refresh'), '--format', 'brief',
+  ]);
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    'error: programmes/raw/brief: the document tried to send the page to https://example.com/ (a <meta http-equiv="refresh">?); a page being printed may not navigate, so it was not printed',
+  ]);
+});
+
+test('loops nested to some 24 million items stop at --timeout, naming the innermost loop and the limit, exit 1', async () => {
+  countBadInput('runaway nested loops');
+  const started = Date.now();
+  const result = await brief([
+    'build', '--data', FIXTURE_DATA, '--out', path.join(ws.dir, 'runaway-loops'), '--templates', theme('runaway-loops'), ...ONE, '--timeout', '1000',
+  ]);
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: ${partial('runaway-loops')}:3:20  template failed: rendering took longer than 1000 ms (--timeout), and was stopped in this loop  near: {{#each @root}}{{#each @root}}{{/each}}{{/each}}`,
+  ]);
+  assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
+});
+
+test('loops making billions of characters stop at the HTML size limit, naming the loop, exit 1', async () => {
+  countBadInput('runaway HTML size');
+  const started = Date.now();
+  const result = await buildWithTheme('runaway-html');
+  assert.is(result.code, 1, result.stderr);
+  assert.equal(errorLines(result), [
+    `error: ${partial('runaway-html')}:3:63  template failed: the HTML grew past 32,000,000 characters, the limit for one document, and was stopped in this loop  near: {{#each @root}}{{#each @root}}{{#each @root}}{{#each @root}}{{#each @root}}<span>{{@root.summary}...`,
+  ]);
+  assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
+});
+
+test('Markdown nested a hundred quotes deep is refused with the {{md}} line and the start of the text, exit 1', async () => {
+  countBadInput('Markdown nested past 100 levels');
+  const result = await buildWithTheme('deep-markdown');
+  assert.is(result.code, 1);
+  const quotes = (n: number) => '>'.repeat(n);
+  assert.equal(errorLines(result), [
+    `error: ${partial('deep-markdown')}:2:3  template failed: md cannot render this Markdown: it nests quotes or lists deeper than 100 levels, and what is below would be lost; the text starts "${quotes(40)}..."  near: {{md "${quotes(91)}...`,
+  ]);
+});
+
 test.run();
