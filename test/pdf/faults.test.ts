@@ -148,7 +148,8 @@ process.stdout.write(\`\${renderer.stats().browserPid}\\n\`);
 setInterval(() => undefined, 1000);
 `,
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own temporary folder: a process killed outright cannot remove its run folder (the next run sweeps it).
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: dir } });
   let pid = 0;
   try {
     pid = await new Promise<number>((resolve, reject) => {
@@ -178,9 +179,10 @@ setInterval(() => undefined, 1000);
 
 test('a remote browser is used through its WebSocket endpoint, and close() only disconnects', async () => {
   const { path: executable } = findBrowser();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'brief-remote-'));
   const child = spawn(
     executable,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0', `--user-data-dir=/tmp/brief-remote-${process.pid}`, 'about:blank'],
+    ['--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   try {
@@ -202,7 +204,7 @@ test('a remote browser is used through its WebSocket endpoint, and close() only 
     assert.ok(processesInGroup(child.pid!).length > 0);
   } finally {
     process.kill(-child.pid!, 'SIGKILL');
-    execFileSync('rm', ['-rf', `/tmp/brief-remote-${process.pid}`]);
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 });
 
