@@ -128,8 +128,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     );
     // The whole plan, whatever this run selected: the manifest, the pack and the zip describe it.
     const plan = planDocuments(facts);
-    const partial = specs.length < plan.length;
     const pdfCount = specs.filter((s) => s.format !== 'html').length;
+    const selectsEveryPdf = pdfCount === plan.filter((s) => s.format !== 'html').length;
     settlePagesWanted(pdfCount);
     events.onPlan?.(specs.length);
     const engine = await engineReady;
@@ -148,7 +148,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     // A full build merges each PDF into the pack as soon as it and every one before it are printed;
     // past EAGER_PACK_LIMIT documents the pack is merged at the end instead, so that the growing
     // pack and the browser's pages are not in memory at once (1.7 GiB against 1.4 GiB at 2,000).
-    const packFeed = printsAll && !partial && pdfCount <= EAGER_PACK_LIMIT ? await feedPackInOrder(specs, outDir) : undefined;
+    // Only when the run prints every PDF of the plan: the pack holds them all.
+    const packFeed = printsAll && selectsEveryPdf && pdfCount <= EAGER_PACK_LIMIT ? await feedPackInOrder(specs, outDir) : undefined;
     // A browser that cannot be started or reached stops the run: no other document could print.
     let fatal: BrowserStartError | undefined;
 
