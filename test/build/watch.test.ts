@@ -61,8 +61,8 @@ test('Ctrl-C during the first build of a watch stops it at once, with no browser
 test('a rebuild waits while another build holds the output folder, says so once, and then builds every edit made meanwhile', async () => {
   const ws = await makeWorkspace();
   let release: (() => Promise<unknown>) | undefined;
+  const child = spawnBrief(['watch', '--data', ws.data, '--out', ws.out, '--format', 'one-pager']);
   try {
-    const child = spawnBrief(['watch', '--data', ws.data, '--out', ws.out, '--format', 'one-pager']);
     const done = finished(child);
     await waitForLine(child, /^watching /, 120_000);
     release = await lockOutput(ws.out);
@@ -89,6 +89,7 @@ test('a rebuild waits while another build holds the output folder, says so once,
     assert.is(result.code, 0, result.stderr);
     assert.is(result.stdout.split('\n').filter((line) => line.includes('waiting for it to finish')).length, 1, result.stdout);
   } finally {
+    if (child.exitCode === null) child.kill('SIGKILL'); // a failed assertion leaves no watch behind
     await release?.();
     await ws.remove();
   }

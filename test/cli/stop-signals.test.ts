@@ -11,8 +11,8 @@ for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
   test(`${signal} stops a watch as Ctrl-C does: exit 0, no browser, lock or temporary folder left`, async () => {
     const ws = await makeWorkspace();
     const tmp = await makeTmpdir();
+    const child = spawnBuiltBrief(['watch', '--data', ws.data, '--out', ws.out, '--format', 'one-pager'], tmp.dir);
     try {
-      const child = spawnBuiltBrief(['watch', '--data', ws.data, '--out', ws.out, '--format', 'one-pager'], tmp.dir);
       const done = finished(child);
       await waitForLine(child, /^watching /, 120_000);
       const browsers = chromiumOf(child.pid!);
@@ -25,6 +25,7 @@ for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
       assert.not.ok(existsSync(path.join(ws.out, '.brief-build.lock')));
       assert.equal(await tmp.left(), []);
     } finally {
+      if (child.exitCode === null) child.kill('SIGKILL'); // a failed assertion leaves nothing running
       await tmp.remove();
       await ws.remove();
     }
@@ -33,8 +34,8 @@ for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
   test(`${signal} stops a preview: exit 0, with its closing line`, async () => {
     const ws = await makeWorkspace();
     const tmp = await makeTmpdir();
+    const child = spawnBuiltBrief(['preview', '--data', ws.data, '--port', '0'], tmp.dir);
     try {
-      const child = spawnBuiltBrief(['preview', '--data', ws.data, '--port', '0'], tmp.dir);
       const done = finished(child);
       await waitForLine(child, /^preview: http:\/\/127\.0\.0\.1:\d+\//, 60_000);
       child.kill(signal);
@@ -42,6 +43,7 @@ for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
       assert.is(result.code, 0, JSON.stringify(result));
       assert.match(result.stdout, /^preview stopped$/m);
     } finally {
+      if (child.exitCode === null) child.kill('SIGKILL'); // a failed assertion leaves nothing running
       await tmp.remove();
       await ws.remove();
     }

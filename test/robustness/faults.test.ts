@@ -238,9 +238,9 @@ test('a --browser that never answers ends at --timeout with exit 3, naming it an
   const pidFile = path.join(ws.dir, 'sleepy.pid');
   await writeFile(browser, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`);
   await chmod(browser, 0o755);
+  const child = spawnBuiltBrief(build('--force', '--programme', 'scheme-0', '--browser', browser, '--timeout', '3000', ...GOLDEN_FLAGS), tmp.dir);
   try {
-    const run = finished(spawnBuiltBrief(build('--force', '--programme', 'scheme-0', '--browser', browser, '--timeout', '3000', ...GOLDEN_FLAGS), tmp.dir));
-    const result = await endsWithin(run, 60_000, 'the build');
+    const result = await endsWithin(finished(child), 60_000, 'the build');
     assert.is(result.code, 3, result.stderr);
     assert.equal(errorLines(result), [`error: the browser ${browser} (--browser) did not answer within 3000 ms (--timeout)`]);
     const pid = Number(await readFile(pidFile, 'utf8'));
@@ -249,6 +249,7 @@ test('a --browser that never answers ends at --timeout with exit 3, naming it an
     assert.equal(await tmp.left(), [], 'no profile left');
     assert.equal(await lostOrCorrupted(before, ws.out), []);
   } finally {
+    if (child.exitCode === null) child.kill('SIGKILL'); // one that hung is not left running
     await tmp.remove();
   }
 });
@@ -283,9 +284,9 @@ for (const handshake of [false, true]) {
     countFault(`endpoint that ${what}`);
     const tmp = await makeTmpdir();
     const endpoint = await silentEndpoint(handshake);
+    const child = spawnBuiltBrief(build('--force', '--programme', 'scheme-0', '--browser-ws-endpoint', endpoint.url, '--timeout', '3000', ...GOLDEN_FLAGS), tmp.dir);
     try {
-      const run = finished(spawnBuiltBrief(build('--force', '--programme', 'scheme-0', '--browser-ws-endpoint', endpoint.url, '--timeout', '3000', ...GOLDEN_FLAGS), tmp.dir));
-      const result = await endsWithin(run, 60_000, 'the build');
+      const result = await endsWithin(finished(child), 60_000, 'the build');
       assert.is(result.code, 3, result.stderr);
       assert.equal(errorLines(result), [`error: the browser at ${endpoint.url} did not answer within 3000 ms (--timeout)`]);
       for (let waited = 0; endpoint.sockets.size > 0 && waited < 5000; waited += 50) await sleep(50); // the server hears the close
@@ -293,6 +294,7 @@ for (const handshake of [false, true]) {
       assert.equal(await tmp.left(), []);
       assert.equal(await lostOrCorrupted(before, ws.out), []);
     } finally {
+      if (child.exitCode === null) child.kill('SIGKILL'); // one that hung is not left running
       for (const socket of endpoint.sockets) socket.destroy();
       await new Promise((resolve) => endpoint.server.close(resolve));
       await tmp.remove();
