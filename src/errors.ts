@@ -13,8 +13,12 @@ export const EXIT = {
   output: 4,
   /** A bug in the tool, not a problem with its input (EX_SOFTWARE). */
   internal: 70,
-  /** Interrupted by a signal. */
+  /** Interrupted by SIGHUP (128 + 1): the terminal went away. */
+  hangup: 129,
+  /** Interrupted by SIGINT (128 + 2): Ctrl-C. */
   interrupted: 130,
+  /** Interrupted by SIGTERM (128 + 15): asked to stop. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -78,6 +82,9 @@ export class RenderError extends BriefError {
   }
 }
 
+/** The browser could not be launched or reached: nothing of the run can print, so the run stops. */
+export class BrowserStartError extends RenderError {}
+
 /** A document does not fit the pages it must fit on. */
 export class FitError extends BriefError {
   constructor(message: string) {
@@ -92,10 +99,23 @@ export class OutputError extends BriefError {
   }
 }
 
-/** The run was interrupted by a signal. */
+/** Another build holds the output folder's lock. */
+export class LockedError extends OutputError {
+  constructor(readonly outDir: string, readonly pid: number | undefined) {
+    super(`another build is writing to ${outDir} (pid ${pid ?? 'unknown'})`);
+  }
+}
+
+/** The signals a build stops cleanly on, and their exit codes: 128 + the signal's number, as shells report. */
+export const SIGNAL_EXIT = { SIGHUP: EXIT.hangup, SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
+export type StopSignal = keyof typeof SIGNAL_EXIT;
+
+/** The run was interrupted by a signal (or an abort); exits 128 + the signal's number. */
 export class InterruptedError extends BriefError {
   constructor(signal: string) {
-    super(`interrupted by ${signal}; earlier outputs are left whole`, { exitCode: EXIT.interrupted });
+    super(`interrupted by ${signal}; earlier outputs are left whole`, {
+      exitCode: SIGNAL_EXIT[signal as StopSignal] ?? EXIT.interrupted,
+    });
   }
 }
 

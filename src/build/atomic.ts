@@ -1,5 +1,6 @@
 // Atomic writes: a temporary file in the same folder, then rename, so an interrupted run never
 // leaves a half-written output and what an earlier run wrote stays whole (issue 4 item 2, issue 5 item 4).
+import { rmSync } from 'node:fs';
 import { readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
@@ -11,22 +12,29 @@ const TEMP_PATTERN = /^\..+\.tmp-\d+-\d+$/;
 export class TempFiles {
   private readonly open = new Set<string>();
   private counter = 0;
+  // A process ending at once (a second Ctrl-C calls process.exit) still removes what is open.
+  private readonly removeOnExit = () => {
+    for (const temp of this.open) rmSync(temp, { force: true });
+  };
 
   /** A fresh temporary name beside `target`. */
   reserve(target: string): string {
     const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${++this.counter}`);
+    if (this.open.size === 0) process.on('exit', this.removeOnExit);
     this.open.add(temp);
     return temp;
   }
 
   release(temp: string): void {
     this.open.delete(temp);
+    if (this.open.size === 0) process.off('exit', this.removeOnExit);
   }
 
-  /** Removes every temporary file still open; synchronous-safe to call twice. */
+  /** Removes every temporary file still open; safe to call twice. */
   async removeAll(): Promise<void> {
     const temps = [...this.open];
     this.open.clear();
+    process.off('exit', this.removeOnExit);
     await Promise.all(temps.map((t) => rm(t, { force: true })));
   }
 

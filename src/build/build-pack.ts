@@ -6,7 +6,8 @@ import type { Paper, PdfMetadata, SubjectKind } from '../documents/types.js';
 import type { Meta } from '../facts/schema.js';
 import type { PdfRenderer } from '../pdf/types.js';
 import type { OutputWriter } from './atomic.js';
-import { hasRecordedSize, PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
+import { OutputError } from '../errors.js';
+import { PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
 import { sha256 } from './cache.js';
 import type { FrontMatterView } from './front-matter.js';
 import type { PackAssembler, PackPart } from './pack.js';
@@ -26,6 +27,7 @@ export interface PackJob {
   date: Date;
   /** Part of the pack's input hash: the shell, fonts and tool. */
   sharedHash: string;
+  /** The pack already there, checked intact against its sha256. */
   previous?: ManifestExtra;
   force: boolean;
   getRenderer(): Promise<PdfRenderer>;
@@ -35,9 +37,14 @@ export interface PackJob {
   assembler?: PackAssembler;
 }
 
-/** A document of the run as a part of the pack, read back from the output folder when merged. */
+/** A document of the run as a part of the pack, read back from the output folder when merged, and checked against its sha256. */
 export function packPart(outDir: string, file: ManifestFile): PackPart {
-  return { key: file.key, title: file.title, kind: file.subject.kind, pages: file.pages, read: () => readFile(join(outDir, file.path)) };
+  const read = async () => {
+    const bytes = await readFile(join(outDir, file.path));
+    if (sha256(bytes) !== file.sha256) throw new OutputError(`${file.path} changed on disk during the build; the pack was not written: run the build again`);
+    return bytes;
+  };
+  return { key: file.key, title: file.title, kind: file.subject.kind, pages: file.pages, read };
 }
 
 const FORMAT_LABEL: Record<string, string> = { brief: 'Brief', 'one-pager': 'One-pager' };
@@ -60,7 +67,7 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
     }),
   );
   const previous = job.previous;
-  if (!job.force && previous?.inputHash === inputHash && (await hasRecordedSize(job.outDir, previous.path, previous.bytes))) {
+  if (!job.force && previous?.inputHash === inputHash) {
     return { extra: previous, rebuilt: false };
   }
   const { PackAssembler, numberParts, printFrontMatter } = await import('./pack.js');

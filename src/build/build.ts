@@ -1,32 +1,27 @@
 // `brief build` as a function: plan, decide what changed, render, print, write atomically,
 // then the manifest, the pack and the zip. No console output: progress goes through events.
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentSpec } from '../documents/types.js';
 import { planDocuments } from '../documents/plan.js';
 import { renderOptionsFor } from '../documents/render-options.js';
-import { BriefError, InterruptedError, RenderError } from '../errors.js';
+import { BriefError, BrowserStartError, InterruptedError, RenderError, UsageError } from '../errors.js';
 import type { PoolOptions } from '../pdf/types.js';
 import { TOOL } from '../version.js';
 import { OutputWriter, sweepTempFiles } from './atomic.js';
-import { canReuse, hashDocument, hashRun, isRunUpToDate, sha256, type SharedInputs } from './cache.js';
+import { canReuse, checkRecorded, hashDocument, hashRun, isRunUpToDate, sha256, type SharedInputs } from './cache.js';
 import { defaultDeps, type BuildDeps } from './engine.js';
+import { finishOutputs } from './finish-outputs.js';
 import { lockOutput } from './lock.js';
-import {
-  MANIFEST_NAME,
-  readManifest,
-  serializeManifest,
-  ZIP_NAME,
-  type Manifest,
-  type ManifestFile,
-  type ManifestOptions,
-} from './manifest.js';
+import { MANIFEST_NAME, readManifest, serializeManifest, type ManifestFile, type ManifestOptions } from './manifest.js';
 import type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './options.js';
+import { describeConflict, findOutFolderConflict } from './out-folder.js';
 import { createRendererCache } from './renderers.js';
 import { selectShard } from './shard.js';
 import { BUNDLED_TEMPLATES, describeFonts } from './tool.js';
+import { OutputVerifier } from './verify-outputs.js';
+import { recordWholePlan, warnIncomplete } from './whole-plan.js';
 
 export type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './options.js';
 export { documentDate } from '../documents/render-options.js';
@@ -37,6 +32,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   const outDir = resolve(options.outDir);
   const signal = options.signal;
   throwIfAborted(signal);
+  const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
+  const conflict = await findOutFolderConflict(outDir, resolve(options.dataDir), options.templatesDir ? templatesDir : undefined);
+  if (conflict) throw new UsageError(`the output folder ${outDir} ${describeConflict(conflict)}; choose an output folder outside the inputs`);
   const release = await lockOutput(outDir);
   const writer = new OutputWriter(outDir);
   const renderers = options.renderers ?? createRendererCache(deps.createPdfRenderer);
@@ -47,6 +45,10 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   // The renderer made and warmed ahead of need (below: its browser up, a page per slot open);
   // waited for before closing, so nothing it starts is left behind.
   let warmUp: Promise<unknown> | undefined;
+  let finishing = false;
+  // How many PDFs the run prints, once the plan is known: warm-up opens no more pages than that.
+  let settlePagesWanted: (count: number) => void = () => undefined;
+  const pagesWanted = new Promise<number>((resolve) => (settlePagesWanted = resolve));
   const warnings: string[] = [];
   const warn = (text: string) => {
     warnings.push(text);
@@ -56,11 +58,18 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const recorded = recordedOptions(options);
     const fonts = describeFonts();
     const tool = { name: TOOL.name, version: TOOL.version };
-    const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
+    const verifier = new OutputVerifier(outDir);
+    const previousReady = readManifest(outDir);
+    // The outputs are checked while the inputs are hashed, both reading files; when the run does
+    // have work, the documents reuse these checks.
+    const intact = options.force ? Promise.resolve(false) : previousReady.then((m) => checkRecorded(verifier, m, Boolean(options.zip)));
+    intact.catch(() => {});
     const runHash = await hashRun([resolve(options.dataDir), templatesDir], recorded, { fonts, tool });
-    const previous = await readManifest(outDir);
+    const previous = await previousReady;
 
-    if (!options.force && (await isRunUpToDate(outDir, previous, runHash, Boolean(options.zip)))) {
+    if (!options.force && (await isRunUpToDate(previous, runHash, Boolean(options.zip), intact))) {
+      const had = { pack: Boolean(previous!.pack), zip: Boolean(previous!.zip) };
+      for (const warning of warnIncomplete(previous!.missing ?? [], had, Boolean(options.zip))) warn(warning);
       const documents = previous!.files.map((f) => outcome(f, 0, true));
       events.onPlan?.(documents.length);
       for (const d of documents) events.onDocumentDone?.(d.key, { path: d.path, pages: d.pages, ms: 0, skipped: true });
@@ -106,8 +115,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       const { startBrowser } = deps;
       if (!options.renderers && startBrowser) renderers.startBrowser(() => startBrowser(pool));
       warmUp = shellReady
-        .then((shell) => renderers.get(shell, pool))
-        .then((renderer) => renderer.warmUp?.())
+        .then((shell) => (finishing ? undefined : renderers.get(shell, pool)))
+        .then((renderer) => renderer?.warmUp?.(pagesWanted))
         .catch(() => {});
     }
     await sweepTempFiles(outDir);
@@ -117,6 +126,11 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       planDocuments(facts, { programmes: options.programmes, topics: options.topics, formats: options.formats }),
       options.shard,
     );
+    // The whole plan, whatever this run selected: the manifest, the pack and the zip describe it.
+    const plan = planDocuments(facts);
+    const pdfCount = specs.filter((s) => s.format !== 'html').length;
+    const selectsEveryPdf = pdfCount === plan.filter((s) => s.format !== 'html').length;
+    settlePagesWanted(pdfCount);
     events.onPlan?.(specs.length);
     const engine = await engineReady;
     const shell = await shellReady;
@@ -146,8 +160,10 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     // A full build merges each PDF into the pack as soon as it and every one before it are printed;
     // past EAGER_PACK_LIMIT documents the pack is merged at the end instead, so that the growing
     // pack and the browser's pages are not in memory at once (1.7 GiB against 1.4 GiB at 2,000).
-    const pdfCount = specs.filter((s) => s.format !== 'html').length;
-    const packFeed = printsAll && pdfCount <= EAGER_PACK_LIMIT ? await feedPackInOrder(specs, outDir) : undefined;
+    // Only when the run prints every PDF of the plan: the pack holds them all.
+    const packFeed = printsAll && selectsEveryPdf && pdfCount <= EAGER_PACK_LIMIT ? await feedPackInOrder(specs, outDir) : undefined;
+    // A browser that cannot be started or reached stops the run: no other document could print.
+    let fatal: BrowserStartError | undefined;
 
     const buildOne = async (spec: DocumentSpec, i: number) => {
       events.onDocumentStart?.(spec.key);
@@ -155,7 +171,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       const doc = await engine.renderDocument(facts, spec, renderOptions);
       const inputHash = hashDocument(doc, shared);
       const earlier = previousByKey.get(spec.key);
-      if (!options.force && (await canReuse(outDir, earlier, inputHash, spec.outputPath))) {
+      if (!options.force && (await canReuse(verifier, earlier, inputHash, spec.outputPath))) {
         entries[i] = earlier;
         outcomes[i] = outcome(earlier!, performance.now() - t, true);
       } else {
@@ -194,75 +210,62 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const width = Math.max(1, options.concurrency ?? availableParallelism()) * 2;
     let next = 0;
     const worker = async () => {
-      while (next < specs.length && !signal?.aborted) {
+      while (next < specs.length && !signal?.aborted && !fatal) {
         const i = next++;
         const spec = specs[i]!;
         try {
           await buildOne(spec, i);
         } catch (error) {
-          if (!signal?.aborted) failures.push({ spec, error });
+          if (error instanceof BrowserStartError) fatal ??= error;
+          else if (!signal?.aborted) failures.push({ spec, error });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(width, specs.length) }, worker));
 
     const base = { tool, options: recorded };
-    if (signal?.aborted || failures.length > 0) {
+    const done = new Map(specs.flatMap((spec, i) => (entries[i] ? [[spec.key, entries[i]] as const] : [])));
+    const record = await recordWholePlan(plan, done, previousByKey, verifier);
+    if (signal?.aborted || fatal || failures.length > 0) {
       // Record what is on disk now, so the manifest still matches the files; the next run redoes the rest.
-      const files = specs.flatMap((s, i) => entries[i] ?? previousByKey.get(s.key) ?? []);
-      await writer.write(MANIFEST_NAME, serializeManifest({ ...base, runHash: null, files, pack: undefined }));
+      const [pack, zip] = await Promise.all(
+        [previous?.pack, previous?.zip].map(async (extra) => (extra && (await verifier.check(extra)) ? extra : undefined)),
+      );
+      const missing = record.missing.length > 0 ? { missing: record.missing } : {};
+      await writer.write(MANIFEST_NAME, serializeManifest({ ...base, runHash: null, files: record.files, ...missing, pack, zip }));
       throwIfAborted(signal);
-      throw describeFailures(failures);
+      throw fatal ?? describeFailures(failures);
     }
 
-    const files = entries as ManifestFile[];
-    const pdfFiles = files.filter((f) => f.format !== 'html');
-    let pack: BuildResult['pack'];
-    let manifest: Manifest = { ...base, runHash, files };
-    let zip: BuildResult['zip'];
-    try {
-      if (pdfFiles.length > 0) {
-        const packStarted = performance.now();
-        const { updatePack } = await import('./build-pack.js');
-        const updated = await updatePack({
-          outDir,
-          writer,
-          templatesDir,
-          files: pdfFiles,
-          meta: facts.meta,
-          paper,
-          author: options.author,
-          distribution: options.distribution,
-          creator: TOOL.creator,
-          date: renderOptions.date,
-          sharedHash: sha256(`${shell.html}\0${fonts.join(',')}\0${tool.version}`),
-          previous: previous?.pack,
-          force: Boolean(options.force),
-          getRenderer,
-          // A browser of the caller's (brief watch) stays open for its next run.
-          releaseRenderer: options.renderers ? undefined : () => renderers.close(),
-          assembler: packFeed?.assembler,
-        });
-        manifest = { ...manifest, pack: updated.extra };
-        pack = { path: updated.extra.path, pages: updated.extra.pages ?? 0, rebuilt: updated.rebuilt, ms: performance.now() - packStarted };
-      }
-      throwIfAborted(signal);
-      if (options.zip) {
-        const { zipOutputs } = await import('./zip.js');
-        const paths = [...files.map((f) => f.path), ...(manifest.pack ? [manifest.pack.path] : [])];
-        const zipEntries = await Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(join(outDir, path)) })));
-        zipEntries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(manifest)) });
-        const bytes = await zipOutputs(zipEntries, renderOptions.date);
-        await writer.write(ZIP_NAME, bytes);
-        manifest = { ...manifest, zip: { path: ZIP_NAME, bytes: bytes.length, sha256: sha256(bytes), inputHash: runHash } };
-        zip = { path: ZIP_NAME, bytes: bytes.length };
-      }
-    } catch (error) {
-      // The documents are written: record them, so the manifest still matches the files.
-      await writer.write(MANIFEST_NAME, serializeManifest({ ...base, runHash: null, files, pack: manifest.pack ?? previous?.pack }));
-      throw error;
-    }
-    await writer.write(MANIFEST_NAME, serializeManifest(manifest));
+    const finished = await finishOutputs({
+      writer,
+      verifier,
+      record,
+      previous,
+      base,
+      runHash,
+      zip: Boolean(options.zip),
+      date: renderOptions.date,
+      pack: {
+        outDir,
+        writer,
+        templatesDir,
+        meta: facts.meta,
+        paper,
+        author: options.author,
+        distribution: options.distribution,
+        creator: TOOL.creator,
+        date: renderOptions.date,
+        sharedHash: sha256(`${shell.html}\0${fonts.join(',')}\0${tool.version}`),
+        force: Boolean(options.force),
+        getRenderer,
+        // A browser of the caller's (brief watch) stays open for its next run.
+        releaseRenderer: options.renderers ? undefined : () => renderers.close(),
+        assembler: packFeed?.assembler,
+      },
+      throwIfAborted: () => throwIfAborted(signal),
+      warn,
+    });
     const documents = outcomes as DocumentOutcome[];
     const built = documents.filter((d) => !d.skipped).length;
     return {
@@ -272,8 +275,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       skipped: documents.length - built,
       noop: false,
       browsersStarted: renderers.created - browsersBefore,
-      pack,
-      zip,
+      pack: finished.pack,
+      zip: finished.zip,
       manifestPath: join(outDir, MANIFEST_NAME),
       warnings,
       ms: performance.now() - started,
@@ -283,10 +286,15 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    finishing = true;
+    settlePagesWanted(0);
+    // Closed before warm-up is waited for: that cuts short a launch still under way.
+    if (!options.renderers) await renderers.close().catch(() => {});
     await warmUp;
     if (!options.renderers) await renderers.close().catch(() => {});
     await writer.temps.removeAll();
-    await release();
+    const unreleased = await release();
+    if (unreleased) warn(unreleased);
   }
 }
 

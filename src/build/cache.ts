@@ -5,7 +5,8 @@ import { relative, sep } from 'node:path';
 import type { RenderedDocument } from '../documents/types.js';
 import { listFiles } from '../fs/list-files.js';
 import type { Shell } from '../pdf/types.js';
-import { hasRecordedSize, type Manifest, type ManifestFile } from './manifest.js';
+import type { Manifest, ManifestFile } from './manifest.js';
+import type { OutputVerifier } from './verify-outputs.js';
 
 /** What every document shares: the shell it is printed in, the fonts, the tool. */
 export interface SharedInputs {
@@ -46,18 +47,26 @@ export async function hashRun(folders: string[], options: unknown, shared: Omit<
   return hash.digest('hex');
 }
 
-/** True when the earlier output of a document can be kept: same inputs, file still there. */
-export async function canReuse(outDir: string, entry: ManifestFile | undefined, inputHash: string, path: string): Promise<boolean> {
-  return entry !== undefined && entry.inputHash === inputHash && entry.path === path && (await hasRecordedSize(outDir, entry.path, entry.bytes));
+/** True when the earlier output of a document can be kept: same inputs, file still there with its recorded content. */
+export async function canReuse(verifier: OutputVerifier, entry: ManifestFile | undefined, inputHash: string, path: string): Promise<boolean> {
+  return entry !== undefined && entry.inputHash === inputHash && entry.path === path && (await verifier.check(entry));
 }
 
-/** True when a whole run has nothing to do: same raw inputs, and every recorded file present. */
-export async function isRunUpToDate(outDir: string, manifest: Manifest | undefined, runHash: string, wantZip: boolean): Promise<boolean> {
+/**
+ * True when a whole run has nothing to do: same raw inputs, and every recorded file there with
+ * its recorded sha256 (`intact`, from checkRecorded). A zip asked for must be there too, unless
+ * the plan is incomplete (a partial build), when none can be made.
+ */
+export async function isRunUpToDate(manifest: Manifest | undefined, runHash: string, wantZip: boolean, intact: Promise<boolean>): Promise<boolean> {
   if (!manifest || manifest.runHash !== runHash) return false;
-  if (wantZip && !manifest.zip) return false;
-  const recorded = [...manifest.files, ...(manifest.pack ? [manifest.pack] : []), ...(wantZip && manifest.zip ? [manifest.zip] : [])];
-  const present = await Promise.all(recorded.map((f) => hasRecordedSize(outDir, f.path, f.bytes)));
-  return present.every(Boolean);
+  if (wantZip && !manifest.zip && !manifest.missing?.length) return false;
+  return intact;
+}
+
+/** True when every file the manifest records (the zip only if wanted) is there with its sha256. */
+export async function checkRecorded(verifier: OutputVerifier, manifest: Manifest | undefined, wantZip: boolean): Promise<boolean> {
+  if (!manifest) return false;
+  return verifier.checkAll([...manifest.files, ...(manifest.pack ? [manifest.pack] : []), ...(wantZip && manifest.zip ? [manifest.zip] : [])]);
 }
 
 export function sha256(bytes: Uint8Array | string): string {

@@ -1,13 +1,22 @@
 // One build at a time per output folder (issue 5 item 4): a lock with a clear message.
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { rmSync, type Stats } from 'node:fs';
+import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OutputError } from '../errors.js';
+import { LockedError, OutputError } from '../errors.js';
+import { isProcessAlive } from '../process-alive.js';
 import { makeFolder } from './make-folder.js';
 
 const LOCK_NAME = '.brief-build.lock';
+/** What the holder's pid file says once its release could not remove the lock folder. */
+const RELEASED = 'released';
+/**
+ * A holder writes its pid within moments of taking the lock: a lock without one that has not been
+ * touched for this long is left over (an older version's, or a release that failed), not held.
+ */
+const PID_GRACE_MS = 5_000;
 
-/** Releases the lock; safe to call twice. */
-export type ReleaseLock = () => Promise<void>;
+/** Releases the lock; safe to call twice. Never throws: resolves with a warning when it could not. */
+export type ReleaseLock = () => Promise<string | undefined>;
 
 /**
  * Locks `outDir` for this process, or fails at once naming the process that holds it.
@@ -36,41 +45,91 @@ export async function lockOutput(outDir: string, { updateMs = 15_000 }: { update
   try {
     unlock = await lockfile.lock(outDir, options);
   } catch (error) {
-    const pid = Number((await readFile(pidPath, 'utf8').catch(() => '')).trim()) || undefined;
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' && pid === undefined) {
-      throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
-    }
-    if (pid === undefined || isAlive(pid)) {
-      // No cause: the message says all, and the CLI prints a cause chain.
-      throw new OutputError(`another build is writing to ${outDir} (pid ${pid ?? 'unknown'})`);
-    }
-    // The build that held it was killed (SIGKILL cannot clean up): take the lock over at once.
-    await rm(lockfilePath, { recursive: true, force: true });
+    const holder = await readHolder(lockfilePath, pidPath);
+    if (!holder) throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
+    if (isHeld(holder)) throw new LockedError(outDir, holder.pid);
+    // Its holder was killed (SIGKILL cannot clean up) or could not remove it: take it over at once.
+    await takeOverLock(lockfilePath, holder.folder, outDir);
     unlock = await lockfile.lock(outDir, options).catch(() => {
-      throw new OutputError(`another build is writing to ${outDir}`);
+      throw new LockedError(outDir, undefined);
     });
   }
   // Writing into the lock folder changes its mtime, which proper-lockfile compares with its own on
   // every update of the lock: put it back, or a build longer than one update interval finds its
   // lock "compromised", cannot release it, and leaves it behind to block the next build.
-  const { atime, mtime } = await stat(lockfilePath);
-  await writeFile(pidPath, `${process.pid}\n`).catch(() => {});
-  await utimes(lockfilePath, atime, mtime).catch(() => {});
+  try {
+    const { atime, mtime } = await stat(lockfilePath);
+    await writeFile(pidPath, `${process.pid}\n`);
+    await utimes(lockfilePath, atime, mtime);
+  } catch (error) {
+    await unlock().catch(() => undefined);
+    throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
+  }
+  // A process ending at once (a second Ctrl-C calls process.exit) awaits nothing: the lock goes with it here.
+  const removeOnExit = () => {
+    try {
+      rmSync(lockfilePath, { recursive: true, force: true });
+    } catch {
+      // The next build takes over a lock whose holder is gone.
+    }
+  };
+  process.once('exit', removeOnExit);
   let released = false;
   return async () => {
-    if (released) return;
+    if (released) return undefined;
     released = true;
-    await rm(pidPath, { force: true });
-    await unlock().catch(() => {});
+    process.off('exit', removeOnExit);
+    try {
+      await rm(pidPath, { force: true });
+      await unlock();
+      return undefined;
+    } catch (error) {
+      // Marked released, so the next build takes it over at once instead of thinking it held.
+      await writeFile(pidPath, `${RELEASED}\n`).catch(() => undefined);
+      return `cannot remove the lock ${lockfilePath}: ${(error as Error).message}; the next build takes it over`;
+    }
   };
 }
 
-/** True when a process with this id runs (on this machine). */
-function isAlive(pid: number): boolean {
+/** What a lock folder says of its holder, or undefined when there is no lock folder. */
+interface Holder {
+  folder: Stats;
+  pid?: number;
+  released: boolean;
+}
+
+async function readHolder(lockfilePath: string, pidPath: string): Promise<Holder | undefined> {
+  const folder = await stat(lockfilePath).catch(() => undefined);
+  if (!folder?.isDirectory()) return undefined;
+  const text = (await readFile(pidPath, 'utf8').catch(() => '')).trim();
+  return { folder, pid: Number(text) || undefined, released: text === RELEASED };
+}
+
+/** True while a live process holds the lock, or one is taking it right now (its pid not yet written). */
+function isHeld(holder: Holder): boolean {
+  if (holder.released) return false;
+  if (holder.pid !== undefined) return isProcessAlive(holder.pid);
+  return Date.now() - holder.folder.mtimeMs < PID_GRACE_MS;
+}
+
+/**
+ * Removes a lock left over, `seen` as it was judged, by moving it aside first: of two builds
+ * taking it over at once, only one moves that folder; the other finds it moved a fresh lock (not
+ * the folder it judged) and puts it back, refused.
+ */
+export async function takeOverLock(lockfilePath: string, seen: Stats, outDir: string): Promise<void> {
+  const aside = `${lockfilePath}.stale-${process.pid}-${Date.now()}`;
   try {
-    process.kill(pid, 0);
-    return true;
+    await rename(lockfilePath, aside);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // another build removed it: try to lock
+    throw new OutputError(`cannot take over the lock ${lockfilePath}: ${(error as Error).message}`, error);
   }
+  // Judged again once moved: a fresh lock may have taken the old one's inode number.
+  const moved = await readHolder(aside, join(aside, 'pid'));
+  if (!moved || moved.folder.ino !== seen.ino || isHeld(moved)) {
+    await rename(aside, lockfilePath).catch(() => undefined);
+    throw new LockedError(outDir, moved?.pid);
+  }
+  await rm(aside, { recursive: true, force: true });
 }

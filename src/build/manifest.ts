@@ -1,5 +1,5 @@
 // output/manifest.json: what a run wrote, and what the next run compares against (issue 4 item 4).
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format, Paper, Subject } from '../documents/types.js';
 
@@ -7,7 +7,7 @@ export const MANIFEST_NAME = 'manifest.json';
 export const PACK_NAME = 'briefing-pack.pdf';
 export const ZIP_NAME = 'briefing-pack.zip';
 
-/** One output file. */
+/** One output file, as its content was written: a file whose sha256 differs is not it. */
 export interface ManifestFile {
   key: string;
   subject: Subject;
@@ -51,7 +51,13 @@ export interface Manifest {
   /** Hash of every raw input of the run; equal and all files present means nothing to do. */
   runHash: string | null;
   options: ManifestOptions;
+  /** Every document of the plan whose file is there, in plan order, whatever the run selected. */
   files: ManifestFile[];
+  /**
+   * Keys of the plan's documents not built (a partial build's, or never built): while any is
+   * missing, the pack and the zip are left as they were. Absent when none is.
+   */
+  missing?: string[];
   pack?: ManifestExtra;
   zip?: ManifestExtra;
 }
@@ -63,15 +69,6 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
     return Array.isArray(manifest.files) ? manifest : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** True when the file exists with the size recorded (cheap: no hashing). */
-export async function hasRecordedSize(outDir: string, relPath: string, bytes: number): Promise<boolean> {
-  try {
-    return (await stat(join(outDir, relPath))).size === bytes;
-  } catch {
-    return false;
   }
 }
 

@@ -1,9 +1,16 @@
+import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { BuildOptions } from '../build/options.js';
+import { describeConflict, findOutFolderConflict } from '../build/out-folder.js';
 import { parseShard } from '../build/shard.js';
-import { UsageError } from '../errors.js';
+import { SIGNAL_EXIT, UsageError, type StopSignal } from '../errors.js';
+import { displayPath } from '../facts/read-data-folder.js';
 import { chooseProgress, createProgress, reportBuild } from './build-progress.js';
 import type { GlobalArgs } from './global-args.js';
+import { describeSetting } from './setting-origin.js';
+
+/** The most pages rendering at once, as the config schema allows. */
+export const MAX_CONCURRENCY = 64;
 
 /** Flags `brief build` and `brief watch` share. */
 export interface BuildArgs extends GlobalArgs {
@@ -34,8 +41,12 @@ export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
 
 /** The build options the flags ask for. */
 export function toBuildOptions(args: BuildArgs): BuildOptions {
-  if (args.concurrency !== undefined && !(Number.isInteger(args.concurrency) && args.concurrency >= 1)) {
-    throw new UsageError(`--concurrency wants a whole number of at least 1; got ${args.concurrency}`);
+  if (args.concurrency !== undefined && !(Number.isInteger(args.concurrency) && args.concurrency >= 1 && args.concurrency <= MAX_CONCURRENCY)) {
+    const { name } = describeSetting('concurrency', args.concurrency, undefined);
+    throw new UsageError(`${name} wants a whole number from 1 to ${MAX_CONCURRENCY}; got ${args.concurrency}`);
+  }
+  if (typeof args.out !== 'string' || args.out.trim() === '') {
+    throw new UsageError(`${describeSetting('out', args.out, 'output').name} is empty: it wants the output folder, e.g. --out output`);
   }
   if (args.timeout !== undefined && !(args.timeout > 0)) {
     throw new UsageError(`--timeout wants a number of milliseconds above 0; got ${args.timeout}`);
@@ -63,17 +74,33 @@ export function toBuildOptions(args: BuildArgs): BuildOptions {
 }
 
 /**
- * Aborts on SIGINT or SIGTERM: the build closes the browser, removes its temporary files and
- * rejects with InterruptedError (exit 130). A second signal ends the process at once.
+ * Refuses an output folder that is, or lies inside, the data or templates folder (by real paths):
+ * the outputs would mix with the inputs. Named as the user gave it: flag, variable or config.
+ */
+export async function checkOutFolder(options: BuildOptions, args: BuildArgs): Promise<void> {
+  const templates = options.templatesDir ? path.resolve(options.templatesDir) : undefined;
+  const conflict = await findOutFolderConflict(path.resolve(options.outDir), path.resolve(options.dataDir), templates);
+  if (conflict) {
+    const out = describeSetting('out', displayPath(path.resolve(options.outDir)), displayPath(path.resolve('output'))).withValue;
+    throw new UsageError(`${out} ${describeConflict(conflict, displayPath)}: the outputs would mix with the inputs; choose another output folder`);
+  }
+}
+
+const STOP_SIGNALS = Object.keys(SIGNAL_EXIT) as StopSignal[];
+
+/**
+ * Aborts on SIGINT, SIGTERM or SIGHUP: the build closes the browser, removes its temporary files,
+ * releases the lock and rejects with InterruptedError (exit 128 + the signal's number). A second
+ * signal ends the process at once, its exit handlers still killing the browser and removing the
+ * run's temporary folder.
  */
 export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(SIGNAL_EXIT[name as StopSignal] ?? 1);
     controller.abort(name);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const name of STOP_SIGNALS) process.on(name, onSignal);
   // Node ignores SIGXFSZ, so a write past a file-size limit fails with EFBIG (an OutputError);
   // but signal-exit (through proper-lockfile) re-raises a signal nobody else listens to, which
   // killed the build instead. A listener of our own keeps the failure a one-line error.
@@ -81,8 +108,7 @@ export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const name of STOP_SIGNALS) process.off(name, onSignal);
       process.off('SIGXFSZ', ignoreSignal);
     },
   };
@@ -101,6 +127,7 @@ export const buildCommand: CommandModule<GlobalArgs, BuildArgs> = {
       .example('$0 build --browser-ws-endpoint ws://127.0.0.1:9222/devtools/browser/…', 'on a running browser'),
   handler: async (args) => {
     const options = toBuildOptions(args);
+    await checkOutFolder(options, args);
     const mode = chooseProgress(args);
     const { build } = await import('../build/build.js');
     const progress = await createProgress(mode);

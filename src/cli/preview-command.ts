@@ -48,19 +48,22 @@ export const previewCommand: CommandModule<GlobalArgs, PreviewArgs> = {
         else say.info(`${what} changed: reloaded in ${Math.round(ms)} ms`);
       },
     });
+    // Ctrl-C, SIGTERM (a process manager's stop) and SIGHUP (its terminal closed) are each how a
+    // preview is meant to end: it closes and exits 0. Heard before the URL is printed, which is
+    // when a caller may send one; a second signal finds no listener and ends it at once.
+    const stopped = new Promise<void>((resolve) => {
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+      const stop = () => {
+        for (const name of signals) process.off(name, stop);
+        resolve();
+      };
+      for (const name of signals) process.on(name, stop);
+    });
     // The URL goes out even with --quiet: it is what the command is for.
     process.stdout.write(`preview: ${server.url}\n`);
     if (server.failure) printFailure(server.failure);
     say.info(`watching ${server.watched.map(relative).join(' and ')}; Ctrl-C stops`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
     await server.close();
     say.info('preview stopped');
   },

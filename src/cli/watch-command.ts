@@ -1,11 +1,14 @@
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandModule } from 'yargs';
-import { BriefError, describeError, EXIT } from '../errors.js';
-import { abortOnSignals, type BuildArgs, toBuildOptions, withBuildOptions } from './build-command.js';
+import { BriefError, describeError, EXIT, LockedError } from '../errors.js';
+import { abortOnSignals, type BuildArgs, checkOutFolder, toBuildOptions, withBuildOptions } from './build-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
 
 const DEBOUNCE_MS = 200;
+/** How often a rebuild waiting for another build's lock tries again. */
+const LOCK_RETRY_MS = 500;
 
 export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
   command: 'watch',
@@ -16,6 +19,7 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
       .example('$0 watch --format one-pager', 'keep only the fact sheets up to date'),
   handler: async (args) => {
     const options = toBuildOptions(args);
+    await checkOutFolder(options, args);
     const [{ build }, { createRendererCache }, { defaultDeps }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
       import('../build/build.js'),
       import('../build/renderers.js'),
@@ -33,6 +37,17 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
 
     // watchFolders runs one rebuild at a time, so rebuilds never overlap.
     const rebuild = async (reason: string) => {
+      // Another build holding the output folder is waited for, not given up on: a change made
+      // meanwhile is read when this build starts, so none is lost (issue 11).
+      for (let waiting = false; !interrupt.signal.aborted; waiting = true) {
+        const locked = await buildOnce(reason);
+        if (!locked) return;
+        if (!waiting && !args.quiet) say.info(`${reason}: ${locked.message}; waiting for it to finish`);
+        await sleep(LOCK_RETRY_MS, undefined, { signal: interrupt.signal }).catch(() => undefined);
+      }
+    };
+    /** One build; a refusal by another build's lock is handed back to be tried again. */
+    const buildOnce = async (reason: string): Promise<LockedError | undefined> => {
       try {
         const result = await build({ ...options, signal: interrupt.signal, renderers });
         if (!args.quiet) {
@@ -46,10 +61,12 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
           for (const warning of result.warnings) say.warn(warning);
         }
       } catch (error) {
-        if (interrupt.signal.aborted) return;
+        if (interrupt.signal.aborted) return undefined;
+        if (error instanceof LockedError) return error;
         // A data or template error is printed, and the watch goes on waiting for the fix.
         say.fail(error instanceof BriefError ? describeError(error) : String((error as Error)?.stack ?? error));
       }
+      return undefined;
     };
 
     await rebuild('first build');
@@ -71,7 +88,9 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
     await (await watching)?.close();
     await renderers.close();
     interrupt.dispose();
-    // Ctrl-C is how a watch is meant to end: a success.
+    // A signal is how a watch is meant to end: Ctrl-C, SIGTERM from a process manager (docker
+    // stop, systemd, a CI step's teardown) or SIGHUP as its terminal closes. Each stops it as
+    // cleanly as the others (browser closed, lock released), so each is a success.
     process.exitCode = EXIT.ok;
   },
 };

@@ -1,13 +1,15 @@
 // The one place that launches, connects to and closes browsers (STYLE.md habit 4): launched once
 // per run and memoised, replaced when it dies or has printed enough, killed on every path.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { loadPuppeteerCore } from './puppeteer.js';
-import { RenderError } from '../errors.js';
-import { findBrowser } from './find-browser.js';
+import { BrowserStartError, RenderError } from '../errors.js';
+import { openDevToolsSocket } from './devtools-socket.js';
+import { findBrowser, type FoundBrowser } from './find-browser.js';
+import { makeRunSubfolder } from './run-folder.js';
+import { isTimeLimit, protocolTimeout, raceAbort, TimeLimit } from './time-limit.js';
+import { DEFAULT_TIMEOUT_MS } from './types.js';
 import { preparePrivateFonts } from './private-fonts.js';
 
 /** One browser and what the pool has done with it. */
@@ -40,9 +42,18 @@ export interface BrowserManagerOptions {
   executablePath?: string;
   wsEndpoint?: string;
   env?: NodeJS.ProcessEnv;
+  /** How long launching or reaching the browser, and any one call to it, may take (--timeout). */
+  timeoutMs?: number;
 }
 
 const CLOSE_GRACE_MS = 3000;
+
+/** A browser just launched (its process and profile folder) or connected to. */
+interface Started {
+  browser: Browser;
+  pid?: number;
+  profile?: string;
+}
 
 export function launchArgs(isRoot: boolean): string[] {
   return [
@@ -64,10 +75,15 @@ export class BrowserManager {
   #current: Promise<BrowserHandle> | undefined;
   readonly #handles = new Set<BrowserHandle>();
   readonly #profiles = new Map<BrowserHandle, string>();
+  /** Launches and connections under way: close() cuts them short. */
+  readonly #starting = new Set<AbortController>();
   #generation = 0;
   #closed = false;
   /** How many browsers were launched or connected to in this run. */
   launches = 0;
+  // If the process ends without close() (an uncaught error, a second Ctrl-C), its browsers go
+  // with it: before any other exit handler, such as the one removing the run's temporary folder.
+  readonly #killOnExit = () => this.killAllSync();
 
   constructor(options: BrowserManagerOptions) {
     this.#options = options;
@@ -100,19 +116,53 @@ export class BrowserManager {
 
   async #start(): Promise<BrowserHandle> {
     const generation = ++this.#generation;
-    this.launches++;
-    const { wsEndpoint } = this.#options;
-    if (wsEndpoint) {
-      const browser = await loadPuppeteerCore().connect({ browserWSEndpoint: wsEndpoint }).catch((error: unknown) => {
-        throw new RenderError(`cannot connect to the browser at ${wsEndpoint}`, error);
-      });
-      return this.#track({ browser, generation, openPages: 0, printed: 0, retiring: false, dead: false });
-    }
-    const found = findBrowser({ executablePath: this.#options.executablePath, env: this.#options.env });
-    const profile = await mkdtemp(path.join(os.tmpdir(), 'brief-chromium-'));
-    let browser: Browser;
+    if (this.launches++ === 0) process.prependListener('exit', this.#killOnExit);
+    const limit = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Every wait on starting the browser ends by --timeout (issue 11); close() ends it at once.
+    const starting = new AbortController();
+    this.#starting.add(starting);
+    const timer = setTimeout(() => starting.abort(new TimeLimit(limit)), limit);
     try {
-      browser = await loadPuppeteerCore().launch({
+      const started: Started = this.isRemote ? await this.#connect(starting.signal, limit) : await this.#launch(starting.signal, limit);
+      const handle = this.#track({ ...started, generation, openPages: 0, printed: 0, retiring: false, dead: false });
+      if (started.profile) this.#profiles.set(handle, started.profile);
+      if (this.#closed) {
+        await this.#shutdown(handle);
+        throw new RenderError('the PDF renderer is closed');
+      }
+      return handle;
+    } finally {
+      clearTimeout(timer);
+      this.#starting.delete(starting);
+    }
+  }
+
+  async #connect(signal: AbortSignal, limit: number): Promise<Started> {
+    const wsEndpoint = this.#options.wsEndpoint!;
+    try {
+      const transport = await openDevToolsSocket(wsEndpoint, limit, signal);
+      const connecting = loadPuppeteerCore().connect({ transport, protocolTimeout: protocolTimeout(limit) }) as Promise<Browser>;
+      return { browser: await raceAbort(connecting, signal, () => transport.close()) };
+    } catch (error) {
+      if (signal.aborted && !(signal.reason instanceof TimeLimit)) throw signal.reason;
+      if (isTimeLimit(error, signal)) {
+        throw new BrowserStartError(`the browser at ${wsEndpoint} did not answer within ${limit} ms (--timeout)`);
+      }
+      throw new BrowserStartError(`cannot connect to the browser at ${wsEndpoint}`, error);
+    }
+  }
+
+  async #launch(signal: AbortSignal, limit: number): Promise<Started> {
+    let found: FoundBrowser;
+    try {
+      found = findBrowser({ executablePath: this.#options.executablePath, env: this.#options.env });
+    } catch (error) {
+      // Not finding a browser ends the run as not starting one does.
+      throw error instanceof RenderError ? new BrowserStartError(error.message) : error;
+    }
+    const profile = await makeRunSubfolder('profile-');
+    try {
+      const launching = loadPuppeteerCore().launch({
         executablePath: found.path,
         headless: found.headless,
         args: launchArgs(process.getuid?.() === 0),
@@ -126,26 +176,21 @@ export class BrowserManager {
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
-      });
+        // Puppeteer's own limits, and an abort that kills the browser's process group.
+        timeout: limit,
+        protocolTimeout: protocolTimeout(limit),
+        signal,
+      }) as Promise<Browser>;
+      const browser = await raceAbort(launching, signal);
+      return { browser, pid: browser.process()?.pid, profile };
     } catch (error) {
-      await rm(profile, { recursive: true, force: true });
-      throw new RenderError(`cannot launch the browser ${found.path} (${found.source})`, error);
+      await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+      if (signal.aborted && !(signal.reason instanceof TimeLimit)) throw signal.reason;
+      if (isTimeLimit(error, signal)) {
+        throw new BrowserStartError(`the browser ${found.path} (${found.source}) did not answer within ${limit} ms (--timeout)`);
+      }
+      throw new BrowserStartError(`cannot launch the browser ${found.path} (${found.source})`, error);
     }
-    const handle = this.#track({
-      browser,
-      generation,
-      pid: browser.process()?.pid,
-      openPages: 0,
-      printed: 0,
-      retiring: false,
-      dead: false,
-    });
-    this.#profiles.set(handle, profile);
-    if (this.#closed) {
-      await this.#shutdown(handle);
-      throw new RenderError('the PDF renderer is closed');
-    }
-    return handle;
   }
 
   #track(started: Omit<BrowserHandle, 'gone'>): BrowserHandle {
@@ -183,7 +228,9 @@ export class BrowserManager {
   /** Closes (or disconnects from) every browser; kills the process group when close hangs. */
   async close(): Promise<void> {
     this.#closed = true;
+    for (const starting of this.#starting) starting.abort(new RenderError('the PDF renderer is closed'));
     await Promise.all([...this.#handles].map((handle) => this.#shutdown(handle)));
+    process.off('exit', this.#killOnExit);
   }
 
   async #shutdown(handle: BrowserHandle): Promise<void> {
@@ -204,6 +251,8 @@ export class BrowserManager {
 
   /** Last resort when the process exits without close(): kill synchronously, remove profiles. */
   killAllSync(): void {
+    // An abort kills a browser still starting (Puppeteer kills its process group at once).
+    for (const starting of this.#starting) starting.abort(new RenderError('the process is exiting'));
     for (const handle of this.#handles) killProcessGroup(handle.pid);
     for (const profile of this.#profiles.values()) rmSync(profile, { recursive: true, force: true });
   }

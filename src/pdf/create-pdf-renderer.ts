@@ -1,6 +1,6 @@
 // The PDF engine the batch drives: one browser, a pool of warm pages, a retry for crashes, a
 // timeout per document, and nothing left running after close() (issue 4 item 1, issue 5 item 4).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,8 @@ import { PagePool } from './page-pool.js';
 import { postProcessPdf } from './post-process.js';
 import { printOnPage } from './print-document.js';
 import { createRequestGuard, defaultAssetRoots } from './request-guard.js';
-import type { PdfRenderer, PoolOptions, PrintedPdf, Shell } from './types.js';
+import { makeRunSubfolder } from './run-folder.js';
+import { DEFAULT_TIMEOUT_MS, type PdfRenderer, type PoolOptions, type PrintedPdf, type Shell } from './types.js';
 import type { WarmPage } from './warm-page.js';
 
 /** PoolOptions, plus what tests and embedders may also set. */
@@ -34,15 +35,18 @@ export interface PdfRendererStats {
 }
 
 export interface PoolPdfRenderer extends PdfRenderer {
-  /** Launches the browser (or takes the one it was given) and opens a page per slot. */
-  warmUp(): Promise<void>;
+  /**
+   * Launches the browser (or takes the one it was given) at once, and opens a page per slot, or
+   * fewer when there are fewer `documents` to print (they may be known only later).
+   */
+  warmUp(documents?: number | Promise<number>): Promise<void>;
   stats(): PdfRendererStats;
 }
 
 export const DEFAULTS = {
   pageRecycleAfter: 50,
   browserRecycleAfter: 500,
-  timeoutMs: 30_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   /** Opening a page normally takes well under a second; past this it is treated as a crash. */
   openTimeoutMs: 10_000,
 } as const;
@@ -53,7 +57,7 @@ export const DEFAULTS = {
  * giver's to close.
  */
 export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}, browsers?: BrowserManager): Promise<PoolPdfRenderer> {
-  const shellDir = await mkdtemp(path.join(os.tmpdir(), 'brief-shell-'));
+  const shellDir = await makeRunSubfolder('shell-');
   const shellFile = path.join(shellDir, 'shell.html');
   await writeFile(shellFile, shell.html);
   const guard = createRequestGuard({
@@ -68,9 +72,6 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
     browserRecycleAfter: Math.max(1, options.browserRecycleAfter ?? DEFAULTS.browserRecycleAfter),
     openTimeoutMs: Math.min(timeoutMs, DEFAULTS.openTimeoutMs),
   });
-  // If the process ends without close() (an uncaught error), the browser still goes with it.
-  const killOnExit = () => manager.killAllSync();
-  process.once('exit', killOnExit);
   let retries = 0;
   let closing: Promise<void> | undefined;
 
@@ -94,9 +95,9 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
   };
 
   return {
-    async warmUp() {
-      await manager.acquire();
-      await pool.prepare();
+    async warmUp(documents) {
+      const [count] = await Promise.all([documents, manager.acquire()]);
+      await pool.prepare(count);
     },
     async print(doc) {
       for (let attempt = 0; ; attempt++) {
@@ -120,7 +121,6 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
       closing ??= (async () => {
         await pool.drain();
         if (!browsers) await manager.close();
-        process.removeListener('exit', killOnExit);
         await rm(shellDir, { recursive: true, force: true });
       })();
       return closing;

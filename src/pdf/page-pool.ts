@@ -50,12 +50,14 @@ export class PagePool {
   }
 
   /**
-   * Opens pages ahead of need, up to the concurrency, so that the first documents find them with
-   * the shell loaded: opening one (a new target, the shell, its fonts) takes ~200 ms. A page that
-   * fails to open here is left to be opened again by the document that needs it.
+   * Opens pages ahead of need, up to the concurrency or the `documents` to print, whichever is
+   * fewer, so that the first documents find them with the shell loaded: opening one (a new target,
+   * the shell, its fonts) takes ~200 ms, and a page per slot for one document at --concurrency 64
+   * took seconds. A page that fails to open here is left to be opened again by the document that needs it.
    */
-  async prepare(): Promise<void> {
-    const missing = this.#options.concurrency - this.#active - this.#idle.length - this.#ahead.size;
+  async prepare(documents = Infinity): Promise<void> {
+    const wanted = Math.min(this.#options.concurrency, documents);
+    const missing = wanted - this.#active - this.#idle.length - this.#ahead.size;
     for (let i = 0; i < missing; i++) {
       const opening = this.#open().then(
         (warm) => void this.#idle.push(warm),

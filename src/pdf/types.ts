@@ -1,6 +1,9 @@
 // The contract between the batch (src/build) and the browser (src/pdf).
 import type { Paper, RenderedDocument } from '../documents/types.js';
 
+/** --timeout's default: how long any one wait on the browser may take. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** How to reach a browser. */
 export interface BrowserOptions {
   /** An executable to launch; found by findBrowser() when absent. */
@@ -19,7 +22,7 @@ export interface PoolOptions extends BrowserOptions {
   pageRecycleAfter?: number;
   /** The browser is restarted after this many documents. */
   browserRecycleAfter?: number;
-  /** A document that takes longer fails with its name. */
+  /** A document that takes longer fails with its name; starting or reaching the browser too. */
   timeoutMs?: number;
 }
 
@@ -43,8 +46,11 @@ export interface Shell {
 /** Renders documents to PDF on a pool of warm pages. */
 export interface PdfRenderer {
   print(doc: RenderedDocument): Promise<PrintedPdf>;
-  /** Starts (or connects to) the browser now instead of with the first document. */
-  warmUp?(): Promise<void>;
+  /**
+   * Starts (or connects to) the browser now instead of with the first document, and opens pages
+   * ahead: one per slot, never more than the `documents` to print.
+   */
+  warmUp?(documents?: number | Promise<number>): Promise<void>;
   /** Closes every page and the browser (or disconnects from a remote one). */
   close(): Promise<void>;
 }

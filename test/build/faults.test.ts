@@ -8,6 +8,7 @@ import { build } from '../../src/build/build.js';
 import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
 import { lockOutput } from '../../src/build/lock.js';
 import { readManifest } from '../../src/build/manifest.js';
+import { OutputError } from '../../src/errors.js';
 import type { PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { generateDataset } from '../../bench/generate-dataset.js';
@@ -29,7 +30,7 @@ async function assertOutputIntact(out: string): Promise<void> {
   }
 }
 
-test('SIGTERM during a build exits 130, leaves no temporary file, and earlier outputs stay whole', async () => {
+test('SIGTERM during a build exits 143, leaves no temporary file, and earlier outputs stay whole', async () => {
   const ws = await makeWorkspace();
   try {
     await generateDataset(ws.data + '-big', 12);
@@ -39,8 +40,8 @@ test('SIGTERM during a build exits 130, leaves no temporary file, and earlier ou
     await waitForLine(child, /^built /);
     child.kill('SIGTERM');
     const result = await done;
-    assert.is(result.code, 130, result.stderr);
-    assert.match(result.stderr, /interrupted by SIGTERM/);
+    assert.is(result.code, 143, result.stderr);
+    assert.is(result.stderr, 'error: interrupted by SIGTERM; earlier outputs are left whole\n');
     assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
     assert.ok(result.stdout.split('\n').filter((l) => l.startsWith('built ')).length < 24, 'it stopped midway');
     await assertOutputIntact(ws.out);
@@ -54,10 +55,8 @@ test('SIGKILL leaves no partial output; the next build sweeps its temporary file
   try {
     const data = `${ws.data}-big`;
     await generateDataset(data, 12);
-    // A process killed outright cannot remove its browser profile: it goes in the workspace, removed below.
-    const tmp = path.join(ws.dir, 'tmp');
-    await mkdir(tmp);
-    const child = spawnBrief(['build', '--data', data, '--out', ws.out, '--concurrency', '1', '--format', 'brief'], undefined, { TMPDIR: tmp });
+    // Its own temporary folder: a build killed outright cannot remove its run folder (the next run sweeps it).
+    const child = spawnBrief(['build', '--data', data, '--out', ws.out, '--concurrency', '1', '--format', 'brief'], undefined, { TMPDIR: ws.dir });
     const done = finished(child);
     await waitForLine(child, /^built /);
     child.kill('SIGKILL');
@@ -110,7 +109,8 @@ test('a second build into the same folder fails at once, naming the process that
     const started = Date.now();
     const error = await build({ dataDir: ws.data, outDir: ws.out }).then(() => undefined, (e: Error) => e);
     assert.ok(error, 'the second build failed');
-    assert.is(error!.name, 'OutputError');
+    assert.instance(error, OutputError);
+    assert.is(error!.name, 'LockedError');
     assert.is(error!.message, `another build is writing to ${ws.out} (pid ${process.pid})`);
     assert.ok(Date.now() - started < 2000, 'at once');
   } finally {
@@ -167,10 +167,11 @@ test('--browser-ws-endpoint renders on a running browser started with --remote-d
         }
       });
     });
-    const result = await build({ dataDir: ws.data, outDir: ws.out, wsEndpoint: endpoint, formats: ['one-pager'] });
-    assert.is(result.built, 3);
-    for (const d of result.documents) assert.is(pageCount(path.join(ws.out, d.path)), 1, d.path);
-    assert.ok(result.pack && result.pack.pages === 5, 'the pack too');
+    const result = await build({ dataDir: ws.data, outDir: ws.out, wsEndpoint: endpoint });
+    assert.is(result.built, 9);
+    for (const d of result.documents.filter((d) => d.format === 'one-pager')) assert.is(pageCount(path.join(ws.out, d.path)), 1, d.path);
+    assert.ok(result.pack && result.pack.rebuilt, 'the pack too');
+    assert.is(pageCount(path.join(ws.out, 'briefing-pack.pdf')), result.pack.pages);
     assert.is(chromium.exitCode, null, 'the remote browser is left running: it is not ours to close');
   } finally {
     process.kill(-chromium.pid!, 'SIGKILL');

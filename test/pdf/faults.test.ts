@@ -148,7 +148,7 @@ process.stdout.write(\`\${renderer.stats().browserPid}\\n\`);
 setInterval(() => undefined, 1000);
 `,
   );
-  // Killed outright, it cannot remove its browser profile and shell: they go in `dir`, removed below.
+  // Its own temporary folder: a process killed outright cannot remove its run folder (the next run sweeps it).
   const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: dir } });
   let pid = 0;
   try {
@@ -179,7 +179,7 @@ setInterval(() => undefined, 1000);
 
 test('a remote browser is used through its WebSocket endpoint, and close() only disconnects', async () => {
   const { path: executable } = findBrowser();
-  const profile = path.join(os.tmpdir(), `brief-remote-${process.pid}`);
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'brief-remote-'));
   const child = spawn(
     executable,
     ['--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
@@ -204,7 +204,7 @@ test('a remote browser is used through its WebSocket endpoint, and close() only 
     assert.ok(processesInGroup(child.pid!).length > 0);
   } finally {
     process.kill(-child.pid!, 'SIGKILL');
-    execFileSync('rm', ['-rf', profile]);
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 });
 

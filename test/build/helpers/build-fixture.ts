@@ -2,7 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../../helpers/run-cli.js';
 
 export const FIXTURE_DATA = path.join(ROOT, 'test/fixtures/build/data');
@@ -26,13 +28,35 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 export { bookmarkPages, pageCount, pageText, readBookmarks } from '../../helpers/pdf.js';
 
-/** `brief build|watch ...` as a child process, through the CLI's own commands; `env` adds to the inherited one. */
+/** tsx's loader (`--import tsx`), found from the project: a child may run in a folder with no node_modules. */
+const TSX = pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('tsx')).href;
+
+/** `brief build|watch ...` as a child process, through the CLI's own commands. */
 export function spawnBrief(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/build/helpers/brief-cli.ts'), ...args], {
+  return spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'test/build/helpers/brief-cli.ts'), ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * The built `brief` (bin/brief.js, as a user runs it) as a child process with its own temporary
+ * folder (TMPDIR), to see what it leaves there: tsx, which runs the CLI from source, keeps its
+ * compile cache in TMPDIR.
+ */
+export function spawnBuiltBrief(args: string[], tmpdir: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, 'bin/brief.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: tmpdir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A private temporary folder to give a child as its TMPDIR. */
+export async function makeTmpdir(): Promise<{ dir: string; left(): Promise<string[]>; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-tmpdir-'));
+  return { dir, left: async () => (await readdir(dir)).sort(), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Resolves with the exit code and everything the child printed. */
