@@ -146,12 +146,14 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     let remoteFontsSaid = false;
     const getRenderer = () => {
       throwIfAborted(signal);
-      // Fonts from the project only cannot be promised on a browser launched elsewhere (issue 11): said once a build.
-      if (options.wsEndpoint && !remoteFontsSaid) {
-        remoteFontsSaid = true;
-        warn(`the browser at ${options.wsEndpoint} was not launched by brief, so its fonts are outside its control: text the bundled fonts do not reach (all of it, if that browser cannot read this machine's files) is set in its own machine's fonts`);
-      }
       return renderers.get(shell, pool);
+    };
+    // Fonts from the project only cannot be promised on a browser launched elsewhere (issue 11):
+    // said once a build, once that browser has printed.
+    const saidRemoteFonts = () => {
+      if (!options.wsEndpoint || remoteFontsSaid) return;
+      remoteFontsSaid = true;
+      warn(`the browser at ${options.wsEndpoint} was not launched by brief, so its fonts are outside its control: text the bundled fonts do not reach (all of it, if that browser cannot read this machine's files) is set in its own machine's fonts`);
     };
     const previousByKey = new Map((previous?.files ?? []).map((f) => [f.key, f]));
     const entries: (ManifestFile | undefined)[] = new Array(specs.length);
@@ -181,6 +183,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
           bytes = engine.standaloneHtml(doc, renderOptions);
         } else {
           const printed = await (await getRenderer()).print(doc);
+          saidRemoteFonts();
           for (const url of printed.blockedRequests) warn(`${spec.outputPath}: blocked a request to ${url}`);
           bytes = printed.bytes;
           pages = printed.pages;
