@@ -134,7 +134,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     events.onPlan?.(specs.length);
     const engine = await engineReady;
     const shell = await shellReady;
-    const shared: SharedInputs = { shell, fonts, tool };
+    const shared: SharedInputs = { shell, fonts, tool, allowRemote: Boolean(options.allowRemote) };
     const renderOptions = renderOptionsFor(facts, {
       paper,
       distribution: options.distribution,
@@ -228,7 +228,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
 
     const base = { tool, options: recorded };
     const done = new Map(specs.flatMap((spec, i) => (entries[i] ? [[spec.key, entries[i]] as const] : [])));
-    const record = await recordWholePlan(plan, done, previousByKey, verifier);
+    // Documents kept from the earlier manifest only where they were made as this run makes them.
+    const kept = previous && madeAlike(previous.options, recorded) ? previousByKey : new Map<string, ManifestFile>();
+    const record = await recordWholePlan(plan, done, kept, verifier);
     if (signal?.aborted || fatal || failures.length > 0) {
       // Record what is on disk now, so the manifest still matches the files; the next run redoes the rest.
       const [pack, zip] = await Promise.all(
@@ -347,7 +349,13 @@ function recordedOptions(o: BuildOptions): ManifestOptions {
     author: o.author,
     shard: o.shard ? `${o.shard.index}/${o.shard.count}` : undefined,
     zip: Boolean(o.zip),
+    allowRemote: Boolean(o.allowRemote),
   };
+}
+
+/** Whether two runs make documents alike (same data, templates, paper, marking, author, remote images), whatever each selected. */
+function madeAlike(a: ManifestOptions, b: ManifestOptions): boolean {
+  return (['data', 'templates', 'paper', 'distribution', 'author', 'allowRemote'] as const).every((key) => a[key] === b[key]);
 }
 
 

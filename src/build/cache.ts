@@ -13,6 +13,8 @@ export interface SharedInputs {
   shell: Shell;
   fonts: string[];
   tool: { name: string; version: string };
+  /** Remote images let in (--allow-remote): what a PDF may show, and the HTML files' policy. */
+  allowRemote: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export function hashDocument(doc: RenderedDocument, shared: SharedInputs): strin
   hash.update(JSON.stringify({ spec, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null }));
   hash.update('\0body\0').update(body);
   hash.update('\0shell\0').update(shared.shell.paper).update(shared.shell.html);
-  hash.update(`\0${shared.fonts.join(',')}\0${shared.tool.name}@${shared.tool.version}`);
+  hash.update(`\0${shared.fonts.join(',')}\0${shared.tool.name}@${shared.tool.version}\0${shared.allowRemote}`);
   return hash.digest('hex');
 }
 
@@ -33,7 +35,7 @@ export function hashDocument(doc: RenderedDocument, shared: SharedInputs): strin
  * The run hash: every raw input byte (data and template files), the options, the fonts and the
  * tool. Reading files is far cheaper than loading the renderer, so this decides a no-op run.
  */
-export async function hashRun(folders: string[], options: unknown, shared: Omit<SharedInputs, 'shell'>): Promise<string> {
+export async function hashRun(folders: string[], options: unknown, shared: Omit<SharedInputs, 'shell' | 'allowRemote'>): Promise<string> {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ options, fonts: shared.fonts, tool: shared.tool, epoch: process.env.SOURCE_DATE_EPOCH ?? null }));
   for (const folder of folders) {

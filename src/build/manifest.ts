@@ -44,6 +44,8 @@ export interface ManifestOptions {
   author?: string;
   shard?: string;
   zip: boolean;
+  /** Remote images let in (--allow-remote). */
+  allowRemote: boolean;
 }
 
 export interface Manifest {

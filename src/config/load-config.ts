@@ -47,7 +47,9 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
           ? `unknown key "${key}"`
           : e.keyword === 'anyOf' && options.length > 0
             ? `${key} must be one of: ${options.join(', ')}`
-            : `${key} ${e.message ?? 'is not valid'}`;
+            : e.keyword === 'minLength'
+              ? `${key} is empty: it wants a path`
+              : `${key} ${e.message ?? 'is not valid'}`;
       if (e.keyword === 'anyOf' || !byKey.has(key)) byKey.set(key, message);
     }
     const lines = [...byKey].map(([key, message]) => {

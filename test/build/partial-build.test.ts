@@ -134,6 +134,27 @@ test('--shard 1/2 is a partial build too: the manifest lists the other shard as 
   assert.is(pageCount(packFile()), 9);
 });
 
+test('a partial build with another paper keeps none of the earlier documents: the pack is left as it was, never mixed', async () => {
+  await build({ dataDir: ws.data, outDir: ws.out });
+  const packBefore = await sha256(packFile());
+  const result = await brief('--programme', 'alpha', '--format', 'one-pager', '--paper', 'letter');
+  assert.is(result.code, 0, result.stderr);
+  assert.is(result.stderr, 'warning: briefing-pack.pdf left as it was: 5 documents of the plan are not built; run brief build\n');
+  const manifest = (await readManifest(ws.out))!;
+  assert.equal(manifest.files.map((f) => f.key), ['programmes/alpha/one-pager']);
+  assert.is(await sha256(packFile()), packBefore);
+});
+
+test('--allow-remote, switched on or off, is an input: the HTML files are written again with their policy', async () => {
+  await build({ dataDir: ws.data, outDir: ws.out, formats: ['html'] });
+  const html = path.join(ws.out, 'programmes/alpha/alpha.html');
+  assert.match(await readFile(html, 'utf8'), `img-src data:; base-uri 'none'`);
+  const remote = await build({ dataDir: ws.data, outDir: ws.out, formats: ['html'], allowRemote: true });
+  assert.is(remote.noop, false);
+  assert.is(remote.built, 3);
+  assert.match(await readFile(html, 'utf8'), `img-src data: http: https:; base-uri 'none'`);
+});
+
 /** PDFs of the plan outside `built`: what the pack lacks. */
 function missingPdfs(built: string[]): number {
   return ALL_KEYS.filter((key) => !key.endsWith('/html') && !built.includes(key)).length;

@@ -146,6 +146,17 @@ test('a YAML or JSON config with an alias bomb is a usage error at the alias', a
   }
 });
 
+test('an empty path in a config file (out: "") is a usage error at its key, not the config\'s own folder', async () => {
+  const empty = await project('brief.config.yaml', 'paper: a4\nout: ""\n');
+  try {
+    const result = await briefIn(empty.sub, ['build', '--data', DATA]);
+    assert.is(result.code, 2, result.stderr);
+    assert.is(result.stderr, `error: ${empty.config}:2:1  out is empty: it wants a path\n`);
+  } finally {
+    await empty.remove();
+  }
+});
+
 test('a config that is a link to nothing, or that the user cannot read, is a usage error naming it', async () => {
   const dangling = await project('brief.config.yaml', '');
   const locked = await project('brief.config.yaml', 'paper: letter\n');
