@@ -1,5 +1,6 @@
 // `brief build` as a function: plan, decide what changed, render, print, write atomically,
 // then the manifest, the pack and the zip. No console output: progress goes through events.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +36,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
   const conflict = await findOutFolderConflict(outDir, resolve(options.dataDir), options.templatesDir ? templatesDir : undefined);
   if (conflict) throw new UsageError(`the output folder ${outDir} ${describeConflict(conflict)}; choose an output folder outside the inputs`);
+  // Checked before the output folder is made: a run refused for its inputs writes nothing.
+  if (options.templatesDir && !existsSync(templatesDir)) throw new UsageError(`templates folder not found: ${options.templatesDir}`);
   const release = await lockOutput(outDir);
   const writer = new OutputWriter(outDir);
   const renderers = options.renderers ?? createRendererCache(deps.createPdfRenderer);

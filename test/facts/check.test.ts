@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -174,6 +174,7 @@ test('a mistyped templates folder is a usage error, not a silent fall-back to th
     const result = runCli(['build', '--data', fixture('facts/valid'), '--templates', '/nonexistent/theme', '--format', 'html', '--out', path.join(dir, 'output')]);
     assert.is(result.code, 2);
     assert.is(result.stderr.trim(), 'error: templates folder not found: /nonexistent/theme');
+    assert.equal(await readdir(dir), [], 'no output folder was made');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
