@@ -6,6 +6,7 @@ import type { Paper, PdfMetadata, SubjectKind } from '../documents/types.js';
 import type { Meta } from '../facts/schema.js';
 import type { PdfRenderer } from '../pdf/types.js';
 import type { OutputWriter } from './atomic.js';
+import type { OutputVerifier } from './verify-outputs.js';
 import { OutputError } from '../errors.js';
 import { PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
 import { sha256 } from './cache.js';
@@ -16,6 +17,8 @@ import { formatDate } from '../render/format/dates.js';
 export interface PackJob {
   outDir: string;
   writer: OutputWriter;
+  /** Takes note of the pack's fingerprint once it is written. */
+  verifier: Pick<OutputVerifier, 'remember'>;
   templatesDir: string;
   /** The PDF documents of the run, in plan order. */
   files: ManifestFile[];
@@ -98,8 +101,10 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
     pack = await assembler.finish(front, metadata);
   }
   await job.writer.write(PACK_NAME, pack.bytes);
+  const digest = sha256(pack.bytes);
+  await job.verifier.remember(PACK_NAME, digest);
   return {
-    extra: { path: PACK_NAME, pages: pack.pages, bytes: pack.bytes.length, sha256: sha256(pack.bytes), inputHash },
+    extra: { path: PACK_NAME, pages: pack.pages, bytes: pack.bytes.length, sha256: digest, inputHash },
     rebuilt: true,
   };
 }

@@ -40,6 +40,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
   if (options.templatesDir && !existsSync(templatesDir)) throw new UsageError(`templates folder not found: ${options.templatesDir}`);
   const release = await lockOutput(outDir);
   const writer = new OutputWriter(outDir);
+  const verifier = new OutputVerifier(outDir);
   const renderers = options.renderers ?? createRendererCache(deps.createPdfRenderer);
   const browsersBefore = renderers.created;
   // Closing the browser cuts every print in flight short, so an interrupt ends at once.
@@ -61,7 +62,6 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     const recorded = recordedOptions(options);
     const fonts = describeFonts();
     const tool = { name: TOOL.name, version: TOOL.version };
-    const verifier = new OutputVerifier(outDir);
     const previousReady = readManifest(outDir);
     // The outputs are checked while the inputs are hashed, both reading files; when the run does
     // have work, the documents reuse these checks.
@@ -193,6 +193,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
         }
         throwIfAborted(signal);
         await writer.write(spec.outputPath, bytes);
+        const digest = sha256(bytes);
+        await verifier.remember(spec.outputPath, digest);
         const entry: ManifestFile = {
           key: spec.key,
           subject: spec.subject,
@@ -201,7 +203,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
           title: doc.title,
           pages,
           bytes: bytes.length,
-          sha256: sha256(bytes),
+          sha256: digest,
           inputHash,
         };
         entries[i] = entry;
@@ -301,6 +303,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     await warmUp;
     if (!options.renderers) await renderers.close().catch(() => {});
     await writer.temps.removeAll();
+    await verifier.save();
     const unreleased = await release();
     if (unreleased) warn(unreleased);
   }

@@ -25,7 +25,7 @@ export interface FinishJob {
   /** The time written into the zip. */
   date: Date;
   /** What the pack is made from, but its files and the earlier pack: given here. */
-  pack: Omit<PackJob, 'files' | 'previous'>;
+  pack: Omit<PackJob, 'files' | 'previous' | 'verifier'>;
   /** Throws once the run is interrupted. */
   throwIfAborted(): void;
   warn(text: string): void;
@@ -61,7 +61,7 @@ export async function finishOutputs(job: FinishJob): Promise<Finished> {
       manifest.pack = kept.pack;
     } else if (pdfs.length > 0) {
       const { updatePack } = await import('./build-pack.js');
-      const updated = await updatePack({ ...job.pack, files: pdfs, previous: kept.pack });
+      const updated = await updatePack({ ...job.pack, verifier, files: pdfs, previous: kept.pack });
       manifest.pack = updated.extra;
     }
     if (manifest.pack) {
@@ -103,5 +103,7 @@ async function writeZip(job: FinishJob, manifest: Manifest): Promise<ManifestExt
   entries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(manifest)) });
   const bytes = await zipOutputs(entries, job.date);
   await job.writer.write(ZIP_NAME, bytes);
-  return { path: ZIP_NAME, bytes: bytes.length, sha256: sha256(bytes), inputHash: job.runHash };
+  const digest = sha256(bytes);
+  await job.verifier.remember(ZIP_NAME, digest);
+  return { path: ZIP_NAME, bytes: bytes.length, sha256: digest, inputHash: job.runHash };
 }

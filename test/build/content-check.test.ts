@@ -2,7 +2,7 @@
 // made again; the manifest never keeps a sha256 its file no longer has; the zip never ships it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -101,6 +101,31 @@ test('with every file intact, the next build is a no-op again', async () => {
   const result = await brief('--zip');
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, /^nothing changed: 9 documents up to date in /m);
+});
+
+test('a file damaged in place after a no-op has trusted it, its size and modification time put back, is still printed again', async () => {
+  // Two no-ops: the second trusts what the first checked, without reading the outputs.
+  for (let i = 0; i < 2; i++) assert.ok((await build({ dataDir: ws.data, outDir: ws.out, zip: true })).noop);
+  const rel = 'programmes/beta/beta-one-pager.pdf';
+  const file = path.join(ws.out, rel);
+  const intact = await recordedSha(rel);
+  const { mtime, atime, size } = await stat(file);
+  await damageInPlace(rel);
+  await utimes(file, atime, mtime);
+  assert.is((await stat(file)).size, size);
+  assert.is((await stat(file)).mtime.getTime(), mtime.getTime(), 'the modification time was put back');
+
+  const result = await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  assert.is(result.noop, false);
+  assert.equal(result.documents.filter((d) => !d.skipped).map((d) => d.path), [rel]);
+  assert.is(await fileSha(rel), intact);
+});
+
+test('the fingerprints of checked outputs stay out of the manifest and the zip', async () => {
+  const names = execFileSync('unzip', ['-Z1', path.join(ws.out, 'briefing-pack.zip')], { encoding: 'utf8' });
+  assert.not.match(names, 'fingerprints');
+  assert.not.match(await readFile(path.join(ws.out, 'manifest.json'), 'utf8'), 'fingerprints');
+  assert.ok(JSON.parse(await readFile(path.join(ws.out, '.brief-fingerprints.json'), 'utf8'))['programmes/alpha/alpha-brief.pdf'].sha256);
 });
 
 test.run();
