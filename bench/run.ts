@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { documentDate } from '../src/build/build.js';
+import { documentDate } from '../src/render/render-options.js';
 import { loadEngine } from '../src/build/engine.js';
 import { BUNDLED_TEMPLATES } from '../src/build/tool.js';
 import { planDocuments } from '../src/documents/plan.js';

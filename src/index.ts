@@ -12,7 +12,9 @@ export type * from './facts/schema.js';
 
 export { planDocuments, type Selection } from './documents/plan.js';
 export { renderDocument, buildView } from './documents/render-document.js';
-export type { DocumentSpec, Format, Paper, RenderOptions, RenderedDocument, PdfMetadata, FitPolicy } from './documents/types.js';
+export type { DocumentSpec, Format, RenderedDocument, PdfMetadata, FitPolicy } from './contracts/document.js';
+export type { Paper } from './contracts/paper.js';
+export type { RenderOptions } from './render/render-options.js';
 
 export { createRenderer, type Renderer } from './render/renderer.js';
 export { readTemplateSet, bundledTemplatesDir, type TemplateSet } from './render/template-set.js';

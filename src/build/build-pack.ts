@@ -2,7 +2,8 @@
 // run's PdfRenderer, the documents read back from the output folder.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Paper, PdfMetadata, SubjectKind } from '../documents/types.js';
+import type { Paper } from '../contracts/paper.js';
+import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import type { Meta } from '../facts/schema.js';
 import type { PdfRenderer } from '../pdf/types.js';
 import type { OutputWriter } from './atomic.js';

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DocumentSpec } from '../documents/types.js';
+import type { DocumentSpec } from '../contracts/document.js';
 import { planDocuments } from '../documents/plan.js';
-import { renderOptionsFor } from '../documents/render-options.js';
+import { renderOptionsFor } from '../render/render-options.js';
 import { BriefError, BrowserStartError, InterruptedError, RenderError, UsageError } from '../errors.js';
 import type { PoolOptions } from '../pdf/types.js';
 import { TOOL } from '../version.js';
@@ -23,9 +23,9 @@ import { selectShard } from './shard.js';
 import { BUNDLED_TEMPLATES, describeFonts } from './tool.js';
 import { OutputVerifier } from './verify-outputs.js';
 import { recordWholePlan, warnIncomplete } from './whole-plan.js';
+import { DEFAULT_PAPER } from '../contracts/paper.js';
 
 export type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './options.js';
-export { documentDate } from '../documents/render-options.js';
 
 /** Builds the documents the options ask for into `options.outDir`. */
 export async function build(options: BuildOptions, events: BuildEvents = {}, deps: BuildDeps = defaultDeps): Promise<BuildResult> {
@@ -67,7 +67,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     // have work, the documents reuse these checks.
     const intact = options.force ? Promise.resolve(false) : previousReady.then((m) => checkRecorded(verifier, m, Boolean(options.zip)));
     intact.catch(() => {});
-    const runHash = await hashRun([resolve(options.dataDir), templatesDir], recorded, { fonts, tool });
+    const runHash = await hashRun([resolve(options.dataDir), templatesDir], recorded, { fonts, tool, sourceDateEpoch: options.sourceDateEpoch });
     const previous = await previousReady;
 
     if (!options.force && (await isRunUpToDate(previous, runHash, Boolean(options.zip), intact))) {
@@ -94,7 +94,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
     deps.prefetch?.();
     const factsReady = deps.loadFacts(options.dataDir);
     factsReady.catch(() => {});
-    const paper = options.paper ?? 'a4';
+    const paper = options.paper ?? DEFAULT_PAPER;
     // The templates and the shell do not depend on the data: load them beside it.
     const engineReady = deps.loadEngine(templatesDir);
     engineReady.catch(() => {});
@@ -144,6 +144,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       author: options.author,
       timeoutMs: options.timeoutMs,
       allowRemote: options.allowRemote,
+      sourceDateEpoch: options.sourceDateEpoch,
     });
     // After an interrupt no document may start a browser again: the run is closing.
     let remoteFontsSaid = false;
@@ -350,7 +351,7 @@ function recordedOptions(o: BuildOptions): ManifestOptions {
     programmes: [...(o.programmes ?? [])].sort(),
     topics: [...(o.topics ?? [])].sort(),
     formats: [...(o.formats ?? [])].sort(),
-    paper: o.paper ?? 'a4',
+    paper: o.paper ?? DEFAULT_PAPER,
     distribution: o.distribution,
     author: o.author,
     shard: o.shard ? `${o.shard.index}/${o.shard.count}` : undefined,

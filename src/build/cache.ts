@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { RenderedDocument } from '../documents/types.js';
+import type { RenderedDocument } from '../contracts/document.js';
 import { listFiles } from '../fs/list-files.js';
 import type { Shell } from '../pdf/types.js';
 import type { Manifest, ManifestFile } from './manifest.js';
@@ -35,9 +35,14 @@ export function hashDocument(doc: RenderedDocument, shared: SharedInputs): strin
  * The run hash: every raw input byte (data and template files), the options, the fonts and the
  * tool. Reading files is far cheaper than loading the renderer, so this decides a no-op run.
  */
-export async function hashRun(folders: string[], options: unknown, shared: Omit<SharedInputs, 'shell' | 'allowRemote'>): Promise<string> {
+export async function hashRun(
+  folders: string[],
+  options: unknown,
+  shared: Omit<SharedInputs, 'shell' | 'allowRemote'> & { sourceDateEpoch?: number },
+): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ options, fonts: shared.fonts, tool: shared.tool, epoch: process.env.SOURCE_DATE_EPOCH ?? null }));
+  const epoch = shared.sourceDateEpoch === undefined ? null : String(shared.sourceDateEpoch);
+  hash.update(JSON.stringify({ options, fonts: shared.fonts, tool: shared.tool, epoch }));
   for (const folder of folders) {
     const files = await listFiles(folder);
     const contents = await Promise.all(files.map((f) => readFile(f)));

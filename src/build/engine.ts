@@ -1,7 +1,9 @@
 // The pieces the batch drives, loaded lazily: a run where nothing changed imports none of them
 // (no YAML parser, no Handlebars, no Puppeteer), which keeps a no-op run cheap (issue 4).
 import type { Facts } from '../facts/facts.js';
-import type { DocumentSpec, Paper, RenderedDocument, RenderOptions } from '../documents/types.js';
+import type { DocumentSpec, RenderedDocument } from '../contracts/document.js';
+import type { Paper } from '../contracts/paper.js';
+import type { RenderOptions } from '../render/render-options.js';
 import type { BrowserManager } from '../pdf/browser-manager.js';
 import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
 import type { renderShell as RenderShell } from '../render/shell.js';

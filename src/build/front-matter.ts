@@ -2,7 +2,8 @@
 // the same PdfRenderer as the documents so they share fonts and styles.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Paper, PdfMetadata, RenderedDocument } from '../documents/types.js';
+import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
+import type { PdfMetadata, RenderedDocument } from '../contracts/document.js';
 import { TemplateError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from './tool.js';
 
@@ -47,7 +48,6 @@ export async function renderFrontMatter(
     }
   };
   const body = `${compile('cover.hbs', cover)}\n${compile('contents.hbs', contents)}`;
-  const size = paper === 'letter' ? 'letter' : 'A4';
   return {
     spec: {
       key: 'pack/front-matter',
@@ -60,7 +60,7 @@ export async function renderFrontMatter(
     lang: metadata.language,
     bodyClass: `pack-front paper-${paper}`,
     body,
-    pageCss: `@page { size: ${size}; }\n${css}`,
+    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${css}`,
     metadata,
   };
 }

@@ -1,7 +1,8 @@
 // output/manifest.json: what a run wrote, and what the next run compares against (issue 4 item 4).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Format, Paper, Subject } from '../documents/types.js';
+import type { Format, Subject } from '../contracts/document.js';
+import type { Paper } from '../contracts/paper.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const PACK_NAME = 'briefing-pack.pdf';

@@ -1,5 +1,6 @@
 // What a build is asked to do: the options of `brief build`, as values (no flags, no console).
-import type { Format, Paper } from '../documents/types.js';
+import type { Format } from '../contracts/document.js';
+import type { Paper } from '../contracts/paper.js';
 import type { RendererCache } from './renderers.js';
 import type { Shard } from './shard.js';
 
@@ -38,6 +39,8 @@ export interface BuildOptions {
   timeoutMs?: number;
   /** Let pages load http(s) images. */
   allowRemote?: boolean;
+  /** The date written into every document, in seconds since 1970 (SOURCE_DATE_EPOCH); default: the data's as-of date. */
+  sourceDateEpoch?: number;
   /** Aborts the run: the browser is closed, temporary files removed, earlier outputs kept. */
   signal?: AbortSignal;
   /** A renderer kept warm across builds (`brief watch`); the build then does not close it. */

@@ -1,7 +1,7 @@
 // output/briefing-pack.pdf (issue 4 item 5): a cover, a table of contents with the right page
 // numbers, then every PDF in plan order, a bookmark for each with its own headings below it.
 import type { PDFDocument } from 'pdf-lib';
-import type { PdfMetadata, SubjectKind } from '../documents/types.js';
+import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import { OutputError } from '../errors.js';
 import { openLazily } from '../pdf/lazy-pdf.js';
 import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from '../pdf/outline.js';

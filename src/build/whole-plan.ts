@@ -1,7 +1,7 @@
 // A partial build (--programme, --topic, --format, --shard) never shrinks the manifest or the pack
 // (issue 11): the manifest describes the whole plan, and the pack and the zip are made again only
 // when every document they hold is there; otherwise they are left as they were, and a warning says why.
-import type { DocumentSpec } from '../documents/types.js';
+import type { DocumentSpec } from '../contracts/document.js';
 import { PACK_NAME, ZIP_NAME, type ManifestFile } from './manifest.js';
 import type { OutputVerifier } from './verify-outputs.js';
 

@@ -8,6 +8,7 @@ import { displayPath } from '../facts/read-data-folder.js';
 import { chooseProgress, createProgress, reportBuild } from './build-progress.js';
 import type { GlobalArgs } from './global-args.js';
 import { describeSetting } from './setting-origin.js';
+import { readSourceDateEpoch } from './source-date-epoch.js';
 
 /** The most pages rendering at once, as the config schema allows. */
 export const MAX_CONCURRENCY = 64;
@@ -70,6 +71,7 @@ export function toBuildOptions(args: BuildArgs): BuildOptions {
     wsEndpoint: args['browser-ws-endpoint'] || undefined,
     timeoutMs: args.timeout,
     allowRemote: args['allow-remote'],
+    sourceDateEpoch: readSourceDateEpoch(process.env),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Format, Paper } from '../documents/types.js';
+import type { Format } from '../contracts/document.js';
+import type { Paper } from '../contracts/paper.js';
 
 /** Options every command takes; the settings below may also come from a config file. */
 export interface GlobalArgs {

@@ -1,6 +1,7 @@
 // The command line: flags in, a call to the core, messages and exit codes out.
 import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
-import { FORMATS, PAPERS } from '../documents/types.js';
+import { FORMATS } from '../contracts/document.js';
+import { DEFAULT_PAPER, PAPERS } from '../contracts/paper.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../version.js';
 import { attachDashValues } from './attach-dash-values.js';
@@ -123,7 +124,7 @@ const GLOBAL_OPTIONS = {
 
 /** The settings a config file may give, as global flags, so that every command sees them. */
 const SETTING_OPTIONS = {
-  paper: { choices: PAPERS, default: 'a4' as const, describe: 'Paper size', global: true },
+  paper: { choices: PAPERS, default: DEFAULT_PAPER, describe: 'Paper size', global: true },
   distribution: { type: 'string', describe: "Distribution marking on every page (default: the data's)", global: true },
   author: { type: 'string', describe: "Author or office (default: the data's)", global: true },
   format: { type: 'array', choices: FORMATS, describe: 'Formats to build (repeatable; default: all)', global: true },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
+import { readSourceDateEpoch } from './source-date-epoch.js';
 import type { PreviewFailure } from '../preview/describe-failure.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
@@ -40,6 +41,7 @@ export const previewCommand: CommandModule<GlobalArgs, PreviewArgs> = {
       distribution: args.distribution,
       author: args.author,
       allowRemote: args['allow-remote'],
+      sourceDateEpoch: readSourceDateEpoch(process.env),
       port: args.port,
       host: args.host,
       onReload: ({ changed, failure, ms }) => {

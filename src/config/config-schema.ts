@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FORMATS, PAPERS } from '../documents/types.js';
+import { FORMATS } from '../contracts/document.js';
+import { PAPERS } from '../contracts/paper.js';
 
 /** The keys of brief.config.{json,yaml,js}; each may also be given as a flag or a BRIEF_* variable. */
 export const ConfigFile = Type.Object(

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/facts.js';
 import { UsageError } from '../errors.js';
-import { FORMATS, type DocumentSpec, type Format, type SubjectKind } from './types.js';
+import { FORMATS, type DocumentSpec, type Format, type SubjectKind } from '../contracts/document.js';
 
 /** Which documents to build; empty lists mean all. */
 export interface Selection {

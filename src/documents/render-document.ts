@@ -9,7 +9,8 @@ import type { Renderer } from '../render/renderer.js';
 import { assertDrawable } from './check-drawable.js';
 import { buildProgrammeView } from './programme-view.js';
 import { buildTopicView } from './topic-view.js';
-import type { DocumentSpec, FitPolicy, PdfMetadata, RenderOptions, RenderedDocument } from './types.js';
+import type { DocumentSpec, FitPolicy, PdfMetadata, RenderedDocument } from '../contracts/document.js';
+import type { RenderOptions } from '../render/render-options.js';
 import type { DocumentView } from './view-types.js';
 
 /** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */

@@ -3,7 +3,7 @@
 // language and a trailer /ID are added as an incremental update (ISO 32000-1, 7.5.6) instead of
 // parsing and re-serialising the whole file: ~1 ms against ~40-120 ms with pdf-lib for a brief.
 import { createHash } from 'node:crypto';
-import type { PdfMetadata } from '../documents/types.js';
+import type { PdfMetadata } from '../contracts/document.js';
 import { latin1, readXrefSection } from './xref.js';
 
 /** The finished file and its page count. */

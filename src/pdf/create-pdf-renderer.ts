@@ -4,7 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RenderedDocument } from '../documents/types.js';
+import type { RenderedDocument } from '../contracts/document.js';
 import { BriefError, RenderError } from '../errors.js';
 import { BrowserManager } from './browser-manager.js';
 import { PagePool } from './page-pool.js';

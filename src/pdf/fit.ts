@@ -9,7 +9,8 @@
 // size; the printed PDF's page count is the judge (see printDocument), so a layout estimate that
 // is a hair off costs one more print, never a clipped or overflowing page.
 import type { Page } from 'puppeteer';
-import type { FitPolicy, Paper } from '../documents/types.js';
+import type { FitPolicy } from '../contracts/document.js';
+import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 
 /** The layout measured at one type size, in CSS px. */
 export interface FitMeasure {
@@ -29,7 +30,6 @@ export interface FitChoice {
   fits: boolean;
 }
 
-const PAPER_MM: Record<Paper, [number, number]> = { a4: [210, 297], letter: [215.9, 279.4] };
 /** Layout rounding allowance, in px. */
 const TOLERANCE_PX = 0.5;
 
@@ -93,7 +93,7 @@ export async function setFitSize(page: Page, fontPt: number | undefined): Promis
 
 /** Lays the document out at the page's content width with the given size and measures it. */
 export async function measureFit(page: Page, paper: Paper, maxPages: number, fontPt?: number): Promise<FitMeasure> {
-  const [paperWidthMm, paperHeightMm] = PAPER_MM[paper];
+  const { widthMm: paperWidthMm, heightMm: paperHeightMm } = PAPER_SIZES[paper];
   return page.evaluate(
     (pt, paperWidth, paperHeight, pages) => {
       const root = document.documentElement;

@@ -4,7 +4,7 @@
 // current time, `Skia/PDF` as Producer, and no /ID).
 import { createHash } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
-import type { PdfMetadata } from '../documents/types.js';
+import type { PdfMetadata } from '../contracts/document.js';
 import { appendDocumentInfo, normaliseStructureIds } from './append-info.js';
 
 export interface PostProcessed {

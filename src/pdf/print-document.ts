@@ -1,6 +1,7 @@
 // One document on one warm page: swap it in, fit it, print it, and check the pages it printed on.
 import type { PDFOptions } from 'puppeteer';
-import type { FitPolicy, Paper, RenderedDocument } from '../documents/types.js';
+import type { FitPolicy, RenderedDocument } from '../contracts/document.js';
+import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { FitError } from '../errors.js';
 import { chooseFitSize, declaresContentBox, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
 import { postProcessPdf, type PostProcessed } from './post-process.js';
@@ -19,7 +20,7 @@ export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: 
     outline: true,
     tagged: true,
     preferCSSPageSize: true,
-    format: paper === 'letter' ? 'letter' : 'a4',
+    format: PAPER_SIZES[paper].printFormat,
     // The renderer's own timer (which names the document) bounds the whole print instead.
     timeout: 0,
   };

@@ -1,5 +1,6 @@
 // The contract between the batch (src/build) and the browser (src/pdf).
-import type { Paper, RenderedDocument } from '../documents/types.js';
+import type { Paper } from '../contracts/paper.js';
+import type { RenderedDocument } from '../contracts/document.js';
 
 /** --timeout's default: how long any one wait on the browser may take. */
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -1,7 +1,7 @@
 // A page that loaded the shell (fonts, shared styles) once and swaps only each document's body:
 // MEASURED.md saw ~28 ms a document this way against ~90 ms opening each afresh.
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import type { RenderedDocument } from '../documents/types.js';
+import type { RenderedDocument } from '../contracts/document.js';
 import { BriefError, EXIT } from '../errors.js';
 import type { BrowserHandle } from './browser-manager.js';
 import type { RequestGuard } from './request-guard.js';

@@ -1,8 +1,8 @@
 // What the preview shows, kept current: the last good facts and templates, and what is wrong now.
 import path from 'node:path';
-import { renderOptionsFor } from '../documents/render-options.js';
+import { renderOptionsFor } from '../render/render-options.js';
 import { BUNDLED_TEMPLATES } from '../build/tool.js';
-import type { Paper } from '../documents/types.js';
+import { DEFAULT_PAPER, type Paper } from '../contracts/paper.js';
 import { renderDocument } from '../documents/render-document.js';
 import type { Facts } from '../facts/facts.js';
 import { loadFacts } from '../facts/load.js';
@@ -18,6 +18,8 @@ export interface PreviewOptions {
   dataDir: string;
   /** The user's templates folder; files missing there come from the bundled set. */
   templatesDir?: string;
+  /** The date documents carry, in seconds since 1970 (SOURCE_DATE_EPOCH); default: the data's as-of date. */
+  sourceDateEpoch?: number;
   paper?: Paper;
   distribution?: string;
   author?: string;
@@ -55,7 +57,7 @@ function loadEngine(options: PreviewOptions, paper: Paper): Engine {
 }
 
 export function createPreviewSite(options: PreviewOptions): PreviewSite {
-  const paper = options.paper ?? 'a4';
+  const paper = options.paper ?? DEFAULT_PAPER;
   const dataDir = path.resolve(options.dataDir);
   let facts: Facts | undefined;
   let engine: Engine | undefined;
@@ -94,7 +96,7 @@ export function createPreviewSite(options: PreviewOptions): PreviewSite {
       const known = route.subject === 'programme' ? facts?.programmes : facts?.topics;
       if (!facts || !engine) return finish(renderNotFoundPage('Nothing can be shown until the data and templates load.'), failure ? 500 : 404);
       if (!known?.has(route.id)) return finish(renderNotFoundPage(`There is no ${route.subject} "${route.id}" in the data.`), 404);
-      const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author });
+      const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author, sourceDateEpoch: options.sourceDateEpoch });
       // The screen styles apply to `html`-format bodies: the page as a sheet of paper, for either layout.
       const spec = {
         key: `preview/${route.subject}/${route.id}/${route.layout}`,

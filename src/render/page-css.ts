@@ -1,11 +1,7 @@
 // Per-document CSS: paper size, margins, the running header and the "Page N of M" footer (issue 3).
-import type { FitPolicy, Paper } from '../documents/types.js';
+import type { FitPolicy } from '../contracts/document.js';
+import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 
-/** Paper sizes in millimetres. */
-export const PAPER_SIZES = {
-  a4: { widthMm: 210, heightMm: 297, css: 'A4' },
-  letter: { widthMm: 215.9, heightMm: 279.4, css: 'letter' },
-} as const satisfies Record<Paper, { widthMm: number; heightMm: number; css: string }>;
 
 /** Page margins in millimetres, per layout: the one-pager has tighter margins to fit. */
 export const PAGE_MARGINS = {

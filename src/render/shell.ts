@@ -1,5 +1,6 @@
 // The shell: the shared head every document is printed inside, and the standalone HTML built from it.
-import type { Paper, RenderedDocument } from '../documents/types.js';
+import type { Paper } from '../contracts/paper.js';
+import type { RenderedDocument } from '../contracts/document.js';
 import { fontFaceCss, inlineFontCss } from './fonts.js';
 import { policyMeta } from './content-policy.js';
 import { escapeHtml } from './format/html.js';

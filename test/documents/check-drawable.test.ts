@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertDrawable } from '../../src/documents/check-drawable.js';
 import { planDocuments } from '../../src/documents/plan.js';
-import type { DocumentSpec } from '../../src/documents/types.js';
+import type { DocumentSpec } from '../../src/contracts/document.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { fixture } from '../helpers/fixtures.js';

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { PdfMetadata } from '../../src/documents/types.js';
+import type { PdfMetadata } from '../../src/contracts/document.js';
 import { appendDocumentInfo, normaliseStructureIds, pdfDate, pdfString } from '../../src/pdf/append-info.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { postProcessPdf } from '../../src/pdf/post-process.js';

@@ -1,7 +1,7 @@
 import puppeteer, { type Browser } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { PdfMetadata } from '../../src/documents/types.js';
+import type { PdfMetadata } from '../../src/contracts/document.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openLazily } from '../../src/pdf/lazy-pdf.js';
 import { readOutline } from '../../src/pdf/outline.js';

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FitPolicy, RenderedDocument } from '../../src/documents/types.js';
+import type { FitPolicy, RenderedDocument } from '../../src/contracts/document.js';
 import type { Shell } from '../../src/pdf/types.js';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { RenderedDocument } from '../../src/documents/types.js';
+import type { RenderedDocument } from '../../src/contracts/document.js';
 import { documentPolicy } from '../../src/render/content-policy.js';
 import { readFontSlices } from '../../src/render/fonts.js';
 import { composeHtml, renderShell } from '../../src/render/shell.js';

@@ -1,12 +1,13 @@
-// What documents exist and what a rendered document hands to the PDF engine.
+// What the stages hand each other about a document: which document it is (the plan's), and the
+// document rendered to HTML with what printing it needs (the renderer's, the printer's).
+import type { Paper } from './paper.js';
 
 /** The output formats; `html` is a self-contained file that looks like the PDF on screen. */
 export const FORMATS = ['brief', 'one-pager', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** The paper sizes a PDF can be printed on. */
-export const PAPERS = ['a4', 'letter'] as const;
-export type Paper = (typeof PAPERS)[number];
+/** The two page layouts; the `html` format shows one of them on screen. */
+export type Layout = 'brief' | 'one-pager';
 
 /** What a document is about. */
 export type SubjectKind = 'programme' | 'topic';
@@ -22,26 +23,9 @@ export interface DocumentSpec {
   subject: Subject;
   format: Format;
   /** For `html`: the layout it shows on screen. */
-  layout: 'brief' | 'one-pager';
+  layout: Layout;
   /** Path of the output file, relative to the output folder, always with `/`. */
   outputPath: string;
-}
-
-/** Options that change what a document looks like. */
-export interface RenderOptions {
-  paper: Paper;
-  /** Overrides the dataset's distribution marking. */
-  distribution?: string;
-  /** Overrides the dataset's author or office. */
-  author?: string;
-  /** The tool's name and version, written as the PDF's Creator. */
-  creator: string;
-  /** The date written into the PDF: SOURCE_DATE_EPOCH, else the dataset's as-of date. */
-  date: Date;
-  /** Rendering a document's templates gives up after this long (`--timeout`); default 30 s. */
-  timeoutMs?: number;
-  /** http(s) images may be shown (`--allow-remote`): the self-contained HTML's policy lets them load. */
-  allowRemote?: boolean;
 }
 
 /** The PDF's document information. */
@@ -67,6 +51,7 @@ export interface FitPolicy {
   stepPt: number;
 }
 
+
 /** A document rendered to HTML, ready for the browser. */
 export interface RenderedDocument {
   spec: DocumentSpec;
@@ -82,4 +67,13 @@ export interface RenderedDocument {
   pageCss: string;
   metadata: PdfMetadata;
   fit?: FitPolicy;
+}
+
+/**
+ * The page every document is printed in: a complete HTML document with an empty body, its fonts
+ * and shared styles referenced as file:// URLs, loaded once per browser page.
+ */
+export interface Skeleton {
+  html: string;
+  paper: Paper;
 }
