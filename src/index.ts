@@ -11,7 +11,8 @@ export type { Facts, Located, Origin } from './facts/facts.js';
 export type * from './facts/schema.js';
 
 export { planDocuments, type Selection } from './documents/plan.js';
-export { renderDocument, buildView } from './documents/render-document.js';
+export { buildView } from './documents/build-view.js';
+export { renderDocument } from './render/render-document.js';
 export type { DocumentSpec, Format, RenderedDocument, PdfMetadata, FitPolicy } from './contracts/document.js';
 export type { Paper } from './contracts/paper.js';
 export type { RenderOptions } from './render/render-options.js';

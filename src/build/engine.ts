@@ -58,7 +58,7 @@ export const defaultDeps: BuildDeps = {
   },
   prefetch() {
     // Module loading reads many files; started now, it overlaps with reading the data.
-    for (const load of [() => import('../pdf/create-pdf-renderer.js'), () => import('../documents/render-document.js')]) {
+    for (const load of [() => import('../pdf/create-pdf-renderer.js'), () => import('../render/render-document.js')]) {
       load().catch(() => {});
     }
   },
@@ -84,7 +84,7 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
     import('../render/template-set.js'),
     import('../render/renderer.js'),
     import('../render/shell.js'),
-    import('../documents/render-document.js'),
+    import('../render/render-document.js'),
     import('../render/content-policy.js'),
   ]);
   const templates = readTemplateSet(templatesDir, bundledTemplatesDir());

@@ -2,7 +2,6 @@
 import type { Facts } from '../facts/facts.js';
 import type { Figure, Programme } from '../facts/schema.js';
 import { UsageError } from '../errors.js';
-import { formatMoney } from '../render/format/money.js';
 import { Endnotes } from './endnotes.js';
 import {
   LABELS,
@@ -26,6 +25,7 @@ const row = (label: string, value: Partial<Omit<GlanceRow, 'label'>>): GlanceRow
   name: null,
   date: null,
   items: null,
+  incentives: null,
   notes: [],
   ...value,
 });
@@ -50,7 +50,7 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   if (incentives.length) {
     rows.push(
       row('Incentives', {
-        items: incentives.map((i) => `${i.label}: ${formatMoney(i)}`),
+        incentives: incentives.map((incentive) => ({ label: incentive.label, incentive })),
         notes: notes.cite(...incentives.map((i) => i.claim)),
       }),
     );
@@ -160,6 +160,5 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     endnotes: notes.list(),
     sources: notes.sources(),
     citeSourcePerNote: notes.sources().length > 1,
-    charts: { timeline: null, incentives: null },
   };
 }

@@ -76,6 +76,5 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     endnotes: notes.list(),
     sources: notes.sources(),
     citeSourcePerNote: notes.sources().length > 1,
-    charts: { timeline: null, incentives: null },
   };
 }

@@ -1,7 +1,7 @@
 // Pieces shared by the programme and topic views: names, title block, incentives, timeline, quotes.
 import type { Facts } from '../facts/facts.js';
 import type { Programme } from '../facts/schema.js';
-import { compareDates } from '../render/format/dates.js';
+import { compareDates } from '../facts/date-value.js';
 import type { Endnotes } from './endnotes.js';
 import { toSourceView } from './endnotes.js';
 import type {

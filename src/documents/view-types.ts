@@ -1,10 +1,9 @@
 // What the templates show: every field is present (null or [] when empty), because templates
 // compile in strict mode and a missing field is an error (issue 3).
 import type { AttributionKind, Confidence, DateValue, Figure, Incentive } from '../facts/schema.js';
-import type { BilingualName } from '../render/format/names.js';
-
-/** A name with its Chinese form and pinyin, for the `bilingual` helper. */
-export interface NameView extends BilingualName {
+/** A name in English with its Chinese form and pinyin where known, for the `bilingual` helper. */
+export interface NameView {
+  en: string;
   zh: string | null;
   pinyin: string | null;
 }
@@ -28,13 +27,15 @@ export interface TitleBlockView {
   distribution: string | null;
 }
 
-/** One row of the at-a-glance table; exactly one of text, name, date or items is set. */
+/** One row of the at-a-glance table; exactly one of text, name, date, items or incentives is set. */
 export interface GlanceRow {
   label: string;
   text: string | null;
   name: NameView | null;
   date: DateValue | null;
   items: string[] | null;
+  /** Incentives with their amounts, as the `money` helper shows them. */
+  incentives: { label: string; incentive: Incentive }[] | null;
   notes: number[];
 }
 
@@ -165,8 +166,6 @@ export interface DocumentView {
   sources: SourceView[];
   /** True where the notes draw on more than one source, so each compact note names its own. */
   citeSourcePerNote: boolean;
-  /** Inline SVG charts, filled by renderDocument; null where there is nothing to draw. */
-  charts: { timeline: string | null; incentives: string | null };
 }
 
 /** Options that shape a view. */

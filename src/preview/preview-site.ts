@@ -3,7 +3,7 @@ import path from 'node:path';
 import { renderOptionsFor } from '../render/render-options.js';
 import { BUNDLED_TEMPLATES } from '../build/tool.js';
 import { DEFAULT_PAPER, type Paper } from '../contracts/paper.js';
-import { renderDocument } from '../documents/render-document.js';
+import { renderDocument } from '../render/render-document.js';
 import type { Facts } from '../facts/facts.js';
 import { loadFacts } from '../facts/load.js';
 import { createRenderer, type Renderer } from '../render/renderer.js';

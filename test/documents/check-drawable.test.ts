@@ -2,7 +2,7 @@
 // (issue 11): the data record holding it, the dataset's meta, the options, or the templates.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { assertDrawable } from '../../src/documents/check-drawable.js';
+import { assertDrawable } from '../../src/render/check-drawable.js';
 import { planDocuments } from '../../src/documents/plan.js';
 import type { DocumentSpec } from '../../src/contracts/document.js';
 import type { Facts } from '../../src/facts/facts.js';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planDocuments } from '../../src/documents/plan.js';
-import { renderDocument } from '../../src/documents/render-document.js';
+import { renderDocument } from '../../src/render/render-document.js';
 import type { RenderOptions } from '../../src/render/render-options.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';

@@ -3,7 +3,8 @@ import { scaleUtc } from 'd3-scale';
 import { utcFormat } from 'd3-time-format';
 import { utcYear } from 'd3-time';
 import type { DateValue } from '../../facts/schema.js';
-import { formatDate, toIsoDate } from '../format/dates.js';
+import { toIsoDate } from '../../facts/date-value.js';
+import { formatDate } from '../format/dates.js';
 import { markdownToText } from '../format/markdown.js';
 import { AXIS_HEIGHT, bottomAxis, chartSvg, GRID_COLOUR, LABEL_SIZE, line, n, rowLabels, shorten, text, textWidth, type Tick } from './svg.js';
 

@@ -7,7 +7,7 @@ import type { Facts } from '../facts/facts.js';
 import { collectUndrawable, describeCharacter } from '../fonts/can-draw.js';
 import { collectUndrawableInHtml } from '../fonts/find-undrawable-in-html.js';
 import type { DocumentSpec } from '../contracts/document.js';
-import type { RenderOptions } from '../render/render-options.js';
+import type { RenderOptions } from './render-options.js';
 
 /** What a document draws: its body, as HTML, and plain text set outside it (the running header). */
 export interface DrawnText {

@@ -1,38 +1,39 @@
 // A document spec to HTML: its view model, its charts, its layout, its page CSS and its metadata.
 import type { Facts } from '../facts/facts.js';
-import { renderIncentivesChart } from '../render/charts/incentives-chart.js';
-import { renderTimelineChart } from '../render/charts/timeline-chart.js';
-import { markdownToText } from '../render/format/markdown.js';
-import { formatBilingualText } from '../render/format/names.js';
-import { renderPageCss } from '../render/page-css.js';
-import type { Renderer } from '../render/renderer.js';
+import { renderIncentivesChart } from './charts/incentives-chart.js';
+import { renderTimelineChart } from './charts/timeline-chart.js';
+import { markdownToText } from './format/markdown.js';
+import { formatBilingualText } from './format/names.js';
+import { renderPageCss } from './page-css.js';
+import type { Renderer } from './renderer.js';
 import { assertDrawable } from './check-drawable.js';
-import { buildProgrammeView } from './programme-view.js';
-import { buildTopicView } from './topic-view.js';
+import { buildView } from '../documents/build-view.js';
 import type { DocumentSpec, FitPolicy, PdfMetadata, RenderedDocument } from '../contracts/document.js';
-import type { RenderOptions } from '../render/render-options.js';
-import type { DocumentView } from './view-types.js';
+import type { RenderOptions } from './render-options.js';
+import type { DocumentView } from '../documents/view-types.js';
 
 /** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */
 export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 };
 
 const KIND_WORDS = { brief: 'brief', 'one-pager': 'fact sheet' } as const;
 
-export function buildView(facts: Facts, spec: DocumentSpec, options: Pick<RenderOptions, 'distribution' | 'author'>): DocumentView {
-  const viewOptions = { layout: spec.layout, distribution: options.distribution, author: options.author };
-  return spec.subject.kind === 'programme'
-    ? buildProgrammeView(facts, spec.subject.id, viewOptions)
-    : buildTopicView(facts, spec.subject.id, viewOptions);
+/** What a layout's templates are given: the view, and the charts drawn from it as inline SVG. */
+export type TemplateContext = DocumentView & { charts: Charts };
+
+/** Inline SVG charts; null where there is nothing to draw. */
+export interface Charts {
+  timeline: string | null;
+  incentives: string | null;
 }
 
-/** Draws the brief's charts into the view; the one-pager has none. */
-function addCharts(view: DocumentView): DocumentView {
-  if (view.layout !== 'brief') return view;
+/** Draws the brief's charts from its view; the one-pager has none. */
+function drawCharts(view: DocumentView): Charts {
+  if (view.layout !== 'brief') return { timeline: null, incentives: null };
   const timeline = renderTimelineChart(view.timeline);
   const incentives = renderIncentivesChart(
     view.incentiveComparison.map((r) => ({ programme: r.programme.en, label: r.label, current: r.current, incentive: r.incentive })),
   );
-  return { ...view, charts: { timeline, incentives } };
+  return { timeline, incentives };
 }
 
 function metadataOf(facts: Facts, view: DocumentView, title: string, options: RenderOptions): PdfMetadata {
@@ -59,7 +60,7 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
 
 /** The document as HTML for the print engine (and, with the shell, the standalone HTML). */
 export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
-  const view = addCharts(buildView(facts, spec, options));
+  const view = buildView(facts, spec, options);
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
   const title = `${heading}: ${KIND_WORDS[spec.layout]}`;
   const fit = spec.layout === 'one-pager' ? ONE_PAGER_FIT : undefined;
@@ -72,7 +73,8 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     fit,
   });
   // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
-  const body = renderer.render(spec.layout, view, { timeoutMs: options.timeoutMs });
+  const context: TemplateContext = { ...view, charts: drawCharts(view) };
+  const body = renderer.render(spec.layout, context, { timeoutMs: options.timeoutMs });
   // A character no bundled font draws fails this document, naming where it comes from (issue 11).
   assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
   return {

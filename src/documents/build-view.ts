@@ -1,0 +1,14 @@
+// The view model of any document of the plan: what its template shows, from the facts alone.
+import type { DocumentSpec } from '../contracts/document.js';
+import type { Facts } from '../facts/facts.js';
+import { buildProgrammeView } from './programme-view.js';
+import { buildTopicView } from './topic-view.js';
+import type { DocumentView } from './view-types.js';
+
+/** The view of `spec`'s subject in `spec`'s layout; the marking and author may be given over the data's. */
+export function buildView(facts: Facts, spec: DocumentSpec, options: { distribution?: string; author?: string }): DocumentView {
+  const viewOptions = { layout: spec.layout, distribution: options.distribution, author: options.author };
+  return spec.subject.kind === 'programme'
+    ? buildProgrammeView(facts, spec.subject.id, viewOptions)
+    : buildTopicView(facts, spec.subject.id, viewOptions);
+}
