@@ -11,7 +11,8 @@ import type { OutputVerifier } from './verify-outputs.js';
 import { OutputError } from '../errors.js';
 import { PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
 import { sha256 } from './cache.js';
-import type { FrontMatterView } from './front-matter.js';
+import type { FrontMatterView } from '../render/front-matter.js';
+import type { Engine } from './engine.js';
 import type { PackAssembler, PackPart } from './pack.js';
 import { formatDate } from '../render/format/dates.js';
 
@@ -20,7 +21,8 @@ export interface PackJob {
   writer: OutputWriter;
   /** Takes note of the pack's fingerprint once it is written. */
   verifier: Pick<OutputVerifier, 'remember'>;
-  templatesDir: string;
+  /** The templates at work: the pack's front matter is rendered with them. */
+  engine: Pick<Engine, 'renderFrontMatter' | 'frontMatterSources'>;
   /** The PDF documents of the run, in plan order. */
   files: ManifestFile[];
   meta: Meta;
@@ -56,8 +58,7 @@ const GROUP_HEADING: Record<SubjectKind, string> = { programme: 'Programmes', to
 
 /** Writes output/briefing-pack.pdf when its parts or front matter changed or it is missing. */
 export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; rebuilt: boolean }> {
-  const { readPackTemplates, renderFrontMatter } = await import('./front-matter.js');
-  const templates = await readPackTemplates(job.templatesDir);
+  const templates = job.engine.frontMatterSources();
   const metadata = packMetadata(job);
   const inputHash = sha256(
     JSON.stringify({
@@ -81,7 +82,7 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
       job.files.map((f) => ({ key: f.key, pages: f.pages })),
       frontPages,
     );
-    const doc = await renderFrontMatter(templates, frontMatterView(job, starts), job.paper, metadata);
+    const doc = job.engine.renderFrontMatter(frontMatterView(job, starts), job.paper, metadata);
     return (await renderer.print(doc)).bytes;
   };
   // The front matter is the last thing printed: the browser is let go as soon as it is.
@@ -134,10 +135,10 @@ function frontMatterView(job: PackJob, starts: Map<string, number>): FrontMatter
   return {
     title: job.meta.title,
     subtitle: 'Briefing pack',
-    asOf: formatDate(job.meta.asOf),
-    edition: job.meta.edition,
+    asOf: job.meta.asOf,
+    edition: job.meta.edition ?? null,
     author: job.author ?? job.meta.author,
-    distribution: job.distribution ?? job.meta.distribution,
+    distribution: job.distribution ?? job.meta.distribution ?? null,
     documentCount: job.files.length,
     groups,
   };

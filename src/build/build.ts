@@ -260,7 +260,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}, dep
       pack: {
         outDir,
         writer,
-        templatesDir,
+        engine,
         meta: facts.meta,
         paper,
         author: options.author,

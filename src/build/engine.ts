@@ -1,7 +1,8 @@
 // The pieces the batch drives, loaded lazily: a run where nothing changed imports none of them
 // (no YAML parser, no Handlebars, no Puppeteer), which keeps a no-op run cheap (issue 4).
 import type { Facts } from '../facts/facts.js';
-import type { DocumentSpec, RenderedDocument } from '../contracts/document.js';
+import type { DocumentSpec, PdfMetadata, RenderedDocument } from '../contracts/document.js';
+import type { FrontMatterView } from '../render/front-matter.js';
 import type { Paper } from '../contracts/paper.js';
 import type { RenderOptions } from '../render/render-options.js';
 import type { BrowserManager } from '../pdf/browser-manager.js';
@@ -21,6 +22,10 @@ export interface Engine {
   standaloneHtml(doc: RenderedDocument, options: Pick<RenderOptions, 'paper' | 'allowRemote'>): Uint8Array;
   /** A document inside a shell, as one HTML file (the benchmark's floor opens these). */
   composeHtml(shell: Shell, doc: RenderedDocument): string;
+  /** The pack's cover and contents as a document to print. */
+  renderFrontMatter(view: FrontMatterView, paper: Paper, metadata: PdfMetadata): RenderedDocument;
+  /** The texts the front matter is made from, for the pack's input hash. */
+  frontMatterSources(): { cover: string; contents: string; css: string };
 }
 
 /** What a build needs from the rest of the tool; tests pass fakes for the parts they do not test. */
@@ -80,12 +85,14 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
     { renderShell, composeHtml, standaloneHtml },
     { renderDocument, inFormat },
     { documentPolicy },
+    frontMatter,
   ] = await Promise.all([
     import('../render/template-set.js'),
     import('../render/renderer.js'),
     import('../render/shell.js'),
     import('../render/render-document.js'),
     import('../render/content-policy.js'),
+    import('../render/front-matter.js'),
   ]);
   const templates = readTemplateSet(templatesDir, bundledTemplatesDir());
   const renderer = createRenderer(templates);
@@ -118,6 +125,8 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
       return standaloneHtml(shell, doc);
     },
     composeHtml: (shell, doc) => composeHtml(shell.html, doc),
+    renderFrontMatter: (view, paper, metadata) => frontMatter.renderFrontMatter(renderer, templates, view, paper, metadata),
+    frontMatterSources: () => frontMatter.frontMatterSources(templates),
   };
 }
 

@@ -9,8 +9,9 @@ import type { TemplateFile, TemplateSet } from './template-set.js';
 /** Renders a layout with a view model to HTML; pure: no file I/O. */
 export interface Renderer {
   /**
-   * The HTML of `layout` (a file in `layouts/`) rendered with `view`; throws TemplateError, also
-   * when rendering runs past `limits` (by default 30 s and 32 million characters).
+   * The HTML of `layout` (a file in `layouts/`, or `pack/cover` and `pack/contents`) rendered with
+   * `view`; throws TemplateError, also when rendering runs past `limits` (by default 30 s and 32
+   * million characters).
    */
   render(layout: string, view: object, limits?: RenderLimits): string;
   layouts: string[];
@@ -65,7 +66,12 @@ export function createRenderer(templates: TemplateSet): Renderer {
   for (const partial of Object.values(templates.partials)) {
     hb.registerPartial(partial.name, compileFile(hb, partial) as Handlebars.Template);
   }
-  const layouts = new Map(Object.values(templates.layouts).map((t) => [t.name, compileFile(hb, t)]));
+  // The documents' layouts and the pack's front matter: one instance, the same helpers and checks.
+  const files = new Map<string, TemplateFile>([
+    ...Object.values(templates.layouts).map((t) => [t.name, t] as const),
+    ...Object.values(templates.pack).map((t) => [`pack/${t.name}`, t] as const),
+  ]);
+  const layouts = new Map([...files].map(([name, t]) => [name, compileFile(hb, t)]));
   return {
     render(layout, view, limits) {
       const template = layouts.get(layout);
@@ -77,7 +83,7 @@ export function createRenderer(templates: TemplateSet): Renderer {
         const html = template(view);
         // Loops check as they go; this catches what was made outside them.
         if (html.length > budget.maxHtmlChars) {
-          throw new TemplateError(`${templates.layouts[layout]!.file}  template failed: ${describeTooLarge(budget)}`);
+          throw new TemplateError(`${files.get(layout)!.file}  template failed: ${describeTooLarge(budget)}`);
         }
         return html;
       } finally {

@@ -13,7 +13,10 @@ export interface TemplateFile {
   source: string;
 }
 
-/** Layouts, partials and stylesheets, read in; what `createRenderer` and `renderShell` take. */
+/**
+ * Every template file, read in once and checked alike: what `createRenderer` and `renderShell`
+ * take, the pack's front matter included.
+ */
 export interface TemplateSet {
   /** `layouts/*.hbs`, by name: `brief`, `one-pager`. */
   layouts: Record<string, TemplateFile>;
@@ -21,13 +24,22 @@ export interface TemplateSet {
   partials: Record<string, TemplateFile>;
   /** `styles/*.css`, in file-name order. */
   styles: TemplateFile[];
+  /** `pack/*.hbs`, by name: the pack's `cover` and `contents`. */
+  pack: Record<string, TemplateFile>;
+  /** `pack/*.css`, in file-name order: the front matter's own styles. */
+  packStyles: TemplateFile[];
 }
 
 const KINDS = [
   ['layouts', '.hbs'],
   ['partials', '.hbs'],
   ['styles', '.css'],
+  ['pack', '.hbs'],
+  ['pack', '.css'],
 ] as const;
+
+/** The pack templates a set must have (the bundled set always does). */
+const PACK_TEMPLATES = ['cover', 'contents'] as const;
 
 /** The templates bundled with the tool: the `templates/` folder next to package.json. */
 export function bundledTemplatesDir(): string {
@@ -62,19 +74,26 @@ export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet 
   // A mistyped folder must not fall back to the bundled templates in silence.
   if (!existsSync(dir)) throw new UsageError(`templates folder not found: ${dir}`);
   const folders = fallbackDir ? [resolve(fallbackDir), resolve(dir)] : [resolve(dir)];
-  const set: TemplateSet = { layouts: {}, partials: {}, styles: [] };
+  const set: TemplateSet = { layouts: {}, partials: {}, styles: [], pack: {}, packStyles: [] };
   const styles = new Map<string, TemplateFile>();
+  const packStyles = new Map<string, TemplateFile>();
   for (const folder of folders) {
     for (const [kind, ext] of KINDS) {
       for (const file of readFolder(folder, kind, ext)) {
         if (kind === 'styles') styles.set(file.name, file);
+        else if (kind === 'pack' && ext === '.css') packStyles.set(file.name, file);
         else set[kind][file.name] = file;
       }
     }
   }
-  set.styles = [...styles.keys()].sort().map((name) => styles.get(name)!);
+  const inOrder = (found: Map<string, TemplateFile>) => [...found.keys()].sort().map((name) => found.get(name)!);
+  set.styles = inOrder(styles);
+  set.packStyles = inOrder(packStyles);
   if (Object.keys(set.layouts).length === 0) {
     throw new TemplateError(`no layouts in ${join(folders.at(-1) ?? dir, 'layouts')}`);
+  }
+  for (const name of PACK_TEMPLATES) {
+    if (!set.pack[name]) throw new TemplateError(`the pack template ${name}.hbs is missing from ${join(folders.at(-1) ?? dir, 'pack')}`);
   }
   return set;
 }

@@ -10,6 +10,8 @@ const templates: TemplateSet = {
   layouts: {},
   partials: {},
   styles: [{ name: 'base', file: 'styles/base.css', source: 'body { color: black; }' }],
+  pack: {},
+  packStyles: [],
 };
 
 const embeddedCjkSlices = (html: string) => (html.match(/font-family:'Noto Sans SC'[^}]*data:font\/woff2/g) ?? []).length;

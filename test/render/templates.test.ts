@@ -15,6 +15,8 @@ const set = (layout: string, partials: Record<string, string> = {}): TemplateSet
     Object.entries(partials).map(([name, source]) => [name, { name, file: `templates/partials/${name}.hbs`, source }]),
   ),
   styles: [],
+  pack: {},
+  packStyles: [],
 });
 
 function renderError(templates: TemplateSet, view: object, limits?: RenderLimits): TemplateError {

@@ -1,0 +1,63 @@
+// The pack's cover and table of contents: templates/pack/, read and rendered as every template
+// is, and printed by the same printer as the documents so they share fonts and styles.
+import type { PdfMetadata, RenderedDocument } from '../contracts/document.js';
+import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
+import type { DateValue } from '../facts/schema.js';
+import type { Renderer } from './renderer.js';
+import type { TemplateSet } from './template-set.js';
+
+/** One line of the table of contents. */
+export interface ContentsEntry {
+  title: string;
+  /** "Brief" or "One-pager". */
+  format: string;
+  /** The page in the pack where the document starts, from 1. */
+  page: number;
+}
+
+/** What the cover and the contents show. */
+export interface FrontMatterView {
+  title: string;
+  subtitle: string;
+  asOf: DateValue;
+  edition: string | null;
+  author: string;
+  distribution: string | null;
+  documentCount: number;
+  groups: { heading: string; entries: ContentsEntry[] }[];
+}
+
+/** The texts the front matter is made from, as part of the pack's input hash. */
+export function frontMatterSources(templates: TemplateSet): { cover: string; contents: string; css: string } {
+  return { cover: templates.pack.cover!.source, contents: templates.pack.contents!.source, css: packCss(templates) };
+}
+
+/** The front matter as a document the printer prints. */
+export function renderFrontMatter(
+  renderer: Renderer,
+  templates: TemplateSet,
+  view: FrontMatterView,
+  paper: Paper,
+  metadata: PdfMetadata,
+): RenderedDocument {
+  const body = `${renderer.render('pack/cover', view)}\n${renderer.render('pack/contents', view)}`;
+  return {
+    spec: {
+      key: 'pack/front-matter',
+      subject: { kind: 'topic', id: 'briefing-pack' },
+      format: 'brief',
+      layout: 'brief',
+      outputPath: 'briefing-pack.pdf',
+    },
+    title: view.title,
+    lang: metadata.language,
+    bodyClass: `pack-front paper-${paper}`,
+    body,
+    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}`,
+    metadata,
+  };
+}
+
+function packCss(templates: TemplateSet): string {
+  return templates.packStyles.map((file) => file.source).join('\n');
+}
