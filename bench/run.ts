@@ -10,11 +10,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { documentDate } from '../src/render/render-options.js';
 import { loadEngine } from '../src/build/engine.js';
-import { BUNDLED_TEMPLATES } from '../src/build/tool.js';
+import { BUNDLED_TEMPLATES } from '../src/package.js';
 import { planDocuments } from '../src/documents/plan.js';
 import { loadFacts } from '../src/facts/load.js';
 import { findBrowser } from '../src/pdf/find-browser.js';
-import { TOOL } from '../src/version.js';
+import { TOOL } from '../src/package.js';
 import { generateDataset } from './generate-dataset.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

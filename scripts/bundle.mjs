@@ -5,7 +5,7 @@
 // a no-op `brief build` loaded ~80 of them before it could answer. The data-reading worker's entry
 // is bundled too (dist/brief-facts-worker.js). The library API (dist/index.js) and the compiled
 // validator stay as tsc and scripts/compile-validator.mjs wrote them; the bundles find files from
-// dist/ like the modules they came from (CODE_DIR in src/package-paths.ts), which is why they and
+// dist/ like the modules they came from (CODE_DIR in src/package.ts), which is why they and
 // their chunks sit in dist/ itself and not in a folder below it.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -54,10 +54,10 @@ const shared = {
   logLevel: 'warning',
 };
 
-// The thread that reads the data (src/facts/load-in-worker.ts) starts a module graph of its own:
+// The thread that reads the data (src/facts/load-facts-in-worker.ts) starts a module graph of its own:
 // as tsc wrote it, that was ~60 files (yaml's among them) resolved and linked one by one while a
 // build's start is at its busiest. In dist/ itself, it finds the compiled validator as the CLI does.
-await build({ ...shared, entryPoints: { 'brief-facts-worker': 'dist/facts/load-worker.js' } });
+await build({ ...shared, entryPoints: { 'brief-facts-worker': 'dist/facts/facts-worker.js' } });
 
 await build({
   ...shared,

@@ -19,7 +19,7 @@ export type { RenderOptions } from './render/render-options.js';
 
 export { createRenderer, type Renderer } from './render/renderer.js';
 export { readTemplateSet, bundledTemplatesDir, type TemplateSet } from './render/template-set.js';
-export { renderShell, composeHtml } from './render/shell.js';
+export { renderShell, composeHtml } from './render/skeleton.js';
 
 export { createPdfRenderer, findBrowser } from './pdf/index.js';
 export type { PdfRenderer, PrintedPdf, PoolOptions, Shell } from './pdf/index.js';
@@ -29,4 +29,4 @@ export type { BuildOptions, BuildEvents, BuildResult, DocumentOutcome } from './
 
 export { initProject } from './authoring/init-project.js';
 export { startPreviewServer } from './preview/server.js';
-export { TOOL } from './version.js';
+export { TOOL } from './package.js';

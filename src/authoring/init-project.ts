@@ -1,7 +1,7 @@
 // `brief init DIR`: a new briefing project that checks and builds at once (issue 6, item 1).
 import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../build/tool.js';
+import { PACKAGE_ROOT } from '../package.js';
 import { BriefError, EXIT, UsageError } from '../errors.js';
 
 /** The example project `brief init` copies: data, a source text, a config and a README. */

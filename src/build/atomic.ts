@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
-import { makeFolder } from './make-folder.js';
+import { makeFolder } from '../fs/make-folder.js';
 
 const TEMP_PATTERN = /^\..+\.tmp-\d+-\d+$/;
 

@@ -13,7 +13,7 @@ import { PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js'
 import { sha256 } from './cache.js';
 import type { FrontMatterView } from '../render/front-matter.js';
 import type { Engine } from './engine.js';
-import type { PackAssembler, PackPart } from './pack.js';
+import type { PackAssembler, PackPart } from '../pdf/pack-assembler.js';
 import { formatDate } from '../render/format/dates.js';
 
 export interface PackJob {
@@ -75,7 +75,7 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
   if (!job.force && previous?.inputHash === inputHash) {
     return { extra: previous, rebuilt: false };
   }
-  const { PackAssembler, numberParts, printFrontMatter } = await import('./pack.js');
+  const { PackAssembler, numberParts, printFrontMatter } = await import('../pdf/pack-assembler.js');
   const renderer = await job.getRenderer();
   const printFront = async (frontPages: number) => {
     const starts = numberParts(

@@ -9,7 +9,7 @@ import { planDocuments } from '../documents/plan.js';
 import { renderOptionsFor } from '../render/render-options.js';
 import { BriefError, BrowserStartError, InterruptedError, RenderError, UsageError } from '../errors.js';
 import type { PoolOptions } from '../pdf/types.js';
-import { TOOL } from '../version.js';
+import { BUNDLED_TEMPLATES, TOOL } from '../package.js';
 import { OutputWriter, sweepTempFiles } from './atomic.js';
 import { canReuse, checkRecorded, hashDocument, hashRun, isRunUpToDate, sha256, type SharedInputs } from './cache.js';
 import { defaultDeps, type BuildDeps } from './engine.js';
@@ -20,7 +20,7 @@ import type { BuildEvents, BuildOptions, BuildResult, DocumentOutcome } from './
 import { describeConflict, findOutFolderConflict } from './out-folder.js';
 import { createRendererCache } from './renderers.js';
 import { selectShard } from './shard.js';
-import { BUNDLED_TEMPLATES, describeFonts } from './tool.js';
+import { describeFonts } from '../fonts/describe-fonts.js';
 import { OutputVerifier } from './verify-outputs.js';
 import { recordWholePlan, warnIncomplete } from './whole-plan.js';
 import { DEFAULT_PAPER } from '../contracts/paper.js';
@@ -315,7 +315,7 @@ const EAGER_PACK_LIMIT = 200;
 
 /** Hands printed PDFs to a PackAssembler in plan order, whatever order they finish in. */
 async function feedPackInOrder(specs: DocumentSpec[], outDir: string) {
-  const [{ PackAssembler }, { packPart }] = await Promise.all([import('./pack.js'), import('./build-pack.js')]);
+  const [{ PackAssembler }, { packPart }] = await Promise.all([import('../pdf/pack-assembler.js'), import('./build-pack.js')]);
   const assembler = new PackAssembler();
   const waiting = new Map<number, { entry: ManifestFile; bytes: Uint8Array }>();
   let next = 0;

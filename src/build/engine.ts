@@ -5,9 +5,9 @@ import type { DocumentSpec, PdfMetadata, RenderedDocument } from '../contracts/d
 import type { FrontMatterView } from '../render/front-matter.js';
 import type { Paper } from '../contracts/paper.js';
 import type { RenderOptions } from '../render/render-options.js';
-import type { BrowserManager } from '../pdf/browser-manager.js';
+import type { BrowserManager } from '../pdf/browsers.js';
 import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
-import type { renderShell as RenderShell } from '../render/shell.js';
+import type { renderShell as RenderShell } from '../render/skeleton.js';
 import type { TemplateSet } from '../render/template-set.js';
 
 /** Turns facts into HTML, with one set of templates. */
@@ -50,29 +50,29 @@ export interface BuildDeps {
 export const defaultDeps: BuildDeps = {
   async loadFacts(dataDir) {
     // On a worker thread: meanwhile this thread loads the templates and starts the browser.
-    const { loadFactsInWorker } = await import('../facts/load-in-worker.js');
+    const { loadFactsInWorker } = await import('../facts/load-facts-in-worker.js');
     return loadFactsInWorker(dataDir);
   },
   loadEngine,
   async loadShell(templatesDir, paper) {
     const [{ readTemplateSet, bundledTemplatesDir }, { renderShell }] = await Promise.all([
       import('../render/template-set.js'),
-      import('../render/shell.js'),
+      import('../render/skeleton.js'),
     ]);
     return shellOf(readTemplateSet(templatesDir, bundledTemplatesDir()), paper, renderShell);
   },
   prefetch() {
     // Module loading reads many files; started now, it overlaps with reading the data.
-    for (const load of [() => import('../pdf/create-pdf-renderer.js'), () => import('../render/render-document.js')]) {
+    for (const load of [() => import('../pdf/printer.js'), () => import('../render/render-document.js')]) {
       load().catch(() => {});
     }
   },
   async startBrowser(options) {
-    const { startBrowser } = await import('../pdf/browser-manager.js');
+    const { startBrowser } = await import('../pdf/browsers.js');
     return startBrowser(options);
   },
   async createPdfRenderer(shell, options, browsers) {
-    const { createPdfRenderer } = await import('../pdf/create-pdf-renderer.js');
+    const { createPdfRenderer } = await import('../pdf/printer.js');
     return createPdfRenderer(shell, options, browsers);
   },
 };
@@ -89,7 +89,7 @@ export async function loadEngine(templatesDir: string): Promise<Engine> {
   ] = await Promise.all([
     import('../render/template-set.js'),
     import('../render/renderer.js'),
-    import('../render/shell.js'),
+    import('../render/skeleton.js'),
     import('../render/render-document.js'),
     import('../render/content-policy.js'),
     import('../render/front-matter.js'),

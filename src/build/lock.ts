@@ -3,8 +3,8 @@ import { rmSync, type Stats } from 'node:fs';
 import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LockedError, OutputError } from '../errors.js';
-import { isProcessAlive } from '../process-alive.js';
-import { makeFolder } from './make-folder.js';
+import { isProcessAlive } from '../fs/process-alive.js';
+import { makeFolder } from '../fs/make-folder.js';
 
 const LOCK_NAME = '.brief-build.lock';
 /** What the holder's pid file says once its release could not remove the lock folder. */

@@ -1,6 +1,6 @@
 // The one PdfRenderer of a run (or of a watch session), created only when a PDF must be printed,
 // so a run where nothing changed launches no browser (issue 4 item 3).
-import type { BrowserManager } from '../pdf/browser-manager.js';
+import type { BrowserManager } from '../pdf/browsers.js';
 import type { PdfRenderer, PoolOptions, Shell } from '../pdf/types.js';
 
 export type CreatePdfRenderer = (shell: Shell, options: PoolOptions, browsers?: BrowserManager) => Promise<PdfRenderer>;

@@ -3,7 +3,7 @@ import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
 import { FORMATS } from '../contracts/document.js';
 import { DEFAULT_PAPER, PAPERS } from '../contracts/paper.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../package.js';
 import { attachDashValues } from './attach-dash-values.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';

@@ -17,7 +17,7 @@ export const templatesCommand: CommandModule<GlobalArgs, TemplatesArgs> = {
   handler: async (args) => {
     const [{ listTemplates }, { BUNDLED_TEMPLATES }] = await Promise.all([
       import('../authoring/list-templates.js'),
-      import('../build/tool.js'),
+      import('../package.js'),
     ]);
     const entries = listTemplates(args.templates, BUNDLED_TEMPLATES);
     if (args.json) {

@@ -24,7 +24,7 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
       import('../build/build.js'),
       import('../build/renderers.js'),
       import('../build/engine.js'),
-      import('../build/tool.js'),
+      import('../package.js'),
       import('../fs/watch-folders.js'),
     ]);
     // One warm browser for the whole session: a rebuild pays only for what changed.

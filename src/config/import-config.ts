@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CODE_DIR } from '../package-paths.js';
+import { CODE_DIR } from '../package.js';
 import { firstLine } from './plain-config.js';
 import type { ConfigAnswer } from './read-config-module.js';
 

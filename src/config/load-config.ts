@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { BriefError, EXIT } from '../errors.js';
 import { reasonOf } from '../facts/describe-listing-problem.js';
-import { displayPath } from '../facts/display-path.js';
+import { displayPath } from '../fs/display-path.js';
 import { parseYamlFile, locate } from '../facts/yaml-document.js';
 import { ConfigFile, PATH_KEYS } from './config-schema.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Problem } from '../errors.js';
 import type { ListingProblem } from '../fs/list-files.js';
 import { isDataFileName } from './data-file-name.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../fs/display-path.js';
 
 /** Only what could have held data files counts: a stray link named notes.txt does not. */
 export function mayHoldData(problem: ListingProblem): boolean {

@@ -5,10 +5,10 @@ import { BriefError, DataError, EXIT, type Problem } from '../errors.js';
 import { listFolder, type ListedFile } from '../fs/list-files.js';
 import { isDataFileName } from './data-file-name.js';
 import { describeListingProblem, mayHoldData, reasonOf } from './describe-listing-problem.js';
-import { displayPath } from './display-path.js';
+import { displayPath } from '../fs/display-path.js';
 
 // Other modules take displayPath from here, where it always was.
-export { displayPath } from './display-path.js';
+export { displayPath } from '../fs/display-path.js';
 
 /** A data file as read from disk. */
 export interface RawDataFile {

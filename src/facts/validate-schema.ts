@@ -1,7 +1,7 @@
 // Checks one data file against the JSON Schema and turns Ajv's errors into one problem each.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CODE_DIR } from '../package-paths.js';
+import { CODE_DIR } from '../package.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
 import { describeImpossibleDate } from './describe-date.js';

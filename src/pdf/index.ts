@@ -7,6 +7,6 @@ export {
   type PdfRendererOptions,
   type PdfRendererStats,
   type PoolPdfRenderer,
-} from './create-pdf-renderer.js';
+} from './printer.js';
 export { postProcessPdf, type PostProcessed } from './post-process.js';
 export { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';

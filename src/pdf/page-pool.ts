@@ -1,8 +1,8 @@
 // A pool of warm pages: at most `concurrency` in use at once, each replaced after a number of
 // documents (and its browser after more), so memory stays flat over thousands (issue 4, item 1).
-import type { BrowserManager } from './browser-manager.js';
+import type { BrowserManager } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
-import { closeWarmPage, openWarmPage, type WarmPage } from './warm-page.js';
+import { closeWarmPage, openWarmPage, type WarmPage } from './print-page.js';
 
 export interface PagePoolOptions {
   concurrency: number;

@@ -5,7 +5,7 @@ import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { FitError } from '../errors.js';
 import { chooseFitSize, declaresContentBox, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
 import { postProcessPdf, type PostProcessed } from './post-process.js';
-import { swapDocument, type WarmPage } from './warm-page.js';
+import { swapDocument, type WarmPage } from './print-page.js';
 
 /** What came off the page: either still Chromium's bytes, or already post-processed. */
 export type PagePrint =

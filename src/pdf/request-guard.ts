@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_TEMPLATES } from '../package-paths.js';
+import { BUNDLED_TEMPLATES } from '../package.js';
 
 /** Decides, for each URL a page requests, whether it may load. */
 export interface RequestGuard {

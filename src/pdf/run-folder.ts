@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isProcessAlive } from '../process-alive.js';
+import { isProcessAlive } from '../fs/process-alive.js';
 
 const PREFIX = 'brief-run-';
 const RUN_FOLDER = /^brief-run-(\d+)-[A-Za-z0-9]{6}$/;

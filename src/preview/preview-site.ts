@@ -1,13 +1,13 @@
 // What the preview shows, kept current: the last good facts and templates, and what is wrong now.
 import path from 'node:path';
 import { renderOptionsFor } from '../render/render-options.js';
-import { BUNDLED_TEMPLATES } from '../build/tool.js';
+import { BUNDLED_TEMPLATES } from '../package.js';
 import { DEFAULT_PAPER, type Paper } from '../contracts/paper.js';
 import { renderDocument } from '../render/render-document.js';
 import type { Facts } from '../facts/facts.js';
 import { loadFacts } from '../facts/load.js';
 import { createRenderer, type Renderer } from '../render/renderer.js';
-import { composeHtml, renderShell } from '../render/shell.js';
+import { composeHtml, renderShell } from '../render/skeleton.js';
 import { readTemplateSet } from '../render/template-set.js';
 import { describeFailure, joinFailures, type PreviewFailure } from './describe-failure.js';
 import { injectPreview, renderIndexPage, renderNotFoundPage, renderOverlay } from './preview-pages.js';

@@ -1,6 +1,6 @@
 // The bundled fonts as the preview server serves them: by a fixed URL prefix, never by file:// (issue 6, item 4).
 import path from 'node:path';
-import { readFontSlices } from '../render/fonts.js';
+import { readFontSlices } from '../render/font-faces.js';
 
 /** The URL prefix the preview serves font files under. */
 export const FONT_PREFIX = '/_brief/fonts/';

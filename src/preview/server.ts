@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { BUNDLED_TEMPLATES } from '../build/tool.js';
+import { BUNDLED_TEMPLATES } from '../package.js';
 import { BriefError, EXIT } from '../errors.js';
 import type { PreviewFailure } from './describe-failure.js';
 import { createReloadHub } from './live-reload.js';

@@ -2,7 +2,7 @@
 // tool, and the date written into it.
 import type { Paper } from '../contracts/paper.js';
 import type { Facts } from '../facts/facts.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../package.js';
 
 /** Options that change what a document looks like. */
 export interface RenderOptions {

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
-import { BUNDLED_TEMPLATES } from '../package-paths.js';
+import { BUNDLED_TEMPLATES } from '../package.js';
 import { refuseNavigation } from './refuse-navigation.js';
 
 /** One template file as read: its name (file name without extension) and where it came from. */

@@ -9,7 +9,7 @@ import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
 import { lockOutput } from '../../src/build/lock.js';
 import { readManifest } from '../../src/build/manifest.js';
 import { OutputError } from '../../src/errors.js';
-import type { PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import type { PoolPdfRenderer } from '../../src/pdf/printer.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { generateDataset } from '../../bench/generate-dataset.js';
 import { finished, isWholePdf, listFiles, makeWorkspace, pageCount, spawnBrief, waitForLine } from './helpers/build-fixture.js';

@@ -8,7 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { build } from '../../src/build/build.js';
 import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
-import type { PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import type { PoolPdfRenderer } from '../../src/pdf/printer.js';
 import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRendererCache } from '../../src/build/renderers.js';
-import type { BrowserManager } from '../../src/pdf/browser-manager.js';
+import type { BrowserManager } from '../../src/pdf/browsers.js';
 import type { PdfRenderer, Shell } from '../../src/pdf/types.js';
 
 const shell = { paper: 'a4', html: '<html></html>' } as Shell;

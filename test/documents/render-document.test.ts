@@ -7,7 +7,7 @@ import type { RenderOptions } from '../../src/render/render-options.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import { composeHtml, documentText, renderShell } from '../../src/render/shell.js';
+import { composeHtml, documentText, renderShell } from '../../src/render/skeleton.js';
 import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
 
 const dataDir = fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url));

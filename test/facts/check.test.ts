@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
 import { loadFacts } from '../../src/facts/load.js';
-import type { FactsAnswer } from '../../src/facts/load-in-worker.js';
+import type { FactsAnswer } from '../../src/facts/load-facts-in-worker.js';
 import { copyFixture, fixture } from '../helpers/fixtures.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 

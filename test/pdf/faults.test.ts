@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
-import { killProcessGroup } from '../../src/pdf/browser-manager.js';
-import { createPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import { killProcessGroup } from '../../src/pdf/browsers.js';
+import { createPdfRenderer } from '../../src/pdf/printer.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { paragraph, testDocument, testShell, threePageBody } from './shell-fixture.js';
 

@@ -2,7 +2,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/pdf/find-browser.js';
-import { newPrintPage } from '../../src/pdf/warm-page.js';
+import { newPrintPage } from '../../src/pdf/print-page.js';
 
 let browser: Browser;
 test.before(async () => {

@@ -5,7 +5,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FitError } from '../../src/errors.js';
-import { createPdfRenderer, type PoolPdfRenderer } from '../../src/pdf/create-pdf-renderer.js';
+import { createPdfRenderer, type PoolPdfRenderer } from '../../src/pdf/printer.js';
 import { readOutline } from '../../src/pdf/outline.js';
 import { pdfLib } from '../../src/pdf/pdf-lib.js';
 import type { PrintedPdf } from '../../src/pdf/types.js';

@@ -2,8 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RenderedDocument } from '../../src/contracts/document.js';
 import { documentPolicy } from '../../src/render/content-policy.js';
-import { readFontSlices } from '../../src/render/fonts.js';
-import { composeHtml, renderShell } from '../../src/render/shell.js';
+import { readFontSlices } from '../../src/render/font-faces.js';
+import { composeHtml, renderShell } from '../../src/render/skeleton.js';
 import type { TemplateSet } from '../../src/render/template-set.js';
 
 const templates: TemplateSet = {

@@ -1,7 +1,7 @@
 // The shell: the shared head every document is printed inside, and the standalone HTML built from it.
 import type { Paper } from '../contracts/paper.js';
 import type { RenderedDocument } from '../contracts/document.js';
-import { fontFaceCss, inlineFontCss } from './fonts.js';
+import { fontFaceCss, inlineFontCss } from './font-faces.js';
 import { policyMeta } from './content-policy.js';
 import { escapeHtml } from './format/html.js';
 import type { TemplateSet } from './template-set.js';

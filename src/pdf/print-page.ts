@@ -3,7 +3,7 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import type { RenderedDocument } from '../contracts/document.js';
 import { BriefError, EXIT } from '../errors.js';
-import type { BrowserHandle } from './browser-manager.js';
+import type { BrowserHandle } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
 
 export interface WarmPage {

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RenderedDocument } from '../contracts/document.js';
 import { BriefError, RenderError } from '../errors.js';
-import { BrowserManager } from './browser-manager.js';
+import { BrowserManager } from './browsers.js';
 import { PagePool } from './page-pool.js';
 import { postProcessPdf } from './post-process.js';
 import { printOnPage } from './print-document.js';
 import { createRequestGuard, defaultAssetRoots } from './request-guard.js';
 import { makeRunSubfolder } from './run-folder.js';
 import { DEFAULT_TIMEOUT_MS, type PdfRenderer, type PoolOptions, type PrintedPdf, type Shell } from './types.js';
-import type { WarmPage } from './warm-page.js';
+import type { WarmPage } from './print-page.js';
 
 /** PoolOptions, plus what tests and embedders may also set. */
 export interface PdfRendererOptions extends PoolOptions {

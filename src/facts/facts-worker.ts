@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BriefError, DataError } from '../errors.js';
 import { loadFacts } from './load.js';
-import type { FactsAnswer } from './load-in-worker.js';
+import type { FactsAnswer } from './load-facts-in-worker.js';
 
 const post = (answer: FactsAnswer) => parentPort?.postMessage(answer);
 

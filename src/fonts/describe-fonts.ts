@@ -1,10 +1,8 @@
-// The identity of what a build is made with, beyond its data and templates.
+// The identity of the bundled fonts, as part of every input hash: each @fontsource package's name and version.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-paths.js';
-
-export { BUNDLED_TEMPLATES, PACKAGE_ROOT } from '../package-paths.js';
+import { PACKAGE_ROOT } from '../package.js';
 
 const require = createRequire(import.meta.url);
 

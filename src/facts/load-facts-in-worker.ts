@@ -1,11 +1,11 @@
-// loadFacts on a worker thread (see load-worker.ts) where the compiled tool runs, and in this
+// loadFacts on a worker thread (see facts-worker.ts) where the compiled tool runs, and in this
 // thread where there is no compiled worker (running from source, in tests) or it could not start.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BriefError, DataError, type ExitCode, type Problem } from '../errors.js';
-import { CODE_DIR } from '../package-paths.js';
+import { CODE_DIR } from '../package.js';
 import type { Facts } from './facts.js';
 
 /** The worker's one message: the facts, or the error as data (errors lose their class in transit). */
@@ -15,7 +15,7 @@ export type FactsAnswer =
 
 /** The facts of a data folder, as loadFacts gives them, read on a worker thread. */
 export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
-  // load-worker.ts, bundled into one file by `npm run build` (scripts/bundle.mjs).
+  // facts-worker.ts, bundled into one file by `npm run build` (scripts/bundle.mjs).
   const entry = pathToFileURL(path.join(CODE_DIR, 'brief-facts-worker.js'));
   if (!existsSync(fileURLToPath(entry))) return loadHere(dataDir);
   let worker: Worker;

@@ -3,10 +3,10 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import { OutputError } from '../errors.js';
-import { openLazily } from '../pdf/lazy-pdf.js';
-import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from '../pdf/outline.js';
-import { pdfLib } from '../pdf/pdf-lib.js';
-import { setDocumentInfo } from '../pdf/post-process.js';
+import { openLazily } from './lazy-pdf.js';
+import { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';
+import { pdfLib } from './pdf-lib.js';
+import { setDocumentInfo } from './post-process.js';
 
 const { ParseSpeeds } = pdfLib;
 
