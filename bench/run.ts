@@ -8,13 +8,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { documentDate } from '../src/render/render-options.js';
-import { loadEngine } from '../src/build/engine.js';
-import { BUNDLED_TEMPLATES } from '../src/package.js';
+import { loadHtmlStage } from '../src/batch/html-stage.js';
 import { planDocuments } from '../src/documents/plan.js';
 import { loadFacts } from '../src/facts/load.js';
+import { BUNDLED_TEMPLATES, TOOL } from '../src/package.js';
 import { findBrowser } from '../src/pdf/find-browser.js';
-import { TOOL } from '../src/package.js';
+import { documentDate } from '../src/render/render-options.js';
+import { composeHtml } from '../src/render/skeleton.js';
 import { generateDataset } from './generate-dataset.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -85,17 +85,17 @@ const browserArgs = ['--browser', browser.path, '--concurrency', String(concurre
 const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
 if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
 
-// floor and naive print the very HTML the tool prints: each PDF document in its shell.
+// floor and naive print the very HTML the tool prints: each PDF document in its print skeleton.
 const facts = await loadFacts(path.join(ROOT, 'data'));
-const engine = await loadEngine(BUNDLED_TEMPLATES);
-const shell = engine.renderShell('a4');
+const html = await loadHtmlStage(BUNDLED_TEMPLATES);
+const skeleton = html.skeleton('a4');
 const options = { paper: 'a4' as const, creator: TOOL.creator, date: documentDate(facts) };
 const htmlDir = path.join(work, 'html');
 await mkdir(htmlDir, { recursive: true });
 const htmlFiles: string[] = [];
 for (const spec of planDocuments(facts).filter((s) => s.format !== 'html')) {
   const file = path.join(htmlDir, `${spec.key.replaceAll('/', '--')}.html`);
-  await writeFile(file, engine.composeHtml(shell, await engine.renderDocument(facts, spec, options)));
+  await writeFile(file, composeHtml(skeleton.html, html.renderDocument(facts, spec, options)));
   htmlFiles.push(file);
 }
 const listFile = path.join(work, 'list.txt');

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { BuildOptions } from '../build/options.js';
-import { describeConflict, findOutFolderConflict } from '../build/out-folder.js';
-import { parseShard } from '../build/shard.js';
+import type { BatchOptions } from '../batch/options.js';
+import { describeConflict, findOutFolderConflict } from '../batch/out-folder.js';
+import { parseShard } from '../batch/shard.js';
 import { SIGNAL_EXIT, UsageError, type StopSignal } from '../errors.js';
-import { displayPath } from '../facts/read-data-folder.js';
+import { displayPath } from '../fs/display-path.js';
 import { chooseProgress, createProgress, reportBuild } from './build-progress.js';
+import { say } from './output.js';
 import type { GlobalArgs } from './global-args.js';
 import { describeSetting } from './setting-origin.js';
 import { readSourceDateEpoch } from './source-date-epoch.js';
@@ -41,7 +42,7 @@ export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
 }
 
 /** The build options the flags ask for. */
-export function toBuildOptions(args: BuildArgs): BuildOptions {
+export function toBuildOptions(args: BuildArgs): BatchOptions {
   if (args.concurrency !== undefined && !(Number.isInteger(args.concurrency) && args.concurrency >= 1 && args.concurrency <= MAX_CONCURRENCY)) {
     const { name } = describeSetting('concurrency', args.concurrency, undefined);
     throw new UsageError(`${name} wants a whole number from 1 to ${MAX_CONCURRENCY}; got ${args.concurrency}`);
@@ -72,6 +73,7 @@ export function toBuildOptions(args: BuildArgs): BuildOptions {
     timeoutMs: args.timeout,
     allowRemote: args['allow-remote'],
     sourceDateEpoch: readSourceDateEpoch(process.env),
+    cwd: process.cwd(),
   };
 }
 
@@ -79,12 +81,13 @@ export function toBuildOptions(args: BuildArgs): BuildOptions {
  * Refuses an output folder that is, or lies inside, the data or templates folder (by real paths):
  * the outputs would mix with the inputs. Named as the user gave it: flag, variable or config.
  */
-export async function checkOutFolder(options: BuildOptions, args: BuildArgs): Promise<void> {
+export async function checkOutFolder(options: BatchOptions): Promise<void> {
   const templates = options.templatesDir ? path.resolve(options.templatesDir) : undefined;
   const conflict = await findOutFolderConflict(path.resolve(options.outDir), path.resolve(options.dataDir), templates);
   if (conflict) {
-    const out = describeSetting('out', displayPath(path.resolve(options.outDir)), displayPath(path.resolve('output'))).withValue;
-    throw new UsageError(`${out} ${describeConflict(conflict, displayPath)}: the outputs would mix with the inputs; choose another output folder`);
+    const shown = (file: string) => displayPath(file, options.cwd);
+    const out = describeSetting('out', shown(path.resolve(options.outDir)), shown(path.resolve('output'))).withValue;
+    throw new UsageError(`${out} ${describeConflict(conflict, shown)}: the outputs would mix with the inputs; choose another output folder`);
   }
 }
 
@@ -96,10 +99,11 @@ const STOP_SIGNALS = Object.keys(SIGNAL_EXIT) as StopSignal[];
  * signal ends the process at once, its exit handlers still killing the browser and removing the
  * run's temporary folder.
  */
-export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
+export function abortOnSignals(onFirst?: (signal: NodeJS.Signals) => void): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(SIGNAL_EXIT[name as StopSignal] ?? 1);
+    onFirst?.(name);
     controller.abort(name);
   };
   for (const name of STOP_SIGNALS) process.on(name, onSignal);
@@ -129,13 +133,13 @@ export const buildCommand: CommandModule<GlobalArgs, BuildArgs> = {
       .example('$0 build --browser-ws-endpoint ws://127.0.0.1:9222/devtools/browser/…', 'on a running browser'),
   handler: async (args) => {
     const options = toBuildOptions(args);
-    await checkOutFolder(options, args);
+    await checkOutFolder(options);
     const mode = chooseProgress(args);
-    const { build } = await import('../build/build.js');
-    const progress = await createProgress(mode);
-    const interrupt = abortOnSignals();
+    const [{ runBatch }, progress] = await Promise.all([import('../batch/run-batch.js'), createProgress(mode)]);
+    const interrupt = abortOnSignals((name) => say.status(`stopping on ${name}: closing the browser and removing temporary files (a second signal stops at once)`));
     try {
-      const result = await build({ ...options, signal: interrupt.signal }, progress);
+      // The command's one browser session, made and closed inside: a signal closes it at once.
+      const result = await runBatch({ ...options, signal: interrupt.signal }, progress);
       progress.stop();
       reportBuild(mode, result);
     } finally {

@@ -1,8 +1,8 @@
 // How `brief build` and `brief watch` report progress: a bar on a terminal, one line per document
 // otherwise, nothing with --quiet, one JSON summary with --json.
-import type { BuildEvents, BuildResult } from '../build/build.js';
+import type { BatchEvents, BatchResult } from '../batch/options.js';
 import { say } from './output.js';
-import { displayPath } from '../facts/read-data-folder.js';
+import { displayPath } from '../fs/display-path.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet' | 'json';
 
@@ -13,7 +13,7 @@ export function chooseProgress(args: { quiet?: boolean; json?: boolean }): Progr
 }
 
 /** Events for the chosen mode; stop() clears a bar before the summary prints. */
-export async function createProgress(mode: ProgressMode): Promise<BuildEvents & { stop(): void }> {
+export async function createProgress(mode: ProgressMode): Promise<BatchEvents & { stop(): void }> {
   if (mode === 'bar') {
     // CommonJS: its exports are read from `default`, the one name both Node and the bundle give it.
     const { MultiBar, Presets } = (await import('cli-progress')).default;
@@ -44,14 +44,14 @@ export async function createProgress(mode: ProgressMode): Promise<BuildEvents & 
 }
 
 /** The closing line(s) after a build. */
-export function reportBuild(mode: ProgressMode, result: BuildResult): void {
+export function reportBuild(mode: ProgressMode, result: BatchResult): void {
   if (mode === 'json') {
     say.json(summarize(result));
     return;
   }
   if (mode === 'quiet') return;
   const seconds = (result.ms / 1000).toFixed(1);
-  const where = displayPath(result.outDir);
+  const where = displayPath(result.outDir, process.cwd());
   if (result.noop) {
     say.info(`nothing changed: ${result.skipped} document${result.skipped === 1 ? '' : 's'} up to date in ${where} (${seconds} s)`);
     return;
@@ -64,7 +64,7 @@ export function reportBuild(mode: ProgressMode, result: BuildResult): void {
 }
 
 /** The --json summary: stable keys, paths relative to the output folder. */
-export function summarize(result: BuildResult) {
+export function summarize(result: BatchResult) {
   return {
     outDir: result.outDir,
     noop: result.noop,

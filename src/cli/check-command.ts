@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { BriefError, EXIT, formatProblem } from '../errors.js';
 import type { GlobalArgs } from './global-args.js';
@@ -22,15 +23,15 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
   handler: async (args) => {
     // Loaded here, not at start-up: every other command, a no-op build above all, starts faster.
     const { checkDataFolder } = await import('../facts/load.js');
-    const check = await checkDataFolder(args.data);
+    const check = await checkDataFolder(args.data, { cwd: process.cwd() });
     const problems = [...check.problems];
     if (args.source) {
       const { findMissingExcerpts } = await import('../facts/check-excerpts.js');
-      const { displayPath } = await import('../facts/read-data-folder.js');
+      const { displayPath } = await import('../fs/display-path.js');
       const text = await readFile(args.source, 'utf8').catch((cause: unknown) => {
         throw new BriefError(`cannot read the source text ${args.source}`, { exitCode: EXIT.usage, cause });
       });
-      problems.push(...findMissingExcerpts(check.files, text, displayPath(args.source)));
+      problems.push(...findMissingExcerpts(check.files, text, displayPath(path.resolve(args.source), process.cwd())));
     }
     // Characters no bundled font draws (issue 11): a build would fail the documents that print them.
     const { findUndrawableText } = await import('../facts/check-glyphs.js');

@@ -94,7 +94,7 @@ async function readConfig(argv: string[]) {
   const file = named ?? findConfig(process.cwd());
   if (!file) return undefined;
   const { loadConfig } = await import('../config/load-config.js');
-  return loadConfig(file);
+  return loadConfig(file, process.cwd());
 }
 
 function report(error: unknown): void {

@@ -23,6 +23,10 @@ export const say = {
   warn(text: string): void {
     if (!quiet) process.stderr.write(`${paint('yellow', 'warning:', process.stderr)} ${text}\n`);
   },
+  /** A line on what the command is doing now, on stderr so that stdout stays the command's own output. */
+  status(text: string): void {
+    if (!quiet) process.stderr.write(`${text}\n`);
+  },
   error(text: string): void {
     process.stderr.write(`${text}\n`);
   },

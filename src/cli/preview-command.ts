@@ -42,6 +42,7 @@ export const previewCommand: CommandModule<GlobalArgs, PreviewArgs> = {
       author: args.author,
       allowRemote: args['allow-remote'],
       sourceDateEpoch: readSourceDateEpoch(process.env),
+      cwd: process.cwd(),
       port: args.port,
       host: args.host,
       onReload: ({ changed, failure, ms }) => {

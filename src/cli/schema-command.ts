@@ -23,7 +23,7 @@ export const schemaCommand: CommandModule<GlobalArgs, SchemaArgs> = {
       process.stdout.write(text);
       return;
     }
-    const { OutputWriter } = await import('../build/atomic.js');
+    const { OutputWriter } = await import('../batch/output-writer.js');
     const file = await new OutputWriter(args.write).write(SCHEMA_FILE, text);
     say.info(`wrote ${file}`);
   },

@@ -19,21 +19,22 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
       .example('$0 watch --format one-pager', 'keep only the fact sheets up to date'),
   handler: async (args) => {
     const options = toBuildOptions(args);
-    await checkOutFolder(options, args);
-    const [{ build }, { createRendererCache }, { defaultDeps }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
-      import('../build/build.js'),
-      import('../build/renderers.js'),
-      import('../build/engine.js'),
+    await checkOutFolder(options);
+    const [{ runBatch, sessionOptionsOf }, { BrowserSession }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
+      import('../batch/run-batch.js'),
+      import('../pdf/browser-session.js'),
       import('../package.js'),
       import('../fs/watch-folders.js'),
     ]);
-    // One warm browser for the whole session: a rebuild pays only for what changed.
-    const renderers = createRendererCache(defaultDeps.createPdfRenderer);
+    // The command's one browser session, kept warm between rebuilds: a rebuild pays only for what changed.
+    const session = new BrowserSession({ ...sessionOptionsOf(options), keepWarm: true });
     const folders = [path.resolve(options.dataDir), path.resolve(options.templatesDir ?? BUNDLED_TEMPLATES)];
     // Ctrl-C is heard from the start, during the first build too: the browser is closed and no
     // temporary file is left (a second Ctrl-C ends the process at once).
     const interrupt = abortOnSignals();
     const stopped = new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve(), { once: true }));
+    // A signal closes the browser at once, which cuts a rebuild's prints short.
+    interrupt.signal.addEventListener('abort', () => void session.close().catch(() => undefined), { once: true });
 
     // watchFolders runs one rebuild at a time, so rebuilds never overlap.
     const rebuild = async (reason: string) => {
@@ -49,7 +50,7 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
     /** One build; a refusal by another build's lock is handed back to be tried again. */
     const buildOnce = async (reason: string): Promise<LockedError | undefined> => {
       try {
-        const result = await build({ ...options, signal: interrupt.signal, renderers });
+        const result = await runBatch({ ...options, signal: interrupt.signal }, {}, session);
         if (!args.quiet) {
           const changed = result.documents.filter((d) => !d.skipped).map((d) => d.path);
           const seconds = (result.ms / 1000).toFixed(2);
@@ -86,7 +87,7 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
     await stopped;
     // close() waits for a rebuild under way, which the abort has cut short.
     await (await watching)?.close();
-    await renderers.close();
+    await session.close();
     interrupt.dispose();
     // A signal is how a watch is meant to end: Ctrl-C, SIGTERM from a process manager (docker
     // stop, systemd, a CI step's teardown) or SIGHUP as its terminal closes. Each stops it as

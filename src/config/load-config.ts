@@ -15,9 +15,10 @@ export interface LoadedConfig {
   settings: ConfigFile;
 }
 
-export async function loadConfig(file: string): Promise<LoadedConfig> {
-  const absolute = path.resolve(file);
-  const shown = displayPath(absolute);
+/** Reads a config file; messages show its path from `cwd` (the command's working folder). */
+export async function loadConfig(file: string, cwd?: string): Promise<LoadedConfig> {
+  const absolute = path.resolve(cwd ?? '', file);
+  const shown = displayPath(absolute, cwd);
   let value: unknown;
   let where = (_key: string) => ({ line: 1, col: 1 });
   if (/\.(c|m)?js$/.test(absolute)) {

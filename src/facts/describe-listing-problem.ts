@@ -22,8 +22,8 @@ export function mayHoldData(problem: ListingProblem): boolean {
 }
 
 /** The problem as `brief check` prints it, at the file or folder, line 1. */
-export function describeListingProblem(problem: ListingProblem): Problem {
-  const at = { file: displayPath(problem.path), line: 1, col: 1 };
+export function describeListingProblem(problem: ListingProblem, cwd: string | undefined): Problem {
+  const at = { file: displayPath(problem.path, cwd), line: 1, col: 1 };
   switch (problem.kind) {
     case 'unreadable':
       return problem.isFolder
@@ -33,7 +33,7 @@ export function describeListingProblem(problem: ListingProblem): Problem {
       return {
         ...at,
         path: problem.isFolder ? '(folder)' : '',
-        message: `is a symbolic link to ${displayPath(problem.target)}, outside the data folder; only links within it are followed`,
+        message: `is a symbolic link to ${displayPath(problem.target, cwd)}, outside the data folder; only links within it are followed`,
       };
     case 'dangling':
       return { ...at, path: '', message: `is a symbolic link to ${problem.target}, which does not exist` };
@@ -44,7 +44,7 @@ export function describeListingProblem(problem: ListingProblem): Problem {
         ...at,
         path: problem.target ? '(folder)' : '',
         message: problem.target
-          ? `is a symbolic link to ${displayPath(problem.target)}, a folder that holds the link itself: it loops`
+          ? `is a symbolic link to ${displayPath(problem.target, cwd)}, a folder that holds the link itself: it loops`
           : 'is a symbolic link that leads back to itself: it loops',
       };
   }

@@ -4,11 +4,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BriefError, DataError } from '../errors.js';
 import { loadFacts } from './load.js';
-import type { FactsAnswer } from './load-facts-in-worker.js';
+import type { FactsAnswer, FactsRequest } from './load-facts-in-worker.js';
 
 const post = (answer: FactsAnswer) => parentPort?.postMessage(answer);
 
-loadFacts(workerData as string).then(
+const request = workerData as FactsRequest;
+loadFacts(request.dataDir, { cwd: request.cwd }).then(
   (facts) => post({ facts }),
   (error: unknown) => {
     if (error instanceof DataError) post({ error: { kind: 'data', problems: error.problems } });

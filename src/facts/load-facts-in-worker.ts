@@ -7,6 +7,13 @@ import { Worker } from 'node:worker_threads';
 import { BriefError, DataError, type ExitCode, type Problem } from '../errors.js';
 import { CODE_DIR } from '../package.js';
 import type { Facts } from './facts.js';
+import type { LoadOptions } from './load.js';
+
+/** What the worker is asked: a data folder, and the folder its messages show paths from. */
+export interface FactsRequest {
+  dataDir: string;
+  cwd: string | undefined;
+}
 
 /** The worker's one message: the facts, or the error as data (errors lose their class in transit). */
 export type FactsAnswer =
@@ -14,15 +21,16 @@ export type FactsAnswer =
   | { error: { kind: 'data'; problems: Problem[] } | { kind: 'brief'; message: string; exitCode: ExitCode } | { kind: 'other'; message: string } };
 
 /** The facts of a data folder, as loadFacts gives them, read on a worker thread. */
-export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
+export async function loadFactsInWorker(dataDir: string, options: LoadOptions = {}): Promise<Facts> {
   // facts-worker.ts, bundled into one file by `npm run build` (scripts/bundle.mjs).
   const entry = pathToFileURL(path.join(CODE_DIR, 'brief-facts-worker.js'));
-  if (!existsSync(fileURLToPath(entry))) return loadHere(dataDir);
+  if (!existsSync(fileURLToPath(entry))) return loadHere(dataDir, options);
   let worker: Worker;
   try {
-    worker = new Worker(entry, { workerData: path.resolve(dataDir) });
+    const request: FactsRequest = { dataDir: path.resolve(dataDir), cwd: options.cwd };
+    worker = new Worker(entry, { workerData: request });
   } catch {
-    return loadHere(dataDir);
+    return loadHere(dataDir, options);
   }
   const answer = await new Promise<FactsAnswer | undefined>((resolve) => {
     worker.once('message', resolve);
@@ -30,7 +38,7 @@ export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
     worker.once('exit', () => resolve(undefined));
   });
   void worker.terminate();
-  if (!answer) return loadHere(dataDir); // The worker died: read the data here instead.
+  if (!answer) return loadHere(dataDir, options); // The worker died: read the data here instead.
   if ('facts' in answer) return answer.facts;
   const { error } = answer;
   if (error.kind === 'data') throw new DataError(error.problems);
@@ -38,7 +46,7 @@ export async function loadFactsInWorker(dataDir: string): Promise<Facts> {
   throw new Error(error.message);
 }
 
-async function loadHere(dataDir: string): Promise<Facts> {
+async function loadHere(dataDir: string, options: LoadOptions): Promise<Facts> {
   const { loadFacts } = await import('./load.js');
-  return loadFacts(dataDir);
+  return loadFacts(dataDir, options);
 }

@@ -45,16 +45,22 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[], readProble
   return { files, problems: dataset, ...(facts ? { facts } : {}) };
 }
 
+/** How messages show the data's files. */
+export interface LoadOptions {
+  /** Paths are shown relative to this folder (a command's working folder) where they lie inside it; else absolute. */
+  cwd?: string;
+}
+
 /** Read, parse and check the data folder; every problem, or the facts. */
-export async function checkDataFolder(dataDir: string): Promise<DatasetCheck> {
+export async function checkDataFolder(dataDir: string, options: LoadOptions = {}): Promise<DatasetCheck> {
   const absolute = path.resolve(dataDir);
-  const [{ files, problems }] = await Promise.all([readDataFolder(absolute), prepareValidator()]);
+  const [{ files, problems }] = await Promise.all([readDataFolder(absolute, options.cwd), prepareValidator()]);
   return checkFiles(absolute, files, problems);
 }
 
 /** The facts of a data folder; a DataError listing every problem if there is any. */
-export async function loadFacts(dataDir: string): Promise<Facts> {
-  const { facts, problems } = await checkDataFolder(dataDir);
+export async function loadFacts(dataDir: string, options: LoadOptions = {}): Promise<Facts> {
+  const { facts, problems } = await checkDataFolder(dataDir, options);
   if (!facts || problems.length > 0) throw new DataError(problems);
   return facts;
 }

@@ -7,12 +7,9 @@ import { isDataFileName } from './data-file-name.js';
 import { describeListingProblem, mayHoldData, reasonOf } from './describe-listing-problem.js';
 import { displayPath } from '../fs/display-path.js';
 
-// Other modules take displayPath from here, where it always was.
-export { displayPath } from '../fs/display-path.js';
-
 /** A data file as read from disk. */
 export interface RawDataFile {
-  /** The path as messages show it: relative to the working folder where it is inside it. */
+  /** The path as messages show it: relative to the command's working folder where it is inside it. */
   file: string;
   absolute: string;
   bytes: Uint8Array;
@@ -29,21 +26,21 @@ export interface DataFolderContents {
  * A file or folder that cannot be read, or a link that leads out of the folder or nowhere, is a
  * problem of its own; every other file is still read.
  */
-export async function readDataFolder(dir: string): Promise<DataFolderContents> {
+export async function readDataFolder(dir: string, cwd?: string): Promise<DataFolderContents> {
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new BriefError(`data folder not found: ${displayPath(root)} (give one with --data DIR)`, {
+    throw new BriefError(`data folder not found: ${displayPath(root, cwd)} (give one with --data DIR)`, {
       exitCode: EXIT.data,
     });
   }
   const listing = await listFolder(root);
-  const problems = listing.problems.filter(mayHoldData).map(describeListingProblem);
+  const problems = listing.problems.filter(mayHoldData).map((problem) => describeListingProblem(problem, cwd));
   const chosen = pickDataFiles(listing.files);
   if (chosen.length === 0 && problems.length === 0) {
     throw new DataError([
       {
-        file: displayPath(root),
+        file: displayPath(root, cwd),
         line: 1,
         col: 1,
         path: '',
@@ -54,7 +51,7 @@ export async function readDataFolder(dir: string): Promise<DataFolderContents> {
   const files: RawDataFile[] = [];
   await Promise.all(
     chosen.map(async ({ path: absolute }, i) => {
-      const file = displayPath(absolute);
+      const file = displayPath(absolute, cwd);
       try {
         files[i] = { file, absolute, bytes: await readFile(absolute) };
       } catch (error) {

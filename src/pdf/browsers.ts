@@ -1,5 +1,5 @@
-// The one place that launches, connects to and closes browsers (STYLE.md habit 4): launched once
-// per run and memoised, replaced when it dies or has printed enough, killed on every path.
+// The browsers of one session (browser-session.ts, their one owner): launched or connected to once
+// and memoised, replaced when one dies or has printed enough, killed on every path.
 import { rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import type { Browser } from 'puppeteer';
@@ -7,7 +7,6 @@ import { loadPuppeteerCore } from './puppeteer.js';
 import { BrowserStartError, RenderError } from '../errors.js';
 import { openDevToolsSocket } from './devtools-socket.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
-import { makeRunSubfolder } from './run-folder.js';
 import { isTimeLimit, protocolTimeout, raceAbort, TimeLimit } from './time-limit.js';
 import { DEFAULT_TIMEOUT_MS } from './types.js';
 import { preparePrivateFonts } from './private-fonts.js';
@@ -38,12 +37,14 @@ export class BrowserGone extends Error {
   }
 }
 
-export interface BrowserManagerOptions {
+export interface BrowsersOptions {
   executablePath?: string;
   wsEndpoint?: string;
   env?: NodeJS.ProcessEnv;
   /** How long launching or reaching the browser, and any one call to it, may take (--timeout). */
   timeoutMs?: number;
+  /** Makes a folder for a browser's profile, inside the session's folder. */
+  profileFolder(): Promise<string>;
 }
 
 const CLOSE_GRACE_MS = 3000;
@@ -70,8 +71,8 @@ export function launchArgs(isRoot: boolean): string[] {
   ];
 }
 
-export class BrowserManager {
-  readonly #options: BrowserManagerOptions;
+export class Browsers {
+  readonly #options: BrowsersOptions;
   #current: Promise<BrowserHandle> | undefined;
   readonly #handles = new Set<BrowserHandle>();
   readonly #profiles = new Map<BrowserHandle, string>();
@@ -79,13 +80,10 @@ export class BrowserManager {
   readonly #starting = new Set<AbortController>();
   #generation = 0;
   #closed = false;
-  /** How many browsers were launched or connected to in this run. */
+  /** How many browsers were launched or connected to. */
   launches = 0;
-  // If the process ends without close() (an uncaught error, a second Ctrl-C), its browsers go
-  // with it: before any other exit handler, such as the one removing the run's temporary folder.
-  readonly #killOnExit = () => this.killAllSync();
 
-  constructor(options: BrowserManagerOptions) {
+  constructor(options: BrowsersOptions) {
     this.#options = options;
   }
 
@@ -96,7 +94,7 @@ export class BrowserManager {
   /** The browser to open pages on: the running one, or a new one when it died or retired. */
   async acquire(): Promise<BrowserHandle> {
     for (;;) {
-      if (this.#closed) throw new RenderError('the PDF renderer is closed');
+      if (this.#closed) throw new RenderError('the browser session is closed');
       // Memoised: concurrent callers share one launch.
       const pending = this.#current ?? this.#launchOnce();
       const handle = await pending;
@@ -116,7 +114,7 @@ export class BrowserManager {
 
   async #start(): Promise<BrowserHandle> {
     const generation = ++this.#generation;
-    if (this.launches++ === 0) process.prependListener('exit', this.#killOnExit);
+    this.launches++;
     const limit = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Every wait on starting the browser ends by --timeout (issue 11); close() ends it at once.
     const starting = new AbortController();
@@ -128,7 +126,7 @@ export class BrowserManager {
       if (started.profile) this.#profiles.set(handle, started.profile);
       if (this.#closed) {
         await this.#shutdown(handle);
-        throw new RenderError('the PDF renderer is closed');
+        throw new RenderError('the browser session is closed');
       }
       return handle;
     } finally {
@@ -160,7 +158,7 @@ export class BrowserManager {
       // Not finding a browser ends the run as not starting one does.
       throw error instanceof RenderError ? new BrowserStartError(error.message) : error;
     }
-    const profile = await makeRunSubfolder('profile-');
+    const profile = await this.#options.profileFolder();
     try {
       const launching = loadPuppeteerCore().launch({
         executablePath: found.path,
@@ -228,9 +226,8 @@ export class BrowserManager {
   /** Closes (or disconnects from) every browser; kills the process group when close hangs. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const starting of this.#starting) starting.abort(new RenderError('the PDF renderer is closed'));
+    for (const starting of this.#starting) starting.abort(new RenderError('the browser session is closed'));
     await Promise.all([...this.#handles].map((handle) => this.#shutdown(handle)));
-    process.off('exit', this.#killOnExit);
   }
 
   async #shutdown(handle: BrowserHandle): Promise<void> {
@@ -254,19 +251,15 @@ export class BrowserManager {
     // An abort kills a browser still starting (Puppeteer kills its process group at once).
     for (const starting of this.#starting) starting.abort(new RenderError('the process is exiting'));
     for (const handle of this.#handles) killProcessGroup(handle.pid);
-    for (const profile of this.#profiles.values()) rmSync(profile, { recursive: true, force: true });
+    // A browser just killed may still be writing its last files for a moment: tried again, then left to the next run's sweep.
+    for (const profile of this.#profiles.values()) {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+      } catch {
+        // Swept by the next run, which sees this process is gone.
+      }
+    }
   }
-}
-
-/**
- * A browser launched (or connected to) now, before the shell it will print in is ready: a build
- * starts it in its first moments, and the renderer it creates later takes it over (or the build
- * closes it). A failure to launch is left to the first document, which tries again and reports it.
- */
-export function startBrowser(options: BrowserManagerOptions): BrowserManager {
-  const manager = new BrowserManager(options);
-  manager.acquire().catch(() => undefined);
-  return manager;
 }
 
 /** Puppeteer starts Chromium detached, so its pid leads a process group holding every helper. */

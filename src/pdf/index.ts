@@ -1,12 +1,7 @@
-// The PDF engine's public face: the batch needs only these.
-export type { BrowserOptions, PdfRenderer, PoolOptions, PrintedPdf, Shell } from './types.js';
+// The PDF stage's public face: a session owns the browser; the batch prints through it.
+export type { BrowserOptions, PoolOptions, PrintedPdf, Printer, PrinterStats } from './types.js';
+export { BrowserSession, withBrowser, type SessionOptions } from './browser-session.js';
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './find-browser.js';
-export {
-  createPdfRenderer,
-  DEFAULTS as PDF_DEFAULTS,
-  type PdfRendererOptions,
-  type PdfRendererStats,
-  type PoolPdfRenderer,
-} from './printer.js';
+export { PRINTER_DEFAULTS, type PrinterOptions } from './printer.js';
 export { postProcessPdf, type PostProcessed } from './post-process.js';
 export { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';

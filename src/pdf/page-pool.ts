@@ -1,8 +1,8 @@
 // A pool of warm pages: at most `concurrency` in use at once, each replaced after a number of
 // documents (and its browser after more), so memory stays flat over thousands (issue 4, item 1).
-import type { BrowserManager } from './browsers.js';
+import type { Browsers } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
-import { closeWarmPage, openWarmPage, type WarmPage } from './print-page.js';
+import { closePrintPage, openPrintPage, type PrintPage } from './print-page.js';
 
 export interface PagePoolOptions {
   concurrency: number;
@@ -13,11 +13,11 @@ export interface PagePoolOptions {
 }
 
 export class PagePool {
-  readonly #manager: BrowserManager;
-  readonly #shellUrl: string;
+  readonly #browsers: Browsers;
+  readonly #skeletonUrl: string;
   readonly #guard: RequestGuard;
   readonly #options: PagePoolOptions;
-  readonly #idle: WarmPage[] = [];
+  readonly #idle: PrintPage[] = [];
   /** Pages being opened ahead of the first documents (prepare()); each joins #idle when open. */
   readonly #ahead = new Set<Promise<void>>();
   readonly #waiting: Array<() => void> = [];
@@ -25,17 +25,17 @@ export class PagePool {
   /** Pages opened in this run, recycled ones included. */
   pagesOpened = 0;
 
-  constructor(manager: BrowserManager, shellUrl: string, guard: RequestGuard, options: PagePoolOptions) {
-    this.#manager = manager;
-    this.#shellUrl = shellUrl;
+  constructor(browsers: Browsers, skeletonUrl: string, guard: RequestGuard, options: PagePoolOptions) {
+    this.#browsers = browsers;
+    this.#skeletonUrl = skeletonUrl;
     this.#guard = guard;
     this.#options = options;
   }
 
   /** Runs `work` on a warm page of its own; the page goes back to the pool, or is replaced. */
-  async use<T>(work: (page: WarmPage) => Promise<T>): Promise<T> {
+  async use<T>(work: (page: PrintPage) => Promise<T>): Promise<T> {
     await this.#takeSlot();
-    let warm: WarmPage | undefined;
+    let warm: PrintPage | undefined;
     try {
       warm = await this.#takePage();
       const result = await work(warm);
@@ -51,8 +51,8 @@ export class PagePool {
 
   /**
    * Opens pages ahead of need, up to the concurrency or the `documents` to print, whichever is
-   * fewer, so that the first documents find them with the shell loaded: opening one (a new target,
-   * the shell, its fonts) takes ~200 ms, and a page per slot for one document at --concurrency 64
+   * fewer, so that the first documents find them with the skeleton loaded: opening one (a new target,
+   * the skeleton, its fonts) takes ~200 ms, and a page per slot for one document at --concurrency 64
    * took seconds. A page that fails to open here is left to be opened again by the document that needs it.
    */
   async prepare(documents = Infinity): Promise<void> {
@@ -81,7 +81,7 @@ export class PagePool {
     this.#active++;
   }
 
-  async #takePage(): Promise<WarmPage> {
+  async #takePage(): Promise<PrintPage> {
     for (;;) {
       this.#sweep();
       const idle = this.#idle.pop();
@@ -92,27 +92,27 @@ export class PagePool {
     }
   }
 
-  async #open(): Promise<WarmPage> {
-    const handle = await this.#manager.acquire();
+  async #open(): Promise<PrintPage> {
+    const handle = await this.#browsers.acquire();
     // A page opening on a browser that dies must fail now, not when goto times out.
     try {
       const warm = await Promise.race([
-        openWarmPage(handle, this.#shellUrl, this.#guard, this.#options.openTimeoutMs),
+        openPrintPage(handle, this.#skeletonUrl, this.#guard, this.#options.openTimeoutMs),
         handle.gone,
       ]);
       this.pagesOpened++;
       return warm;
     } catch (error) {
       // A browser that cannot open a page is not trusted with the next one.
-      if (!this.#manager.isRemote) this.#manager.retire(handle);
+      if (!this.#browsers.isRemote) this.#browsers.retire(handle);
       throw error;
     }
   }
 
-  #giveBack(warm: WarmPage): void {
+  #giveBack(warm: PrintPage): void {
     const { handle } = warm;
-    if (!this.#manager.isRemote && handle.printed >= this.#options.browserRecycleAfter) {
-      this.#manager.retire(handle);
+    if (!this.#browsers.isRemote && handle.printed >= this.#options.browserRecycleAfter) {
+      this.#browsers.retire(handle);
       this.#sweep();
     }
     if (isUsable(warm) && warm.printed < this.#options.pageRecycleAfter) {
@@ -129,12 +129,12 @@ export class PagePool {
     this.#idle.splice(0, this.#idle.length, ...usable);
   }
 
-  async #discard(warm: WarmPage): Promise<void> {
-    await closeWarmPage(warm);
-    this.#manager.releaseIfIdle(warm.handle);
+  async #discard(warm: PrintPage): Promise<void> {
+    await closePrintPage(warm);
+    this.#browsers.releaseIfIdle(warm.handle);
   }
 }
 
-function isUsable(warm: WarmPage): boolean {
+function isUsable(warm: PrintPage): boolean {
   return !warm.broken && !warm.handle.dead && !warm.handle.retiring && warm.handle.browser.connected;
 }

@@ -5,14 +5,14 @@ import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { FitError } from '../errors.js';
 import { chooseFitSize, declaresContentBox, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
 import { postProcessPdf, type PostProcessed } from './post-process.js';
-import { swapDocument, type WarmPage } from './print-page.js';
+import { swapDocument, type PrintPage } from './print-page.js';
 
 /** What came off the page: either still Chromium's bytes, or already post-processed. */
 export type PagePrint =
   | { kind: 'raw'; bytes: Uint8Array; blocked: string[] }
   | { kind: 'done'; result: PostProcessed; fittedFontPt: number | undefined; blocked: string[] };
 
-export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: Paper): Promise<PagePrint> {
+export async function printOnPage(warm: PrintPage, doc: RenderedDocument, paper: Paper): Promise<PagePrint> {
   warm.blocked = [];
   await swapDocument(warm.page, doc);
   const pdfOptions: PDFOptions = {
@@ -40,7 +40,7 @@ export async function printOnPage(warm: WarmPage, doc: RenderedDocument, paper: 
  * first had cost every one-pager one layout more.
  */
 async function printFitted(
-  warm: WarmPage,
+  warm: PrintPage,
   doc: RenderedDocument,
   policy: FitPolicy,
   paper: Paper,

@@ -1,4 +1,4 @@
-// A page that loaded the shell (fonts, shared styles) once and swaps only each document's body:
+// A page that loaded the skeleton (fonts, shared styles) once and swaps only each document's body:
 // MEASURED.md saw ~28 ms a document this way against ~90 ms opening each afresh.
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import type { RenderedDocument } from '../contracts/document.js';
@@ -6,7 +6,7 @@ import { BriefError, EXIT } from '../errors.js';
 import type { BrowserHandle } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
 
-export interface WarmPage {
+export interface PrintPage {
   page: Page;
   handle: BrowserHandle;
   /** Documents printed on this page. */
@@ -18,7 +18,7 @@ export interface WarmPage {
   /** Rejects when the page's renderer crashes (its pending calls may otherwise never settle), or its document navigates it. */
   crashed: Promise<never>;
   /** From then on, no navigation of the main frame is allowed. */
-  shellLoaded: boolean;
+  skeletonLoaded: boolean;
   /** The key of the document on the page now, so that a refused navigation names it. */
   showing?: string;
 }
@@ -37,41 +37,41 @@ export class PageCrashed extends Error {
  * it names the document, exits as a data problem and is not retried.
  */
 export class NavigationRefused extends BriefError {
-  /** `url`: where it went, when known; the shell's own URL is a reload. */
-  constructor(key: string, url?: string, shellUrl?: string) {
-    const what = url === undefined ? 'leave the page' : url === shellUrl ? 'reload the page' : `send the page to ${url}`;
+  /** `url`: where it went, when known; the skeleton's own URL is a reload. */
+  constructor(key: string, url?: string, skeletonUrl?: string) {
+    const what = url === undefined ? 'leave the page' : url === skeletonUrl ? 'reload the page' : `send the page to ${url}`;
     const why = 'a page being printed may not navigate, so it was not printed';
     super(`${key}: the document tried to ${what} (a <meta http-equiv="refresh">?); ${why}`, { exitCode: EXIT.data });
   }
 }
 
 /** Each locked-down page's state, for swapDocument, which is handed the page alone. */
-const warmPages = new WeakMap<Page, WarmPage>();
+const warmPages = new WeakMap<Page, PrintPage>();
 
 /**
- * Opens a page on the browser, locks it down, and loads the shell from its file:// URL. Gives up
+ * Opens a page on the browser, locks it down, and loads the skeleton from its file:// URL. Gives up
  * after `timeoutMs`: a page whose renderer died while starting may otherwise never finish opening.
  */
-export async function openWarmPage(
+export async function openPrintPage(
   handle: BrowserHandle,
-  shellUrl: string,
+  skeletonUrl: string,
   guard: RequestGuard,
   timeoutMs: number,
-): Promise<WarmPage> {
+): Promise<PrintPage> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PageCrashed(new Error(`opening a page took longer than ${timeoutMs} ms`))), timeoutMs);
   });
-  const opening = newPrintPage(handle.browser);
-  let warm: WarmPage | undefined;
+  const opening = newFramelessPage(handle.browser);
+  let warm: PrintPage | undefined;
   try {
     const page = await Promise.race([opening, deadline]);
     handle.openPages++;
     warm = lockDown(page, handle, guard);
-    await Promise.race([loadShell(warm, shellUrl), deadline, warm.crashed]);
+    await Promise.race([loadSkeleton(warm, skeletonUrl), deadline, warm.crashed]);
     return warm;
   } catch (error) {
-    if (warm) await closeWarmPage(warm);
+    if (warm) await closePrintPage(warm);
     else void opening.then((late) => late.close()).catch(() => undefined);
     throw error;
   } finally {
@@ -90,7 +90,7 @@ const refusing = new WeakSet<Browser>();
  * them, and a build's Chromium spent about a quarter of its CPU rasterising and compositing those
  * frames, the GPU process included. A browser that refuses the option gets an ordinary page.
  */
-export async function newPrintPage(browser: Browser): Promise<Page> {
+export async function newFramelessPage(browser: Browser): Promise<Page> {
   // Found again by a URL only this page has: Puppeteer names targets by URL, not by id.
   if (refusing.has(browser)) return browser.newPage();
   const url = `about:blank#brief-print-page-${process.pid}-${++printPages}`;
@@ -110,13 +110,13 @@ export async function newPrintPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmPage {
+function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): PrintPage {
   let reportCrash: (error: unknown) => void = () => undefined;
   const crashed = new Promise<never>((_, reject) => {
     reportCrash = reject;
   });
   crashed.catch(() => undefined); // Only those who race against it care.
-  const warm: WarmPage = { page, handle, printed: 0, blocked: [], broken: false, crashed, shellLoaded: false };
+  const warm: PrintPage = { page, handle, printed: 0, blocked: [], broken: false, crashed, skeletonLoaded: false };
   warmPages.set(page, warm);
   page.on('error', (error) => {
     warm.broken = true; // Puppeteer's 'error' event: the renderer process crashed.
@@ -132,8 +132,8 @@ function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmP
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    // After the shell, nothing may navigate the page away (e.g. a <meta http-equiv=refresh>).
-    const navigatesAway = warm.shellLoaded && request.isNavigationRequest() && request.frame() === page.mainFrame();
+    // After the skeleton, nothing may navigate the page away (e.g. a <meta http-equiv=refresh>).
+    const navigatesAway = warm.skeletonLoaded && request.isNavigationRequest() && request.frame() === page.mainFrame();
     if (!navigatesAway && guard.allows(url, request.resourceType())) {
       void request.continue().catch(() => undefined);
     } else {
@@ -145,24 +145,24 @@ function lockDown(page: Page, handle: BrowserHandle, guard: RequestGuard): WarmP
   return warm;
 }
 
-async function loadShell(warm: WarmPage, shellUrl: string): Promise<void> {
+async function loadSkeleton(warm: PrintPage, skeletonUrl: string): Promise<void> {
   const { page } = warm;
   // Issue 5: hostile markup is inert. page.evaluate still runs (it goes through DevTools),
   // while <script>, on* attributes and javascript: URLs in the document do not.
   await page.setJavaScriptEnabled(false);
   await page.emulateMediaType('print');
   await page.setRequestInterception(true);
-  await page.goto(shellUrl, { waitUntil: 'load' });
-  warm.shellLoaded = true;
+  await page.goto(skeletonUrl, { waitUntil: 'load' });
+  warm.skeletonLoaded = true;
   // Under tsx (tests, bench) esbuild's keepNames wraps named inner functions in __name(), and
   // functions evaluated in the page carry that call with them; the compiled build has none.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  warm.blocked = []; // What the shell itself tried is not any document's fault.
+  warm.blocked = []; // What the skeleton itself tried is not any document's fault.
 }
 
 /** Closes the page (never waiting long on a crashed one) and lets its browser retire. */
-export async function closeWarmPage(warm: WarmPage): Promise<void> {
+export async function closePrintPage(warm: PrintPage): Promise<void> {
   warm.broken = true;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([

@@ -1,49 +1,27 @@
-// The PDF engine the batch drives: one browser, a pool of warm pages, a retry for crashes, a
-// timeout per document, and nothing left running after close() (issue 4 item 1, issue 5 item 4).
-import { rm, writeFile } from 'node:fs/promises';
+// Printing documents in one print skeleton: a pool of warm pages on the session's browsers, a
+// retry for crashes, a time limit per document (issue 4 item 1, issue 5 item 4). A printer opens
+// and closes pages only: the browsers are its session's (browser-session.ts).
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RenderedDocument } from '../contracts/document.js';
+import type { RenderedDocument, Skeleton } from '../contracts/document.js';
 import { BriefError, RenderError } from '../errors.js';
-import { BrowserManager } from './browsers.js';
+import type { Browsers } from './browsers.js';
 import { PagePool } from './page-pool.js';
 import { postProcessPdf } from './post-process.js';
 import { printOnPage } from './print-document.js';
+import type { PrintPage } from './print-page.js';
 import { createRequestGuard, defaultAssetRoots } from './request-guard.js';
-import { makeRunSubfolder } from './run-folder.js';
-import { DEFAULT_TIMEOUT_MS, type PdfRenderer, type PoolOptions, type PrintedPdf, type Shell } from './types.js';
-import type { WarmPage } from './print-page.js';
+import { DEFAULT_TIMEOUT_MS, type PoolOptions, type Printer, type PrintedPdf } from './types.js';
 
 /** PoolOptions, plus what tests and embedders may also set. */
-export interface PdfRendererOptions extends PoolOptions {
+export interface PrinterOptions extends PoolOptions {
   /** Folders pages may read files from, besides the bundled fonts and the templates folder. */
   assetRoots?: string[];
-  /** Environment for finding the browser (PUPPETEER_EXECUTABLE_PATH, PATH). */
-  env?: NodeJS.ProcessEnv;
 }
 
-/** What the renderer has done so far: for --json summaries and tests. */
-export interface PdfRendererStats {
-  /** Browsers launched or connected to. */
-  launches: number;
-  pagesOpened: number;
-  /** Documents printed again after a crash. */
-  retries: number;
-  /** The process id of the browser running now, if one was launched. */
-  browserPid: number | undefined;
-}
-
-export interface PoolPdfRenderer extends PdfRenderer {
-  /**
-   * Launches the browser (or takes the one it was given) at once, and opens a page per slot, or
-   * fewer when there are fewer `documents` to print (they may be known only later).
-   */
-  warmUp(documents?: number | Promise<number>): Promise<void>;
-  stats(): PdfRendererStats;
-}
-
-export const DEFAULTS = {
+export const PRINTER_DEFAULTS = {
   pageRecycleAfter: 50,
   browserRecycleAfter: 500,
   timeoutMs: DEFAULT_TIMEOUT_MS,
@@ -51,38 +29,38 @@ export const DEFAULTS = {
   openTimeoutMs: 10_000,
 } as const;
 
-/**
- * Prepares the shell and the pool; the browser starts with the first document, or at warmUp().
- * Given `browsers` (from startBrowser(), launching already), it prints on them; they stay the
- * giver's to close.
- */
-export async function createPdfRenderer(shell: Shell, options: PdfRendererOptions = {}, browsers?: BrowserManager): Promise<PoolPdfRenderer> {
-  const shellDir = await makeRunSubfolder('shell-');
-  const shellFile = path.join(shellDir, 'shell.html');
-  await writeFile(shellFile, shell.html);
+/** A printer, and how its session lets it go. */
+export interface SessionPrinter extends Printer {
+  /** Closes its pages; the browsers stay the session's. */
+  close(): Promise<void>;
+}
+
+/** Writes the skeleton into `folder` and prepares the pool; pages open with the first document, or at warmUp(). */
+export async function createPrinter(browsers: Browsers, skeleton: Skeleton, folder: string, options: PrinterOptions = {}): Promise<SessionPrinter> {
+  const skeletonFile = path.join(folder, 'skeleton.html');
+  await writeFile(skeletonFile, skeleton.html);
   const guard = createRequestGuard({
-    roots: [shellDir, ...defaultAssetRoots(), ...(options.assetRoots ?? [])],
+    roots: [folder, ...defaultAssetRoots(), ...(options.assetRoots ?? [])],
     allowRemote: options.allowRemote,
   });
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-  const manager = browsers ?? new BrowserManager(options);
-  const pool = new PagePool(manager, pathToFileURL(shellFile).href, guard, {
+  const timeoutMs = options.timeoutMs ?? PRINTER_DEFAULTS.timeoutMs;
+  const pool = new PagePool(browsers, pathToFileURL(skeletonFile).href, guard, {
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
-    pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? DEFAULTS.pageRecycleAfter),
-    browserRecycleAfter: Math.max(1, options.browserRecycleAfter ?? DEFAULTS.browserRecycleAfter),
-    openTimeoutMs: Math.min(timeoutMs, DEFAULTS.openTimeoutMs),
+    pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? PRINTER_DEFAULTS.pageRecycleAfter),
+    browserRecycleAfter: Math.max(1, options.browserRecycleAfter ?? PRINTER_DEFAULTS.browserRecycleAfter),
+    openTimeoutMs: Math.min(timeoutMs, PRINTER_DEFAULTS.openTimeoutMs),
   });
   let retries = 0;
   let closing: Promise<void> | undefined;
 
   const printOnce = async (doc: RenderedDocument): Promise<PrintedPdf> => {
-    const printed = await pool.use(async (warm) => {
+    const printed = await pool.use(async (page) => {
       try {
-        const work = withTimeout(printOnPage(warm, doc, shell.paper), warm, doc, timeoutMs);
-        return await Promise.race([work, warm.handle.gone, warm.crashed]);
+        const work = withTimeout(printOnPage(page, doc, skeleton.paper), page, doc, timeoutMs);
+        return await Promise.race([work, page.handle.gone, page.crashed]);
       } catch (error) {
         // Anything but the document's own fault leaves the page suspect: it is not reused.
-        if (!(error instanceof BriefError)) warm.broken = true;
+        if (!(error instanceof BriefError)) page.broken = true;
         throw error;
       }
     });
@@ -96,12 +74,12 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
 
   return {
     async warmUp(documents) {
-      const [count] = await Promise.all([documents, manager.acquire()]);
+      const [count] = await Promise.all([documents, browsers.acquire()]);
       await pool.prepare(count);
     },
     async print(doc) {
       for (let attempt = 0; ; attempt++) {
-        if (closing) throw new RenderError(`${doc.spec.key}: the PDF renderer was closed`);
+        if (closing) throw new RenderError(`${doc.spec.key}: the printer was closed`);
         try {
           return await printOnce(doc);
         } catch (error) {
@@ -118,25 +96,21 @@ export async function createPdfRenderer(shell: Shell, options: PdfRendererOption
       }
     },
     close() {
-      closing ??= (async () => {
-        await pool.drain();
-        if (!browsers) await manager.close();
-        await rm(shellDir, { recursive: true, force: true });
-      })();
+      closing ??= pool.drain();
       return closing;
     },
     stats() {
-      return { launches: manager.launches, pagesOpened: pool.pagesOpened, retries, browserPid: manager.currentPid() };
+      return { pagesOpened: pool.pagesOpened, retries };
     },
   };
 }
 
 /** A document past its time fails with its name; its page may be stuck, so it is not reused. */
-async function withTimeout<T>(work: Promise<T>, warm: WarmPage, doc: RenderedDocument, ms: number): Promise<T> {
+async function withTimeout<T>(work: Promise<T>, page: PrintPage, doc: RenderedDocument, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      warm.broken = true;
+      page.broken = true;
       reject(new RenderError(`${doc.spec.key}: rendering took longer than ${ms} ms and was stopped`));
     }, ms);
   });

@@ -1,6 +1,7 @@
-// One temporary folder per run (issue 11): the browsers' profiles and the renderers' shells live
-// in it, it is removed on every way out of the process, and a run killed outright (SIGKILL) has
-// its folder removed by the next run, which can tell from the pid in the name that it is gone.
+// One temporary folder per browser session (issue 11): the browsers' profiles and the print
+// skeleton live in it, and it is removed when the session closes, also on the process's way out.
+// A run killed outright (SIGKILL) cannot remove its folder: the next session removes it, telling
+// from the pid in its name that its process is gone.
 import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,33 +11,32 @@ import { isProcessAlive } from '../fs/process-alive.js';
 const PREFIX = 'brief-run-';
 const RUN_FOLDER = /^brief-run-(\d+)-[A-Za-z0-9]{6}$/;
 
-let current: Promise<string> | undefined;
+/** A session's temporary folder. */
+export interface RunFolder {
+  readonly path: string;
+  /** A fresh folder inside it, e.g. one browser's profile. */
+  subfolder(prefix: string): Promise<string>;
+  remove(): Promise<void>;
+  /** For the process's exit handler, where nothing can be awaited. */
+  removeSync(): void;
+}
 
-/** This process's run folder, made (and older runs' swept) on first use: only runs that launch a browser pay for it. */
-export function runFolder(): Promise<string> {
-  current ??= (async () => {
-    const tmp = os.tmpdir();
-    await sweepRunFolders(tmp);
-    const folder = await mkdtemp(path.join(tmp, `${PREFIX}${process.pid}-`));
-    // 'exit' comes on a normal end, process.exit() (a second Ctrl-C) and an uncaught error alike;
-    // the browsers' own exit handlers, which kill them, run first (browser-manager.ts).
-    process.once('exit', () => {
+/** Makes a run folder in `tmp`, after removing those of runs whose process is gone. */
+export async function createRunFolder(tmp: string = os.tmpdir()): Promise<RunFolder> {
+  await sweepRunFolders(tmp);
+  const folder = await mkdtemp(path.join(tmp, `${PREFIX}${process.pid}-`));
+  return {
+    path: folder,
+    subfolder: (prefix) => mkdtemp(path.join(folder, prefix)),
+    remove: () => rm(folder, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined),
+    removeSync() {
       try {
-        rmSync(folder, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+        rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
       } catch {
         // A browser still writing its last files: the next run sweeps the folder.
       }
-    });
-    return folder;
-  })();
-  // A failure is not remembered: the next caller tries again and reports it.
-  current.catch(() => (current = undefined));
-  return current;
-}
-
-/** A fresh folder inside the run folder, e.g. one browser's profile. */
-export async function makeRunSubfolder(prefix: string): Promise<string> {
-  return mkdtemp(path.join(await runFolder(), prefix));
+    },
+  };
 }
 
 /** Removes the run folders of processes that are gone; returns how many. */

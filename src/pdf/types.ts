@@ -1,5 +1,4 @@
-// The contract between the batch (src/build) and the browser (src/pdf).
-import type { Paper } from '../contracts/paper.js';
+// What the batch and the browser session say to each other (src/batch, src/pdf).
 import type { RenderedDocument } from '../contracts/document.js';
 
 /** --timeout's default: how long any one wait on the browser may take. */
@@ -37,21 +36,20 @@ export interface PrintedPdf {
   blockedRequests: string[];
 }
 
-/** The shared head every document is printed inside; loaded once per page. */
-export interface Shell {
-  /** A complete HTML document with an empty body, its assets referenced as file:// URLs. */
-  html: string;
-  paper: Paper;
+/** What a printer has done so far: for summaries and tests. */
+export interface PrinterStats {
+  pagesOpened: number;
+  /** Documents printed again after a crash. */
+  retries: number;
 }
 
-/** Renders documents to PDF on a pool of warm pages. */
-export interface PdfRenderer {
+/** Prints documents to PDF on a pool of warm pages, all in one print skeleton. */
+export interface Printer {
   print(doc: RenderedDocument): Promise<PrintedPdf>;
   /**
    * Starts (or connects to) the browser now instead of with the first document, and opens pages
    * ahead: one per slot, never more than the `documents` to print.
    */
-  warmUp?(documents?: number | Promise<number>): Promise<void>;
-  /** Closes every page and the browser (or disconnects from a remote one). */
-  close(): Promise<void>;
+  warmUp(documents?: number | Promise<number>): Promise<void>;
+  stats(): PrinterStats;
 }

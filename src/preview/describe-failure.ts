@@ -1,7 +1,7 @@
 // A data or template error as the overlay shows it: one line per problem, each with its place.
 import path from 'node:path';
 import { BriefError, DataError } from '../errors.js';
-import { displayPath } from '../facts/read-data-folder.js';
+import { displayPath } from '../fs/display-path.js';
 
 /** One problem: where (`file:line:col`, when known) and what. */
 export interface FailureLine {
@@ -17,9 +17,10 @@ export interface PreviewFailure {
 const PLACE = /^(\S+):(\d+):(\d+)\s+(.*)$/s;
 
 /** A template's absolute path shown relative to the working folder, as data files are. */
-const shortPlace = (file: string, line: string, col: string) => `${path.isAbsolute(file) ? displayPath(file) : file}:${line}:${col}`;
+const shortPlace = (file: string, line: string, col: string, cwd: string | undefined) => `${path.isAbsolute(file) ? displayPath(file, cwd) : file}:${line}:${col}`;
 
-export function describeFailure(error: unknown): PreviewFailure {
+/** The failure as the overlay lists it; absolute paths shown from `cwd`. */
+export function describeFailure(error: unknown, cwd?: string): PreviewFailure {
   if (error instanceof DataError) {
     return {
       title: `${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the data`,
@@ -32,7 +33,7 @@ export function describeFailure(error: unknown): PreviewFailure {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split('\n').map((line) => {
     const placed = PLACE.exec(line);
-    return placed ? { where: shortPlace(placed[1]!, placed[2]!, placed[3]!), message: placed[4]! } : { message: line };
+    return placed ? { where: shortPlace(placed[1]!, placed[2]!, placed[3]!, cwd), message: placed[4]! } : { message: line };
   });
   const title = error instanceof BriefError ? (error.name === 'TemplateError' ? 'A template failed' : 'The preview cannot render') : 'Unexpected failure';
   return { title, lines };

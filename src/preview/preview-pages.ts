@@ -1,5 +1,5 @@
 // The preview's own HTML: the index of documents, the error overlay, and what is added to each page.
-import { displayPath } from '../facts/read-data-folder.js';
+import { displayPath } from '../fs/display-path.js';
 import type { Facts } from '../facts/facts.js';
 import { escapeHtml } from '../render/format/html.js';
 import type { PreviewFailure } from './describe-failure.js';
@@ -57,8 +57,8 @@ function links(subject: 'programme' | 'topic', id: string): string {
 }
 
 /** Every programme and topic, each with links to its brief and its one-pager. */
-export function renderIndexPage(facts: Facts | undefined, dataDir: string): string {
-  if (!facts) return page('brief preview', `<h1>brief preview</h1>\n<p class="muted">No data could be read from ${escapeHtml(displayPath(dataDir))} yet.</p>`);
+export function renderIndexPage(facts: Facts | undefined, dataDir: string, cwd?: string): string {
+  if (!facts) return page('brief preview', `<h1>brief preview</h1>\n<p class="muted">No data could be read from ${escapeHtml(displayPath(dataDir, cwd))} yet.</p>`);
   const programmes = [...facts.programmes.values()]
     .map((p) => `<li><span class="name">${escapeHtml(p.name.en)}${p.name.zh ? ` (${escapeHtml(p.name.zh)})` : ''}</span>: ${links('programme', p.id)}</li>`)
     .join('\n');
@@ -68,7 +68,7 @@ export function renderIndexPage(facts: Facts | undefined, dataDir: string): stri
   return page(
     `${facts.meta.title}: preview`,
     `<h1>${escapeHtml(facts.meta.title)}</h1>
-<p class="muted">Preview of ${escapeHtml(displayPath(dataDir))}, as of ${escapeHtml(String(facts.meta.asOf))}. Pages reload when a data file or template changes.</p>
+<p class="muted">Preview of ${escapeHtml(displayPath(dataDir, cwd))}, as of ${escapeHtml(String(facts.meta.asOf))}. Pages reload when a data file or template changes.</p>
 <h2 id="programmes">Programmes (${facts.programmes.size})</h2>
 <ul>
 ${programmes || '<li class="muted">none</li>'}

@@ -7,7 +7,7 @@ import { renderDocument } from '../render/render-document.js';
 import type { Facts } from '../facts/facts.js';
 import { loadFacts } from '../facts/load.js';
 import { createRenderer, type Renderer } from '../render/renderer.js';
-import { composeHtml, renderShell } from '../render/skeleton.js';
+import { composeHtml, renderSkeleton } from '../render/skeleton.js';
 import { readTemplateSet } from '../render/template-set.js';
 import { describeFailure, joinFailures, type PreviewFailure } from './describe-failure.js';
 import { injectPreview, renderIndexPage, renderNotFoundPage, renderOverlay } from './preview-pages.js';
@@ -20,6 +20,8 @@ export interface PreviewOptions {
   templatesDir?: string;
   /** The date documents carry, in seconds since 1970 (SOURCE_DATE_EPOCH); default: the data's as-of date. */
   sourceDateEpoch?: number;
+  /** The folder paths in messages are shown from (the command's working folder). */
+  cwd?: string;
   paper?: Paper;
   distribution?: string;
   author?: string;
@@ -41,26 +43,27 @@ export interface PreviewSite {
   readonly version: number;
 }
 
-interface Engine {
+/** The templates as the preview renders with them: a renderer, and the page documents go in. */
+interface PreviewTemplates {
   renderer: Renderer;
-  shell: string;
+  skeleton: string;
 }
 
 const FONTS_STYLE = /<style id="fonts">[\s\S]*?<\/style>/;
 
-function loadEngine(options: PreviewOptions, paper: Paper): Engine {
+function loadTemplates(options: PreviewOptions, paper: Paper): PreviewTemplates {
   const templates = readTemplateSet(options.templatesDir ?? BUNDLED_TEMPLATES, BUNDLED_TEMPLATES);
   const renderer = createRenderer(templates);
-  // The print shell loads fonts by file://, which a page served over http may not; swap in served URLs.
-  const shell = renderShell(templates, { paper, assets: 'file' }).replace(FONTS_STYLE, () => `<style id="fonts">\n${options.fontCss}\n</style>`);
-  return { renderer, shell };
+  // The print skeleton loads fonts by file://, which a page served over http may not; swap in served URLs.
+  const skeleton = renderSkeleton(templates, { paper, assets: 'file' }).replace(FONTS_STYLE, () => `<style id="fonts">\n${options.fontCss}\n</style>`);
+  return { renderer, skeleton };
 }
 
 export function createPreviewSite(options: PreviewOptions): PreviewSite {
   const paper = options.paper ?? DEFAULT_PAPER;
   const dataDir = path.resolve(options.dataDir);
   let facts: Facts | undefined;
-  let engine: Engine | undefined;
+  let templates: PreviewTemplates | undefined;
   let failure: PreviewFailure | undefined;
   let version = 0;
   // The last good HTML of each document, shown under the overlay when a template fails on it.
@@ -78,23 +81,23 @@ export function createPreviewSite(options: PreviewOptions): PreviewSite {
     async reload() {
       const failures: PreviewFailure[] = [];
       try {
-        facts = await loadFacts(dataDir);
+        facts = await loadFacts(dataDir, { cwd: options.cwd });
       } catch (error) {
-        failures.push(describeFailure(error));
+        failures.push(describeFailure(error, options.cwd));
       }
       try {
-        engine = loadEngine(options, paper);
+        templates = loadTemplates(options, paper);
       } catch (error) {
-        failures.push(describeFailure(error));
+        failures.push(describeFailure(error, options.cwd));
       }
       failure = joinFailures(failures);
       version++;
       return failure;
     },
     async render(route) {
-      if (route.kind === 'index') return finish(renderIndexPage(facts, options.dataDir), 200);
+      if (route.kind === 'index') return finish(renderIndexPage(facts, path.resolve(options.dataDir), options.cwd), 200);
       const known = route.subject === 'programme' ? facts?.programmes : facts?.topics;
-      if (!facts || !engine) return finish(renderNotFoundPage('Nothing can be shown until the data and templates load.'), failure ? 500 : 404);
+      if (!facts || !templates) return finish(renderNotFoundPage('Nothing can be shown until the data and templates load.'), failure ? 500 : 404);
       if (!known?.has(route.id)) return finish(renderNotFoundPage(`There is no ${route.subject} "${route.id}" in the data.`), 404);
       const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author, sourceDateEpoch: options.sourceDateEpoch });
       // The screen styles apply to `html`-format bodies: the page as a sheet of paper, for either layout.
@@ -106,11 +109,11 @@ export function createPreviewSite(options: PreviewOptions): PreviewSite {
         outputPath: '',
       } as const;
       try {
-        const html = composeHtml(engine.shell, renderDocument(engine.renderer, facts, spec, renderOptions));
+        const html = composeHtml(templates.skeleton, renderDocument(templates.renderer, facts, spec, renderOptions));
         lastGood.set(spec.key, html);
         return finish(html, 200);
       } catch (error) {
-        return finish(lastGood.get(spec.key) ?? renderNotFoundPage('This document failed to render.'), 500, describeFailure(error));
+        return finish(lastGood.get(spec.key) ?? renderNotFoundPage('This document failed to render.'), 500, describeFailure(error, options.cwd));
       }
     },
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chromiumOf, sleep, stillRunning } from '../helpers/processes.js';
-import { finished, makeTmpdir, makeWorkspace, spawnBuiltBrief, waitForLine } from '../build/helpers/build-fixture.js';
+import { finished, makeTmpdir, makeWorkspace, spawnBuiltBrief, waitForLine } from '../batch/helpers/build-fixture.js';
 
 for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
   test(`${signal} stops a watch as Ctrl-C does: exit 0, no browser, lock or temporary folder left`, async () => {

@@ -8,11 +8,13 @@ import type { DocumentSpec } from '../../src/contracts/document.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { fixture } from '../helpers/fixtures.js';
+import { ROOT } from '../helpers/run-cli.js';
 
 let facts: Facts;
 let brief: DocumentSpec;
 test.before(async () => {
-  facts = await loadFacts(fixture('build/data'));
+  // Paths in messages are shown from the project's folder, as a command run there shows them.
+  facts = await loadFacts(fixture('build/data'), { cwd: ROOT });
   brief = planDocuments(facts).find((s) => s.key === 'programmes/alpha/brief')!;
 });
 

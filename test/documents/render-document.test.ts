@@ -7,7 +7,7 @@ import type { RenderOptions } from '../../src/render/render-options.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { createRenderer } from '../../src/render/renderer.js';
-import { composeHtml, documentText, renderShell } from '../../src/render/skeleton.js';
+import { composeHtml, documentText, renderSkeleton } from '../../src/render/skeleton.js';
 import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
 
 const dataDir = fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url));
@@ -93,7 +93,7 @@ test('metadata names title, author, subject, keywords, creator and language', as
 
 test('the self-contained HTML embeds its fonts and holds no script', async () => {
   const doc = await renderDocument(renderer, facts, spec('programmes/lantern/html'), options);
-  const html = composeHtml(renderShell(templates, { paper: 'a4', assets: 'inline', text: documentText(doc) }), doc);
+  const html = composeHtml(renderSkeleton(templates, { paper: 'a4', assets: 'inline', text: documentText(doc) }), doc);
   assert.match(html, /font-family:'Noto Sans SC'[^}]*data:font\/woff2/);
   assert.match(html, 'class="layout-brief paper-a4 subject-programme format-html"');
   assert.not.match(html, '<script');

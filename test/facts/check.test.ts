@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
 import { loadFacts } from '../../src/facts/load.js';
-import type { FactsAnswer } from '../../src/facts/load-facts-in-worker.js';
+import type { FactsAnswer, FactsRequest } from '../../src/facts/load-facts-in-worker.js';
 import { copyFixture, fixture } from '../helpers/fixtures.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -136,7 +136,8 @@ test('brief build reads the data on a worker thread and reports its problems exa
 test('the bundled worker a build reads the data on gives the facts loadFacts gives, and the problems', async () => {
   const ask = (dataDir: string) =>
     new Promise<FactsAnswer>((resolve, reject) => {
-      const worker = new Worker(path.join(ROOT, 'dist/brief-facts-worker.js'), { workerData: dataDir });
+      const request: FactsRequest = { dataDir, cwd: undefined };
+      const worker = new Worker(path.join(ROOT, 'dist/brief-facts-worker.js'), { workerData: request });
       worker.once('message', (answer: FactsAnswer) => void worker.terminate().then(() => resolve(answer)));
       worker.once('error', reject);
     });

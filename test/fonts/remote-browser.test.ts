@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { build } from '../../src/build/build.js';
+import { runBatch } from '../../src/batch/run-batch.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -29,7 +29,7 @@ test('a build on a running browser (--browser-ws-endpoint) warns once about its 
         }
       });
     });
-    const result = await build({ dataDir: fixture('build/data'), outDir: path.join(dir, 'output'), wsEndpoint: endpoint, formats: ['one-pager'] });
+    const result = await runBatch({ dataDir: fixture('build/data'), outDir: path.join(dir, 'output'), wsEndpoint: endpoint, formats: ['one-pager'] });
     assert.is(result.built, 3);
     assert.equal(result.warnings, [
       `the browser at ${endpoint} was not launched by brief, so its fonts are outside its control: text the bundled fonts do not reach (all of it, if that browser cannot read this machine's files) is set in its own machine's fonts`,
@@ -44,7 +44,7 @@ test('a build on a running browser (--browser-ws-endpoint) warns once about its 
 test('a build on a browser it launches says nothing of fonts', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-local-fonts-'));
   try {
-    const result = await build({ dataDir: fixture('build/data'), outDir: path.join(dir, 'output'), formats: ['one-pager'], programmes: ['alpha'] });
+    const result = await runBatch({ dataDir: fixture('build/data'), outDir: path.join(dir, 'output'), formats: ['one-pager'], programmes: ['alpha'] });
     assert.is(result.built, 1);
     assert.equal(result.warnings, ['briefing-pack.pdf not made: 5 documents of the plan are not built; run brief build']);
   } finally {

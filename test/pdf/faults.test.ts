@@ -7,9 +7,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
 import { killProcessGroup } from '../../src/pdf/browsers.js';
-import { createPdfRenderer } from '../../src/pdf/printer.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
-import { paragraph, testDocument, testShell, threePageBody } from './shell-fixture.js';
+import { openPrinter, paragraph, testDocument, testSkeleton, threePageBody } from './skeleton-fixture.js';
 
 /** Live (not zombie) processes in the process group a browser leads. */
 function processesInGroup(pgid: number): string[] {
@@ -24,11 +23,11 @@ const batch = (n: number, prefix: string) =>
   Array.from({ length: n }, (_, i) => testDocument(`programmes/${prefix}-${i}/brief`, threePageBody(`${prefix}-${i}`)));
 
 test('a browser killed in the middle of a batch is replaced, and every document still prints', async () => {
-  const renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
   try {
     const [first, ...rest] = batch(8, 'killed');
     await renderer.print(first!);
-    const pid = renderer.stats().browserPid;
+    const pid = session.browserPid();
     assert.ok(pid, 'a launched browser has a pid');
     const printing = rest.map((doc) => renderer.print(doc));
     await new Promise((resolve) => setTimeout(resolve, 30)); // let the pages start on the next documents
@@ -39,22 +38,22 @@ test('a browser killed in the middle of a batch is replaced, and every document 
     });
     assert.ok(printed.every((pdf) => pdf.pages >= 3), printed.map((pdf) => pdf.pages).join());
     const stats = renderer.stats();
-    assert.is(stats.launches, 2, 'one replacement browser');
+    assert.is(session.launches, 2, 'one replacement browser');
     assert.ok(stats.retries >= 1, `documents in flight were printed again: ${JSON.stringify(stats)}`);
-    assert.is.not(stats.browserPid, pid);
+    assert.is.not(session.browserPid(), pid);
   } finally {
-    await renderer.close();
+    await close();
   }
 });
 
 test('a page whose renderer process dies mid-batch is replaced, and every document still prints', async () => {
   // A page whose renderer is killed while it opens may never finish opening: the short timeout
   // bounds how long that takes to be noticed (then its browser is replaced as well).
-  const renderer = await createPdfRenderer(testShell(), { concurrency: 2, timeoutMs: 4000 });
+  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2, timeoutMs: 4000 });
   try {
     const [first, ...rest] = batch(6, 'renderer');
     await renderer.print(first!);
-    const pid = renderer.stats().browserPid!;
+    const pid = session.browserPid()!;
     const printing = Promise.all(rest.map((doc) => renderer.print(doc)));
     await new Promise((resolve) => setTimeout(resolve, 30));
     const renderers = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
@@ -68,12 +67,12 @@ test('a page whose renderer process dies mid-batch is replaced, and every docume
     assert.ok(printed.every((pdf) => pdf.pages >= 3));
     assert.ok(renderer.stats().retries >= 1, JSON.stringify(renderer.stats()));
   } finally {
-    await renderer.close();
+    await close();
   }
 });
 
 test('a document that runs past the timeout fails with its key, and the next one prints', async () => {
-  const renderer = await createPdfRenderer(testShell(), { concurrency: 1, timeoutMs: 1500 });
+  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 1, timeoutMs: 1500 });
   try {
     await renderer.print(testDocument('programmes/warm/brief', '<p>warm up</p>'));
     const huge = `<p>${paragraph(100)}</p>`.repeat(20_000);
@@ -87,43 +86,43 @@ test('a document that runs past the timeout fails with its key, and the next one
     const next = await renderer.print(testDocument('programmes/next/brief', '<p>next</p>'));
     assert.is(next.pages, 1);
   } finally {
-    await renderer.close();
+    await close();
   }
 });
 
 test('pages and browsers are recycled, and after close() no process of any browser remains', async () => {
-  const renderer = await createPdfRenderer(testShell(), { concurrency: 1, pageRecycleAfter: 2, browserRecycleAfter: 4 });
+  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 1, pageRecycleAfter: 2, browserRecycleAfter: 4 });
   const pids = new Set<number>();
   for (const doc of batch(6, 'recycled')) {
     const printed = await renderer.print(doc);
     assert.ok(printed.pages >= 3);
-    const pid = renderer.stats().browserPid;
+    const pid = session.browserPid();
     if (pid) pids.add(pid);
   }
   const stats = renderer.stats();
   assert.is(stats.pagesOpened, 3, 'a fresh page every two documents');
-  assert.is(stats.launches, 2, 'a fresh browser after four documents');
+  assert.is(session.launches, 2, 'a fresh browser after four documents');
   assert.is(pids.size, 2);
-  await renderer.close();
+  await close();
   for (const pid of pids) assert.equal(processesInGroup(pid), [], `browser ${pid} left processes behind`);
   try {
     await renderer.print(batch(1, 'late')[0]!);
-    assert.unreachable('a closed renderer prints nothing');
+    assert.unreachable('a closed session prints nothing');
   } catch (error) {
     assert.instance(error, RenderError);
     assert.match((error as Error).message, 'closed');
   }
 });
 
-test('close() during a batch (the CLI calls it on SIGINT) stops it promptly and leaves no process', async () => {
-  const renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+test('closing the session during a batch (the CLI does on SIGINT) stops it promptly and leaves no process', async () => {
+  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
   const [first, ...rest] = batch(6, 'interrupted');
   await renderer.print(first!);
-  const pid = renderer.stats().browserPid!;
+  const pid = session.browserPid()!;
   const settled = Promise.allSettled(rest.map((doc) => renderer.print(doc)));
   await new Promise((resolve) => setTimeout(resolve, 30));
   const started = performance.now();
-  await renderer.close();
+  await close();
   assert.ok(performance.now() - started < 5000, 'closed within the grace period');
   const outcomes = await settled;
   for (const outcome of outcomes) {
@@ -131,7 +130,7 @@ test('close() during a batch (the CLI calls it on SIGINT) stops it promptly and 
   }
   assert.ok(outcomes.some((outcome) => outcome.status === 'rejected'), 'documents not yet printed fail');
   assert.equal(processesInGroup(pid), []);
-  assert.is(renderer.stats().launches, 1, 'no browser is started again after close()');
+  assert.is(session.launches, 1, 'no browser is started again after close()');
 });
 
 test('a process killed outright (no close(), no exit handlers) takes its browser with it', async () => {
@@ -140,11 +139,10 @@ test('a process killed outright (no close(), no exit handlers) takes its browser
   const here = path.dirname(fileURLToPath(import.meta.url));
   await writeFile(
     script,
-    `import { createPdfRenderer } from ${JSON.stringify(path.join(here, '../../src/pdf/create-pdf-renderer.ts'))};
-import { testDocument, testShell } from ${JSON.stringify(path.join(here, 'shell-fixture.ts'))};
-const renderer = await createPdfRenderer(testShell(), { concurrency: 1 });
+    `import { openPrinter, testDocument, testSkeleton } from ${JSON.stringify(path.join(here, 'skeleton-fixture.ts'))};
+const { printer: renderer, session } = await openPrinter(testSkeleton(), { concurrency: 1 });
 await renderer.print(testDocument('programmes/orphan/brief', '<p>x</p>'));
-process.stdout.write(\`\${renderer.stats().browserPid}\\n\`);
+process.stdout.write(\`\${session.browserPid()}\\n\`);
 setInterval(() => undefined, 1000);
 `,
   );
@@ -195,11 +193,11 @@ test('a remote browser is used through its WebSocket endpoint, and close() only 
       });
       child.once('exit', () => reject(new Error(`browser exited: ${seen}`)));
     });
-    const renderer = await createPdfRenderer(testShell(), { wsEndpoint, concurrency: 1 });
+    const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { wsEndpoint, concurrency: 1 });
     const printed = await renderer.print(testDocument('programmes/remote/brief', threePageBody('remote')));
     assert.ok(printed.pages >= 3);
-    assert.is(renderer.stats().browserPid, undefined, 'nothing launched here');
-    await renderer.close();
+    assert.is(session.browserPid(), undefined, 'nothing launched here');
+    await close();
     assert.is(child.exitCode, null, 'the remote browser is still running');
     assert.ok(processesInGroup(child.pid!).length > 0);
   } finally {

@@ -2,7 +2,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/pdf/find-browser.js';
-import { newPrintPage } from '../../src/pdf/print-page.js';
+import { newFramelessPage } from '../../src/pdf/print-page.js';
 
 let browser: Browser;
 test.before(async () => {
@@ -25,7 +25,7 @@ const drawsFrames = (page: Page, ms: number) =>
 
 test('a print page draws no frames, yet lays out, loads images and prints', async () => {
   const ordinary = await browser.newPage();
-  const printing = await newPrintPage(browser);
+  const printing = await newFramelessPage(browser);
   try {
     assert.ok(await drawsFrames(ordinary, 2000), 'an ordinary page draws frames (the check itself works)');
     assert.not.ok(await drawsFrames(printing, 500), 'the print page draws none');
@@ -58,7 +58,7 @@ test('a browser that cannot create the page that way gets ordinary ones, asked o
       return browser.newPage();
     },
   } as unknown as Browser;
-  const pages = [await newPrintPage(refusing), await newPrintPage(refusing)];
+  const pages = [await newFramelessPage(refusing), await newFramelessPage(refusing)];
   try {
     assert.equal([plainPages, asked], [2, 1]);
     assert.ok(await drawsFrames(pages[0]!, 2000), 'the ordinary page still draws frames');

@@ -5,32 +5,34 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FitError } from '../../src/errors.js';
-import { createPdfRenderer, type PoolPdfRenderer } from '../../src/pdf/printer.js';
 import { readOutline } from '../../src/pdf/outline.js';
 import { pdfLib } from '../../src/pdf/pdf-lib.js';
-import type { PrintedPdf } from '../../src/pdf/types.js';
+import type { Printer, PrintedPdf } from '../../src/pdf/types.js';
 import {
   FIXED_DATE,
   ONE_PAGER_FIT,
+  openPrinter,
   paragraph,
   pdfFonts,
   pdfInfo,
   pdfText,
   testDocument,
-  testShell,
+  testSkeleton,
   threePageBody,
-} from './shell-fixture.js';
+} from './skeleton-fixture.js';
 
-const context = { renderer: undefined as unknown as PoolPdfRenderer, dir: '' };
+const context = { renderer: undefined as unknown as Printer, close: async () => {}, dir: '' };
 const printing = suite('printing a document to PDF', context);
 
 printing.before(async (ctx) => {
   ctx.dir = await mkdtemp(path.join(os.tmpdir(), 'brief-pdf-test-'));
-  ctx.renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+  const opened = await openPrinter(testSkeleton(), { concurrency: 2 });
+  ctx.renderer = opened.printer;
+  ctx.close = opened.close;
 });
 
 printing.after(async (ctx) => {
-  await ctx.renderer.close();
+  await ctx.close();
   await rm(ctx.dir, { recursive: true, force: true });
 });
 
@@ -200,19 +202,19 @@ printing('hostile content is inert: remote and out-of-tree requests are blocked 
 
 printing.run();
 
-const warming = suite('warming up a renderer');
+const warming = suite('warming up a printer');
 
-warming('warmUp() opens a page per slot with the shell loaded, and the first documents print on them', async () => {
-  const renderer = await createPdfRenderer(testShell(), { concurrency: 2 });
+warming('warmUp() opens a page per slot with the skeleton loaded, and the first documents print on them', async () => {
+  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
   try {
     await renderer.warmUp();
-    assert.is(renderer.stats().launches, 1);
+    assert.is(session.launches, 1);
     assert.is(renderer.stats().pagesOpened, 2, 'both pages are open before any document');
     const printed = await Promise.all(['a', 'b', 'c'].map((id) => renderer.print(testDocument(`topics/${id}/brief`, `<p>Document ${id}</p>`))));
     assert.ok(printed.every((p) => p.pages === 1));
     assert.is(renderer.stats().pagesOpened, 2, 'no page was opened beside them');
   } finally {
-    await renderer.close();
+    await close();
   }
 });
 

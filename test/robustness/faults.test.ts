@@ -30,7 +30,7 @@ import {
   waitForLine,
   type Workspace,
 } from './helpers.js';
-import { makeTmpdir, spawnBuiltBrief } from '../build/helpers/build-fixture.js';
+import { makeTmpdir, spawnBuiltBrief } from '../batch/helpers/build-fixture.js';
 
 let golden: { data: string; out: string };
 let ws: Workspace;
@@ -136,7 +136,10 @@ test('Ctrl-C during a batch exits 130, leaves no Chromium, no temporary file, an
   const result = await done;
 
   assert.is(result.code, 130, result.stderr);
-  assert.equal(errorLines(result), ['error: interrupted by SIGINT; earlier outputs are left whole']);
+  assert.equal(errorLines(result), [
+    'stopping on SIGINT: closing the browser and removing temporary files (a second signal stops at once)',
+    'error: interrupted by SIGINT; earlier outputs are left whole',
+  ]);
   assert.ok(result.stdout.split('\n').filter((l) => l.startsWith('built ')).length < 16, 'it stopped midway');
   await sleep(100); // the kernel reaps the last helpers
   const pids = browsers.map((p) => p.pid);
@@ -171,7 +174,10 @@ test('SIGHUP mid-batch exits 129 with one line, leaving no Chromium, lock, run f
     const result = await done;
 
     assert.is(result.code, 129, result.stderr);
-    assert.equal(errorLines(result), ['error: interrupted by SIGHUP; earlier outputs are left whole']);
+    assert.equal(errorLines(result), [
+      'stopping on SIGHUP: closing the browser and removing temporary files (a second signal stops at once)',
+      'error: interrupted by SIGHUP; earlier outputs are left whole',
+    ]);
     await sleep(100); // the kernel reaps the last helpers
     assert.equal(stillRunning(browsers.map((p) => p.pid), [...new Set(browsers.map((p) => p.pgid))]), [], 'no Chromium process left');
     assert.equal(await tmp.left(), [], 'nothing left in the temporary folder');
@@ -191,10 +197,13 @@ test('a second signal ends a build at once (exit 143 for SIGTERM after SIGINT), 
     await waitForLine(child, /^built .*\.pdf/);
     const browsers = chromiumOf(child.pid!);
     child.kill('SIGINT');
+    // The second signal once the first is being handled: sent at once, the two may be taken in either order.
+    await waitForLine(child, /^stopping on SIGINT/);
     child.kill('SIGTERM');
     const result = await done;
 
     assert.is(result.code, 143, result.stderr);
+    assert.equal(errorLines(result), ['stopping on SIGINT: closing the browser and removing temporary files (a second signal stops at once)']);
     await sleep(100);
     assert.equal(stillRunning(browsers.map((p) => p.pid), [...new Set(browsers.map((p) => p.pgid))]), [], 'no Chromium process left');
     assert.equal(await tmp.left(), [], 'nothing left in the temporary folder');

@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readManifest } from '../../src/build/manifest.js';
-import { finished, FIXTURE_DATA, isWholePdf, spawnBrief } from '../build/helpers/build-fixture.js';
+import { readManifest } from '../../src/batch/manifest.js';
+import { finished, FIXTURE_DATA, isWholePdf, spawnBrief } from '../batch/helpers/build-fixture.js';
 import { fixture } from '../helpers/fixtures.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-export { finished, FIXTURE_DATA, isWholePdf, spawnBrief, waitForLine, pageCount, listFiles } from '../build/helpers/build-fixture.js';
+export { finished, FIXTURE_DATA, isWholePdf, spawnBrief, waitForLine, pageCount, listFiles } from '../batch/helpers/build-fixture.js';
 
 /** A fixture of this suite, under test/fixtures/robustness. */
 export const robustnessFixture = (...parts: string[]) => fixture('robustness', ...parts);
@@ -50,7 +50,7 @@ export function brief(args: string[]): Promise<CliResult> {
 
 /** `brief ...` under a file-size limit (`ulimit -f`, in KiB): writes past it fail with EFBIG. */
 export function briefWithFileSizeLimit(kib: number, args: string[]): Promise<CliResult> {
-  const cli = path.join(ROOT, 'test/build/helpers/brief-cli.ts');
+  const cli = path.join(ROOT, 'test/batch/helpers/brief-cli.ts');
   const quoted = [process.execPath, '--import', 'tsx', cli, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('bash', ['-c', `ulimit -f ${kib} && exec ${quoted}`], {
     cwd: ROOT,
@@ -83,14 +83,17 @@ export async function copyOutput(from: string, ws: Workspace): Promise<void> {
   await cp(from, ws.out, { recursive: true, verbatimSymlinks: true });
 }
 
-/** sha256 of every regular file under `dir`, by relative path (the lock folder left out). */
+/**
+ * sha256 of every regular file under `dir`, by relative path. Left out: the lock folder, and the
+ * fingerprints of checked outputs, which any run may update (a cache of what it verified, not an output).
+ */
 export async function snapshot(dir: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (rel.startsWith('.brief-build.lock')) continue;
+    if (rel.startsWith('.brief-build.lock') || rel === '.brief-fingerprints.json') continue;
     hashes.set(rel, createHash('sha256').update(await readFile(path.join(dir, rel))).digest('hex'));
   }
   return hashes;
@@ -145,13 +148,13 @@ let golden: Promise<{ data: string; out: string }> | undefined;
 export function goldenOutput(): Promise<{ data: string; out: string }> {
   golden ??= (async () => {
     const { generateDataset } = await import('../../bench/generate-dataset.js');
-    const { build } = await import('../../src/build/build.js');
+    const { runBatch } = await import('../../src/batch/run-batch.js');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-golden-'));
     process.once('exit', () => execFileSync('rm', ['-rf', dir]));
     const data = path.join(dir, 'data');
     const out = path.join(dir, 'output');
     await generateDataset(data, 8);
-    await build({ dataDir: data, outDir: out, formats: ['brief', 'one-pager'] });
+    await runBatch({ dataDir: data, outDir: out, formats: ['brief', 'one-pager'] });
     return { data, out };
   })();
   return golden;

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lockOutput } from '../../src/build/lock.js';
+import { lockOutput } from '../../src/batch/lock.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { chromiumOf, sleep, stillRunning, waitForChromium } from '../helpers/processes.js';
 import { pdfText } from '../helpers/pdf.js';

@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OutputError } from '../errors.js';
-import type { OutputWriter } from './atomic.js';
-import type { PackJob } from './build-pack.js';
-import { sha256 } from './cache.js';
+import type { OutputWriter } from './output-writer.js';
+import type { PackJob } from './finish-pack.js';
+import { sha256 } from './input-hash.js';
 import { MANIFEST_NAME, serializeManifest, ZIP_NAME, type Manifest, type ManifestExtra } from './manifest.js';
-import type { BuildResult } from './options.js';
+import type { BatchResult } from './options.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import { missingPdfs, warnIncomplete, type WholePlanRecord } from './whole-plan.js';
 
@@ -33,8 +33,8 @@ export interface FinishJob {
 
 export interface Finished {
   manifest: Manifest;
-  pack?: BuildResult['pack'];
-  zip?: BuildResult['zip'];
+  pack?: BatchResult['pack'];
+  zip?: BatchResult['zip'];
 }
 
 /** Writes the pack, the zip and the manifest; on failure, still a manifest that matches the disk. */
@@ -60,7 +60,7 @@ export async function finishOutputs(job: FinishJob): Promise<Finished> {
     if (missingPdfs(record.missing).length > 0) {
       manifest.pack = kept.pack;
     } else if (pdfs.length > 0) {
-      const { updatePack } = await import('./build-pack.js');
+      const { updatePack } = await import('./finish-pack.js');
       const updated = await updatePack({ ...job.pack, verifier, files: pdfs, previous: kept.pack });
       manifest.pack = updated.extra;
     }

@@ -4,12 +4,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { build } from '../../src/build/build.js';
-import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
-import { lockOutput } from '../../src/build/lock.js';
-import { readManifest } from '../../src/build/manifest.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import { lockOutput } from '../../src/batch/lock.js';
+import { readManifest } from '../../src/batch/manifest.js';
 import { OutputError } from '../../src/errors.js';
-import type { PoolPdfRenderer } from '../../src/pdf/printer.js';
+import { BrowserSession } from '../../src/pdf/browser-session.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { generateDataset } from '../../bench/generate-dataset.js';
 import { finished, isWholePdf, listFiles, makeWorkspace, pageCount, spawnBrief, waitForLine } from './helpers/build-fixture.js';
@@ -34,14 +33,17 @@ test('SIGTERM during a build exits 143, leaves no temporary file, and earlier ou
   const ws = await makeWorkspace();
   try {
     await generateDataset(ws.data + '-big', 12);
-    await build({ dataDir: ws.data + '-big', outDir: ws.out, formats: ['brief', 'one-pager'] });
+    await runBatch({ dataDir: ws.data + '-big', outDir: ws.out, formats: ['brief', 'one-pager'] });
     const child = spawnBrief(['build', '--data', ws.data + '-big', '--out', ws.out, '--force', '--concurrency', '1', '--format', 'brief', '--format', 'one-pager']);
     const done = finished(child);
     await waitForLine(child, /^built /);
     child.kill('SIGTERM');
     const result = await done;
     assert.is(result.code, 143, result.stderr);
-    assert.is(result.stderr, 'error: interrupted by SIGTERM; earlier outputs are left whole\n');
+    assert.is(
+      result.stderr,
+      'stopping on SIGTERM: closing the browser and removing temporary files (a second signal stops at once)\nerror: interrupted by SIGTERM; earlier outputs are left whole\n',
+    );
     assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
     assert.ok(result.stdout.split('\n').filter((l) => l.startsWith('built ')).length < 24, 'it stopped midway');
     await assertOutputIntact(ws.out);
@@ -64,7 +66,7 @@ test('SIGKILL leaves no partial output; the next build sweeps its temporary file
     for (const file of (await listFiles(ws.out)).filter((f) => f.endsWith('.pdf'))) {
       assert.ok(isWholePdf(await readFile(path.join(ws.out, file))), `${file} is whole`);
     }
-    const next = await build({ dataDir: data, outDir: ws.out, formats: ['brief'] });
+    const next = await runBatch({ dataDir: data, outDir: ws.out, formats: ['brief'] });
     assert.is(next.documents.length, 12);
     await assertOutputIntact(ws.out);
   } finally {
@@ -75,24 +77,20 @@ test('SIGKILL leaves no partial output; the next build sweeps its temporary file
 test('a browser killed during a batch is replaced and every document still comes out', async () => {
   const ws = await makeWorkspace();
   try {
-    let renderer: PoolPdfRenderer | undefined;
-    const deps: BuildDeps = {
-      ...defaultDeps,
-      createPdfRenderer: async (shell, options, browsers) => (renderer = (await defaultDeps.createPdfRenderer(shell, options, browsers)) as PoolPdfRenderer),
-    };
+    const session = new BrowserSession();
     let killed = 0;
-    const result = await build({ dataDir: ws.data, outDir: ws.out }, {
+    const result = await runBatch({ dataDir: ws.data, outDir: ws.out }, {
       onDocumentDone: (_key, info) => {
-        const pid = renderer?.stats().browserPid;
+        const pid = session.browserPid();
         if (!killed && !info.skipped && info.pages > 0 && pid) {
           process.kill(pid, 'SIGKILL');
           killed = pid;
         }
       },
-    }, deps);
+    }, session).finally(() => session.close());
     assert.ok(killed, 'the browser was killed');
     assert.is(result.built, 9);
-    assert.ok(renderer!.stats().launches >= 2, 'a second browser was launched');
+    assert.ok(session.stats().launches >= 2, 'a second browser was launched');
     for (const d of result.documents.filter((d) => d.format !== 'html')) {
       assert.is(pageCount(path.join(ws.out, d.path)), d.pages, d.path);
     }
@@ -107,7 +105,7 @@ test('a second build into the same folder fails at once, naming the process that
   const release = await lockOutput(ws.out);
   try {
     const started = Date.now();
-    const error = await build({ dataDir: ws.data, outDir: ws.out }).then(() => undefined, (e: Error) => e);
+    const error = await runBatch({ dataDir: ws.data, outDir: ws.out }).then(() => undefined, (e: Error) => e);
     assert.ok(error, 'the second build failed');
     assert.instance(error, OutputError);
     assert.is(error!.name, 'LockedError');
@@ -167,7 +165,7 @@ test('--browser-ws-endpoint renders on a running browser started with --remote-d
         }
       });
     });
-    const result = await build({ dataDir: ws.data, outDir: ws.out, wsEndpoint: endpoint });
+    const result = await runBatch({ dataDir: ws.data, outDir: ws.out, wsEndpoint: endpoint });
     assert.is(result.built, 9);
     for (const d of result.documents.filter((d) => d.format === 'one-pager')) assert.is(pageCount(path.join(ws.out, d.path)), 1, d.path);
     assert.ok(result.pack && result.pack.rebuilt, 'the pack too');

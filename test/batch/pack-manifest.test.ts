@@ -4,18 +4,19 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { build, type BuildResult } from '../../src/build/build.js';
-import type { Manifest } from '../../src/build/manifest.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import type { BatchResult } from '../../src/batch/options.js';
+import type { Manifest } from '../../src/batch/manifest.js';
 import { bookmarkPages, makeWorkspace, pageCount, pageText, readBookmarks } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
-let result: BuildResult;
+let result: BatchResult;
 let manifest: Manifest;
 let packFile: string;
 
 test.before(async () => {
   ws = await makeWorkspace();
-  result = await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  result = await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
   manifest = JSON.parse(await readFile(path.join(ws.out, 'manifest.json'), 'utf8')) as Manifest;
   packFile = path.join(ws.out, 'briefing-pack.pdf');
 });

@@ -1,17 +1,19 @@
-// What a build is asked to do: the options of `brief build`, as values (no flags, no console).
+// What a batch is asked to do and what it did: the options of `brief build`, as values (no flags,
+// no console); progress goes out through events.
 import type { Format } from '../contracts/document.js';
 import type { Paper } from '../contracts/paper.js';
-import type { RendererCache } from './renderers.js';
 import type { Shard } from './shard.js';
 
-/** Options of one build. */
-export interface BuildOptions {
+/** Options of one batch. */
+export interface BatchOptions {
   /** The data folder. */
   dataDir: string;
   /** The output folder; locked for the run. */
   outDir: string;
   /** The templates folder; default: the bundled templates. */
   templatesDir?: string;
+  /** The folder messages show paths relative to (the working folder of a command); default: absolute paths. */
+  cwd?: string;
   /** Programme ids to build; empty: all. */
   programmes?: string[];
   /** Topic ids to build; empty: all. */
@@ -41,14 +43,12 @@ export interface BuildOptions {
   allowRemote?: boolean;
   /** The date written into every document, in seconds since 1970 (SOURCE_DATE_EPOCH); default: the data's as-of date. */
   sourceDateEpoch?: number;
-  /** Aborts the run: the browser is closed, temporary files removed, earlier outputs kept. */
+  /** Aborts the run: printing stops, temporary files are removed, earlier outputs kept. */
   signal?: AbortSignal;
-  /** A renderer kept warm across builds (`brief watch`); the build then does not close it. */
-  renderers?: RendererCache;
 }
 
 /** Progress, reported as it happens; the CLI turns these into a bar or lines. */
-export interface BuildEvents {
+export interface BatchEvents {
   onPlan?(total: number): void;
   onDocumentStart?(key: string): void;
   onDocumentDone?(key: string, info: { path: string; pages: number; ms: number; skipped: boolean }): void;
@@ -67,8 +67,8 @@ export interface DocumentOutcome {
   skipped: boolean;
 }
 
-/** What a build did. */
-export interface BuildResult {
+/** What a batch did. */
+export interface BatchResult {
   outDir: string;
   documents: DocumentOutcome[];
   built: number;

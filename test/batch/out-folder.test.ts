@@ -6,9 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { build } from '../../src/build/build.js';
-import { defaultDeps, type BuildDeps } from '../../src/build/engine.js';
-import type { PoolPdfRenderer } from '../../src/pdf/printer.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import { BrowserSession } from '../../src/pdf/browser-session.js';
 import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -77,25 +76,19 @@ test('--concurrency above 64 is a usage error, from the flag or the environment'
 });
 
 test('one document at --concurrency 64 opens one page, not a page per slot', async () => {
-  let renderer: PoolPdfRenderer | undefined;
-  const watching: BuildDeps = {
-    ...defaultDeps,
-    createPdfRenderer: async (shell, options, browsers) => (renderer = (await defaultDeps.createPdfRenderer(shell, options, browsers)) as PoolPdfRenderer),
-  };
-  const result = await build({ dataDir: ws.data, outDir: ws.out, force: true, concurrency: 64, programmes: ['alpha'], formats: ['one-pager'] }, {}, watching);
+  const session = new BrowserSession({ concurrency: 64 });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, force: true, concurrency: 64, programmes: ['alpha'], formats: ['one-pager'] }, {}, session).finally(() =>
+    session.close(),
+  );
   assert.is(result.built, 1);
-  assert.is(renderer!.stats().pagesOpened, 1);
+  assert.is(session.stats().pagesOpened, 1);
 });
 
 test('a whole build at --concurrency 64 opens no more pages than it has PDFs to print', async () => {
-  let renderer: PoolPdfRenderer | undefined;
-  const watching: BuildDeps = {
-    ...defaultDeps,
-    createPdfRenderer: async (shell, options, browsers) => (renderer = (await defaultDeps.createPdfRenderer(shell, options, browsers)) as PoolPdfRenderer),
-  };
-  const result = await build({ dataDir: ws.data, outDir: ws.out, force: true, concurrency: 64 }, {}, watching);
+  const session = new BrowserSession({ concurrency: 64 });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, force: true, concurrency: 64 }, {}, session).finally(() => session.close());
   assert.is(result.built, 9);
-  assert.ok(renderer!.stats().pagesOpened <= 6, `6 PDFs, ${renderer!.stats().pagesOpened} pages`);
+  assert.ok(session.stats().pagesOpened <= 6, `6 PDFs, ${session.stats().pagesOpened} pages`);
 });
 
 test.run();

@@ -1,18 +1,18 @@
-// Decides whether the pack must be made again, and makes it: front matter printed through the
-// run's PdfRenderer, the documents read back from the output folder.
+// The pack finisher: decides whether the pack must be made again, and makes it: front matter
+// printed by the run's printer, the documents read back from the output folder.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from '../contracts/paper.js';
 import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import type { Meta } from '../facts/schema.js';
-import type { PdfRenderer } from '../pdf/types.js';
-import type { OutputWriter } from './atomic.js';
+import type { Printer } from '../pdf/types.js';
+import type { OutputWriter } from './output-writer.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import { OutputError } from '../errors.js';
 import { PACK_NAME, type ManifestExtra, type ManifestFile } from './manifest.js';
-import { sha256 } from './cache.js';
+import { sha256 } from './input-hash.js';
 import type { FrontMatterView } from '../render/front-matter.js';
-import type { Engine } from './engine.js';
+import type { HtmlStage } from './html-stage.js';
 import type { PackAssembler, PackPart } from '../pdf/pack-assembler.js';
 import { formatDate } from '../render/format/dates.js';
 
@@ -22,7 +22,7 @@ export interface PackJob {
   /** Takes note of the pack's fingerprint once it is written. */
   verifier: Pick<OutputVerifier, 'remember'>;
   /** The templates at work: the pack's front matter is rendered with them. */
-  engine: Pick<Engine, 'renderFrontMatter' | 'frontMatterSources'>;
+  html: Pick<HtmlStage, 'renderFrontMatter' | 'frontMatterSources'>;
   /** The PDF documents of the run, in plan order. */
   files: ManifestFile[];
   meta: Meta;
@@ -36,9 +36,9 @@ export interface PackJob {
   /** The pack already there, checked intact against its sha256. */
   previous?: ManifestExtra;
   force: boolean;
-  getRenderer(): Promise<PdfRenderer>;
-  /** Closes the run's browser: called once nothing is left to print. */
-  releaseRenderer?(): Promise<void>;
+  printer(): Promise<Printer>;
+  /** Tells the session nothing is left to print: its browser may close while the pack is saved. */
+  idle(): Promise<void>;
   /** The parts already merged while the documents printed (a full build), in `files` order. */
   assembler?: PackAssembler;
 }
@@ -58,7 +58,7 @@ const GROUP_HEADING: Record<SubjectKind, string> = { programme: 'Programmes', to
 
 /** Writes output/briefing-pack.pdf when its parts or front matter changed or it is missing. */
 export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; rebuilt: boolean }> {
-  const templates = job.engine.frontMatterSources();
+  const templates = job.html.frontMatterSources();
   const metadata = packMetadata(job);
   const inputHash = sha256(
     JSON.stringify({
@@ -76,22 +76,22 @@ export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; 
     return { extra: previous, rebuilt: false };
   }
   const { PackAssembler, numberParts, printFrontMatter } = await import('../pdf/pack-assembler.js');
-  const renderer = await job.getRenderer();
+  const printer = await job.printer();
   const printFront = async (frontPages: number) => {
     const starts = numberParts(
       job.files.map((f) => ({ key: f.key, pages: f.pages })),
       frontPages,
     );
-    const doc = job.engine.renderFrontMatter(frontMatterView(job, starts), job.paper, metadata);
-    return (await renderer.print(doc)).bytes;
+    const doc = job.html.renderFrontMatter(frontMatterView(job, starts), job.paper, metadata);
+    return (await printer.print(doc)).bytes;
   };
   // The front matter is the last thing printed: the browser is let go as soon as it is.
   const front = await printFrontMatter(printFront);
-  const released = job.releaseRenderer?.();
+  const released = job.idle();
   let pack;
   if (job.assembler) {
     // Merged while the documents printed: the browser closes while the last merges and the save run.
-    released?.catch(() => {});
+    released.catch(() => {});
     pack = await job.assembler.finish(front, metadata);
   } else {
     // Merged here, at the end (a large run, or only some documents changed): only once the browser

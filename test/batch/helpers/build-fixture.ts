@@ -33,7 +33,7 @@ const TSX = pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve
 
 /** `brief build|watch ...` as a child process, through the CLI's own commands. */
 export function spawnBrief(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'test/build/helpers/brief-cli.ts'), ...args], {
+  return spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'test/batch/helpers/brief-cli.ts'), ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,15 +77,17 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before a line like ${pattern}; saw:\n${seen}`));
     });
-    child.stderr?.on('data', (d) => (seen += d));
-    child.stdout?.on('data', (d) => {
+    // Either stream: progress goes to stdout, what the command is doing now (e.g. stopping) to stderr.
+    const look = (d: Buffer | string) => {
       seen += d;
       const line = seen.split('\n').find((l) => pattern.test(l));
       if (line) {
         clearTimeout(timer);
         resolve(line);
       }
-    });
+    };
+    child.stderr?.on('data', look);
+    child.stdout?.on('data', look);
   });
 }
 

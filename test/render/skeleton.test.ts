@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { RenderedDocument } from '../../src/contracts/document.js';
 import { documentPolicy } from '../../src/render/content-policy.js';
 import { readFontSlices } from '../../src/render/font-faces.js';
-import { composeHtml, renderShell } from '../../src/render/skeleton.js';
+import { composeHtml, renderSkeleton } from '../../src/render/skeleton.js';
 import type { TemplateSet } from '../../src/render/template-set.js';
 
 const templates: TemplateSet = {
@@ -17,7 +17,7 @@ const templates: TemplateSet = {
 const embeddedCjkSlices = (html: string) => (html.match(/font-family:'Noto Sans SC'[^}]*data:font\/woff2/g) ?? []).length;
 
 test('file mode points every font slice at the fontsource files by file:// URL', () => {
-  const shell = renderShell(templates, { paper: 'a4', assets: 'file' });
+  const shell = renderSkeleton(templates, { paper: 'a4', assets: 'file' });
   assert.match(shell, /^<!doctype html>/);
   assert.match(shell, 'body { color: black; }');
   assert.match(shell, /url\("file:\/\/[^"]+@fontsource\/noto-sans-sc\/files\/noto-sans-sc-\d+-400-normal\.woff2"\)/);
@@ -27,8 +27,8 @@ test('file mode points every font slice at the fontsource files by file:// URL',
 
 test('inline mode embeds only the Chinese slices the text uses', () => {
   const sc = readFontSlices().filter((s) => s.family === 'Noto Sans SC');
-  const latinOnly = renderShell(templates, { paper: 'a4', assets: 'inline', text: 'Qiming programme' });
-  const withChinese = renderShell(templates, { paper: 'a4', assets: 'inline', text: 'Qiming 启明' });
+  const latinOnly = renderSkeleton(templates, { paper: 'a4', assets: 'inline', text: 'Qiming programme' });
+  const withChinese = renderSkeleton(templates, { paper: 'a4', assets: 'inline', text: 'Qiming 启明' });
   assert.is(embeddedCjkSlices(latinOnly), 0);
   const used = embeddedCjkSlices(withChinese);
   assert.ok(used >= 1 && used <= 2 * 2, `expected a slice or two per weight, got ${used}`);
@@ -38,7 +38,7 @@ test('inline mode embeds only the Chinese slices the text uses', () => {
 });
 
 test('composeHtml puts the page CSS, language, title and body into the shell', () => {
-  const shell = renderShell(templates, { paper: 'letter', assets: 'file' });
+  const shell = renderSkeleton(templates, { paper: 'letter', assets: 'file' });
   const doc = {
     title: 'Qiming (启明): brief & more',
     lang: 'en-GB',
@@ -55,7 +55,7 @@ test('composeHtml puts the page CSS, language, title and body into the shell', (
 });
 
 test('the self-contained shell opens its head with a policy that runs no script; the print shell has none', () => {
-  const standalone = renderShell(templates, { paper: 'a4', assets: 'none', contentPolicy: documentPolicy({}) });
+  const standalone = renderSkeleton(templates, { paper: 'a4', assets: 'none', contentPolicy: documentPolicy({}) });
   assert.ok(
     standalone.startsWith(
       '<!doctype html>\n<html lang="en" class="paper-a4">\n<head>\n<meta charset="utf-8">\n' +
@@ -64,7 +64,7 @@ test('the self-contained shell opens its head with a policy that runs no script;
     ),
     standalone.slice(0, 400),
   );
-  const print = renderShell(templates, { paper: 'a4', assets: 'file' });
+  const print = renderSkeleton(templates, { paper: 'a4', assets: 'file' });
   assert.not.match(print, 'Content-Security-Policy');
 });
 

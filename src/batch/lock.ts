@@ -1,4 +1,5 @@
 // One build at a time per output folder (issue 5 item 4): a lock with a clear message.
+import { randomUUID } from 'node:crypto';
 import { rmSync, type Stats } from 'node:fs';
 import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -118,7 +119,8 @@ function isHeld(holder: Holder): boolean {
  * the folder it judged) and puts it back, refused.
  */
 export async function takeOverLock(lockfilePath: string, seen: Stats, outDir: string): Promise<void> {
-  const aside = `${lockfilePath}.stale-${process.pid}-${Date.now()}`;
+  // Unique to this attempt: two take-overs in one process (the library, used twice at once) must not share it.
+  const aside = `${lockfilePath}.stale-${process.pid}-${randomUUID()}`;
   try {
     await rename(lockfilePath, aside);
   } catch (error) {

@@ -2,15 +2,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { RenderedDocument } from '../contracts/document.js';
+import type { RenderedDocument, Skeleton } from '../contracts/document.js';
 import { listFiles } from '../fs/list-files.js';
-import type { Shell } from '../pdf/types.js';
 import type { Manifest, ManifestFile } from './manifest.js';
 import type { OutputVerifier } from './verify-outputs.js';
 
-/** What every document shares: the shell it is printed in, the fonts, the tool. */
+/** What every document shares: the skeleton it is printed in, the fonts, the tool. */
 export interface SharedInputs {
-  shell: Shell;
+  skeleton: Skeleton;
   fonts: string[];
   tool: { name: string; version: string };
   /** Remote images let in (--allow-remote): what a PDF may show, and the HTML files' policy. */
@@ -19,14 +18,15 @@ export interface SharedInputs {
 
 /**
  * The input hash of one document. The rendered HTML already carries its data, templates, helpers
- * and options; the shell carries the styles; fonts count by package version.
+ * and options; the skeleton carries the styles; fonts count by package version.
  */
 export function hashDocument(doc: RenderedDocument, shared: SharedInputs): string {
   const hash = createHash('sha256');
   const { spec, title, lang, bodyClass, body, pageCss, metadata, fit } = doc;
   hash.update(JSON.stringify({ spec, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null }));
   hash.update('\0body\0').update(body);
-  hash.update('\0shell\0').update(shared.shell.paper).update(shared.shell.html);
+  // The separator keeps the skeleton's old name, "shell": every recorded input hash depends on it.
+  hash.update('\0shell\0').update(shared.skeleton.paper).update(shared.skeleton.html);
   hash.update(`\0${shared.fonts.join(',')}\0${shared.tool.name}@${shared.tool.version}\0${shared.allowRemote}`);
   return hash.digest('hex');
 }
@@ -38,7 +38,7 @@ export function hashDocument(doc: RenderedDocument, shared: SharedInputs): strin
 export async function hashRun(
   folders: string[],
   options: unknown,
-  shared: Omit<SharedInputs, 'shell' | 'allowRemote'> & { sourceDateEpoch?: number },
+  shared: Omit<SharedInputs, 'skeleton' | 'allowRemote'> & { sourceDateEpoch?: number },
 ): Promise<string> {
   const hash = createHash('sha256');
   const epoch = shared.sourceDateEpoch === undefined ? null : String(shared.sourceDateEpoch);
@@ -57,17 +57,6 @@ export async function hashRun(
 /** True when the earlier output of a document can be kept: same inputs, file still there with its recorded content. */
 export async function canReuse(verifier: OutputVerifier, entry: ManifestFile | undefined, inputHash: string, path: string): Promise<boolean> {
   return entry !== undefined && entry.inputHash === inputHash && entry.path === path && (await verifier.check(entry));
-}
-
-/**
- * True when a whole run has nothing to do: same raw inputs, and every recorded file there with
- * its recorded sha256 (`intact`, from checkRecorded). A zip asked for must be there too, unless
- * the plan is incomplete (a partial build), when none can be made.
- */
-export async function isRunUpToDate(manifest: Manifest | undefined, runHash: string, wantZip: boolean, intact: Promise<boolean>): Promise<boolean> {
-  if (!manifest || manifest.runHash !== runHash) return false;
-  if (wantZip && !manifest.zip && !manifest.missing?.length) return false;
-  return intact;
 }
 
 /** True when every file the manifest records (the zip only if wanted) is there with its sha256. */

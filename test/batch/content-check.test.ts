@@ -6,15 +6,15 @@ import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { build } from '../../src/build/build.js';
-import { readManifest } from '../../src/build/manifest.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import { readManifest } from '../../src/batch/manifest.js';
 import { pdfText } from '../helpers/pdf.js';
 import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
 test.before(async () => {
   ws = await makeWorkspace();
-  await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
 });
 test.after(async () => ws.remove());
 
@@ -57,7 +57,7 @@ test('a PDF damaged in place, its size unchanged, is printed again, and the mani
 test('a damaged pack is made again though no document changed', async () => {
   const intact = await recordedSha('briefing-pack.pdf');
   await damageInPlace('briefing-pack.pdf');
-  const result = await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
   assert.is(result.noop, false, 'not taken for a run with nothing to do');
   assert.is(result.built, 0);
   assert.is(result.pack?.rebuilt, true);
@@ -68,7 +68,7 @@ test('a damaged HTML output is written again', async () => {
   const rel = 'topics/recruitment/recruitment.html';
   const intact = await recordedSha(rel);
   await damageInPlace(rel);
-  const result = await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
   assert.equal(
     result.documents.filter((d) => !d.skipped).map((d) => d.path),
     [rel],
@@ -91,7 +91,7 @@ test('--zip never ships a damaged file: the zip holds the file as the manifest r
 
 test('a zip damaged in place is written again by the next --zip build', async () => {
   await damageInPlace('briefing-pack.zip');
-  const result = await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
   assert.is(result.noop, false);
   assert.is(await recordedSha('briefing-pack.zip'), await fileSha('briefing-pack.zip'));
   execFileSync('unzip', ['-tq', path.join(ws.out, 'briefing-pack.zip')]);
@@ -105,7 +105,7 @@ test('with every file intact, the next build is a no-op again', async () => {
 
 test('a file damaged in place after a no-op has trusted it, its size and modification time put back, is still printed again', async () => {
   // Two no-ops: the second trusts what the first checked, without reading the outputs.
-  for (let i = 0; i < 2; i++) assert.ok((await build({ dataDir: ws.data, outDir: ws.out, zip: true })).noop);
+  for (let i = 0; i < 2; i++) assert.ok((await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true })).noop);
   const rel = 'programmes/beta/beta-one-pager.pdf';
   const file = path.join(ws.out, rel);
   const intact = await recordedSha(rel);
@@ -115,7 +115,7 @@ test('a file damaged in place after a no-op has trusted it, its size and modific
   assert.is((await stat(file)).size, size);
   assert.is((await stat(file)).mtime.getTime(), mtime.getTime(), 'the modification time was put back');
 
-  const result = await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
   assert.is(result.noop, false);
   assert.equal(result.documents.filter((d) => !d.skipped).map((d) => d.path), [rel]);
   assert.is(await fileSha(rel), intact);

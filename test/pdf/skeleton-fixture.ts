@@ -1,16 +1,17 @@
-// A small shell and synthetic documents, standing in for the real templates in the PDF tests.
+// A small print skeleton and synthetic documents, standing in for the real templates in the PDF tests.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FitPolicy, RenderedDocument } from '../../src/contracts/document.js';
-import type { Shell } from '../../src/pdf/types.js';
+import type { FitPolicy, RenderedDocument, Skeleton } from '../../src/contracts/document.js';
+import { BrowserSession, type SessionOptions } from '../../src/pdf/browser-session.js';
+import type { Printer } from '../../src/pdf/types.js';
 
 const require = createRequire(import.meta.url);
 const fontCss = (pkg: string, file: string) =>
   pathToFileURL(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)).href;
 
 /** A full HTML document with an empty body and the bundled fonts referenced as file:// URLs. */
-export function testShell(paper: Shell['paper'] = 'a4'): Shell {
+export function testSkeleton(paper: Skeleton['paper'] = 'a4'): Skeleton {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title></title>
 <link rel="stylesheet" href="${fontCss('@fontsource/noto-sans', '400.css')}">
@@ -81,3 +82,10 @@ ${sections.map((title) => `<h2>${title}</h2>${Array.from({ length: 4 }, () => `<
 export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 11, minFontPt: 7, stepPt: 0.5 };
 
 export { pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
+
+/** A session of its own and its printer for `skeleton`: what a test prints on; close() ends both. */
+export async function openPrinter(skeleton: Skeleton, options: SessionOptions = {}): Promise<{ printer: Printer; session: BrowserSession; close(): Promise<void> }> {
+  const session = new BrowserSession(options);
+  const printer = await session.printer(skeleton);
+  return { printer, session, close: () => session.close() };
+}

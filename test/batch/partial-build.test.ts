@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { build } from '../../src/build/build.js';
-import { readManifest } from '../../src/build/manifest.js';
+import { runBatch } from '../../src/batch/run-batch.js';
+import { readManifest } from '../../src/batch/manifest.js';
 import { pageCount, pdfText } from '../helpers/pdf.js';
 import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 
@@ -35,7 +35,7 @@ const packFile = () => path.join(ws.out, 'briefing-pack.pdf');
 const brief = (...args: string[]) => finished(spawnBrief(['build', '--data', ws.data, '--out', ws.out, ...args]));
 
 test('after a full build, --programme alpha --format one-pager keeps all 9 documents in the manifest and the 9-page pack', async () => {
-  await build({ dataDir: ws.data, outDir: ws.out });
+  await runBatch({ dataDir: ws.data, outDir: ws.out });
   const file = path.join(ws.data, 'programmes.yaml');
   const yaml = await readFile(file, 'utf8');
   assert.ok(yaml.includes('Alpha pays well and says little.'));
@@ -59,7 +59,7 @@ test('after a full build, --programme alpha --format one-pager keeps all 9 docum
 });
 
 test('while a document of the plan is missing, the pack is left as it was and a warning says why', async () => {
-  await build({ dataDir: ws.data, outDir: ws.out });
+  await runBatch({ dataDir: ws.data, outDir: ws.out });
   const packBefore = await sha256(packFile());
   await rm(path.join(ws.out, 'topics/recruitment/recruitment-brief.pdf'));
 
@@ -104,7 +104,7 @@ test('a partial build into an empty folder makes no pack, and says so; the manif
 });
 
 test('--zip in a partial build leaves the zip as it was while documents are missing', async () => {
-  await build({ dataDir: ws.data, outDir: ws.out, zip: true });
+  await runBatch({ dataDir: ws.data, outDir: ws.out, zip: true });
   const zipBefore = await sha256(path.join(ws.out, 'briefing-pack.zip'));
   await rm(path.join(ws.out, 'programmes/alpha/alpha.html'));
   const result = await brief('--topic', 'recruitment', '--zip');
@@ -118,7 +118,7 @@ test('--zip in a partial build leaves the zip as it was while documents are miss
 });
 
 test('--shard 1/2 is a partial build too: the manifest lists the other shard as missing, and no pack is made', async () => {
-  const result = await build({ dataDir: ws.data, outDir: ws.out, shard: { index: 1, count: 2 } });
+  const result = await runBatch({ dataDir: ws.data, outDir: ws.out, shard: { index: 1, count: 2 } });
   const built = result.documents.map((d) => d.key);
   assert.ok(built.length > 0 && built.length < 9, `a part of the plan: ${built}`);
   assert.equal(result.warnings, [`briefing-pack.pdf not made: ${missingPdfs(built)} documents of the plan are not built; run brief build`]);
@@ -128,14 +128,14 @@ test('--shard 1/2 is a partial build too: the manifest lists the other shard as 
   assert.not.ok(existsSync(packFile()));
 
   // The other shard into the same folder completes the plan: the pack is made for all of it.
-  const second = await build({ dataDir: ws.data, outDir: ws.out, shard: { index: 2, count: 2 } });
+  const second = await runBatch({ dataDir: ws.data, outDir: ws.out, shard: { index: 2, count: 2 } });
   assert.equal(second.warnings, []);
   assert.is((await readManifest(ws.out))!.files.length, 9);
   assert.is(pageCount(packFile()), 9);
 });
 
 test('a partial build with another paper keeps none of the earlier documents: the pack is left as it was, never mixed', async () => {
-  await build({ dataDir: ws.data, outDir: ws.out });
+  await runBatch({ dataDir: ws.data, outDir: ws.out });
   const packBefore = await sha256(packFile());
   const result = await brief('--programme', 'alpha', '--format', 'one-pager', '--paper', 'letter');
   assert.is(result.code, 0, result.stderr);
@@ -146,10 +146,10 @@ test('a partial build with another paper keeps none of the earlier documents: th
 });
 
 test('--allow-remote, switched on or off, is an input: the HTML files are written again with their policy', async () => {
-  await build({ dataDir: ws.data, outDir: ws.out, formats: ['html'] });
+  await runBatch({ dataDir: ws.data, outDir: ws.out, formats: ['html'] });
   const html = path.join(ws.out, 'programmes/alpha/alpha.html');
   assert.match(await readFile(html, 'utf8'), `img-src data:; base-uri 'none'`);
-  const remote = await build({ dataDir: ws.data, outDir: ws.out, formats: ['html'], allowRemote: true });
+  const remote = await runBatch({ dataDir: ws.data, outDir: ws.out, formats: ['html'], allowRemote: true });
   assert.is(remote.noop, false);
   assert.is(remote.built, 3);
   assert.match(await readFile(html, 'utf8'), `img-src data: http: https:; base-uri 'none'`);

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lockOutput, takeOverLock } from '../../src/build/lock.js';
+import { lockOutput, takeOverLock } from '../../src/batch/lock.js';
 import { LockedError } from '../../src/errors.js';
 import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 

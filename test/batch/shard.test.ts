@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planDocuments } from '../../src/documents/plan.js';
 import { loadFacts } from '../../src/facts/load.js';
-import { parseShard, selectShard, shardOf } from '../../src/build/shard.js';
+import { parseShard, selectShard, shardOf } from '../../src/batch/shard.js';
 import { FIXTURE_DATA } from './helpers/build-fixture.js';
 
 let plan: ReturnType<typeof planDocuments> = [];

@@ -1,0 +1,89 @@
+// The HTML stage of a batch, loaded lazily: a run where nothing changed imports none of it (no
+// Handlebars, no markdown-it, no views), which keeps a no-op cheap (issue 4).
+import type { DocumentSpec, PdfMetadata, RenderedDocument, Skeleton } from '../contracts/document.js';
+import type { Paper } from '../contracts/paper.js';
+import type { Facts } from '../facts/facts.js';
+import type { FrontMatterView } from '../render/front-matter.js';
+import type { RenderOptions } from '../render/render-options.js';
+import type { TemplateSet } from '../render/template-set.js';
+
+/** Facts into HTML with one set of templates: documents, the pack's front matter, the print skeleton. */
+export interface HtmlStage {
+  /** The page documents are printed in: fonts and styles by file:// URL. */
+  skeleton(paper: Paper): Skeleton;
+  renderDocument(facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument;
+  /**
+   * The self-contained HTML the `html` format writes, as bytes: fonts inlined, only the slices it
+   * uses, and a Content-Security-Policy that runs no script (images from http(s) with allowRemote).
+   */
+  standaloneHtml(doc: RenderedDocument, options: Pick<RenderOptions, 'paper' | 'allowRemote'>): Uint8Array;
+  /** The pack's cover and contents as a document to print. */
+  renderFrontMatter(view: FrontMatterView, paper: Paper, metadata: PdfMetadata): RenderedDocument;
+  /** The texts the front matter is made from, for the pack's input hash. */
+  frontMatterSources(): { cover: string; contents: string; css: string };
+}
+
+/** The stage for the templates of `templatesDir`, each file missing there taken from the bundled set. */
+export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
+  const [{ readTemplateSet }, { createRenderer }, skeletons, { renderDocument, inFormat }, { documentPolicy }, frontMatter, { BUNDLED_TEMPLATES }] =
+    await Promise.all([
+      import('../render/template-set.js'),
+      import('../render/renderer.js'),
+      import('../render/skeleton.js'),
+      import('../render/render-document.js'),
+      import('../render/content-policy.js'),
+      import('../render/front-matter.js'),
+      import('../package.js'),
+    ]);
+  const templates = readTemplateSet(templatesDir, BUNDLED_TEMPLATES);
+  const renderer = createRenderer(templates);
+  // A subject's brief PDF and its HTML share one rendering: the second is only relabelled.
+  const byLayout = new Map<string, RenderedDocument>();
+  const emptySkeletons = new Map<string, string>();
+  return {
+    skeleton: (paper) => printSkeleton(templates, paper, skeletons.renderSkeleton),
+    renderDocument(facts, spec, options) {
+      const key = `${spec.subject.kind}/${spec.subject.id}/${spec.layout}\0${JSON.stringify(options)}`;
+      const shared = byLayout.get(key);
+      if (shared) {
+        byLayout.delete(key);
+        return inFormat(shared, spec, options);
+      }
+      const rendered = renderDocument(renderer, facts, spec, options);
+      // The plan lists a subject's formats together, so only the latest few are kept: memory stays
+      // flat over thousands of documents.
+      byLayout.set(key, rendered);
+      if (byLayout.size > 32) byLayout.delete(byLayout.keys().next().value!);
+      return rendered;
+    },
+    standaloneHtml(doc, { paper, allowRemote }) {
+      const key = `${paper}/${Boolean(allowRemote)}`;
+      let empty = emptySkeletons.get(key);
+      if (!empty) {
+        empty = skeletons.renderSkeleton(templates, { paper, assets: 'none', contentPolicy: documentPolicy({ allowRemote }) });
+        emptySkeletons.set(key, empty);
+      }
+      return skeletons.standaloneHtml(empty, doc);
+    },
+    renderFrontMatter: (view, paper, metadata) => frontMatter.renderFrontMatter(renderer, templates, view, paper, metadata),
+    frontMatterSources: () => frontMatter.frontMatterSources(templates),
+  };
+}
+
+/**
+ * The print skeleton alone, as the stage's skeleton() gives it, without loading what renders
+ * documents (Handlebars, markdown-it, the views): a full build starts printing pages on it at once.
+ */
+export async function loadSkeleton(templatesDir: string, paper: Paper): Promise<Skeleton> {
+  const [{ readTemplateSet }, { renderSkeleton }, { BUNDLED_TEMPLATES }] = await Promise.all([
+    import('../render/template-set.js'),
+    import('../render/skeleton.js'),
+    import('../package.js'),
+  ]);
+  return printSkeleton(readTemplateSet(templatesDir, BUNDLED_TEMPLATES), paper, renderSkeleton);
+}
+
+/** The skeleton documents are printed in: fonts and styles by file:// URL. */
+function printSkeleton(templates: TemplateSet, paper: Paper, render: typeof import('../render/skeleton.js').renderSkeleton): Skeleton {
+  return { paper, html: render(templates, { paper, assets: 'file' }) };
+}
