@@ -13,7 +13,7 @@ import { BUNDLED_FAMILIES, FACES, readFontSlices, type FontSlice } from '../src/
 
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'src/fonts/drawable-ranges.ts');
-const LINE_WIDTH = 100;
+const LINE_WIDTH = 200;
 
 /** The code points a slice draws: in its character map and in the range it is loaded for. */
 function sliceCodePoints(slice: FontSlice): number[] {

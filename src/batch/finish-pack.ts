@@ -31,7 +31,7 @@ export interface PackJob {
   distribution?: string;
   creator: string;
   date: Date;
-  /** Part of the pack's input hash: the shell, fonts and tool. */
+  /** Part of the pack's input hash: the print skeleton, fonts and tool. */
   sharedHash: string;
   /** The pack already there, checked intact against its sha256. */
   previous?: ManifestExtra;

@@ -1,4 +1,4 @@
-// The @font-face rules of the bundled fonts (issue 3, item 6): by file:// URL for the print engine,
+// The @font-face rules of the bundled fonts (issue 3, item 6): by file:// URL for the printer,
 // or inlined, only the slices a document uses, for the self-contained HTML.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -82,7 +82,7 @@ export function inlineFontCss(text: string): Buffer {
 }
 
 /**
- * The @font-face rules: `file` points at the WOFF2 files by file:// URL (for the print engine);
+ * The @font-face rules: `file` points at the WOFF2 files by file:// URL (for the printer);
  * `inline` embeds as data: URLs only the slices `text` uses (for the self-contained HTML).
  */
 export function fontFaceCss(assets: 'file' | 'inline', text = ''): string {

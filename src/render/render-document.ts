@@ -58,7 +58,7 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
   };
 }
 
-/** The document as HTML for the print engine (and, with the skeleton, the standalone HTML). */
+/** The document as HTML for the printer (and, with the skeleton, the standalone HTML). */
 export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
   const view = buildView(facts, spec, options);
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;

@@ -9,7 +9,7 @@ import type { TemplateSet } from './template-set.js';
 export interface SkeletonOptions {
   paper: Paper;
   /**
-   * `file`: fonts by file:// URL (print engine); `inline`: fonts embedded (self-contained HTML);
+   * `file`: fonts by file:// URL (the printer); `inline`: fonts embedded (self-contained HTML);
    * `none`: an empty fonts style, for whoever fills it in.
    */
   assets: 'file' | 'inline' | 'none';
@@ -21,7 +21,7 @@ export interface SkeletonOptions {
   contentPolicy?: string;
 }
 
-/** The placeholders composeHtml and the print engine fill per document. */
+/** The placeholders composeHtml and the printer fill per document. */
 export const SKELETON_SLOTS = {
   pageCss: '<style id="page-css"></style>',
   title: '<title></title>',

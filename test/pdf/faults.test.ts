@@ -23,13 +23,13 @@ const batch = (n: number, prefix: string) =>
   Array.from({ length: n }, (_, i) => testDocument(`programmes/${prefix}-${i}/brief`, threePageBody(`${prefix}-${i}`)));
 
 test('a browser killed in the middle of a batch is replaced, and every document still prints', async () => {
-  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
+  const { printer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
   try {
     const [first, ...rest] = batch(8, 'killed');
-    await renderer.print(first!);
+    await printer.print(first!);
     const pid = session.browserPid();
     assert.ok(pid, 'a launched browser has a pid');
-    const printing = rest.map((doc) => renderer.print(doc));
+    const printing = rest.map((doc) => printer.print(doc));
     await new Promise((resolve) => setTimeout(resolve, 30)); // let the pages start on the next documents
     process.kill(pid, 'SIGKILL');
     const printed = await Promise.all(printing).catch((error: unknown) => {
@@ -37,7 +37,7 @@ test('a browser killed in the middle of a batch is replaced, and every document 
       throw error;
     });
     assert.ok(printed.every((pdf) => pdf.pages >= 3), printed.map((pdf) => pdf.pages).join());
-    const stats = renderer.stats();
+    const stats = printer.stats();
     assert.is(session.launches, 2, 'one replacement browser');
     assert.ok(stats.retries >= 1, `documents in flight were printed again: ${JSON.stringify(stats)}`);
     assert.is.not(session.browserPid(), pid);
@@ -49,12 +49,12 @@ test('a browser killed in the middle of a batch is replaced, and every document 
 test('a page whose renderer process dies mid-batch is replaced, and every document still prints', async () => {
   // A page whose renderer is killed while it opens may never finish opening: the short timeout
   // bounds how long that takes to be noticed (then its browser is replaced as well).
-  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2, timeoutMs: 4000 });
+  const { printer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2, timeoutMs: 4000 });
   try {
     const [first, ...rest] = batch(6, 'renderer');
-    await renderer.print(first!);
+    await printer.print(first!);
     const pid = session.browserPid()!;
-    const printing = Promise.all(rest.map((doc) => renderer.print(doc)));
+    const printing = Promise.all(rest.map((doc) => printer.print(doc)));
     await new Promise((resolve) => setTimeout(resolve, 30));
     const renderers = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' })
       .split('\n')
@@ -65,25 +65,25 @@ test('a page whose renderer process dies mid-batch is replaced, and every docume
     for (const renderer of renderers) process.kill(renderer, 'SIGKILL');
     const printed = await printing;
     assert.ok(printed.every((pdf) => pdf.pages >= 3));
-    assert.ok(renderer.stats().retries >= 1, JSON.stringify(renderer.stats()));
+    assert.ok(printer.stats().retries >= 1, JSON.stringify(printer.stats()));
   } finally {
     await close();
   }
 });
 
 test('a document that runs past the timeout fails with its key, and the next one prints', async () => {
-  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 1, timeoutMs: 1500 });
+  const { printer, session, close } = await openPrinter(testSkeleton(), { concurrency: 1, timeoutMs: 1500 });
   try {
-    await renderer.print(testDocument('programmes/warm/brief', '<p>warm up</p>'));
+    await printer.print(testDocument('programmes/warm/brief', '<p>warm up</p>'));
     const huge = `<p>${paragraph(100)}</p>`.repeat(20_000);
     try {
-      await renderer.print(testDocument('programmes/gigantic/brief', huge));
+      await printer.print(testDocument('programmes/gigantic/brief', huge));
       assert.unreachable('should have timed out');
     } catch (error) {
       assert.instance(error, RenderError);
       assert.match((error as Error).message, /^programmes\/gigantic\/brief: rendering took longer than 1500 ms/);
     }
-    const next = await renderer.print(testDocument('programmes/next/brief', '<p>next</p>'));
+    const next = await printer.print(testDocument('programmes/next/brief', '<p>next</p>'));
     assert.is(next.pages, 1);
   } finally {
     await close();
@@ -91,22 +91,22 @@ test('a document that runs past the timeout fails with its key, and the next one
 });
 
 test('pages and browsers are recycled, and after close() no process of any browser remains', async () => {
-  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 1, pageRecycleAfter: 2, browserRecycleAfter: 4 });
+  const { printer, session, close } = await openPrinter(testSkeleton(), { concurrency: 1, pageRecycleAfter: 2, browserRecycleAfter: 4 });
   const pids = new Set<number>();
   for (const doc of batch(6, 'recycled')) {
-    const printed = await renderer.print(doc);
+    const printed = await printer.print(doc);
     assert.ok(printed.pages >= 3);
     const pid = session.browserPid();
     if (pid) pids.add(pid);
   }
-  const stats = renderer.stats();
+  const stats = printer.stats();
   assert.is(stats.pagesOpened, 3, 'a fresh page every two documents');
   assert.is(session.launches, 2, 'a fresh browser after four documents');
   assert.is(pids.size, 2);
   await close();
   for (const pid of pids) assert.equal(processesInGroup(pid), [], `browser ${pid} left processes behind`);
   try {
-    await renderer.print(batch(1, 'late')[0]!);
+    await printer.print(batch(1, 'late')[0]!);
     assert.unreachable('a closed session prints nothing');
   } catch (error) {
     assert.instance(error, RenderError);
@@ -115,11 +115,11 @@ test('pages and browsers are recycled, and after close() no process of any brows
 });
 
 test('closing the session during a batch (the CLI does on SIGINT) stops it promptly and leaves no process', async () => {
-  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
+  const { printer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
   const [first, ...rest] = batch(6, 'interrupted');
-  await renderer.print(first!);
+  await printer.print(first!);
   const pid = session.browserPid()!;
-  const settled = Promise.allSettled(rest.map((doc) => renderer.print(doc)));
+  const settled = Promise.allSettled(rest.map((doc) => printer.print(doc)));
   await new Promise((resolve) => setTimeout(resolve, 30));
   const started = performance.now();
   await close();
@@ -140,8 +140,8 @@ test('a process killed outright (no close(), no exit handlers) takes its browser
   await writeFile(
     script,
     `import { openPrinter, testDocument, testSkeleton } from ${JSON.stringify(path.join(here, 'skeleton-fixture.ts'))};
-const { printer: renderer, session } = await openPrinter(testSkeleton(), { concurrency: 1 });
-await renderer.print(testDocument('programmes/orphan/brief', '<p>x</p>'));
+const { printer, session } = await openPrinter(testSkeleton(), { concurrency: 1 });
+await printer.print(testDocument('programmes/orphan/brief', '<p>x</p>'));
 process.stdout.write(\`\${session.browserPid()}\\n\`);
 setInterval(() => undefined, 1000);
 `,
@@ -193,8 +193,8 @@ test('a remote browser is used through its WebSocket endpoint, and close() only 
       });
       child.once('exit', () => reject(new Error(`browser exited: ${seen}`)));
     });
-    const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { wsEndpoint, concurrency: 1 });
-    const printed = await renderer.print(testDocument('programmes/remote/brief', threePageBody('remote')));
+    const { printer, session, close } = await openPrinter(testSkeleton(), { wsEndpoint, concurrency: 1 });
+    const printed = await printer.print(testDocument('programmes/remote/brief', threePageBody('remote')));
     assert.ok(printed.pages >= 3);
     assert.is(session.browserPid(), undefined, 'nothing launched here');
     await close();

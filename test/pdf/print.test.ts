@@ -21,13 +21,13 @@ import {
   threePageBody,
 } from './skeleton-fixture.js';
 
-const context = { renderer: undefined as unknown as Printer, close: async () => {}, dir: '' };
+const context = { printer: undefined as unknown as Printer, close: async () => {}, dir: '' };
 const printing = suite('printing a document to PDF', context);
 
 printing.before(async (ctx) => {
   ctx.dir = await mkdtemp(path.join(os.tmpdir(), 'brief-pdf-test-'));
   const opened = await openPrinter(testSkeleton(), { concurrency: 2 });
-  ctx.renderer = opened.printer;
+  ctx.printer = opened.printer;
   ctx.close = opened.close;
 });
 
@@ -48,7 +48,7 @@ function oneTextPager(paragraphs: number): string {
 }
 
 printing('a three-page brief comes out with its text, Chinese names, page count, metadata and language', async (ctx) => {
-  const printed = await ctx.renderer.print(testDocument('programmes/qiming/brief', threePageBody()));
+  const printed = await ctx.printer.print(testDocument('programmes/qiming/brief', threePageBody()));
   const file = await saved(ctx, 'brief', printed);
   const text = pdfText(file);
   assert.match(text, 'Programme qiming');
@@ -71,7 +71,7 @@ printing('a three-page brief comes out with its text, Chinese names, page count,
 });
 
 printing('bookmarks follow the headings: the h1, with each h2 below it on the page it starts', async (ctx) => {
-  const printed = await ctx.renderer.print(testDocument('programmes/qiming/brief', threePageBody()));
+  const printed = await ctx.printer.print(testDocument('programmes/qiming/brief', threePageBody()));
   // readOutline checks objects against the tool's own copy of pdf-lib: load it with that copy.
   const outline = readOutline(await pdfLib.PDFDocument.load(printed.bytes, { updateMetadata: false }));
   assert.is(outline.length, 1);
@@ -97,7 +97,7 @@ printing('bookmarks follow the headings: the h1, with each h2 below it on the pa
 });
 
 printing('every font is embedded, and Chinese text is set in the bundled Noto Sans SC', async (ctx) => {
-  const file = await saved(ctx, 'fonts', await ctx.renderer.print(testDocument('programmes/qiming/brief', threePageBody())));
+  const file = await saved(ctx, 'fonts', await ctx.printer.print(testDocument('programmes/qiming/brief', threePageBody())));
   const fonts = pdfFonts(file);
   assert.ok(fonts.length > 0);
   assert.ok(fonts.every((font) => font.embedded), JSON.stringify(fonts));
@@ -107,11 +107,11 @@ printing('every font is embedded, and Chinese text is set in the bundled Noto Sa
 });
 
 printing('a Chinese name first seen after Latin-only documents on a warm page still gets its font', async (ctx) => {
-  const opened = ctx.renderer.stats().pagesOpened;
-  await ctx.renderer.print(testDocument('topics/latin/brief', '<p>Only Latin text here.</p>'));
+  const opened = ctx.printer.stats().pagesOpened;
+  await ctx.printer.print(testDocument('topics/latin/brief', '<p>Only Latin text here.</p>'));
   // 鲲鹏 (Kunpeng) and 湖州 (Huzhou) appear in no earlier document: their font slices load now.
-  const printed = await ctx.renderer.print(testDocument('topics/kunpeng/brief', '<p>Kunpeng (<span class="zh">鲲鹏计划</span>) in <span class="zh">湖州</span></p>'));
-  assert.is(ctx.renderer.stats().pagesOpened, opened, 'printed on pages already warm');
+  const printed = await ctx.printer.print(testDocument('topics/kunpeng/brief', '<p>Kunpeng (<span class="zh">鲲鹏计划</span>) in <span class="zh">湖州</span></p>'));
+  assert.is(ctx.printer.stats().pagesOpened, opened, 'printed on pages already warm');
   const file = await saved(ctx, 'warm-cjk', printed);
   assert.match(pdfText(file), '鲲鹏计划');
   assert.ok(pdfFonts(file).some((font) => /NotoSansSC/.test(font.name) && font.embedded), JSON.stringify(pdfFonts(file)));
@@ -119,38 +119,38 @@ printing('a Chinese name first seen after Latin-only documents on a warm page st
 
 printing('two prints of the same document are byte-identical; another document gets another /ID', async (ctx) => {
   const doc = testDocument('programmes/qiming/brief', threePageBody());
-  const [first, second] = await Promise.all([ctx.renderer.print(doc), ctx.renderer.print(doc)]);
+  const [first, second] = await Promise.all([ctx.printer.print(doc), ctx.printer.print(doc)]);
   assert.ok(Buffer.from(first.bytes).equals(Buffer.from(second.bytes)), 'same bytes');
-  const other = await ctx.renderer.print(testDocument('programmes/kunpeng/brief', threePageBody('kunpeng')));
+  const other = await ctx.printer.print(testDocument('programmes/kunpeng/brief', threePageBody('kunpeng')));
   const id = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').match(/\/ID \[ ?<([0-9A-F]{32})>/)?.[1];
   assert.ok(id(first.bytes), 'a trailer /ID is written');
   assert.is.not(id(first.bytes), id(other.bytes));
 });
 
 printing('a one-pager that fits at its base size is printed at that size', async (ctx) => {
-  const printed = await ctx.renderer.print(testDocument('programmes/short/one-pager', oneTextPager(2), { fit: ONE_PAGER_FIT }));
+  const printed = await ctx.printer.print(testDocument('programmes/short/one-pager', oneTextPager(2), { fit: ONE_PAGER_FIT }));
   assert.is(printed.pages, 1);
   assert.is(printed.fittedFontPt, undefined);
 });
 
 printing('a one-pager overflowing at its base size is fitted onto one page, at the largest size that fits, with nothing cut', async (ctx) => {
   const body = oneTextPager(7);
-  const unfitted = await ctx.renderer.print(testDocument('programmes/long/brief', body));
+  const unfitted = await ctx.printer.print(testDocument('programmes/long/brief', body));
   assert.ok(unfitted.pages > 1, `overflows at the base size: ${unfitted.pages} pages`);
-  const printed = await ctx.renderer.print(testDocument('programmes/long/one-pager', body, { fit: ONE_PAGER_FIT }));
+  const printed = await ctx.printer.print(testDocument('programmes/long/one-pager', body, { fit: ONE_PAGER_FIT }));
   assert.is(printed.pages, 1);
   const size = printed.fittedFontPt ?? Number.NaN;
   assert.ok(size < ONE_PAGER_FIT.baseFontPt && size >= ONE_PAGER_FIT.minFontPt, `fitted at ${size}`);
   const text = pdfText(await saved(ctx, 'fitted', printed));
   assert.match(text, 'Fact sheet');
   assert.match(text, 'END-OF-SHEET', 'the end of the content is on the page');
-  const again = await ctx.renderer.print(testDocument('programmes/long/brief', body));
+  const again = await ctx.printer.print(testDocument('programmes/long/brief', body));
   assert.is(again.pages, unfitted.pages, 'the next document on the page is back at the base size');
   // One step larger does not fit: the fit did not shrink further than it had to.
   const larger = size + ONE_PAGER_FIT.stepPt;
   const strict = { ...ONE_PAGER_FIT, baseFontPt: larger, minFontPt: larger };
   try {
-    await ctx.renderer.print(testDocument('programmes/long/one-pager', body, { fit: strict }));
+    await ctx.printer.print(testDocument('programmes/long/one-pager', body, { fit: strict }));
     assert.unreachable(`${larger}pt should not fit`);
   } catch (error) {
     assert.instance(error, FitError);
@@ -159,7 +159,7 @@ printing('a one-pager overflowing at its base size is fitted onto one page, at t
 
 printing('a one-pager that cannot fit at the minimum size fails with a FitError naming it and what is left over', async (ctx) => {
   try {
-    await ctx.renderer.print(testDocument('programmes/overflow/one-pager', oneTextPager(30), { fit: ONE_PAGER_FIT }));
+    await ctx.printer.print(testDocument('programmes/overflow/one-pager', oneTextPager(30), { fit: ONE_PAGER_FIT }));
     assert.unreachable('should have thrown');
   } catch (error) {
     assert.instance(error, FitError);
@@ -169,14 +169,14 @@ printing('a one-pager that cannot fit at the minimum size fails with a FitError 
     );
   }
   // The page is still good for the next document.
-  const next = await ctx.renderer.print(testDocument('programmes/after/one-pager', oneTextPager(1), { fit: ONE_PAGER_FIT }));
+  const next = await ctx.printer.print(testDocument('programmes/after/one-pager', oneTextPager(1), { fit: ONE_PAGER_FIT }));
   assert.is(next.fittedFontPt, undefined, 'the shrunken size of a failed fit does not leak into the next document');
 });
 
 printing('a page box declared with --page-content-height is the one the fit measures against', async (ctx) => {
   const body = oneTextPager(2);
   const halfPage = ':root { --page-content-width: 174mm; --page-content-height: 60mm; } @page { size: A4; margin: 20mm 18mm; }';
-  const printed = await ctx.renderer.print(testDocument('programmes/boxed/one-pager', body, { fit: ONE_PAGER_FIT, pageCss: halfPage }));
+  const printed = await ctx.printer.print(testDocument('programmes/boxed/one-pager', body, { fit: ONE_PAGER_FIT, pageCss: halfPage }));
   assert.is(printed.pages, 1);
   assert.ok((printed.fittedFontPt ?? ONE_PAGER_FIT.baseFontPt) < ONE_PAGER_FIT.baseFontPt, 'shrunk to fit the declared 60 mm');
 });
@@ -189,14 +189,14 @@ printing('hostile content is inert: remote and out-of-tree requests are blocked 
 <script>document.body.textContent = 'SCRIPT RAN'</script>
 <iframe srcdoc="<p>frame</p><script>document.write('FRAME SCRIPT RAN')</script>"></iframe>
 <p style="background: url('https://example.com/bg.png')">styled</p>`;
-  const printed = await ctx.renderer.print(testDocument('programmes/hostile/brief', body));
+  const printed = await ctx.printer.print(testDocument('programmes/hostile/brief', body));
   const text = pdfText(await saved(ctx, 'hostile', printed));
   assert.match(text, 'Visible text');
   assert.not.match(text, 'RAN');
   assert.ok(printed.blockedRequests.includes('http://example.com/tracker.png'), printed.blockedRequests.join());
   assert.ok(printed.blockedRequests.includes('file:///etc/passwd'), printed.blockedRequests.join());
   assert.ok(printed.blockedRequests.includes('https://example.com/bg.png'), printed.blockedRequests.join());
-  const clean = await ctx.renderer.print(testDocument('programmes/clean/brief', '<p>clean</p>'));
+  const clean = await ctx.printer.print(testDocument('programmes/clean/brief', '<p>clean</p>'));
   assert.equal(clean.blockedRequests, [], 'each document reports only its own requests');
 });
 
@@ -205,14 +205,14 @@ printing.run();
 const warming = suite('warming up a printer');
 
 warming('warmUp() opens a page per slot with the skeleton loaded, and the first documents print on them', async () => {
-  const { printer: renderer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
+  const { printer, session, close } = await openPrinter(testSkeleton(), { concurrency: 2 });
   try {
-    await renderer.warmUp();
+    await printer.warmUp();
     assert.is(session.launches, 1);
-    assert.is(renderer.stats().pagesOpened, 2, 'both pages are open before any document');
-    const printed = await Promise.all(['a', 'b', 'c'].map((id) => renderer.print(testDocument(`topics/${id}/brief`, `<p>Document ${id}</p>`))));
+    assert.is(printer.stats().pagesOpened, 2, 'both pages are open before any document');
+    const printed = await Promise.all(['a', 'b', 'c'].map((id) => printer.print(testDocument(`topics/${id}/brief`, `<p>Document ${id}</p>`))));
     assert.ok(printed.every((p) => p.pages === 1));
-    assert.is(renderer.stats().pagesOpened, 2, 'no page was opened beside them');
+    assert.is(printer.stats().pagesOpened, 2, 'no page was opened beside them');
   } finally {
     await close();
   }

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchBrowser } from '../helpers/launch-browser.js';
 import { ROOT } from '../helpers/run-cli.js';
-import { initTempProject, type TempProject } from './project.js';
+import { initTempProject, type TempProject } from '../authoring/project.js';
 
 let project: TempProject;
 let server: ChildProcess;

@@ -1,0 +1,89 @@
+// The shape of src/ (issue 12): data flows one way, files -> facts -> documents -> HTML -> PDF ->
+// outputs, and the folders say so; read from the imports themselves, so a change that breaks the
+// direction fails here, naming the import.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROOT } from './helpers/run-cli.js';
+
+const SRC = path.join(ROOT, 'src');
+
+/** What each part of src/ may import besides itself; `errors.ts` and `package.ts` are ground every part stands on. */
+const MAY_IMPORT: Record<string, string[]> = {
+  'errors.ts': [],
+  'package.ts': [],
+  contracts: [],
+  fs: [],
+  fonts: [],
+  facts: ['fs', 'fonts'],
+  config: ['contracts', 'fs', 'facts'],
+  documents: ['contracts', 'facts'],
+  render: ['contracts', 'fs', 'fonts', 'facts', 'documents'],
+  pdf: ['contracts', 'fs', 'fonts'],
+  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'pdf'],
+  preview: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render'],
+  authoring: ['fs'],
+  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'pdf', 'batch', 'config', 'preview', 'authoring'],
+  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'pdf', 'batch', 'config', 'preview', 'authoring'],
+};
+const GROUND = ['errors.ts', 'package.ts'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(file) : entry.name.endsWith('.ts') ? [file] : [];
+  });
+}
+
+/** The part of src/ a file belongs to: its top folder, or the file itself at the top. */
+const partOf = (file: string) => path.relative(SRC, file).split(path.sep)[0]!;
+
+/** Every relative import of a file (static, `export from`, dynamic, `import type`), resolved. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']+)'/g)].map((m) => path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+}
+
+test('every import of src/ goes the one way: no part imports a part that comes after it', () => {
+  const wrong: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const from = partOf(file);
+    const allowed = MAY_IMPORT[from];
+    assert.ok(allowed, `src/${from} is a part of src/ the direction does not know: add it to MAY_IMPORT`);
+    for (const target of importsOf(file)) {
+      const to = partOf(target);
+      if (to !== from && !GROUND.includes(to) && !allowed.includes(to)) wrong.push(`${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`);
+    }
+  }
+  assert.equal(wrong, []);
+});
+
+test('the parts of src/ import each other without a cycle', () => {
+  const edges = new Map<string, Set<string>>();
+  for (const file of sourceFiles(SRC)) {
+    for (const target of importsOf(file)) {
+      const [from, to] = [partOf(file), partOf(target)];
+      if (from !== to && !GROUND.includes(to)) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  const cycles: string[] = [];
+  const visit = (part: string, trail: string[]) => {
+    if (trail.includes(part)) return void cycles.push([...trail.slice(trail.indexOf(part)), part].join(' -> '));
+    for (const next of edges.get(part) ?? []) visit(next, [...trail, part]);
+  };
+  for (const part of edges.keys()) visit(part, []);
+  assert.equal(cycles, []);
+});
+
+test('no folder of src/ is named like build output, and no source file is over 300 lines (the schema\'s declarations aside)', () => {
+  const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  assert.equal(folders.filter((name) => ['build', 'dist', 'out', 'output', 'lib'].includes(name)), []);
+  const long = sourceFiles(SRC)
+    .filter((file) => path.relative(SRC, file) !== path.join('facts', 'schema.ts'))
+    .map((file) => [path.relative(ROOT, file), readFileSync(file, 'utf8').split('\n').length] as const)
+    .filter(([, lines]) => lines > 300);
+  assert.equal(long, []);
+});
+
+test.run();
