@@ -14,6 +14,8 @@ export interface BatchOptions {
   templatesDir?: string;
   /** The folder messages show paths relative to (the working folder of a command); default: absolute paths. */
   cwd?: string;
+  /** The environment the browser is found and launched in (PATH, PUPPETEER_EXECUTABLE_PATH); default: this process's. */
+  env?: NodeJS.ProcessEnv;
   /** Programme ids to build; empty: all. */
   programmes?: string[];
   /** Topic ids to build; empty: all. */

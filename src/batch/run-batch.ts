@@ -22,5 +22,6 @@ export function sessionOptionsOf(options: BatchOptions): SessionOptions {
     allowRemote: options.allowRemote,
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,
+    env: options.env,
   };
 }

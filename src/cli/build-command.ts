@@ -74,6 +74,7 @@ export function toBuildOptions(args: BuildArgs): BatchOptions {
     allowRemote: args['allow-remote'],
     sourceDateEpoch: readSourceDateEpoch(process.env),
     cwd: process.cwd(),
+    env: process.env,
   };
 }
 

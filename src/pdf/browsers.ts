@@ -166,7 +166,7 @@ export class Browsers {
         args: launchArgs(process.getuid?.() === 0),
         userDataDir: profile,
         // Fonts from the project only (issue 11): its fontconfig sees the bundled fonts, in the profile.
-        env: await preparePrivateFonts(profile),
+        env: await preparePrivateFonts(profile, this.#options.env),
         // Over a pipe, Chromium exits by itself when this process dies, even by SIGKILL; over a
         // WebSocket it was seen to live on as an orphan.
         pipe: true,
