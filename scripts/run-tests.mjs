@@ -36,11 +36,31 @@ const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['inherit', 'pip
 // Interrupted, the suite is stopped, and the run still reports and removes its temporary folder.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => signalGroup(child.pid, signal));
 let output = '';
+// uvu has no time limits of its own: a test that never settles, or a browser a failed test left
+// open, would keep the suite (and CI) waiting for ever. A watchdog stops it and says why.
+const IDLE_LIMIT_MS = Number(process.env.TEST_IDLE_LIMIT_MS) || 300_000;
+const EXIT_GRACE_MS = Number(process.env.TEST_EXIT_GRACE_MS) || 30_000;
+const stopped = [];
+let watchdog = setTimeout(() => stopSuite(`no test finished for ${IDLE_LIMIT_MS / 1000} s`), IDLE_LIMIT_MS);
 child.stdout.on('data', (chunk) => {
   output += chunk;
   process.stdout.write(chunk);
+  clearTimeout(watchdog);
+  watchdog = /Duration:/.test(output)
+    ? setTimeout(() => stopSuite(`the suite did not end within ${EXIT_GRACE_MS / 1000} s of its last test: something a test started kept it alive`), EXIT_GRACE_MS)
+    : setTimeout(() => stopSuite(`no test finished for ${IDLE_LIMIT_MS / 1000} s`), IDLE_LIMIT_MS);
 });
-child.on('close', (code, signal) => void finish(code, signal));
+child.on('close', (code, signal) => {
+  clearTimeout(watchdog);
+  void finish(code, signal);
+});
+
+function stopSuite(why) {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const file = [...plain.matchAll(/^(\S+\.[cm]?[jt]s)\s*$/gm)].at(-1)?.[1];
+  stopped.push(`${why}${file ? ` (the last file started: test/${file})` : ''}; it was stopped`);
+  signalGroup(child.pid, 'SIGKILL');
+}
 
 async function finish(code, signal) {
   const count = (label) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(output)?.[1] ?? 0);
@@ -50,8 +70,9 @@ async function finish(code, signal) {
   const problems = [];
 
   const report = readReport();
-  if (signal) problems.push(`the suite was stopped by ${signal} before it finished`);
-  else if (!report) problems.push('the registration check did not report: was test/helpers/check-registrations.ts preloaded?');
+  problems.push(...stopped);
+  if (signal && stopped.length === 0) problems.push(`the suite was stopped by ${signal} before it finished`);
+  else if (!report && stopped.length === 0) problems.push('the registration check did not report: was test/helpers/check-registrations.ts preloaded?');
   const dropped = report?.dropped ?? [];
   for (const what of dropped) problems.push(`${what} did not run: no run() of its suite came after it in its file`);
   if (report && report.handed !== total) {

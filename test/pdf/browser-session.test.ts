@@ -77,10 +77,14 @@ test('idle() lets the browser go, and the next print starts another; a session k
 
 test('close() leaves no Chromium process and no temporary folder, and a closed session prints nothing', async () => {
   const session = new BrowserSession({ concurrency: 1 });
-  await (await session.printer(testSkeleton())).print(page('last'));
-  const pid = session.browserPid()!;
-  assert.is((await runFolders()).length, 1, 'the session keeps its files in one folder');
-  await session.close();
+  let pid = 0;
+  try {
+    await (await session.printer(testSkeleton())).print(page('last'));
+    pid = session.browserPid()!;
+    assert.is((await runFolders()).length, 1, 'the session keeps its files in one folder');
+  } finally {
+    await session.close(); // Also when an assertion failed: a browser left open would keep the suite from ending.
+  }
   assert.equal(processesInGroup(pid), []);
   assert.equal(await runFolders(), []);
   const late = await session.printer(testSkeleton()).then(() => undefined, (error: unknown) => error);

@@ -8,9 +8,14 @@ import * as assert from 'uvu/assert';
 import { ROOT } from '../helpers/run-cli.js';
 
 /** The runner on one fixture file: its exit code and the lines it printed after uvu's report. */
-function runOn(file: string): { code: number | null; stdout: string; tail: string[] } {
+function runOn(file: string, env: Record<string, string> = {}): { code: number | null; stdout: string; tail: string[] } {
   const pattern = `fixtures/runner/${file.replace(/\./g, '\\.')}$`;
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run-tests.mjs'), pattern], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run-tests.mjs'), pattern], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   const lines = result.stdout.split('\n').filter((line) => line.trim() !== '');
   const summary = lines.findIndex((line) => /^\s*Duration:/.test(line));
   return { code: result.status, stdout: result.stdout, tail: lines.slice(summary + 1) };
@@ -51,6 +56,24 @@ test('a process a test started that outlives the suite fails the run, and is kil
   assert.is(run.code, 1, run.stdout);
   assert.equal(run.tail, [
     'error: processes the tests started were still running 5 s after the suite ended; they were killed',
+    '1 passed, 0 failed, 0 skipped',
+  ]);
+});
+
+test('a test that never settles is stopped after the idle limit, naming its file, and fails the run', () => {
+  const run = runOn('never-settles.case.ts', { TEST_IDLE_LIMIT_MS: '2000' });
+  assert.is(run.code, 1, run.stdout);
+  assert.match(
+    run.stdout,
+    '\nerror: no test finished for 2 s (the last file started: test/fixtures/runner/never-settles.case.ts); it was stopped\n0 passed, 0 failed, 0 skipped\n',
+  );
+});
+
+test('a suite kept alive after its last test is stopped and fails the run, though its tests passed', () => {
+  const run = runOn('kept-alive.case.ts', { TEST_EXIT_GRACE_MS: '1000' });
+  assert.is(run.code, 1, run.stdout);
+  assert.equal(run.tail, [
+    'error: the suite did not end within 1 s of its last test: something a test started kept it alive (the last file started: test/fixtures/runner/kept-alive.case.ts); it was stopped',
     '1 passed, 0 failed, 0 skipped',
   ]);
 });
