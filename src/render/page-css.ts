@@ -1,6 +1,7 @@
 // Per-document CSS: paper size, margins, the running header and the "Page N of M" footer (issue 3).
 import type { FitPolicy } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
+import { fontStack } from '../fonts/font-slices.js';
 
 
 /** Page margins in millimetres, per layout: the one-pager has tighter margins to fit. */
@@ -35,7 +36,7 @@ export interface PageCssInput {
 }
 
 // Ends with every bundled family, as the stylesheets' stacks do (issue 11).
-const MARGIN_FONT = "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+const MARGIN_FONT = `font-family:${fontStack('Noto Sans')};font-size:7.5pt;color:#333;`;
 
 export function renderPageCss(input: PageCssInput): string {
   const m = PAGE_MARGINS[input.layout];

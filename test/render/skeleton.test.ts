@@ -37,6 +37,23 @@ test('inline mode embeds only the Chinese slices the text uses', () => {
   assert.not.match(withChinese, 'file://');
 });
 
+const embeddedFamilies = (html: string) =>
+  [...new Set([...html.matchAll(/font-family:'([^']+)'[^}]*data:font\/woff2/g)].map((m) => m[1]))].sort();
+
+test('inline mode embeds the CJK family each name\'s lang calls for, and Arabic and Hebrew slices for their script', () => {
+  const inline = (text: string) => embeddedFamilies(renderSkeleton(templates, { paper: 'a4', assets: 'inline', text }));
+  assert.equal(inline('<span lang="ko">한국</span>'), ['Noto Sans', 'Noto Sans KR', 'Noto Serif']);
+  assert.equal(inline('<span lang="zh-Hant">國際</span>'), ['Noto Sans', 'Noto Sans TC', 'Noto Serif']);
+  assert.equal(inline('<span lang="ja">國際</span>'), ['Noto Sans', 'Noto Sans JP', 'Noto Serif']);
+  assert.equal(inline('國際, named in no language'), ['Noto Sans', 'Noto Sans SC', 'Noto Serif']);
+  assert.equal(inline('<span lang="ar" dir="rtl">مرحبا</span> <span lang="he" dir="rtl">שלום</span>'), [
+    'Noto Sans',
+    'Noto Sans Arabic',
+    'Noto Sans Hebrew',
+    'Noto Serif',
+  ]);
+});
+
 test('composeHtml puts the page CSS, language, title and body into the shell', () => {
   const shell = renderSkeleton(templates, { paper: 'letter', assets: 'file' });
   const doc = {
