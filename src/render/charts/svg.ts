@@ -1,11 +1,12 @@
 // What both charts are made of: one look (black and grey on white, the document's sans face, small
 // print sizes), text measured with the font's own widths, and the SVG elements they draw with.
 // Scales, ticks and number and date formats come from d3; this file only writes the marks.
+import { fontStack } from '../../fonts/font-slices.js';
 import { escapeHtml } from '../format/html.js';
 import { BOLD, RANGES, REGULAR } from './text-widths.js';
 
 /** The fonts the charts are set in: the document's sans face, then every other bundled family (issue 11). */
-const CHART_FONT = "'Noto Sans', 'Noto Serif', 'Noto Sans SC', sans-serif";
+const CHART_FONT = fontStack('Noto Sans');
 export const LABEL_SIZE = 9;
 export const GRID_COLOUR = '#d0d0d0';
 /** Space around the drawing, so that strokes and flush labels at its edges are not cut. */
