@@ -29,7 +29,9 @@ export interface FrontMatterView {
 
 /** The texts the front matter is made from, as part of the pack's input hash. */
 export function frontMatterSources(templates: TemplateSet): { cover: string; contents: string; css: string } {
-  return { cover: templates.pack.cover!.source, contents: templates.pack.contents!.source, css: packCss(templates) };
+  // The labels they print count too: the cover's own words come from them.
+  const labels = JSON.stringify([...templates.labels.entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]));
+  return { cover: templates.pack.cover!.source, contents: `${templates.pack.contents!.source}\0${labels}`, css: packCss(templates) };
 }
 
 /** The front matter as a document the printer prints. */
@@ -40,7 +42,8 @@ export function renderFrontMatter(
   paper: Paper,
   metadata: PdfMetadata,
 ): RenderedDocument {
-  const body = `${renderer.render('pack/cover', view)}\n${renderer.render('pack/contents', view)}`;
+  const call = { lang: metadata.language };
+  const body = `${renderer.render('pack/cover', view, call)}\n${renderer.render('pack/contents', view, call)}`;
   return {
     spec: {
       key: 'pack/front-matter',

@@ -10,18 +10,25 @@ import { formatLocalAmount, formatMoney, formatRateNote, formatUsdAmount, moneyP
 import { formatBilingualHtml, type BilingualName } from './format/names.js';
 import { pluralize } from './format/numbers.js';
 import { ARGUMENTS as A, checkedHelper } from './helper-arguments.js';
+import { labelHelper } from './label-helper.js';
+import type { Wording } from './format/wording.js';
 
-/** Every helper name with its implementation; `safe` wraps HTML the helper built and escaped itself. */
-export function createHelpers(safe: (html: string) => unknown): Record<string, HelperDelegate> {
+/**
+ * Every helper name with its implementation; `safe` wraps HTML the helper built and escaped itself,
+ * `wording` gives the labels and the language of the document being rendered.
+ */
+export function createHelpers(safe: (html: string) => unknown, wording: () => Wording): Record<string, HelperDelegate> {
   const noteLink = (n: number) => `<a href="#note-${n}">${n}</a>`;
   return {
+    /** `{{label "heading.notes"}}`, `{{label "level" level}}` ("level.national"), `{{label "one-pager.more-takeaways" 2}}`. */
+    label: labelHelper(wording),
     /** `{{md text}}`: block Markdown, raw HTML off. */
     md: checkedHelper('md', { required: [A.markdown] }, (text: string) => safe(renderMarkdown(text))),
     /** `{{mdInline text}}`: inline Markdown, no paragraph around it. */
     mdInline: checkedHelper('mdInline', { required: [A.markdown] }, (text: string) => safe(renderMarkdownInline(text))),
     /** `{{date value}}`: "24 August 2023", "October 2022", "2019"; `{{date value "short"}}`: "Aug 2023". */
     date: checkedHelper('date', { required: [A.date], optional: [A.dateStyle] }, (value: DateValue, style?: 'short' | 'long') =>
-      formatDate(value, style),
+      formatDate(value, style, wording().lang),
     ),
     /** `{{money incentive}}`: "3 million-5 million yuan (about $420,000-$700,000)". */
     money: checkedHelper('money', { required: [A.incentive] }, (incentive: Incentive) => formatMoney(incentive)),

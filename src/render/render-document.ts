@@ -15,7 +15,8 @@ import type { DocumentView } from '../documents/view-types.js';
 /** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */
 export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 };
 
-const KIND_WORDS = { brief: 'brief', 'one-pager': 'fact sheet' } as const;
+/** The label a document's title and running header are worded by, per layout. */
+const TITLE_LABELS = { brief: 'document.brief-title', 'one-pager': 'document.fact-sheet-title' } as const;
 
 /** What a layout's templates are given: the view, and the charts drawn from it as inline SVG. */
 export type TemplateContext = DocumentView & { charts: Charts };
@@ -61,20 +62,22 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
 /** The document as HTML for the printer (and, with the skeleton, the standalone HTML). */
 export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
   const view = buildView(facts, spec, options);
+  const { labels } = renderer;
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
-  const title = `${heading}: ${KIND_WORDS[spec.layout]}`;
+  const title = labels.text(TITLE_LABELS[spec.layout], { title: heading }, view.lang);
   const fit = spec.layout === 'one-pager' ? ONE_PAGER_FIT : undefined;
-  const header = `${view.titleBlock.title}: ${KIND_WORDS[spec.layout]}`;
+  const header = labels.text(TITLE_LABELS[spec.layout], { title: view.titleBlock.title }, view.lang);
   const pageCss = renderPageCss({
     paper: options.paper,
     layout: spec.layout,
     header,
     distribution: view.titleBlock.distribution,
+    pageNumber: labels.text('document.page-number', { page: '{page}', pages: '{pages}' }, view.lang),
     fit,
   });
   // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
   const context: TemplateContext = { ...view, charts: drawCharts(view) };
-  const body = renderer.render(spec.layout, context, { timeoutMs: options.timeoutMs });
+  const body = renderer.render(spec.layout, context, { timeoutMs: options.timeoutMs, lang: view.lang });
   // A character no bundled font draws fails this document, naming where it comes from (issue 11).
   assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
   return {

@@ -20,7 +20,7 @@ const VIEW: FrontMatterView = {
   documentCount: 2,
   groups: [{ heading: 'Programmes', entries: [{ title: 'Alpha: brief', format: 'Brief', page: 3 }] }],
 };
-const METADATA = { title: 'A briefing series: briefing pack', author: 'An office', subject: '', keywords: [], creator: 'x', producer: 'x', language: 'en', date: new Date(0) };
+const METADATA = { title: 'A briefing series: briefing pack', author: 'An office', subject: '', keywords: [], creator: 'x', producer: 'x', language: 'en-GB', date: new Date(0) };
 
 async function theme(files: Record<string, string>): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-pack-theme-'));

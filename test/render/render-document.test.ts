@@ -78,7 +78,7 @@ test('the one-pager sits in one sheet, carries its fit policy and scales from --
   assert.match(doc.body, /^<main class="sheet">/);
   assert.equal(doc.fit, { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 });
   assert.match(doc.pageCss, 'body.layout-one-pager { --fit-font-pt: 10pt; }');
-  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents), The Fixture Gazette, 10 Feb 2024.');
+  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents), The Fixture Gazette, Feb 10, 2024.');
 });
 
 test('metadata names title, author, subject, keywords, creator and language', async () => {

@@ -4,7 +4,9 @@ import type { RenderedDocument } from '../../src/contracts/document.js';
 import { documentPolicy } from '../../src/render/content-policy.js';
 import { readFontSlices } from '../../src/render/font-faces.js';
 import { composeHtml, renderSkeleton } from '../../src/render/skeleton.js';
-import type { TemplateSet } from '../../src/render/template-set.js';
+import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
+
+const BUNDLED_LABELS = readTemplateSet(bundledTemplatesDir()).labels;
 
 const templates: TemplateSet = {
   layouts: {},
@@ -12,6 +14,7 @@ const templates: TemplateSet = {
   styles: [{ name: 'base', file: 'styles/base.css', source: 'body { color: black; }' }],
   pack: {},
   packStyles: [],
+  labels: BUNDLED_LABELS,
 };
 
 const embeddedCjkSlices = (html: string) => (html.match(/font-family:'Noto Sans SC'[^}]*data:font\/woff2/g) ?? []).length;

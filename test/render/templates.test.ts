@@ -9,6 +9,8 @@ import type { RenderLimits } from '../../src/render/render-limits.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
 
+const BUNDLED_LABELS = readTemplateSet(bundledTemplatesDir()).labels;
+
 const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
   layouts: { page: { name: 'page', file: 'templates/layouts/page.hbs', source: layout } },
   partials: Object.fromEntries(
@@ -17,6 +19,7 @@ const set = (layout: string, partials: Record<string, string> = {}): TemplateSet
   styles: [],
   pack: {},
   packStyles: [],
+  labels: BUNDLED_LABELS,
 });
 
 function renderError(templates: TemplateSet, view: object, limits?: RenderLimits): TemplateError {
