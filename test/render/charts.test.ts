@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { renderIncentivesChart } from '../../src/render/charts/incentives-chart.js';
 import { fitText, textWidth } from '../../src/render/charts/svg.js';
 import { renderTimelineChart } from '../../src/render/charts/timeline-chart.js';
+import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
 
 /** The circles of a timeline: centre x and whether hollow, in row order. */
 const dots = (svg: string) =>
@@ -14,58 +15,102 @@ const texts = (svg: string) =>
 const lantern = { programme: 'Lantern', label: 'Signing bonus', current: true, incentive: { kind: 'signing-bonus', label: 'x', min: 1e6, max: 2e6, currency: 'CNY', rate: { usdPerUnit: 0.14, basis: 'b' }, claim: 'c' } } as const;
 const harbour = { programme: 'Harbour Plan', label: 'Referral payment', current: false, incentive: { kind: 'referral-payment', label: 'y', max: 5e5, currency: 'CNY', usdAsReported: { max: 70000 }, claim: 'd' } } as const;
 
+const WORDING = { labels: readTemplateSet(bundledTemplatesDir()).labels, lang: 'en-GB' };
+/** The bars of a timeline: left and right x and whether hollow, in row order. */
+const bars = (svg: string) =>
+  [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="7" fill="(#[0-9a-f]+)"/g)].map((m) => ({
+    from: Number(m[1]),
+    to: Math.round((Number(m[1]) + Number(m[3])) * 100) / 100,
+    hollow: m[4] === '#fff',
+  }));
+
 test('the timeline chart is SVG with its dates and events, and no script', () => {
-  const svg = renderTimelineChart([
-    { date: '2019', approximate: false, event: 'Lantern begins.' },
-    { date: '2023-11', approximate: true, event: 'Harbour publishes its *rules*.' },
-  ]);
+  const svg = renderTimelineChart(
+    [
+      { date: '2019', approximate: false, event: 'Lantern begins.' },
+      { date: '2023-11', approximate: true, event: 'Harbour publishes its *rules*.' },
+    ],
+    WORDING,
+  );
   assert.ok(svg);
   assert.match(svg, /^<svg role="img" aria-label="Timeline of 2 events"/);
-  assert.match(svg, '2019: Lantern begins.');
-  assert.match(svg, 'Nov 2023: Harbour publishes its rules.');
-  assert.match(svg, 'Approximate date');
+  assert.match(svg, '>2019: Lantern begins.</text>');
+  assert.match(svg, '>Nov 2023: Harbour publishes its rules.</text>');
+  assert.match(svg, '>Approximate date</text>');
+  assert.match(svg, '>Month or year only</text>');
   assert.not.match(svg, '<script');
 });
 
-test('the timeline places each event by its date, one row each, hollow where the date is approximate', () => {
-  const width = 460;
+test('a date known to the day is a dot at that day, hollow where approximate; a month is a bar across the month', () => {
   const svg = renderTimelineChart(
     [
-      { date: '2019', approximate: false, event: 'First.' },
+      { date: '2019-01-01', approximate: false, event: 'First.' },
       { date: '2021-07', approximate: true, event: 'Middle.' },
-      { date: '2023-01', approximate: false, event: 'Last.' },
+      { date: '2023-01-01', approximate: false, event: 'Last.' },
     ],
-    width,
+    WORDING,
+    460,
   )!;
-  const [first, middle, last, ...legend] = dots(svg);
-  assert.is(first!.x, 0, 'the earliest event at the start of the axis');
-  assert.is(last!.x, width, 'the latest at its end');
-  // 1 Jan 2019 to 1 Jul 2021 is 912 days of the 1,461 to 1 Jan 2023.
-  assert.ok(Math.abs(middle!.x - (width * 912) / 1461) < 0.01, `middle at ${middle!.x}`);
-  assert.ok(first!.y < middle!.y && middle!.y < last!.y, 'one row each, in order');
-  assert.equal([first!.hollow, middle!.hollow, last!.hollow], [false, true, false]);
-  assert.is(legend.length, 2, 'the legend shows both marks');
+  // 1 January 2019 to 1 January 2023 is 1,461 days over 460 px: July 2021 runs from day 912 (287.15 px)
+  // to day 942 (296.59 px; 296.6 as the bar's rounded x and width add up).
+  const [first, last, ...legend] = dots(svg);
+  assert.equal([first!.x, first!.hollow, last!.x, last!.hollow], [0, false, 460, false]);
+  const [july, legendBar] = bars(svg);
+  assert.equal(july, { from: 287.15, to: 296.6, hollow: true });
+  assert.ok(legendBar, 'the legend shows the bar too');
+  assert.ok(first!.y < last!.y, 'one row each, in order');
+  assert.is(legend.length, 2, 'the legend shows a filled and a hollow dot beside its bar');
   const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text));
   assert.equal(years.map((t) => t.text), ['2019', '2020', '2021', '2022', '2023']);
   assert.equal([years[0]!.anchor, years.at(-1)!.anchor], ['start', 'end'], 'the labels at the ends are flush with the axis');
 });
 
+test('a year given without month or day is a bar across the year, not a dot on 1 January', () => {
+  const svg = renderTimelineChart(
+    [
+      { date: '2019', approximate: false, event: 'One.' },
+      { date: '2020', approximate: false, event: 'Two.' },
+    ],
+    WORDING,
+    460,
+  )!;
+  // 1 January 2019 to 31 December 2020 is 730 days: 2019 ends on day 364, 2020 starts on day 365.
+  assert.equal(bars(svg), [
+    { from: 0, to: 229.37, hollow: false },
+    { from: 230, to: 460, hollow: false },
+  ]);
+  assert.is(dots(svg).length, 0);
+  assert.not.match(svg, 'Month or year only', 'one kind of mark needs no key');
+});
+
 test('a timeline over decades is marked in round years, not every year', () => {
-  const svg = renderTimelineChart([
-    { date: '1958', approximate: false, event: 'Founded.' },
-    { date: '2023', approximate: false, event: 'Revived.' },
-  ])!;
+  const svg = renderTimelineChart(
+    [
+      { date: '1958', approximate: false, event: 'Founded.' },
+      { date: '2023', approximate: false, event: 'Revived.' },
+    ],
+    WORDING,
+  )!;
   const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text)).map((t) => t.text);
   assert.equal(years, ['1960', '1970', '1980', '1990', '2000', '2010', '2020']);
 });
 
-test('a timeline with every date known has no legend', () => {
-  const svg = renderTimelineChart([
-    { date: '2019', approximate: false, event: 'One.' },
-    { date: '2020', approximate: false, event: 'Two.' },
-  ])!;
-  assert.is(dots(svg).length, 2);
-  assert.not.match(svg, 'Approximate date');
+test('a long event is wrapped onto lines of its own, never cut with an ellipsis', () => {
+  const event = 'The provincial talent office publishes a notice listing the universities whose graduates may apply, and the rewards each is offered.';
+  const svg = renderTimelineChart(
+    [
+      { date: '2019-03-04', approximate: false, event },
+      { date: '2020-05-06', approximate: false, event: 'Short.' },
+    ],
+    WORDING,
+  )!;
+  const lines = [...svg.matchAll(/<tspan x="-6" dy="[\d.]+">([^<]*)<\/tspan>/g)].map((m) => m[1]);
+  assert.equal(lines, [
+    '4 Mar 2019: The provincial talent office publishes a notice listing the',
+    'universities whose graduates may apply, and the rewards each is',
+    'offered.',
+  ]);
+  assert.not.match(svg, '…');
 });
 
 test('the incentives chart labels each range in dollars and marks the document\'s programme in bold', () => {
@@ -112,7 +157,7 @@ test('labels are measured with the font\'s widths and cut to their limit with an
 });
 
 test('nothing to compare draws no chart', () => {
-  assert.is(renderTimelineChart([{ date: '2019', approximate: false, event: 'one' }]), null);
+  assert.is(renderTimelineChart([{ date: '2019', approximate: false, event: 'one' }], WORDING), null);
   assert.is(renderIncentivesChart([]), null);
 });
 

@@ -49,6 +49,49 @@ export function fitText(text: string, limit: number, size: number, bold = false)
   return `${chars.join('').trimEnd()}…`;
 }
 
+/**
+ * `text` broken into lines at most `limit` px wide: at spaces, and inside a word (or a run of Chinese,
+ * Japanese or Korean characters, which has no spaces) only where the word alone is wider.
+ */
+export function wrapText(text: string, limit: number, size: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const push = (piece: string) => {
+    const candidate = line ? `${line} ${piece}` : piece;
+    if (!line || textWidth(candidate, size, bold) <= limit) line = candidate;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (textWidth(word, size, bold) <= limit) {
+      push(word);
+      continue;
+    }
+    // Too wide for a line of its own: cut where the line is full, character by character.
+    let piece = '';
+    for (const char of word) {
+      if (piece && textWidth(line ? `${line} ${piece}${char}` : `${piece}${char}`, size, bold) > limit) {
+        if (line) {
+          lines.push(line);
+          line = '';
+          if (textWidth(`${piece}${char}`, size, bold) <= limit) {
+            piece += char;
+            continue;
+          }
+        }
+        lines.push(piece);
+        piece = '';
+      }
+      piece += char;
+    }
+    if (piece) push(piece);
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** A coordinate as written into the SVG: at most two decimals. */
 export const n = (value: number): string => String(Math.round(value * 100) / 100);
 
@@ -72,6 +115,14 @@ export function text(x: number, y: number, content: string, style: TextStyle = {
     `fill="${style.fill ?? '#000'}"`,
   ];
   return `<text ${attributes.join(' ')}>${escapeHtml(content)}</text>`;
+}
+
+/** Lines of text, the first with its vertical middle at `y`, each `lineHeight` below the last. */
+export function textLines(x: number, y: number, lines: readonly string[], lineHeight: number, style: TextStyle = {}): string {
+  if (lines.length === 1) return text(x, y, lines[0]!, style);
+  const first = text(x, y, '', style);
+  const spans = lines.map((content, i) => `<tspan x="${n(x)}" dy="${i === 0 ? 0 : n(lineHeight)}">${escapeHtml(content)}</tspan>`).join('');
+  return first.replace('></text>', `>${spans}</text>`);
 }
 
 export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dashed = false): string {
