@@ -34,6 +34,7 @@ export const ARGUMENTS = {
   },
   dateStyle: { wants: '"short" or "long" after the date', accepts: (v) => v === 'short' || v === 'long' },
   markdown: { wants: 'Markdown text (a string)', accepts: isString },
+  plainText: { wants: 'text (a string)', accepts: isString },
   chinese: { wants: 'Chinese text (a string)', accepts: isString },
   incentive: {
     wants: 'an incentive (an object with a kind, and min, max and currency where known)',

@@ -5,7 +5,7 @@ import type { DateValue, Figure, Incentive } from '../facts/schema.js';
 import { formatDate } from './format/dates.js';
 import { formatFigure } from './format/figures.js';
 import { escapeHtml } from './format/html.js';
-import { renderMarkdown, renderMarkdownInline } from './format/markdown.js';
+import { renderMarkdown, renderMarkdownInline, typographicText } from './format/markdown.js';
 import { formatLocalAmount, formatMoney, formatRateNote, formatUsdAmount, moneyParts } from './format/money.js';
 import { formatBilingualHtml, type BilingualName } from './format/names.js';
 import { pluralize } from './format/numbers.js';
@@ -26,6 +26,8 @@ export function createHelpers(safe: (html: string) => unknown, wording: () => Wo
     md: checkedHelper('md', { required: [A.markdown] }, (text: string) => safe(renderMarkdown(text))),
     /** `{{mdInline text}}`: inline Markdown, no paragraph around it. */
     mdInline: checkedHelper('mdInline', { required: [A.markdown] }, (text: string) => safe(renderMarkdownInline(text))),
+    /** `{{typographic text}}`: plain text with its straight quotes and apostrophes curled, nothing else read into it. */
+    typographic: checkedHelper('typographic', { required: [A.plainText] }, (text: string) => typographicText(text)),
     /** `{{date value}}`: "24 August 2023", "October 2022", "2019"; `{{date value "short"}}`: "Aug 2023". */
     date: checkedHelper('date', { required: [A.date], optional: [A.dateStyle] }, (value: DateValue, style?: 'short' | 'long') =>
       formatDate(value, style, wording().lang),

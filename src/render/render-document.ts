@@ -10,6 +10,7 @@ import { assertDrawable } from './check-drawable.js';
 import { buildView } from '../documents/build-view.js';
 import type { DocumentSpec, FitPolicy, PdfMetadata, RenderedDocument } from '../contracts/document.js';
 import type { RenderOptions } from './render-options.js';
+import type { Wording } from './format/wording.js';
 import type { DocumentView } from '../documents/view-types.js';
 
 /** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */
@@ -28,9 +29,9 @@ export interface Charts {
 }
 
 /** Draws the brief's charts from its view; the one-pager has none. */
-function drawCharts(view: DocumentView): Charts {
+function drawCharts(view: DocumentView, wording: Wording): Charts {
   if (view.layout !== 'brief') return { timeline: null, incentives: null };
-  const timeline = renderTimelineChart(view.timeline);
+  const timeline = renderTimelineChart(view.timeline, wording);
   const incentives = renderIncentivesChart(
     view.incentiveComparison.map((r) => ({ programme: r.programme.en, label: r.label, current: r.current, incentive: r.incentive })),
   );
@@ -76,7 +77,7 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     fit,
   });
   // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
-  const context: TemplateContext = { ...view, charts: drawCharts(view) };
+  const context: TemplateContext = { ...view, charts: drawCharts(view, { labels, lang: view.lang }) };
   const body = renderer.render(spec.layout, context, { timeoutMs: options.timeoutMs, lang: view.lang });
   // A character no bundled font draws fails this document, naming where it comes from (issue 11).
   assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
