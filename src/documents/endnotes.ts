@@ -50,7 +50,8 @@ export class Endnotes {
   list(): EndnoteView[] {
     return [...this.numbers].map(([id, number]) => {
       const claim = this.facts.claims.get(id)!;
-      const source = this.facts.sources.get(claim.source);
+      // An outside fact may cite no source document.
+      const source = claim.source === undefined ? undefined : this.facts.sources.get(claim.source);
       return {
         number,
         attributionLabel: ATTRIBUTION_LABELS[claim.attribution.kind],
@@ -59,7 +60,7 @@ export class Endnotes {
         statement: claim.statement,
         source: source
           ? toSourceView(source)
-          : { publisher: claim.source, headline: '', date: claim.date ?? '', dateline: null, byline: null },
+          : { publisher: claim.source ?? '', headline: '', date: claim.date ?? '', dateline: null, byline: null },
         excerpt: claim.excerpt ?? null,
         confidence: claim.confidence,
       };
@@ -70,7 +71,7 @@ export class Endnotes {
   sources(): SourceView[] {
     const ids = [...new Set([...this.numbers.keys()].map((id) => this.facts.claims.get(id)!.source))];
     return ids.flatMap((id) => {
-      const source = this.facts.sources.get(id);
+      const source = id === undefined ? undefined : this.facts.sources.get(id);
       return source ? [toSourceView(source)] : [];
     });
   }

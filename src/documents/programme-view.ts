@@ -1,11 +1,13 @@
 // The view model of a programme's brief or one-pager: exactly what the template shows.
-import type { Facts } from '../facts/facts.js';
-import type { Figure, Programme } from '../facts/schema.js';
+import type { Facts, ProgrammeFacts as Programme } from '../facts/facts.js';
+import type { Figure } from '../facts/schema.js';
 import { UsageError } from '../errors.js';
 import { Endnotes } from './endnotes.js';
 import {
   LABELS,
+  hasAmount,
   incentiveRows,
+  nameView,
   organisationsFor,
   peopleFor,
   programmeName,
@@ -34,7 +36,7 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   const rows: GlanceRow[] = [];
   const sponsor = p.sponsor && facts.organisations.get(p.sponsor.organisation);
   if (sponsor && p.sponsor) {
-    rows.push(row('Sponsor', { name: { en: sponsor.name, zh: sponsor.zh ?? null, pinyin: null }, notes: notes.cite(p.sponsor.claim) }));
+    rows.push(row('Sponsor', { name: { ...nameView(sponsor.name, sponsor.native), pinyin: null }, notes: notes.cite(p.sponsor.claim) }));
   }
   rows.push(row('Level', { text: `${LABELS.level[p.level]} (${p.jurisdiction})` }));
   if (p.dates?.launched) rows.push(row('Launched', { date: p.dates.launched.date, notes: notes.cite(p.dates.launched.claim) }));
@@ -43,10 +45,10 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   if (p.dates?.lastEvidence) {
     rows.push(row('Last evidence', { date: p.dates.lastEvidence.date, notes: notes.cite(p.dates.lastEvidence.claim) }));
   }
-  rows.push(row('Publicity', { text: LABELS.publicity[p.publicity] }));
+  if (p.publicity) rows.push(row('Publicity', { text: LABELS.publicity[p.publicity] }));
   const target = [...(p.target?.fields ?? []), ...(p.target?.careerStage ?? [])].slice(0, maxItems);
   if (target.length) rows.push(row('Target', { items: target, notes: notes.cite(...(p.target?.claims ?? [])) }));
-  const incentives = (p.incentives ?? []).filter((i) => i.min !== undefined || i.max !== undefined).slice(0, maxItems);
+  const incentives = (p.incentives ?? []).filter(hasAmount).slice(0, maxItems);
   if (incentives.length) {
     rows.push(
       row('Incentives', {
@@ -58,14 +60,9 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   return rows;
 }
 
-const SCALE_LABELS = { targets: 'Recruitment target', applicants: 'Applicants', recruited: 'Recruited' } as const;
-
 function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[] {
   const figures: { label: string; figure: Figure }[] = [];
-  for (const key of ['targets', 'applicants', 'recruited'] as const) {
-    const figure = p.scale?.[key];
-    if (figure) figures.push({ label: figure.label ?? SCALE_LABELS[key], figure });
-  }
+  for (const figure of p.scale ?? []) figures.push({ label: figure.label, figure });
   for (const claim of facts.claimsByProgramme.get(p.id) ?? []) {
     for (const figure of claim.figures ?? []) {
       if (!figure.label) continue;

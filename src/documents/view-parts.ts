@@ -1,6 +1,6 @@
 // Pieces shared by the programme and topic views: names, title block, incentives, timeline, quotes.
-import type { Facts } from '../facts/facts.js';
-import type { Programme } from '../facts/schema.js';
+import type { Facts, ProgrammeFacts } from '../facts/facts.js';
+import type { NativeName } from '../facts/schema.js';
 import { compareDates } from '../facts/date-value.js';
 import type { Endnotes } from './endnotes.js';
 import { toSourceView } from './endnotes.js';
@@ -15,8 +15,18 @@ import type {
   ViewOptions,
 } from './view-types.js';
 
-export function programmeName(programme: Programme): NameView {
-  return { en: programme.name.en, zh: programme.name.zh ?? null, pinyin: programme.name.pinyin ?? null };
+/** A name for the `bilingual` helper: the native name and its romanisation beside the English. */
+export function nameView(en: string, native: NativeName | undefined): NameView {
+  return { en, zh: native?.text ?? null, pinyin: native?.romanized?.text ?? null };
+}
+
+export function programmeName(programme: ProgrammeFacts): NameView {
+  return nameView(programme.name.en, programme.name.native);
+}
+
+/** True where an incentive states an amount: exact, or either end of a range. */
+export function hasAmount(incentive: { amount?: number; min?: number; max?: number }): boolean {
+  return incentive.amount !== undefined || incentive.min !== undefined || incentive.max !== undefined;
 }
 
 export function titleBlock(
@@ -41,8 +51,27 @@ export function titleBlock(
 
 /** Sentence-case labels for the schema's words. */
 export const LABELS = {
-  level: { national: 'National', provincial: 'Provincial', municipal: 'Municipal', company: 'Company' },
-  status: { active: 'Active', renamed: 'Renamed', dormant: 'Dormant', unknown: 'Unknown' },
+  level: {
+    international: 'International',
+    national: 'National',
+    state: 'State',
+    provincial: 'Provincial',
+    regional: 'Regional',
+    municipal: 'Municipal',
+    institution: 'Institution',
+    company: 'Company',
+    other: 'Other',
+  },
+  status: {
+    planned: 'Planned',
+    announced: 'Announced',
+    active: 'Active',
+    renamed: 'Renamed',
+    suspended: 'Suspended',
+    ended: 'Ended',
+    dormant: 'Dormant',
+    unknown: 'Unknown',
+  },
   publicity: { public: 'Public', 'low-profile': 'Low profile: does not publicise itself or its awardees' },
 } as const;
 
@@ -59,7 +88,7 @@ export function incentiveRows(
     const programme = facts.programmes.get(id);
     if (!programme) return [];
     return (programme.incentives ?? [])
-      .filter((i) => !withAmountOnly || i.min !== undefined || i.max !== undefined)
+      .filter((i) => !withAmountOnly || hasAmount(i))
       .map((incentive) => ({
         programmeId: id,
         programme: programmeName(programme),
@@ -107,7 +136,7 @@ export function peopleFor(facts: Facts, ids: string[], notes: Endnotes): PersonV
     if (!person) return [];
     return [{
       name: person.name,
-      zh: person.zh ?? null,
+      zh: person.native?.text ?? null,
       role: person.role,
       affiliation: person.affiliation ?? null,
       notes: notes.cite(...(person.claims ?? [])),
@@ -120,7 +149,7 @@ export function organisationsFor(facts: Facts, ids: string[]): OrganisationView[
     const org = facts.organisations.get(id);
     if (!org) return [];
     return [{
-      name: { en: org.name, zh: org.zh ?? null, pinyin: org.pinyin ?? null },
+      name: nameView(org.name, org.native),
       abbreviation: org.abbreviation ?? null,
       kind: org.kind.replace(/-/g, ' '),
       jurisdiction: org.jurisdiction ?? null,

@@ -1,10 +1,11 @@
 // From parsed files to Facts: merge collections, check ids and references, index. Pure.
 import type { Problem } from '../errors.js';
-import type { Facts, Located, Origin } from './facts.js';
+import type { Facts, Located, OrganisationFacts, Origin, PersonFacts, ProgrammeFacts } from './facts.js';
+import { foldNativeName } from './native-names.js';
 import { checkRelations } from './check-relations.js';
 import { matchPath, REFERENCES } from './references.js';
 import { COLLECTIONS, type CollectionName } from './names.js';
-import type { Claim, DataFile, Meta, Programme } from './schema.js';
+import type { Claim, DataFile, Meta, Organisation, Person, Programme } from './schema.js';
 import { formatPath, locate, type YamlFile } from './yaml-document.js';
 
 /** Words an evidence excerpt may hold at most (SOURCE.md: excerpts are for verification, not prose). */
@@ -96,15 +97,15 @@ export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Fact
 }
 
 function indexFacts(dataDir: string, meta: Meta, records: Map<CollectionName, Map<string, Record>>): Facts {
-  const located = <T>(collection: CollectionName) =>
-    new Map([...records.get(collection)!.values()].map((r) => [r.id, { ...(r.value as T), origin: r.origin } as Located<T>]));
+  const located = <T, U = T>(collection: CollectionName, fold: (value: T) => U = (value) => value as unknown as U) =>
+    new Map([...records.get(collection)!.values()].map((r) => [r.id, { ...fold(r.value as T), origin: r.origin } as Located<U>]));
   const facts: Facts = {
     dataDir,
     meta,
     sources: located('sources'),
-    organisations: located('organisations'),
-    people: located('people'),
-    programmes: located('programmes'),
+    organisations: located<Organisation, OrganisationFacts>('organisations', foldNativeName),
+    people: located<Person, PersonFacts>('people', foldNativeName),
+    programmes: located<Programme, ProgrammeFacts>('programmes', (p) => ({ ...p, name: foldNativeName(p.name) })),
     topics: located('topics'),
     claims: located('claims'),
     quotes: located('quotes'),

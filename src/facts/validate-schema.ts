@@ -109,7 +109,7 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
       if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${shown()}`;
       const options = branches.map((s) => s.const).filter((c) => c !== undefined);
       if (spelled && branches.some((b) => b.type === 'number' || b.type === 'integer')) {
-        return `expected a finite number${options.map((o) => ` or ${JSON.stringify(o)}`).join('')}, got ${spelled}`;
+        return `expected ${listAlternatives(['a finite number', ...options.map((o) => JSON.stringify(o))])}, got ${spelled}`;
       }
       if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${shown()}`;
       return `does not match any allowed form; got ${shown()}`;
@@ -125,6 +125,11 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
     default:
       return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${shown()}`}`;
   }
+}
+
+/** "a, b or c". */
+function listAlternatives(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {

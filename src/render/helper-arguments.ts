@@ -41,16 +41,17 @@ export const ARGUMENTS = {
     accepts: (v) =>
       isObject(v) &&
       // Every field is optional but the kind: an object with none of them is something else.
-      (isString(v.kind) || [v.min, v.max, v.currency, v.usdAsReported, v.rate].some((f) => f !== undefined)) &&
+      (isString(v.kind) || [v.amount, v.min, v.max, v.currency, v.reported, v.rate].some((f) => f !== undefined)) &&
+      isOptional(v.amount, isNumber) &&
       isOptional(v.min, isNumber) &&
       isOptional(v.max, isNumber) &&
       isOptional(v.currency, isString) &&
-      isOptional(v.usdAsReported, isObject) &&
-      isOptional(v.rate, (r) => isObject(r) && isNumber(r.usdPerUnit) && isString(r.basis)),
+      isOptional(v.reported, (r) => isObject(r) && isString(r.currency)) &&
+      isOptional(v.rate, (r) => isObject(r) && isNumber(r.rate) && isString(r.basis)),
   },
   figure: {
     wants: 'a figure (an object with a value, a number or "unknown")',
-    accepts: (v) => isObject(v) && (isNumber(v.value) || v.value === 'unknown') && isOptional(v.unit, isString) && isOptional(v.qualifier, isString),
+    accepts: (v) => isObject(v) && (isNumber(v.value) || isString(v.value)) && isOptional(v.unit, isString) && isOptional(v.qualifier, isString),
   },
   name: {
     wants: 'a name (an object with en, and zh and pinyin where known)',

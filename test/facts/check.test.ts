@@ -47,7 +47,7 @@ test('a wrong type names the field and what was expected', async () => {
   const result = await checkWithBadFile('wrong-type.yaml');
   assertOneLineError(
     result,
-    /wrong-type\.yaml:5:12 {2}programmes\[0\]\.level {2}expected one of: national, provincial, municipal, company; got 3$/,
+    /wrong-type\.yaml:5:12 {2}programmes\[0\]\.level {2}expected one of: international, national, state, provincial, regional, municipal, institution, company, other; got 3$/,
   );
 });
 
@@ -69,7 +69,7 @@ test('a reference to nothing names what it refers to', async () => {
 
 test('an id holding a path is refused', async () => {
   const result = await checkWithBadFile('path-id.yaml');
-  assertOneLineError(result, /path-id\.yaml:2:9 {2}topics\[0\]\.id {2}expected an id of lowercase letters, digits and hyphens \(like "qiming"\), got "\.\.\/escape"$/);
+  assertOneLineError(result, /path-id\.yaml:2:9 {2}topics\[0\]\.id {2}expected an id of lowercase letters, digits and hyphens \(like "talent-plan-2020"\), got "\.\.\/escape"$/);
 });
 
 test('an excerpt not in the source is listed with its place', async () => {

@@ -12,8 +12,8 @@ const dots = (svg: string) =>
 const texts = (svg: string) =>
   [...svg.matchAll(/<text x="(-?[\d.]+)" y="(-?[\d.]+)" text-anchor="(\w+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), anchor: m[3], text: m[4]! }));
 
-const lantern = { programme: 'Lantern', label: 'Signing bonus', current: true, incentive: { kind: 'signing-bonus', label: 'x', min: 1e6, max: 2e6, currency: 'CNY', rate: { usdPerUnit: 0.14, basis: 'b' }, claim: 'c' } } as const;
-const harbour = { programme: 'Harbour Plan', label: 'Referral payment', current: false, incentive: { kind: 'referral-payment', label: 'y', max: 5e5, currency: 'CNY', usdAsReported: { max: 70000 }, claim: 'd' } } as const;
+const lantern = { programme: 'Lantern', label: 'Signing bonus', current: true, incentive: { kind: 'signing-bonus', label: 'x', min: 1e6, max: 2e6, currency: 'CNY', rate: { rate: 0.14, to: 'USD', basis: 'b' }, claim: 'c' } } as const;
+const harbour = { programme: 'Harbour Plan', label: 'Referral payment', current: false, incentive: { kind: 'referral-payment', label: 'y', max: 5e5, currency: 'CNY', reported: { currency: 'USD', max: 70000 }, claim: 'd' } } as const;
 
 const WORDING = { labels: readTemplateSet(bundledTemplatesDir()).labels, lang: 'en-GB' };
 /** The bars of a timeline: left and right x and whether hollow, in row order. */

@@ -8,12 +8,12 @@ import { formatBilingualHtml, formatBilingualText } from '../../src/render/forma
 import { pluralize } from '../../src/render/format/numbers.js';
 
 test('money in yuan shows the US-dollar figure as the source reported it', () => {
-  const text = formatMoney({ min: 3_000_000, max: 5_000_000, currency: 'CNY', usdAsReported: { min: 420_000, max: 700_000, qualifier: 'about' } });
+  const text = formatMoney({ min: 3_000_000, max: 5_000_000, currency: 'CNY', reported: { currency: 'USD', min: 420_000, max: 700_000, qualifier: 'about' } });
   assert.is(text, '3 million-5 million yuan (about $420,000-$700,000)');
 });
 
 test('money without a reported dollar figure is converted at the rate, and the note names its basis', () => {
-  const incentive = { max: 1_500_000, currency: 'CNY', rate: { usdPerUnit: 0.14, basis: 'the source\'s own conversion' } };
+  const incentive = { max: 1_500_000, currency: 'CNY', rate: { rate: 0.14, to: 'USD', basis: 'the source\'s own conversion' } };
   assert.is(formatMoney(incentive), 'up to 1.5 million yuan (up to about $210,000)');
   assert.is(formatRateNote(incentive), "US dollars converted at $0.14 per yuan (the source's own conversion).");
 });
@@ -47,7 +47,7 @@ test('figures show "unknown" as such and keep their qualifiers', () => {
   assert.is(formatFigure({ value: 'unknown' }), 'unknown');
   assert.is(formatFigure({ value: 200, qualifier: 'more than', unit: 'people' }), 'more than 200 people');
   assert.is(formatFigure({ value: 5_000_000, unit: 'CNY' }), '5 million yuan');
-  assert.is(formatFigure({ value: 1000, qualifier: 'thousands', unit: 'applicants' }), 'thousands of applicants');
+  assert.is(formatFigure({ value: 'thousands', unit: 'applicants' }), 'thousands of applicants');
   assert.is(formatFigure({ value: 25, qualifier: 'about', unit: '%' }), 'about 25%');
 });
 

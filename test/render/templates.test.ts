@@ -64,7 +64,7 @@ test('helpers render in an isolated instance: markdown, money and bilingual name
   );
   const html = renderer.render('page', {
     text: '**bold**',
-    inc: { min: 3_000_000, max: 5_000_000, currency: 'CNY', usdAsReported: { min: 420_000, max: 700_000 } },
+    inc: { min: 3_000_000, max: 5_000_000, currency: 'CNY', reported: { currency: 'USD', min: 420_000, max: 700_000 } },
     name: { en: 'Qiming', zh: '启明', pinyin: 'Qǐmíng' },
     notes: [1, 2],
     n: 2,

@@ -7,7 +7,8 @@ import { formatAmount } from './numbers.js';
 export function formatFigure(figure: Pick<Figure, 'value' | 'qualifier' | 'unit'>): string {
   if (figure.value === 'unknown') return 'unknown';
   const unit = figure.unit;
-  if (figure.qualifier === 'thousands') return unit ? `thousands of ${unit}` : 'thousands';
+  // A size in words ("thousands") is the value itself, as the source gave it.
+  if (typeof figure.value === 'string') return unit ? `${figure.value} of ${unit}` : figure.value;
   let number: string;
   if (unit && /^[A-Z]{3}$/.test(unit)) {
     number = formatLocalAmount(moneyParts({ min: figure.value, max: figure.value, currency: unit }));

@@ -1,5 +1,5 @@
 // Money as the issue shows it: "3 million-5 million yuan (about $420,000-$700,000)".
-import type { Incentive } from '../../facts/schema.js';
+import type { Incentive, IncentiveRate } from '../../facts/schema.js';
 import { formatAmount, formatInteger, roundEstimate } from './numbers.js';
 
 /** What a currency code is called after an amount; US dollars are written with "$" before it. */
@@ -15,24 +15,32 @@ export interface MoneyParts {
   /** `reported`: the source gave the dollars; `converted`: computed at `rate`. */
   usdFrom: 'reported' | 'converted' | 'none';
   usdQualifier: 'about' | 'exactly';
-  rate?: { usdPerUnit: number; basis: string };
+  rate?: IncentiveRate;
 }
 
-type MoneyInput = Pick<Incentive, 'min' | 'max' | 'currency' | 'usdAsReported' | 'rate'>;
+type MoneyInput = Pick<Incentive, 'amount' | 'min' | 'max' | 'currency' | 'reported' | 'rate'>;
 
 export function moneyParts(input: MoneyInput): MoneyParts {
-  const currency = input.currency ?? 'CNY';
+  // `check` refuses an amount without a currency; XXX is ISO 4217's "no currency".
+  const currency = input.currency ?? 'XXX';
   const parts: MoneyParts = { currency, usdFrom: 'none', usdQualifier: 'about' };
-  if (input.min !== undefined) parts.min = input.min;
-  if (input.max !== undefined) parts.max = input.max;
-  if (currency === 'USD') return { ...parts, usdMin: input.min, usdMax: input.max, usdFrom: 'reported', usdQualifier: 'exactly' };
-  const reported = input.usdAsReported;
-  if (reported && (reported.min !== undefined || reported.max !== undefined)) {
-    return { ...parts, usdMin: reported.min, usdMax: reported.max, usdFrom: 'reported', usdQualifier: reported.qualifier ?? 'about' };
+  const min = input.amount ?? input.min;
+  const max = input.amount ?? input.max;
+  if (min !== undefined) parts.min = min;
+  if (max !== undefined) parts.max = max;
+  if (currency === 'USD') return { ...parts, usdMin: min, usdMax: max, usdFrom: 'reported', usdQualifier: 'exactly' };
+  const reported = input.reported;
+  if (reported?.currency === 'USD') {
+    const low = reported.amount ?? reported.min;
+    const high = reported.amount ?? reported.max;
+    if (low !== undefined || high !== undefined) {
+      return { ...parts, usdMin: low, usdMax: high, usdFrom: 'reported', usdQualifier: reported.qualifier ?? 'about' };
+    }
   }
-  if (input.rate) {
-    const convert = (n: number | undefined) => (n === undefined ? undefined : roundEstimate(n * input.rate!.usdPerUnit));
-    return { ...parts, usdMin: convert(input.min), usdMax: convert(input.max), usdFrom: 'converted', rate: input.rate };
+  const rate = input.rate;
+  if (rate && (rate.to ?? 'USD') === 'USD') {
+    const convert = (n: number | undefined) => (n === undefined ? undefined : roundEstimate(n * rate.rate));
+    return { ...parts, usdMin: convert(min), usdMax: convert(max), usdFrom: 'converted', rate };
   }
   return parts;
 }
@@ -77,5 +85,5 @@ export function formatRateNote(input: MoneyInput): string {
   if (parts.usdFrom === 'reported' && parts.currency !== 'USD') return 'US-dollar figure as reported by the source.';
   if (parts.usdFrom !== 'converted' || !parts.rate) return '';
   const unit = CURRENCY_WORDS[parts.currency]?.replace(/s$/, '') ?? parts.currency;
-  return `US dollars converted at $${parts.rate.usdPerUnit} per ${unit} (${parts.rate.basis}).`;
+  return `US dollars converted at $${parts.rate.rate} per ${unit} (${parts.rate.basis}).`;
 }
