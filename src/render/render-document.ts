@@ -32,10 +32,15 @@ export interface Charts {
 function drawCharts(view: DocumentView, wording: Wording): Charts {
   if (view.layout !== 'brief') return { timeline: null, incentives: null };
   const timeline = renderTimelineChart(view.timeline, wording);
-  const incentives = renderIncentivesChart(
-    view.incentiveComparison.map((r) => ({ programme: r.programme.en, label: r.label, current: r.current, incentive: r.incentive })),
-  );
-  return { timeline, incentives };
+  const currency = view.money.chartCurrency;
+  if (currency === null) return { timeline, incentives: null };
+  // In the comparison currency, each incentive's value in it; else each amount as the data gives it.
+  const inComparison = currency === view.money.comparisonCurrency;
+  const rows = view.incentiveComparison.flatMap((r) => {
+    const amount = inComparison ? r.comparison : r.amount;
+    return amount ? [{ programme: r.programme.en, description: r.description, current: r.current, amount }] : [];
+  });
+  return { timeline, incentives: renderIncentivesChart(rows, currency, wording) };
 }
 
 function metadataOf(facts: Facts, view: DocumentView, title: string, options: RenderOptions): PdfMetadata {
@@ -49,8 +54,8 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
       ...new Set([
         ...(facts.meta.keywords ?? []),
         view.titleBlock.title,
-        ...(name?.zh ? [name.zh] : []),
-        ...(name?.pinyin ? [name.pinyin] : []),
+        ...(name?.native ? [name.native.text] : []),
+        ...(name?.native?.romanized ? [name.native.romanized.text] : []),
       ]),
     ],
     creator: options.creator,
