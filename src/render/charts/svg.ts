@@ -15,14 +15,6 @@ const PADDING = 5;
 const TICK_SIZE = 5;
 const TICK_LABEL_GAP = 2;
 
-/** Cuts plain text to `max` characters at a word, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, '')}…`;
-}
-
 /** The advance width of one character in thousandths of an em. */
 function advance(codePoint: number, bold: boolean): number {
   let index = 0;
@@ -39,14 +31,6 @@ export function textWidth(text: string, size: number, bold = false): number {
   let width = 0;
   for (const char of text) width += advance(char.codePointAt(0)!, bold);
   return (width * size) / 1000;
-}
-
-/** `text`, cut with an ellipsis where needed so that it is at most `limit` px wide. */
-export function fitText(text: string, limit: number, size: number, bold = false): string {
-  if (textWidth(text, size, bold) <= limit) return text;
-  const chars = Array.from(text);
-  while (chars.length > 0 && textWidth(`${chars.join('').trimEnd()}…`, size, bold) > limit) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
 }
 
 /**
@@ -128,19 +112,6 @@ export function textLines(x: number, y: number, lines: readonly string[], lineHe
 export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dashed = false): string {
   const dash = dashed ? ' stroke-dasharray="2,2"' : '';
   return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${stroke}" stroke-width="${width}"${dash}/>`;
-}
-
-/** A row label for each of `rows`, right-aligned `gap` px left of the plot; returns their width too. */
-export function rowLabels(
-  rows: ReadonlyArray<{ label: string; bold?: boolean }>,
-  rowCentre: (index: number) => number,
-  limit: number,
-  gap: number,
-): { svg: string; width: number } {
-  const fitted = rows.map((row) => fitText(row.label, limit, LABEL_SIZE, row.bold));
-  const width = Math.ceil(Math.max(0, ...fitted.map((label, i) => textWidth(label, LABEL_SIZE, rows[i]!.bold)))) + gap;
-  const svg = fitted.map((label, i) => text(-gap, rowCentre(i), label, { anchor: 'end', bold: rows[i]!.bold })).join('');
-  return { svg, width };
 }
 
 export interface Tick {
