@@ -67,6 +67,11 @@ export interface RenderedDocument {
   pageCss: string;
   metadata: PdfMetadata;
   fit?: FitPolicy;
+  /**
+   * What the document left out for space, as its page says it ("2 more takeaways in the brief"):
+   * a one-pager never drops content in silence (issue 13, item 8), and the build warns with each.
+   */
+  leftOut?: string[];
 }
 
 /**

@@ -11,6 +11,7 @@ import { buildView } from '../documents/build-view.js';
 import type { DocumentSpec, FitPolicy, PdfMetadata, RenderedDocument } from '../contracts/document.js';
 import type { RenderOptions } from './render-options.js';
 import type { Wording } from './format/wording.js';
+import type { Labels } from './labels.js';
 import type { DocumentView } from '../documents/view-types.js';
 
 /** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */
@@ -86,6 +87,7 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
   const body = renderer.render(spec.layout, context, { timeoutMs: options.timeoutMs, lang: view.lang });
   // A character no bundled font draws fails this document, naming where it comes from (issue 11).
   assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
+  const leftOut = describeLeftOut(view, labels);
   return {
     spec,
     title,
@@ -95,9 +97,23 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     pageCss,
     metadata: metadataOf(facts, view, title, options),
     ...(fit ? { fit } : {}),
+    ...(leftOut.length ? { leftOut } : {}),
   };
 }
 
+/** What the view left out for space, worded as the page words it; a glance row's count names its row. */
+function describeLeftOut(view: DocumentView, labels: Labels): string[] {
+  const { lang } = view;
+  const counts: { key: string; count: number; row?: string }[] = [
+    { key: 'one-pager.more-takeaways', count: view.leftOut.takeaways },
+    { key: 'one-pager.more-key-figures', count: view.leftOut.keyFigures },
+    { key: 'one-pager.more-events', count: view.leftOut.events },
+    ...view.glance.map((row) => ({ key: 'one-pager.more-items', count: row.more, row: row.label })),
+  ];
+  return counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${c.row ? `${labels.text(c.row, {}, lang)}: ` : ''}${labels.text(c.key, { count: c.count }, lang)}`);
+}
 function bodyClassOf(spec: DocumentSpec, options: RenderOptions, kind: DocumentView['kind']): string {
   return `layout-${spec.layout} paper-${options.paper} subject-${kind}${spec.format === 'html' ? ' format-html' : ''}`;
 }
