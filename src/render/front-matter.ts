@@ -1,6 +1,6 @@
 // The pack's cover and table of contents: templates/pack/, read and rendered as every template
 // is, and printed by the same printer as the documents so they share fonts and styles.
-import type { PdfMetadata, RenderedDocument } from '../contracts/document.js';
+import type { PdfMetadata, RenderedDocument, SubjectKind } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import type { DateValue } from '../facts/schema.js';
 import type { Renderer } from './renderer.js';
@@ -9,22 +9,22 @@ import type { TemplateSet } from './template-set.js';
 /** One line of the table of contents. */
 export interface ContentsEntry {
   title: string;
-  /** "Brief" or "One-pager". */
+  /** The document's format: `brief` or `one-pager` (the labels word it). */
   format: string;
   /** The page in the pack where the document starts, from 1. */
   page: number;
 }
 
-/** What the cover and the contents show. */
+/** What the cover and the contents show; their own words come from the labels. */
 export interface FrontMatterView {
   title: string;
-  subtitle: string;
   asOf: DateValue;
   edition: string | null;
   author: string;
   distribution: string | null;
   documentCount: number;
-  groups: { heading: string; entries: ContentsEntry[] }[];
+  /** Programmes, then topics: `kind` picks the heading's label (`pack.programme`, `pack.topic`). */
+  groups: { kind: SubjectKind; entries: ContentsEntry[] }[];
 }
 
 /** The texts the front matter is made from, as part of the pack's input hash. */
