@@ -128,7 +128,7 @@ test('the incentives chart labels each range in its currency, compact, and marks
   assert.match(svg, '>Lantern: Signing bonus</text>');
   assert.match(svg, '>Harbour Plan: Referral payment</text>');
   assert.match(svg, '>about US$140–280k</text>');
-  assert.match(svg, '>about US$70k</text>');
+  assert.match(svg, '>up to about US$70k</text>');
   assert.match(svg, '>USD (log scale)</text>');
   assert.match(svg, /font-weight="bold"[^>]*>Lantern: Signing bonus/);
   assert.not.match(svg, /font-weight="bold"[^>]*>Harbour Plan/);

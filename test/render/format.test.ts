@@ -28,6 +28,8 @@ test('a range is written as Intl writes it; one end alone says which way it boun
   assert.is(formatMoney(amount({ currency: 'GBP', min: 2000, max: 3245 }), GB), '£2,000 – £3,245');
   assert.is(formatMoney(amount({ currency: 'CNY', max: 1_500_000 }), GB), 'up to CN¥1.5m');
   assert.is(formatMoney(amount({ currency: 'CNY', min: 850_000 }), GB), 'at least CN¥850,000');
+  assert.is(formatMoney(amount({ currency: 'USD', max: 2_100_000, qualifier: 'about' }), GB), 'up to about US$2.1m');
+  assert.is(formatMoney(amount({ currency: 'GBP', max: 35_000, qualifier: 'fewer than' }), GB), 'fewer than £35,000');
 });
 
 test('amounts are hedged as the source hedged them', () => {

@@ -73,9 +73,16 @@ export function formatMoney(amount: AmountView, wording: Wording, style: MoneySt
   const { lang } = wording;
   if (amount.amount !== null) return hedge(formatCurrency([amount.amount], currency, lang, style), qualifier, wording);
   if (amount.min !== null && amount.max !== null) return hedge(formatCurrency([amount.min, amount.max], currency, lang, style), qualifier, wording);
-  // One end of a range: the end says which way it bounds, unless the source hedged it otherwise.
-  if (amount.max !== null) return hedge(formatCurrency([amount.max], currency, lang, style), qualifier ?? 'up to', wording);
-  if (amount.min !== null) return hedge(formatCurrency([amount.min], currency, lang, style), qualifier ?? 'at least', wording);
+  // One end of a range: the end says which way it bounds ("up to about US$2.1m" where it is an
+  // estimate), unless the source bounded it otherwise ("fewer than £35,000").
+  const end = amount.max ?? amount.min;
+  if (end !== null) {
+    const bound = amount.max !== null ? 'up to' : 'at least';
+    const number = formatCurrency([end], currency, lang, style);
+    if (qualifier === null || qualifier === 'exactly') return hedge(number, bound, wording);
+    if (qualifier === 'about') return hedge(hedge(number, 'about', wording), bound, wording);
+    return hedge(number, qualifier, wording);
+  }
   return wording.labels.text('value.amount-not-reported', {}, lang);
 }
 
