@@ -39,7 +39,7 @@ export function createHelpers(safe: (html: string) => unknown, wording: () => Wo
     rate: checkedHelper('rate', { required: [A.rate] }, (rate: RateView) => formatRate(rate, wording())),
     /** `{{figure f}}`: "more than 200 people", "unknown", "thousands of engineers". */
     figure: checkedHelper('figure', { required: [A.figure] }, (figure: Figure) => formatFigure(figure, wording())),
-    /** `{{bilingual name}}`: "Qiming (启明, Qǐmíng)", the native text marked with its lang (and dir). */
+    /** `{{bilingual name}}`: "Seoul Fellows (서울 펠로우, Seoul Pellou)", the native text marked with its lang (and dir). */
     bilingual: checkedHelper('bilingual', { required: [A.name] }, (name: NameView) => safe(formatBilingualHtml(name))),
     /** `{{native name}}`: a native name alone, marked with its lang (and dir="rtl" where it runs right to left). */
     native: checkedHelper('native', { required: [A.native] }, (native: NativeNameView) => safe(formatNativeHtml(native))),

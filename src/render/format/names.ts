@@ -1,10 +1,10 @@
-// Names with their native form (issue 13, item 5): "Qiming (启明, Qǐmíng)", the native text marked
+// Names with their native form (issue 13, item 5): "Seoul Fellows (서울 펠로우, Seoul Pellou)", the native text marked
 // with its own language, so the stylesheets set it in the family its script calls for, and its
 // direction where it runs right to left.
 import type { NameView, NativeNameView } from '../../documents/view-types.js';
 import { escapeHtml } from './html.js';
 
-/** Plain text: "Qiming (启明, Qǐmíng)". */
+/** Plain text: "Seoul Fellows (서울 펠로우, Seoul Pellou)". */
 export function formatBilingualText(name: NameView): string {
   const extra = name.native ? [name.native.text, name.native.romanized?.text].filter(Boolean) : [];
   return extra.length ? `${name.en} (${extra.join(', ')})` : name.en;
