@@ -5,6 +5,7 @@ import { CODE_DIR } from '../package.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
 import { describeImpossibleDate } from './describe-date.js';
+import { describeOldForm, OLD_FIELDS } from './old-model-hints.js';
 import { article, isNonFinite, kindOf, show } from './show-value.js';
 import { formatPath, locate, spellingAt, type DataPath, type YamlFile } from './yaml-document.js';
 
@@ -37,8 +38,9 @@ export function validateSchema(validate: ValidateFunction, yaml: YamlFile): Prob
     errors
       .filter((e) => e.keyword === 'additionalProperties')
       .map((e) => {
+        const field = String(e.params.additionalProperty);
         const known = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
-        return `${e.instancePath}/${closest(String(e.params.additionalProperty), known) ?? ''}`;
+        return `${e.instancePath}/${OLD_FIELDS[field] ?? closest(field, known) ?? ''}`;
       }),
   );
   const problems: Problem[] = [];
@@ -88,6 +90,9 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
   // .nan and .inf have no JSON: say them as the file does.
   const spelled = isNonFinite(value) ? (spellingAt(yaml, path) ?? show(value)) : undefined;
   const shown = () => spelled ?? show(value);
+  const field = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+  const old = describeOldForm(error.keyword, field, path, field === undefined ? value : undefined);
+  if (old) return old;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);

@@ -110,4 +110,25 @@ test('a file that is not YAML is refused at its line, and nothing is written', a
   }
 });
 
+test('check on an old folder names each old form and brief migrate', async () => {
+  const { cwd, remove } = await copyAsData('old');
+  try {
+    const result = runCli(['check', '--data', 'data'], { cwd });
+    assert.is(result.code, 1);
+    const migrate = 'run brief migrate to rewrite it';
+    const scale = `scale is a mapping (targets, applicants, recruited), the first data model's form; it is now a list of labelled figures: ${migrate}`;
+    assert.equal(result.stderr.trimEnd().split('\n'), [
+      `data/claims.yaml:8:54  claims[0].figures[0].qualifier  qualifier "thousands" is the first data model's form; write value: thousands without it, or ${migrate}`,
+      `data/programmes.yaml:17:9  programmes[0].incentives[0].usdAsReported  "usdAsReported" is the first data model's form of "reported"; ${migrate}`,
+      `data/programmes.yaml:22:11  programmes[0].incentives[0].rate.usdPerUnit  "usdPerUnit" is the first data model's form of "rate"; ${migrate}`,
+      `data/programmes.yaml:30:73  programmes[0].incentives[2].usdAsReported  "usdAsReported" is the first data model's form of "reported"; ${migrate}`,
+      `data/programmes.yaml:33:7  programmes[0].scale  ${scale}`,
+      `data/programmes.yaml:51:9  programmes[1].scale  ${scale}`,
+      '6 problems found',
+    ]);
+  } finally {
+    await remove();
+  }
+});
+
 test.run();
