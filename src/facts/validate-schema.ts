@@ -102,8 +102,10 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
         ? `unknown field "${field}"; did you mean "${guess}"?`
         : `unknown field "${field}"; expected one of: ${known.join(', ')}`;
     }
-    case 'required':
-      return `missing required field "${String(error.params.missingProperty)}"`;
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      return `missing required field "${missing}"${REQUIRED_HINTS[missing] ? `: ${REQUIRED_HINTS[missing]}` : ''}`;
+    }
     case 'type':
       if (spelled) return `expected a finite ${String(error.params.type)}, got ${spelled}`;
       return `expected ${article(String(error.params.type))}, got ${kindOf(value)}`;
@@ -131,6 +133,11 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
       return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${shown()}`}`;
   }
 }
+
+/** What a required field is for, where its name alone does not say. */
+const REQUIRED_HINTS: Readonly<Record<string, string>> = {
+  basis: 'where the rate comes from, e.g. "the source\'s own conversion" or a central bank\'s reference rate and its date',
+};
 
 /** "a, b or c". */
 function listAlternatives(items: string[]): string {
