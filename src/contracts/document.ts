@@ -18,7 +18,7 @@ export interface Subject {
 
 /** One document the build will produce. */
 export interface DocumentSpec {
-  /** Stable key, e.g. `programmes/harbour-fund/one-pager`; sharding and the manifest use it. */
+  /** Stable key, e.g. `programmes/my-programme/one-pager`; sharding and the manifest use it. */
   key: string;
   subject: Subject;
   format: Format;
@@ -55,7 +55,7 @@ export interface FitPolicy {
 /** A document rendered to HTML, ready for the browser. */
 export interface RenderedDocument {
   spec: DocumentSpec;
-  /** The document's title, e.g. "Seoul Fellows (서울 펠로우): brief". */
+  /** The document's title, e.g. "Homecoming Fellowship (귀국 펠로십): brief". */
   title: string;
   /** BCP 47 language of the document. */
   lang: string;

@@ -1,4 +1,5 @@
 // The validated dataset, indexed: what every document is built from.
+import type { Problem } from '../errors.js';
 import type {
   Claim,
   Meta,
@@ -46,4 +47,6 @@ export interface Facts {
   claimsByProgramme: Map<string, Located<Claim>[]>;
   /** Derived: the claims that name each topic, in data order. */
   claimsByTopic: Map<string, Located<Claim>[]>;
+  /** What a careful reader would question but need not stop a build: each at its file:line:col. */
+  warnings: Problem[];
 }

@@ -100,7 +100,7 @@ const figureFields = {
 
 /** A figure as reported; "unknown" is a value of its own, not a gap. */
 export const Figure = Type.Object(
-  { label: Type.Optional(Text('What the figure counts, e.g. "experts recruited"')), ...figureFields },
+  { label: Type.Optional(Text('What the figure counts, e.g. "fellows funded"')), ...figureFields },
   { additionalProperties: false },
 );
 
@@ -225,7 +225,7 @@ export const Organisation = Type.Object(
     name: Text('The English name'),
     ...ChineseName,
     native: Type.Optional(NativeName),
-    abbreviation: Type.Optional(Text('A short form, e.g. "MIIT"')),
+    abbreviation: Type.Optional(Text('A short form, e.g. "DAAD"')),
     kind: Type.Union(
       [
         Type.Literal('government'),
@@ -240,7 +240,7 @@ export const Organisation = Type.Object(
       ],
       { description: 'What kind of body it is' },
     ),
-    jurisdiction: Type.Optional(Text('Where it sits, e.g. "Zhejiang province"')),
+    jurisdiction: Type.Optional(Text('Where it sits, e.g. "Ontario", "the city of Lyon"')),
     confidence: Type.Optional(Confidence),
   },
   { additionalProperties: false },
@@ -335,7 +335,7 @@ export const Programme = Type.Object(
         en: Text('The English name'),
         ...ChineseName,
         native: Type.Optional(NativeName),
-        gloss: Type.Optional(Text('What the name means in English, e.g. "Enlightenment"')),
+        gloss: Type.Optional(Text('What the name means in English, e.g. "Homecoming"')),
         aliases: Type.Optional(Type.Array(Text('Another name'))),
         confidence: Type.Optional(Confidence),
       },
