@@ -20,13 +20,20 @@ import type {
 /** Scripts written right to left (ISO 15924), as a language's likely script names them. */
 const RIGHT_TO_LEFT = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 /** The direction a language tag's text runs in: its script, or the script its language is likely written in. */
 function directionOf(lang: string): 'ltr' | 'rtl' {
-  try {
-    return RIGHT_TO_LEFT.has(new Intl.Locale(lang).maximize().script ?? '') ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
+  let dir = directions.get(lang);
+  if (!dir) {
+    try {
+      dir = RIGHT_TO_LEFT.has(new Intl.Locale(lang).maximize().script ?? '') ? 'rtl' : 'ltr';
+    } catch {
+      dir = 'ltr';
+    }
+    directions.set(lang, dir);
   }
+  return dir;
 }
 
 export function nativeView(native: NativeName | undefined): NativeNameView | null {

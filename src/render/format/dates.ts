@@ -24,12 +24,23 @@ function formatterFor(lang: string, style: 'long' | 'short', precision: Precisio
   return formatter;
 }
 
+// Each date is written once per process: a dataset's documents print the same few dates many times.
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 10_000;
+
 /** "24 August 2023", "October 2022" or "2019"; `short` gives "Aug 2023". */
 export function formatDate(value: DateValue, style: 'long' | 'short' = 'long', lang = DEFAULT_DATE_LANGUAGE): string {
-  const { year, month, day } = parseDateValue(value);
-  const precision: Precision = month && day ? 'day' : month ? 'month' : 'year';
-  const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  // Years before 100 would be read as 19xx by Date.UTC.
-  date.setUTCFullYear(year);
-  return formatterFor(lang, style, precision).format(date);
+  const key = `${value}\0${style}\0${lang}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const { year, month, day } = parseDateValue(value);
+    const precision: Precision = month && day ? 'day' : month ? 'month' : 'year';
+    const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+    // Years before 100 would be read as 19xx by Date.UTC.
+    date.setUTCFullYear(year);
+    text = formatterFor(lang, style, precision).format(date);
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(key, text);
+  }
+  return text;
 }

@@ -42,12 +42,24 @@ function formFor(values: number[], style: MoneyStyle): 'compact' | 'whole' | 'fr
   return values.every(Number.isInteger) ? 'whole' : 'fraction';
 }
 
+// Each amount is written once per process: a build's documents print the same few again and again,
+// and Intl's formatRange costs about as much as the rest of a document's helpers together.
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 10_000;
+
 /** A number, or a range of two, in `currency` as `lang` writes it: "£2.5bn", "CN¥3–5m", "£3,245". */
 export function formatCurrency(values: [number] | [number, number], currency: string, lang: string, style: MoneyStyle = 'text'): string {
-  const f = formatter(lang, currency, formFor(values, style));
-  const [low, high] = values;
-  // Intl writes a range whose ends are equal as "~£3m": one amount is one number.
-  return high === undefined || high === low ? f.format(low) : f.formatRange(low, high);
+  const key = `${lang}\0${currency}\0${style}\0${values.join('\0')}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const f = formatter(lang, currency, formFor(values, style));
+    const [low, high] = values;
+    // Intl writes a range whose ends are equal as "~£3m": one amount is one number.
+    text = high === undefined || high === low ? f.format(low) : f.formatRange(low, high);
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(key, text);
+  }
+  return text;
 }
 
 const QUALIFIER_KEYS: Record<Qualifier, string> = {
