@@ -77,7 +77,8 @@ function incentivesYaml(i: number, id: string): string {
         max: ${(i + 2) * 1000000}
         currency: CNY
         rate:
-          usdPerUnit: 0.14
+          rate: 0.14
+          to: USD
           basis: generated rate
         claim: ${id}-bonus
 `;

@@ -7,7 +7,7 @@ export type { Problem, ExitCode } from './errors.js';
 export { loadFacts, checkDataFolder, checkFiles, type LoadOptions } from './facts/load.js';
 export { findMissingExcerpts } from './facts/check-excerpts.js';
 export { jsonSchemaText } from './facts/json-schema.js';
-export type { Facts, Located, Origin } from './facts/facts.js';
+export type { Facts, Located, Origin, ProgrammeFacts, PersonFacts, OrganisationFacts } from './facts/facts.js';
 export type * from './facts/schema.js';
 
 export { planDocuments, type Selection } from './documents/plan.js';

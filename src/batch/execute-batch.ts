@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DocumentSpec } from '../contracts/document.js';
 import { DEFAULT_PAPER } from '../contracts/paper.js';
-import { BrowserStartError, InterruptedError, UsageError } from '../errors.js';
+import { BrowserStartError, formatProblem, InterruptedError, UsageError } from '../errors.js';
 import { describeFonts } from '../fonts/describe-fonts.js';
 import { BUNDLED_TEMPLATES, TOOL } from '../package.js';
 import type { BrowserSession } from '../pdf/browser-session.js';
@@ -92,6 +92,8 @@ export async function executeBatch(options: BatchOptions, events: BatchEvents, s
     }
     await sweepTempFiles(outDir);
     const facts = await factsReady;
+    // What check warns of (issue 13) is said once, before any document renders; it stops nothing.
+    for (const warning of facts.warnings) warn(formatProblem(warning));
     throwIfAborted(signal);
     const documents = planDocumentWork(facts, { programmes: options.programmes, topics: options.topics, formats: options.formats }, options.shard);
     settlePagesWanted(documents.pdfCount);

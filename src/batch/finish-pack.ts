@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from '../contracts/paper.js';
-import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
+import type { PdfMetadata } from '../contracts/document.js';
 import type { Meta } from '../facts/schema.js';
 import type { Printer } from '../pdf/types.js';
 import type { OutputWriter } from './output-writer.js';
@@ -53,8 +53,6 @@ export function packPart(outDir: string, file: ManifestFile): PackPart {
   return { key: file.key, title: file.title, kind: file.subject.kind, pages: file.pages, read };
 }
 
-const FORMAT_LABEL: Record<string, string> = { brief: 'Brief', 'one-pager': 'One-pager' };
-const GROUP_HEADING: Record<SubjectKind, string> = { programme: 'Programmes', topic: 'Topics' };
 
 /** Writes output/briefing-pack.pdf when its parts or front matter changed or it is missing. */
 export async function updatePack(job: PackJob): Promise<{ extra: ManifestExtra; rebuilt: boolean }> {
@@ -129,12 +127,11 @@ function frontMatterView(job: PackJob, starts: Map<string, number>): FrontMatter
   for (const kind of ['programme', 'topic'] as const) {
     const entries = job.files
       .filter((f) => f.subject.kind === kind)
-      .map((f) => ({ title: f.title, format: FORMAT_LABEL[f.format] ?? f.format, page: starts.get(f.key) ?? 0 }));
-    if (entries.length > 0) groups.push({ heading: GROUP_HEADING[kind], entries });
+      .map((f) => ({ title: f.title, format: f.format, page: starts.get(f.key) ?? 0 }));
+    if (entries.length > 0) groups.push({ kind, entries });
   }
   return {
     title: job.meta.title,
-    subtitle: 'Briefing pack',
     asOf: job.meta.asOf,
     edition: job.meta.edition ?? null,
     author: job.author ?? job.meta.author,

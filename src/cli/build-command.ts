@@ -129,7 +129,7 @@ export const buildCommand: CommandModule<GlobalArgs, BuildArgs> = {
   builder: (y) =>
     withBuildOptions(y)
       .example('$0 build', 'everything in data/ into output/')
-      .example('$0 build --programme qiming --format one-pager', 'one fact sheet')
+      .example('$0 build --programme my-programme --format one-pager', 'one fact sheet')
       .example('$0 build --shard 2/4 --out out-2', 'the second quarter of the plan, for a CI matrix')
       .example('$0 build --browser-ws-endpoint ws://127.0.0.1:9222/devtools/browser/…', 'on a running browser'),
   handler: async (args) => {

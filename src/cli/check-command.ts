@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { BriefError, EXIT, formatProblem } from '../errors.js';
+import type { SourceVerification } from '../facts/verify-sources.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
 
@@ -9,44 +10,69 @@ interface CheckArgs extends GlobalArgs {
   source?: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
   command: 'check',
-  describe: 'Validate every data file and cross-reference; report every problem at once',
+  describe: 'Validate every data file and cross-reference, and verify excerpts against their sources; report every problem at once',
   builder: (y) =>
     y
       .option('source', {
         type: 'string',
-        describe: 'Also confirm that each evidence excerpt and quote appears in this text file',
+        describe: 'A text to verify excerpts and quotes against where their source names no text: of its own',
       })
-      .example('$0 check', 'validate data/')
-      .example('$0 check --data my-briefs/data --source article.txt', 'also verify excerpts against the source'),
+      .example('$0 check', 'validate data/ and verify excerpts against each source\'s text:')
+      .example('$0 check --data my-briefs/data --source article.txt', 'verify against article.txt where a source names no text'),
   handler: async (args) => {
     // Loaded here, not at start-up: every other command, a no-op build above all, starts faster.
     const { checkDataFolder } = await import('../facts/load.js');
-    const check = await checkDataFolder(args.data, { cwd: process.cwd() });
+    const cwd = process.cwd();
+    const check = await checkDataFolder(args.data, { cwd });
     const problems = [...check.problems];
-    if (args.source) {
-      const { findMissingExcerpts } = await import('../facts/check-excerpts.js');
-      const { displayPath } = await import('../fs/display-path.js');
-      const text = await readFile(args.source, 'utf8').catch((cause: unknown) => {
-        throw new BriefError(`cannot read the source text ${args.source}`, { exitCode: EXIT.usage, cause });
-      });
-      problems.push(...findMissingExcerpts(check.files, text, displayPath(path.resolve(args.source), process.cwd())));
-    }
+    const { verifySources } = await import('../facts/verify-sources.js');
+    const fallback = args.source === undefined ? undefined : await readSourceText(args.source, cwd);
+    const verification = await verifySources(check.files, { cwd, ...(fallback ? { fallback } : {}) });
+    problems.push(...verification.problems);
     // Characters no bundled font draws (issue 11): a build would fail the documents that print them.
     const { findUndrawableText } = await import('../facts/check-glyphs.js');
     problems.push(...findUndrawableText(check.files));
-    for (const problem of problems) say.error(formatProblem(problem));
     if (problems.length > 0) {
-      say.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} found`);
+      // Warnings wait until the problems are fixed: on broken data they would bury them.
+      for (const problem of problems) say.error(formatProblem(problem));
+      say.error(`${plural(problems.length, 'problem')} found`);
       process.exitCode = EXIT.data;
       return;
     }
+    for (const warning of check.warnings) say.warn(formatProblem(warning));
+    const warned = check.warnings.length > 0 ? plural(check.warnings.length, 'warning') : '';
     const facts = check.facts!;
-    const excerpts = [...facts.claims.values()].filter((c) => c.excerpt).length;
     say.info(
       `ok: ${check.files.length} files, ${facts.programmes.size} programmes, ${facts.topics.size} topics, ${facts.claims.size} claims` +
-        (args.source ? `; ${excerpts} excerpts and ${facts.quotes.size} quotes found in the source` : ''),
+        describeVerification(verification) +
+        (warned ? `; ${warned}` : ''),
     );
   },
 };
+
+async function readSourceText(file: string, cwd: string): Promise<{ text: string; file: string }> {
+  const { displayPath } = await import('../fs/display-path.js');
+  const text = await readFile(file, 'utf8').catch((cause: unknown) => {
+    throw new BriefError(`cannot read the source text ${file}`, { exitCode: EXIT.usage, cause });
+  });
+  return { text, file: displayPath(path.resolve(file), cwd) };
+}
+
+/** "; verified 55 excerpts and 7 quotes against news-1 (data/news-1.txt); 3 excerpts not verified: ..." */
+function describeVerification({ verified, unverified }: SourceVerification): string {
+  const counted = (excerpts: number, quotes: number) =>
+    [excerpts ? plural(excerpts, 'excerpt') : '', quotes ? plural(quotes, 'quote') : ''].filter(Boolean).join(' and ');
+  const against = verified
+    .filter((t) => t.excerpts + t.quotes > 0)
+    .map((t) => `${counted(t.excerpts, t.quotes)} against ${t.source} (${t.text})`);
+  let text = against.length ? `; verified ${against.join(', ')}` : '';
+  if (unverified.excerpts + unverified.quotes > 0) {
+    const none = unverified.sources.join(', ');
+    text += `; ${counted(unverified.excerpts, unverified.quotes)} not verified: no text for ${none} (give the source a text: or use --source FILE)`;
+  }
+  return text;
+}

@@ -22,7 +22,7 @@ export const listCommand: CommandModule<GlobalArgs, ListArgs> = {
     const programmes = [...facts.programmes.values()].map((p) => ({
       id: p.id,
       name: p.name.en,
-      zh: p.name.zh ?? null,
+      native: p.name.native ?? null,
       level: p.level,
       jurisdiction: p.jurisdiction,
       status: p.status,
@@ -43,7 +43,7 @@ export const listCommand: CommandModule<GlobalArgs, ListArgs> = {
     }
     const rows: string[][] = [];
     if (showProgrammes) {
-      for (const p of programmes) rows.push(['programme', p.id, p.zh ? `${p.name} (${p.zh})` : p.name, `${p.level}, ${p.status}`, `${p.claims} claims`]);
+      for (const p of programmes) rows.push(['programme', p.id, p.native ? `${p.name} (${p.native.text})` : p.name, `${p.level}, ${p.status}`, `${p.claims} claims`]);
     }
     if (showTopics) for (const t of topics) rows.push(['topic', t.id, t.title, `${t.programmes.length} programmes`, `${t.claims} claims`]);
     const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);

@@ -11,6 +11,7 @@ import { configCommand } from './config-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
+import { migrateCommand } from './migrate-command.js';
 import { readOptionTable } from './option-table.js';
 import { say } from './output.js';
 import { previewCommand } from './preview-command.js';
@@ -44,6 +45,7 @@ async function run(argv: string[]): Promise<void> {
     initCommand,
     previewCommand,
     templatesCommand,
+    migrateCommand,
   ] as CommandModule<GlobalArgs, never>[];
   // `--shard -1/2`: a value starting with "-" reaches its option (issue 11).
   const args = attachDashValues(argv, () => readOptionTable({ ...GLOBAL_OPTIONS, ...SETTING_OPTIONS }, commands));

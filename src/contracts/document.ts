@@ -18,7 +18,7 @@ export interface Subject {
 
 /** One document the build will produce. */
 export interface DocumentSpec {
-  /** Stable key, e.g. `programmes/qiming/one-pager`; sharding and the manifest use it. */
+  /** Stable key, e.g. `programmes/my-programme/one-pager`; sharding and the manifest use it. */
   key: string;
   subject: Subject;
   format: Format;
@@ -55,7 +55,7 @@ export interface FitPolicy {
 /** A document rendered to HTML, ready for the browser. */
 export interface RenderedDocument {
   spec: DocumentSpec;
-  /** The document's title, e.g. "Qiming (启明): brief". */
+  /** The document's title, e.g. "Homecoming Fellowship (귀국 펠로십): brief". */
   title: string;
   /** BCP 47 language of the document. */
   lang: string;
@@ -67,6 +67,11 @@ export interface RenderedDocument {
   pageCss: string;
   metadata: PdfMetadata;
   fit?: FitPolicy;
+  /**
+   * What the document left out for space, as its page says it ("2 more takeaways in the brief"):
+   * a one-pager never drops content in silence (issue 13, item 8), and the build warns with each.
+   */
+  leftOut?: string[];
 }
 
 /**

@@ -1,38 +1,16 @@
-// Numbered endnotes: each claim gets one number, in the order the document first cites it.
+// Numbered endnotes and the source list (issue 13, item 3): each claim gets one number, in the
+// order the document first cites it; each source is listed in full once, and a note names only
+// what differs from it (who stands behind the claim, the excerpt, where in the source).
 import type { Facts } from '../facts/facts.js';
-import type { AttributionKind, Source } from '../facts/schema.js';
 import type { EndnoteView, SourceView } from './view-types.js';
 
-/** How each attribution kind is named in an endnote. */
-export const ATTRIBUTION_LABELS = {
-  'government-documents': 'Review of government documents',
-  'anonymous-sources': 'Anonymous sources',
-  'named-official': 'Named official',
-  'named-expert': 'Named expert',
-  'state-media': 'State media',
-  'official-document': 'Official document',
-  advertisement: 'Advertisement',
-  publication: 'Publication',
-  'news-report': 'News report',
-  'outside-fact': 'Outside fact',
-} as const satisfies Record<AttributionKind, string>;
-
-export function toSourceView(source: Source): SourceView {
-  return {
-    publisher: source.publisher,
-    headline: source.headline,
-    date: source.date,
-    dateline: source.dateline ?? null,
-    byline: source.byline?.length ? source.byline.join(', ') : null,
-  };
-}
-
-/** Collects the claims a document cites and numbers them. */
+/** Collects the claims and sources a document cites, numbering both. */
 export class Endnotes {
   private readonly numbers = new Map<string, number>();
+  private readonly sourceNumbers = new Map<string, number>();
   constructor(private readonly facts: Facts) {}
 
-  /** The endnote numbers for these claims (unknown ids are skipped; the loader has checked them). */
+  /** The endnote numbers for these claims, ascending (unknown ids are skipped; the loader has checked them). */
   cite(...claimIds: (string | undefined)[]): number[] {
     const out: number[] = [];
     for (const id of claimIds) {
@@ -41,37 +19,64 @@ export class Endnotes {
       if (n === undefined) {
         n = this.numbers.size + 1;
         this.numbers.set(id, n);
+        const source = this.facts.claims.get(id)!.source;
+        if (source !== undefined) this.citeSource(source);
       }
       if (!out.includes(n)) out.push(n);
     }
-    return out;
+    // Several notes cited together read in order: "3, 4, 5", not "4, 5, 3".
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Puts a source on the list (a quote's, say), once; its entry, or null for an id the data lacks. */
+  citeSource(id: string): SourceView | null {
+    if (!this.facts.sources.has(id)) return null;
+    if (!this.sourceNumbers.has(id)) this.sourceNumbers.set(id, this.sourceNumbers.size + 1);
+    return this.sourceView(id);
+  }
+
+  private sourceView(id: string): SourceView {
+    const source = this.facts.sources.get(id)!;
+    return {
+      number: this.sourceNumbers.get(id)!,
+      publisher: source.publisher,
+      headline: source.headline,
+      date: source.date,
+      dateline: source.dateline ?? null,
+      byline: source.byline?.length ? source.byline.join(', ') : null,
+      url: source.url ? source.url : null,
+    };
   }
 
   list(): EndnoteView[] {
     return [...this.numbers].map(([id, number]) => {
       const claim = this.facts.claims.get(id)!;
-      const source = this.facts.sources.get(claim.source);
+      const source = claim.source !== undefined && this.sourceNumbers.has(claim.source) ? this.sourceView(claim.source) : null;
       return {
         number,
-        attributionLabel: ATTRIBUTION_LABELS[claim.attribution.kind],
+        attribution: `attribution.${claim.attribution.kind}`,
         attributionKind: claim.attribution.kind,
         who: claim.attribution.who,
         statement: claim.statement,
-        source: source
-          ? toSourceView(source)
-          : { publisher: claim.source, headline: '', date: claim.date ?? '', dateline: null, byline: null },
+        source,
         excerpt: claim.excerpt ?? null,
-        confidence: claim.confidence,
+        locator: claim.locator ?? null,
+        confidence: `confidence.${claim.confidence}`,
+        confidenceLevel: claim.confidence,
       };
     });
   }
 
-  /** The distinct sources cited, in the order first cited. */
+  /**
+   * True where a note must name its own source: the document cites more than one, or some of its
+   * notes (outside facts) cite none, so "every note cites this source" would not be true.
+   */
+  citesPerNote(): boolean {
+    return this.sourceNumbers.size > 1 || [...this.numbers.keys()].some((id) => this.facts.claims.get(id)!.source === undefined);
+  }
+
+  /** The source list: every source cited, in the order first cited. */
   sources(): SourceView[] {
-    const ids = [...new Set([...this.numbers.keys()].map((id) => this.facts.claims.get(id)!.source))];
-    return ids.flatMap((id) => {
-      const source = this.facts.sources.get(id);
-      return source ? [toSourceView(source)] : [];
-    });
+    return [...this.sourceNumbers.keys()].map((id) => this.sourceView(id));
   }
 }

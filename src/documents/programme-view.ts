@@ -1,56 +1,70 @@
 // The view model of a programme's brief or one-pager: exactly what the template shows.
-import type { Facts } from '../facts/facts.js';
-import type { Figure, Programme } from '../facts/schema.js';
+import type { Facts, ProgrammeFacts as Programme } from '../facts/facts.js';
+import type { Figure } from '../facts/schema.js';
 import { UsageError } from '../errors.js';
 import { Endnotes } from './endnotes.js';
+import { amountOf, comparisonCurrencyOf, comparisonOf, hasAmount, moneyViewOf } from './money-view.js';
 import {
-  LABELS,
+  eventViews,
   incentiveRows,
   organisationsFor,
   peopleFor,
   programmeName,
   quotesFor,
+  shortTimeline,
   timelineEvents,
   titleBlock,
   unique,
+  nameView,
 } from './view-parts.js';
-import type { DocumentView, GlanceRow, KeyFigureView, ViewOptions } from './view-types.js';
+import type { DocumentView, GlanceRow, KeyFigureView, RateView, ViewOptions } from './view-types.js';
 
-/** How many key figures and timeline events a one-pager shows; the brief shows all. */
+/** How many key figures, timeline events, takeaways and items of a glance row a one-pager shows; the brief shows all. */
 export const ONE_PAGER_LIMITS = { keyFigures: 6, timeline: 5, takeaways: 4, glanceItems: 3 } as const;
 
 const row = (label: string, value: Partial<Omit<GlanceRow, 'label'>>): GlanceRow => ({
-  label,
+  label: `glance.${label}`,
+  term: null,
   text: null,
   name: null,
   date: null,
   items: null,
   incentives: null,
+  more: 0,
   notes: [],
   ...value,
 });
 
-function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: number): GlanceRow[] {
+function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: number, rates: RateView[]): GlanceRow[] {
   const rows: GlanceRow[] = [];
   const sponsor = p.sponsor && facts.organisations.get(p.sponsor.organisation);
   if (sponsor && p.sponsor) {
-    rows.push(row('Sponsor', { name: { en: sponsor.name, zh: sponsor.zh ?? null, pinyin: null }, notes: notes.cite(p.sponsor.claim) }));
+    rows.push(row('sponsor', { name: nameView(sponsor.name, sponsor.native), notes: notes.cite(p.sponsor.claim) }));
   }
-  rows.push(row('Level', { text: `${LABELS.level[p.level]} (${p.jurisdiction})` }));
-  if (p.dates?.launched) rows.push(row('Launched', { date: p.dates.launched.date, notes: notes.cite(p.dates.launched.claim) }));
-  if (p.dates?.ended) rows.push(row('Ended', { date: p.dates.ended.date, notes: notes.cite(p.dates.ended.claim) }));
-  rows.push(row('Status', { text: LABELS.status[p.status] }));
+  rows.push(row('level', { term: `level.${p.level}`, text: p.jurisdiction }));
+  if (p.dates?.launched) rows.push(row('launched', { date: p.dates.launched.date, notes: notes.cite(p.dates.launched.claim) }));
+  if (p.dates?.ended) rows.push(row('ended', { date: p.dates.ended.date, notes: notes.cite(p.dates.ended.claim) }));
+  rows.push(row('status', { term: `status.${p.status}` }));
   if (p.dates?.lastEvidence) {
-    rows.push(row('Last evidence', { date: p.dates.lastEvidence.date, notes: notes.cite(p.dates.lastEvidence.claim) }));
+    rows.push(row('last-evidence', { date: p.dates.lastEvidence.date, notes: notes.cite(p.dates.lastEvidence.claim) }));
   }
-  rows.push(row('Publicity', { text: LABELS.publicity[p.publicity] }));
-  const target = [...(p.target?.fields ?? []), ...(p.target?.careerStage ?? [])].slice(0, maxItems);
-  if (target.length) rows.push(row('Target', { items: target, notes: notes.cite(...(p.target?.claims ?? [])) }));
-  const incentives = (p.incentives ?? []).filter((i) => i.min !== undefined || i.max !== undefined).slice(0, maxItems);
+  if (p.publicity) rows.push(row('publicity', { term: `publicity.${p.publicity}` }));
+  const target = [...(p.target?.fields ?? []), ...(p.target?.careerStage ?? [])];
+  if (target.length) {
+    const shown = target.slice(0, maxItems);
+    rows.push(row('target', { items: shown, more: target.length - shown.length, notes: notes.cite(...(p.target?.claims ?? [])) }));
+  }
+  const priced = (p.incentives ?? []).filter(hasAmount);
+  const incentives = priced.slice(0, maxItems);
   if (incentives.length) {
+    const to = comparisonCurrencyOf(facts);
     rows.push(
-      row('Incentives', {
-        incentives: incentives.map((incentive) => ({ label: incentive.label, incentive })),
+      row('incentives', {
+        incentives: incentives.map((incentive) => {
+          const comparison = comparisonOf(facts, incentive, to, rates);
+          return { description: incentive.label, amount: amountOf(incentive)!, comparison: comparison?.how === 'same' ? null : comparison };
+        }),
+        more: priced.length - incentives.length,
         notes: notes.cite(...incentives.map((i) => i.claim)),
       }),
     );
@@ -58,14 +72,9 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   return rows;
 }
 
-const SCALE_LABELS = { targets: 'Recruitment target', applicants: 'Applicants', recruited: 'Recruited' } as const;
-
 function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[] {
   const figures: { label: string; figure: Figure }[] = [];
-  for (const key of ['targets', 'applicants', 'recruited'] as const) {
-    const figure = p.scale?.[key];
-    if (figure) figures.push({ label: figure.label ?? SCALE_LABELS[key], figure });
-  }
+  for (const figure of p.scale ?? []) figures.push({ label: figure.label, figure });
   for (const claim of facts.claimsByProgramme.get(p.id) ?? []) {
     for (const figure of claim.figures ?? []) {
       if (!figure.label) continue;
@@ -74,7 +83,7 @@ function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[
     }
   }
   return figures.map(({ label, figure }) => ({
-    label,
+    caption: label,
     figure: { value: figure.value, qualifier: figure.qualifier, unit: figure.unit },
     asOf: figure.asOf ?? null,
     note: figure.note ?? null,
@@ -111,20 +120,24 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   if (!p) throw new UsageError(`no programme "${id}" in the data`);
   const brief = options.layout === 'brief';
   const notes = new Endnotes(facts);
+  const rates: RateView[] = [];
   const match = { programmes: [id], topic: null };
   // Cite in reading order, so endnote numbers rise through the document.
-  const glance = glanceRows(facts, p, notes, brief ? Infinity : ONE_PAGER_LIMITS.glanceItems);
+  const glance = glanceRows(facts, p, notes, brief ? Infinity : ONE_PAGER_LIMITS.glanceItems, rates);
   const allFigures = keyFigures(facts, p, notes);
   const figures = brief ? allFigures : allFigures.slice(0, ONE_PAGER_LIMITS.keyFigures);
   const sections = brief ? (p.sections ?? []).map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
-  const incentives = brief ? incentiveRows(facts, [id], id, notes, false) : [];
-  const timeline = timelineEvents(facts, match, notes, brief ? undefined : ONE_PAGER_LIMITS.timeline);
+  const incentives = brief ? incentiveRows(facts, [id], id, notes, false, rates) : [];
+  const short = brief ? null : shortTimeline(facts, match, match, ONE_PAGER_LIMITS.timeline);
+  const timeline = eventViews(short ? short.events : timelineEvents(facts, match), notes);
   const people = brief ? peopleFor(facts, p.people ?? [], notes) : [];
-  const otherIds = comparisonPeers(facts, p.id, relatedIdsOf(p));
-  const topics = [...facts.topics.values()].filter((t) => t.programmes.includes(id));
   const relatedIds = relatedIdsOf(p);
-  const relation = (rid: string) => (rid === p.predecessor ? 'Predecessor' : rid === p.successor ? 'Successor' : 'Related');
+  const comparison = brief ? incentiveRows(facts, comparisonPeers(facts, p.id, relatedIds), id, new Endnotes(facts), true, rates) : [];
+  const topics = [...facts.topics.values()].filter((t) => t.programmes.includes(id));
+  const relation = (rid: string) => (rid === p.predecessor ? 'predecessor' : rid === p.successor ? 'successor' : 'related');
   const takeaways = p.takeaways ?? [];
+  const quotes = brief ? quotesFor(facts, match, notes) : [];
+  const shownTakeaways = brief ? takeaways : takeaways.slice(0, ONE_PAGER_LIMITS.takeaways);
   return {
     kind: 'programme',
     layout: options.layout,
@@ -133,32 +146,39 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
       kind: 'programme',
       title: p.name.en,
       name: programmeName(p),
-      subtitle: p.name.aliases?.length ? `Also known as ${p.name.aliases.join('; ')}` : null,
+      aliases: p.name.aliases ?? [],
+      subtitle: null,
       gloss: p.name.gloss ?? null,
     }),
     summary: p.summary,
     bottomLine: p.bottomLine ?? null,
-    takeaways: brief ? takeaways : takeaways.slice(0, ONE_PAGER_LIMITS.takeaways),
+    takeaways: shownTakeaways,
     glance,
     programmes: [],
     keyFigures: figures,
     sections,
     timeline,
     incentives,
-    incentiveComparison: brief ? incentiveRows(facts, otherIds, id, new Endnotes(facts), true) : [],
+    incentiveComparison: comparison,
+    money: moneyViewOf(facts, [...incentives.map((i) => i.comparison), ...glance.flatMap((g) => (g.incentives ?? []).map((i) => i.comparison))], comparison, rates),
     people,
     organisations: brief ? organisationsFor(facts, p.organisations ?? []) : [],
-    quotes: brief ? quotesFor(facts, match) : [],
+    quotes,
     related: {
       programmes: relatedIds.flatMap((rid) => {
         const other = facts.programmes.get(rid);
-        return other ? [{ name: programmeName(other), relation: relation(rid) }] : [];
+        return other ? [{ name: programmeName(other), relation: `relation.${relation(rid)}` }] : [];
       }),
       topics: topics.map((t) => ({ title: t.title })),
     },
     openQuestions: brief ? p.openQuestions ?? [] : [],
     endnotes: notes.list(),
     sources: notes.sources(),
-    citeSourcePerNote: notes.sources().length > 1,
+    citeSourcePerNote: notes.citesPerNote(),
+    leftOut: {
+      takeaways: takeaways.length - shownTakeaways.length,
+      keyFigures: allFigures.length - figures.length,
+      events: short?.leftOut ?? 0,
+    },
   };
 }

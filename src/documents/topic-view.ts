@@ -2,32 +2,35 @@
 import type { Facts } from '../facts/facts.js';
 import { UsageError } from '../errors.js';
 import { Endnotes } from './endnotes.js';
+import { moneyViewOf } from './money-view.js';
 import { ONE_PAGER_LIMITS } from './programme-view.js';
 import {
-  LABELS,
+  eventViews,
   incentiveRows,
   organisationsFor,
   peopleFor,
   programmeName,
   quotesFor,
+  shortTimeline,
   timelineEvents,
   titleBlock,
   unique,
 } from './view-parts.js';
-import type { DocumentView, KeyFigureView, ProgrammeRowView, ViewOptions } from './view-types.js';
+import type { DocumentView, KeyFigureView, ProgrammeRowView, RateView, ViewOptions } from './view-types.js';
 
 export function buildTopicView(facts: Facts, id: string, options: ViewOptions): DocumentView {
   const topic = facts.topics.get(id);
   if (!topic) throw new UsageError(`no topic "${id}" in the data`);
   const brief = options.layout === 'brief';
   const notes = new Endnotes(facts);
+  const rates: RateView[] = [];
   const match = { programmes: topic.programmes, topic: id };
   const programmes = topic.programmes.flatMap((pid) => (facts.programmes.get(pid) ? [facts.programmes.get(pid)!] : []));
   const rows: ProgrammeRowView[] = programmes.map((p) => ({
     name: programmeName(p),
-    level: LABELS.level[p.level],
+    level: `level.${p.level}`,
     jurisdiction: p.jurisdiction,
-    status: LABELS.status[p.status],
+    status: `status.${p.status}`,
     launched: p.dates?.launched?.date ?? null,
     notes: notes.cite(p.dates?.launched?.claim),
   }));
@@ -36,7 +39,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     (claim.figures ?? [])
       .filter((f) => f.label)
       .map((f) => ({
-        label: f.label!,
+        caption: f.label!,
         figure: { value: f.value, qualifier: f.qualifier, unit: f.unit },
         asOf: f.asOf ?? null,
         note: f.note ?? null,
@@ -45,22 +48,26 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
   );
   const keyFigures = brief ? allFigures : allFigures.slice(0, ONE_PAGER_LIMITS.keyFigures);
   const sections = brief ? topic.sections.map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
-  const incentives = brief ? incentiveRows(facts, topic.programmes, null, notes, true) : [];
-  const timeline = timelineEvents(facts, match, notes, brief ? undefined : ONE_PAGER_LIMITS.timeline);
+  const incentives = brief ? incentiveRows(facts, topic.programmes, null, notes, true, rates) : [];
+  // A fact sheet keeps the topic's own events first, then its programmes'.
+  const short = brief ? null : shortTimeline(facts, match, { programmes: [], topic: id }, ONE_PAGER_LIMITS.timeline);
+  const timeline = eventViews(short ? short.events : timelineEvents(facts, match), notes);
   const peopleIds = unique(programmes.flatMap((p) => p.people ?? []));
   const orgIds = unique(programmes.flatMap((p) => p.organisations ?? []));
   const people = brief ? peopleFor(facts, peopleIds, notes) : [];
+  const quotes = brief ? quotesFor(facts, match, notes) : [];
   const related = [...facts.topics.values()].filter(
     (t) => t.id !== id && t.programmes.some((pid) => topic.programmes.includes(pid)),
   );
+  const takeaways = brief ? topic.takeaways : topic.takeaways.slice(0, ONE_PAGER_LIMITS.takeaways);
   return {
     kind: 'topic',
     layout: options.layout,
     lang: facts.meta.language ?? 'en',
-    titleBlock: titleBlock(facts, options, { kind: 'topic', title: topic.title, name: null, subtitle: topic.subtitle ?? null, gloss: null }),
+    titleBlock: titleBlock(facts, options, { kind: 'topic', title: topic.title, name: null, aliases: [], subtitle: topic.subtitle ?? null, gloss: null }),
     summary: topic.summary,
     bottomLine: topic.bottomLine ?? null,
-    takeaways: brief ? topic.takeaways : topic.takeaways.slice(0, ONE_PAGER_LIMITS.takeaways),
+    takeaways,
     glance: [],
     programmes: rows,
     keyFigures,
@@ -68,13 +75,19 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     timeline,
     incentives,
     incentiveComparison: incentives,
+    money: moneyViewOf(facts, incentives.map((i) => i.comparison), incentives, rates),
     people,
     organisations: brief ? organisationsFor(facts, orgIds) : [],
-    quotes: brief ? quotesFor(facts, match) : [],
+    quotes,
     related: { programmes: [], topics: related.map((t) => ({ title: t.title })) },
     openQuestions: brief ? topic.openQuestions ?? [] : [],
     endnotes: notes.list(),
     sources: notes.sources(),
-    citeSourcePerNote: notes.sources().length > 1,
+    citeSourcePerNote: notes.citesPerNote(),
+    leftOut: {
+      takeaways: topic.takeaways.length - takeaways.length,
+      keyFigures: allFigures.length - keyFigures.length,
+      events: short?.leftOut ?? 0,
+    },
   };
 }

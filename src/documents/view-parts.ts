@@ -1,35 +1,69 @@
 // Pieces shared by the programme and topic views: names, title block, incentives, timeline, quotes.
-import type { Facts } from '../facts/facts.js';
-import type { Programme } from '../facts/schema.js';
+import type { Facts, ProgrammeFacts } from '../facts/facts.js';
+import type { NativeName, TimelineEvent } from '../facts/schema.js';
 import { compareDates } from '../facts/date-value.js';
 import type { Endnotes } from './endnotes.js';
-import { toSourceView } from './endnotes.js';
+import { amountOf, comparisonCurrencyOf, comparisonOf, hasAmount } from './money-view.js';
 import type {
   IncentiveRowView,
   NameView,
+  NativeNameView,
   OrganisationView,
   PersonView,
   QuoteView,
+  RateView,
   TimelineEventView,
   TitleBlockView,
   ViewOptions,
 } from './view-types.js';
 
-export function programmeName(programme: Programme): NameView {
-  return { en: programme.name.en, zh: programme.name.zh ?? null, pinyin: programme.name.pinyin ?? null };
+/** Scripts written right to left (ISO 15924), as a language's likely script names them. */
+const RIGHT_TO_LEFT = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
+
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+/** The direction a language tag's text runs in: its script, or the script its language is likely written in. */
+function directionOf(lang: string): 'ltr' | 'rtl' {
+  let dir = directions.get(lang);
+  if (!dir) {
+    try {
+      dir = RIGHT_TO_LEFT.has(new Intl.Locale(lang).maximize().script ?? '') ? 'rtl' : 'ltr';
+    } catch {
+      dir = 'ltr';
+    }
+    directions.set(lang, dir);
+  }
+  return dir;
 }
+
+export function nativeView(native: NativeName | undefined): NativeNameView | null {
+  if (!native) return null;
+  return { text: native.text, lang: native.lang, dir: directionOf(native.lang), romanized: native.romanized ?? null };
+}
+
+/** A name for the `bilingual` helper: the native name and its romanisation beside the document's. */
+export function nameView(en: string, native: NativeName | undefined): NameView {
+  return { en, native: nativeView(native) };
+}
+
+export function programmeName(programme: ProgrammeFacts): NameView {
+  return nameView(programme.name.en, programme.name.native);
+}
+
+const KICKERS = { programme: 'document.programme-brief', topic: 'document.topic-brief' } as const;
 
 export function titleBlock(
   facts: Facts,
   options: ViewOptions,
-  fields: Pick<TitleBlockView, 'title' | 'name' | 'subtitle' | 'gloss'> & { kind: 'programme' | 'topic' },
+  fields: Pick<TitleBlockView, 'title' | 'name' | 'aliases' | 'subtitle' | 'gloss'> & { kind: 'programme' | 'topic' },
 ): TitleBlockView {
-  const kicker = options.layout === 'one-pager' ? 'Fact sheet' : fields.kind === 'programme' ? 'Programme brief' : 'Topic brief';
   return {
     series: facts.meta.title,
-    kicker,
+    kicker: options.layout === 'one-pager' ? 'document.fact-sheet' : KICKERS[fields.kind],
     title: fields.title,
     name: fields.name,
+    romanized: fields.name?.native?.romanized?.text ?? null,
+    aliases: fields.aliases,
     subtitle: fields.subtitle,
     gloss: fields.gloss,
     asOf: facts.meta.asOf,
@@ -39,65 +73,76 @@ export function titleBlock(
   };
 }
 
-/** Sentence-case labels for the schema's words. */
-export const LABELS = {
-  level: { national: 'National', provincial: 'Provincial', municipal: 'Municipal', company: 'Company' },
-  status: { active: 'Active', renamed: 'Renamed', dormant: 'Dormant', unknown: 'Unknown' },
-  publicity: { public: 'Public', 'low-profile': 'Low profile: does not publicise itself or its awardees' },
-} as const;
-
-/** Incentives of these programmes that state an amount, the `currentId` programme's first. */
+/** Incentives of these programmes, the `currentId` programme's first; `rates` collects the rates used. */
 export function incentiveRows(
   facts: Facts,
   programmeIds: string[],
   currentId: string | null,
   notes: Endnotes,
   withAmountOnly: boolean,
+  rates: RateView[],
 ): IncentiveRowView[] {
   const ordered = currentId ? [currentId, ...programmeIds.filter((id) => id !== currentId)] : programmeIds;
+  const to = comparisonCurrencyOf(facts);
   return ordered.flatMap((id) => {
     const programme = facts.programmes.get(id);
     if (!programme) return [];
     return (programme.incentives ?? [])
-      .filter((i) => !withAmountOnly || i.min !== undefined || i.max !== undefined)
+      .filter((i) => !withAmountOnly || hasAmount(i))
       .map((incentive) => ({
         programmeId: id,
         programme: programmeName(programme),
         current: id === currentId,
-        label: incentive.label,
+        description: incentive.label,
+        kind: `incentive-kind.${incentive.kind}`,
         recipient: incentive.recipient ?? null,
-        incentive,
+        amount: amountOf(incentive),
+        comparison: comparisonOf(facts, incentive, to, rates),
         note: incentive.note ?? null,
         notes: notes.cite(incentive.claim),
       }));
   });
 }
 
-/** Timeline events that bear on any of `programmeIds` or on `topicId`, oldest first. */
-export function timelineEvents(
-  facts: Facts,
-  match: { programmes: string[]; topic: string | null },
-  notes: Endnotes,
-  limit?: number,
-): TimelineEventView[] {
-  const events = [...facts.timeline.values()]
-    .filter(
-      (e) =>
-        e.programmes?.some((p) => match.programmes.includes(p)) || (match.topic !== null && e.topics?.includes(match.topic)),
-    )
-    .sort((a, b) => compareDates(a.date, b.date));
-  // A short timeline keeps the latest events: those are what a reader of a fact sheet needs.
-  const kept = limit !== undefined && events.length > limit ? events.slice(events.length - limit) : events;
-  return kept.map((e) => ({ date: e.date, approximate: e.approximate ?? false, event: e.event, notes: notes.cite(e.claim) }));
+/** What a timeline is about: events on these programmes or this topic. */
+export interface TimelineMatch {
+  programmes: string[];
+  topic: string | null;
 }
 
-export function quotesFor(facts: Facts, match: { programmes: string[]; topic: string | null }): QuoteView[] {
+const bearsOn = (e: TimelineEvent, match: TimelineMatch) =>
+  Boolean(e.programmes?.some((p) => match.programmes.includes(p)) || (match.topic !== null && e.topics?.includes(match.topic)));
+
+/** Timeline events that bear on any of the programmes or on the topic, oldest first. */
+export function timelineEvents(facts: Facts, match: TimelineMatch): TimelineEvent[] {
+  return [...facts.timeline.values()].filter((e) => bearsOn(e, match)).sort((a, b) => compareDates(a.date, b.date));
+}
+
+/**
+ * A fact sheet's timeline (issue 13, item 8): events up to the as-of date, none after it; the
+ * subject's own first (`own`), then those of what it spans, the latest of them, at most `limit`,
+ * oldest first. Also how many of the events up to the as-of date it leaves out.
+ */
+export function shortTimeline(facts: Facts, match: TimelineMatch, own: TimelineMatch, limit: number): { events: TimelineEvent[]; leftOut: number } {
+  const asOf = facts.meta.asOf;
+  const events = timelineEvents(facts, match).filter((e) => compareDates(e.date, asOf) <= 0);
+  const mine = events.filter((e) => bearsOn(e, own));
+  const others = events.filter((e) => !bearsOn(e, own));
+  const kept = new Set([...mine.slice(-limit), ...others.slice(-Math.max(0, limit - mine.length))]);
+  return { events: events.filter((e) => kept.has(e)), leftOut: events.length - kept.size };
+}
+
+export function eventViews(events: TimelineEvent[], notes: Endnotes): TimelineEventView[] {
+  return events.map((e) => ({ date: e.date, approximate: e.approximate ?? false, event: e.event, notes: notes.cite(e.claim) }));
+}
+
+export function quotesFor(facts: Facts, match: TimelineMatch, notes: Endnotes): QuoteView[] {
   return [...facts.quotes.values()]
     .filter((q) => q.programmes?.some((p) => match.programmes.includes(p)) || (match.topic !== null && q.topics?.includes(match.topic)))
     .flatMap((q) => {
-      const source = facts.sources.get(q.source);
+      const source = notes.citeSource(q.source);
       if (!source) return [];
-      return [{ words: q.words, speaker: q.speaker, role: q.role, context: q.context ?? null, source: toSourceView(source) }];
+      return [{ words: q.words, speaker: q.speaker, role: q.role, context: q.context ?? null, locator: q.locator ?? null, source }];
     });
 }
 
@@ -107,7 +152,7 @@ export function peopleFor(facts: Facts, ids: string[], notes: Endnotes): PersonV
     if (!person) return [];
     return [{
       name: person.name,
-      zh: person.zh ?? null,
+      native: nativeView(person.native),
       role: person.role,
       affiliation: person.affiliation ?? null,
       notes: notes.cite(...(person.claims ?? [])),
@@ -120,9 +165,9 @@ export function organisationsFor(facts: Facts, ids: string[]): OrganisationView[
     const org = facts.organisations.get(id);
     if (!org) return [];
     return [{
-      name: { en: org.name, zh: org.zh ?? null, pinyin: org.pinyin ?? null },
+      name: nameView(org.name, org.native),
       abbreviation: org.abbreviation ?? null,
-      kind: org.kind.replace(/-/g, ' '),
+      kind: `organisation-kind.${org.kind}`,
       jurisdiction: org.jurisdiction ?? null,
     }];
   });

@@ -1,23 +1,38 @@
 // What the templates show: every field is present (null or [] when empty), because templates
-// compile in strict mode and a missing field is an error (issue 3).
+// compile in strict mode and a missing field is an error (issue 3). Words that are not data are
+// label keys (`heading.notes`, `level.national`) for the labels file to word (issue 13, item 6).
 import type { AttributionKind, Confidence, DateValue, Figure, Incentive } from '../facts/schema.js';
-/** A name in English with its Chinese form and pinyin where known, for the `bilingual` helper. */
+
+/** A name in its own script: its text, its language (BCP 47), its direction and a romanisation. */
+export interface NativeNameView {
+  text: string;
+  lang: string;
+  /** `rtl` for Arabic, Hebrew and the other scripts written right to left. */
+  dir: 'ltr' | 'rtl';
+  romanized: { text: string; system: string } | null;
+}
+
+/** A name in the document's language with its native form where known, for the `bilingual` helper. */
 export interface NameView {
   en: string;
-  zh: string | null;
-  pinyin: string | null;
+  native: NativeNameView | null;
 }
 
 /** The title block and running header. */
 export interface TitleBlockView {
   /** The series the document belongs to (the dataset's title). */
   series: string;
-  /** "Programme brief", "Topic brief", "Fact sheet". */
+  /** A label key: `document.programme-brief`, `document.topic-brief`, `document.fact-sheet`. */
   kicker: string;
-  /** The title in plain text, English. */
+  /** The title in plain text, in the document's language. */
   title: string;
-  /** The programme's bilingual name; null for a topic. */
+  /** The programme's name with its native form; null for a topic. */
   name: NameView | null;
+  /** The native name in Latin letters, where given. */
+  romanized: string | null;
+  /** Other names of the programme. */
+  aliases: string[];
+  /** A topic's subtitle. */
   subtitle: string | null;
   /** Markdown: what the name means, e.g. "Enlightenment". */
   gloss: string | null;
@@ -27,21 +42,84 @@ export interface TitleBlockView {
   distribution: string | null;
 }
 
-/** One row of the at-a-glance table; exactly one of text, name, date, items or incentives is set. */
+/** How a source hedges an amount or figure. */
+export type Qualifier = NonNullable<Figure['qualifier']>;
+
+/** An amount of money as the data gives it: one exact amount, or a range, hedged or not. */
+export interface AmountView {
+  /** ISO 4217. */
+  currency: string;
+  amount: number | null;
+  min: number | null;
+  max: number | null;
+  qualifier: Qualifier | null;
+}
+
+/** An amount in the comparison currency, and how it was had (the data model's conversion order). */
+export interface ComparisonView extends AmountView {
+  /** `same`: already in that currency; `reported`: as the source gave it; `converted`: at a rate of the list. */
+  how: 'same' | 'reported' | 'converted';
+  /** True for `reported`: the table marks it. */
+  reported: boolean;
+}
+
+/** What the money in a document is compared and charted in, and the rates used. */
+export interface MoneyView {
+  /** ISO 4217: `meta.comparisonCurrency`, else USD. */
+  comparisonCurrency: string;
+  /** True where some incentive has a value in the comparison currency that its own amount is not in. */
+  comparisonColumn: boolean;
+  /** True where some value in the comparison currency is as the source reported it. */
+  anyReported: boolean;
+  /** Each exchange rate used, once. */
+  rates: RateView[];
+  /** The currency the incentives chart is drawn in, or null when there is none. */
+  chartCurrency: string | null;
+  /** True where the chart is drawn in the comparison currency (values as reported or converted). */
+  chartIsComparison: boolean;
+  /** Why a document with incentives in several currencies has no chart: a label key with its values. */
+  noChart: { key: string; currencies: string[] } | null;
+  /** Incentives the chart leaves out, having no value in its currency. */
+  notCharted: number;
+}
+
+/** An exchange rate a document used: `rate` units of `to` per one unit of `from`. */
+export interface RateView {
+  from: string;
+  to: string;
+  rate: number;
+  basis: string;
+  date: DateValue | null;
+}
+
+/** An incentive as a glance row lists it. */
+export interface GlanceIncentive {
+  description: string;
+  amount: AmountView;
+  /** Its value in the comparison currency where that differs from its own; else null. */
+  comparison: ComparisonView | null;
+}
+
+/** One row of the at-a-glance table; exactly one of text, term, name, date, items or incentives is set. */
 export interface GlanceRow {
+  /** A label key, e.g. `glance.sponsor`. */
   label: string;
+  /** A label key for a value the schema names (`level.national`, `status.active`), with `text` beside it. */
+  term: string | null;
   text: string | null;
   name: NameView | null;
   date: DateValue | null;
   items: string[] | null;
-  /** Incentives with their amounts, as the `money` helper shows them. */
-  incentives: { label: string; incentive: Incentive }[] | null;
+  incentives: GlanceIncentive[] | null;
+  /** Items a one-pager left out of this row for space: the page says how many. */
+  more: number;
   notes: number[];
 }
 
 /** A key figure as reported, with its endnotes. */
 export interface KeyFigureView {
-  label: string;
+  /** What it counts, as the data labels it. */
+  caption: string;
   figure: Pick<Figure, 'value' | 'qualifier' | 'unit'>;
   asOf: DateValue | null;
   note: string | null;
@@ -63,22 +141,25 @@ export interface TimelineEventView {
   notes: number[];
 }
 
-/** One incentive of one programme; `incentive` feeds the money helpers. */
+/** One incentive of one programme. */
 export interface IncentiveRowView {
   programmeId: string;
   programme: NameView;
   /** True for the programme the document is about. */
   current: boolean;
-  label: string;
+  description: string;
+  /** A label key: `incentive-kind.grant`. */
+  kind: string;
   recipient: string | null;
-  incentive: Incentive;
+  amount: AmountView | null;
+  comparison: ComparisonView | null;
   note: string | null;
   notes: number[];
 }
 
 export interface PersonView {
   name: string;
-  zh: string | null;
+  native: NativeNameView | null;
   role: string;
   affiliation: string | null;
   notes: number[];
@@ -87,17 +168,21 @@ export interface PersonView {
 export interface OrganisationView {
   name: NameView;
   abbreviation: string | null;
+  /** A label key: `organisation-kind.government`. */
   kind: string;
   jurisdiction: string | null;
 }
 
-/** A source as an endnote or quote names it. */
+/** A source as the source list cites it in full, once. */
 export interface SourceView {
+  /** Its place in the document's source list, from 1. */
+  number: number;
   publisher: string;
   headline: string;
   date: DateValue;
   dateline: string | null;
   byline: string | null;
+  url: string | null;
 }
 
 export interface QuoteView {
@@ -105,10 +190,14 @@ export interface QuoteView {
   speaker: string;
   role: string;
   context: string | null;
+  /** Where in the source: "p. 3". */
+  locator: string | null;
+  /** The source list's entry. */
   source: SourceView;
 }
 
 export interface RelatedView {
+  /** `relation`: a label key, `relation.predecessor`. */
   programmes: { name: NameView; relation: string }[];
   topics: { title: string }[];
 }
@@ -116,6 +205,7 @@ export interface RelatedView {
 /** A programme in a topic's overview table. */
 export interface ProgrammeRowView {
   name: NameView;
+  /** Label keys: `level.national`, `status.active`. */
   level: string;
   jurisdiction: string;
   status: string;
@@ -123,19 +213,32 @@ export interface ProgrammeRowView {
   notes: number[];
 }
 
-/** A numbered endnote: who stands behind the claim, and where it was published. */
+/** A numbered endnote: who stands behind the claim, and only what the source list does not say. */
 export interface EndnoteView {
   number: number;
-  /** "Anonymous sources", "Government documents", "Named official", ... */
-  attributionLabel: string;
+  /** A label key: `attribution.anonymous-sources`. */
+  attribution: string;
   attributionKind: AttributionKind;
   /** Who stands behind it, e.g. "three people with knowledge of the matter". */
   who: string;
   /** Markdown: the claim in the project's words. */
   statement: string;
-  source: SourceView;
+  /** The source list's entry it cites; null for an outside fact with no source document. */
+  source: SourceView | null;
   excerpt: string | null;
-  confidence: Confidence;
+  /** Where in the source: "p. 3", "para. 12". */
+  locator: string | null;
+  /** A label key: `confidence.high`. */
+  confidence: string;
+  /** The raw confidence, for styling. */
+  confidenceLevel: Confidence;
+}
+
+/** What a one-pager left out for space, by kind; 0 where it left nothing out. */
+export interface LeftOutView {
+  takeaways: number;
+  keyFigures: number;
+  events: number;
 }
 
 /** Everything a brief or one-pager shows. */
@@ -154,18 +257,20 @@ export interface DocumentView {
   sections: SectionView[];
   timeline: TimelineEventView[];
   incentives: IncentiveRowView[];
-  /** Incentives of every programme compared, for the chart and its table. */
+  /** Incentives of every programme compared, for the chart. */
   incentiveComparison: IncentiveRowView[];
+  money: MoneyView;
   people: PersonView[];
   organisations: OrganisationView[];
   quotes: QuoteView[];
   related: RelatedView;
   openQuestions: string[];
   endnotes: EndnoteView[];
-  /** Distinct sources, for the one-pager's sources line. */
+  /** Every source the document cites, each once, in full: the source list. */
   sources: SourceView[];
-  /** True where the notes draw on more than one source, so each compact note names its own. */
+  /** True where the notes draw on more than one source, so each note names its own. */
   citeSourcePerNote: boolean;
+  leftOut: LeftOutView;
 }
 
 /** Options that shape a view. */
@@ -176,3 +281,6 @@ export interface ViewOptions {
   /** Overrides the dataset's author or office. */
   author?: string;
 }
+
+/** The incentive's data, for helpers that format it as the data gives it. */
+export type IncentiveData = Incentive;

@@ -1,25 +1,19 @@
 // From parsed files to Facts: merge collections, check ids and references, index. Pure.
 import type { Problem } from '../errors.js';
-import type { Facts, Located, Origin } from './facts.js';
+import type { Facts, Located, OrganisationFacts, PersonFacts, ProgrammeFacts } from './facts.js';
+import { checkContent, type DataRecord as Record, type RecordIndex } from './check-content.js';
+import { foldNativeName } from './native-names.js';
 import { checkRelations } from './check-relations.js';
 import { matchPath, REFERENCES } from './references.js';
 import { COLLECTIONS, type CollectionName } from './names.js';
-import type { Claim, DataFile, Meta, Programme } from './schema.js';
+import type { Claim, DataFile, Meta, Organisation, Person, Programme } from './schema.js';
 import { formatPath, locate, type YamlFile } from './yaml-document.js';
 
 /** Words an evidence excerpt may hold at most (SOURCE.md: excerpts are for verification, not prose). */
 export const MAX_EXCERPT_WORDS = 25;
 
-interface Record {
-  id: string;
-  origin: Origin;
-  yaml: YamlFile;
-  path: Array<string | number>;
-  value: { id: string };
-}
-
-/** Facts from schema-valid files, or every problem found in them. */
-export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Facts; problems: Problem[] } {
+/** Facts from schema-valid files, or every problem found in them; warnings either way. */
+export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Facts; problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const problemAt = (yaml: YamlFile, path: Array<string | number>, message: string) => {
     const { line, col } = locate(yaml, path);
@@ -76,14 +70,9 @@ export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Fact
       problemAt(claim.yaml, [...claim.path, 'excerpt'], `excerpt has ${words} words; at most ${MAX_EXCERPT_WORDS}`);
     }
   }
-  for (const programme of records.get('programmes')!.values()) {
-    const value = programme.value as Programme;
-    for (const [i, incentive] of (value.incentives ?? []).entries()) {
-      if (incentive.min !== undefined && incentive.max !== undefined && incentive.min > incentive.max) {
-        problemAt(programme.yaml, [...programme.path, 'incentives', i, 'min'], `min (${incentive.min}) is larger than max (${incentive.max})`);
-      }
-    }
-  }
+  const content = checkContent(records, meta?.value);
+  problems.push(...content.problems);
+  const { warnings } = content;
 
   if (!meta) {
     problems.push({ file: files[0]?.file ?? dataDir, line: 1, col: 1, path: 'meta', message: 'no file in the data folder gives `meta:` (title, asOf, author)' });
@@ -91,26 +80,27 @@ export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Fact
   if (records.get('programmes')!.size + records.get('topics')!.size === 0) {
     problems.push({ file: files[0]?.file ?? dataDir, line: 1, col: 1, path: 'programmes', message: 'the data has no programmes and no topics: nothing to brief on' });
   }
-  if (problems.length > 0 || !meta) return { problems };
-  return { facts: indexFacts(dataDir, meta.value, records), problems };
+  if (problems.length > 0 || !meta) return { problems, warnings };
+  return { facts: indexFacts(dataDir, meta.value, records, warnings), problems, warnings };
 }
 
-function indexFacts(dataDir: string, meta: Meta, records: Map<CollectionName, Map<string, Record>>): Facts {
-  const located = <T>(collection: CollectionName) =>
-    new Map([...records.get(collection)!.values()].map((r) => [r.id, { ...(r.value as T), origin: r.origin } as Located<T>]));
+function indexFacts(dataDir: string, meta: Meta, records: RecordIndex, warnings: Problem[]): Facts {
+  const located = <T, U = T>(collection: CollectionName, fold: (value: T) => U = (value) => value as unknown as U) =>
+    new Map([...records.get(collection)!.values()].map((r) => [r.id, { ...fold(r.value as T), origin: r.origin } as Located<U>]));
   const facts: Facts = {
     dataDir,
     meta,
     sources: located('sources'),
-    organisations: located('organisations'),
-    people: located('people'),
-    programmes: located('programmes'),
+    organisations: located<Organisation, OrganisationFacts>('organisations', foldNativeName),
+    people: located<Person, PersonFacts>('people', foldNativeName),
+    programmes: located<Programme, ProgrammeFacts>('programmes', (p) => ({ ...p, name: foldNativeName(p.name) })),
     topics: located('topics'),
     claims: located('claims'),
     quotes: located('quotes'),
     timeline: located('timeline'),
     claimsByProgramme: new Map(),
     claimsByTopic: new Map(),
+    warnings,
   };
   for (const id of facts.programmes.keys()) facts.claimsByProgramme.set(id, []);
   for (const id of facts.topics.keys()) facts.claimsByTopic.set(id, []);

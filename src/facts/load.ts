@@ -13,6 +13,8 @@ export interface DatasetCheck {
   facts?: Facts;
   files: YamlFile[];
   problems: Problem[];
+  /** Questionable but not wrong: a build still runs (issue 13). */
+  warnings: Problem[];
 }
 
 /**
@@ -23,7 +25,7 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[], readProble
   const validate = await prepareValidator();
   const problems: Problem[] = [...readProblems];
   const files: YamlFile[] = [];
-  for (const { file, bytes } of raw) {
+  for (const { file, absolute, bytes } of raw) {
     const decoded = decodeUtf8(file, bytes);
     if ('problem' in decoded) {
       problems.push(decoded.problem);
@@ -35,14 +37,14 @@ export async function checkFiles(dataDir: string, raw: RawDataFile[], readProble
     const schemaProblems = validateSchema(validate, parsed);
     problems.push(...schemaProblems);
     if (schemaProblems.length > 0) continue;
-    files.push(parsed);
+    files.push({ ...parsed, absolute });
     problems.push(...(await checkMarkdownNesting(parsed)));
   }
   // Cross-references are checked only when every file is well-formed, so that one typo
   // does not show up again as a dangling reference elsewhere.
-  if (problems.length > 0) return { files, problems };
-  const { facts, problems: dataset } = checkDataset(dataDir, files);
-  return { files, problems: dataset, ...(facts ? { facts } : {}) };
+  if (problems.length > 0) return { files, problems, warnings: [] };
+  const { facts, problems: dataset, warnings } = checkDataset(dataDir, files);
+  return { files, problems: dataset, warnings, ...(facts ? { facts } : {}) };
 }
 
 /** How messages show the data's files. */

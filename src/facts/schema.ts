@@ -11,7 +11,7 @@ export const Id = Type.String({
   pattern: ID_PATTERN,
   maxLength: 80,
   description: 'An id: lowercase letters, digits and hyphens, starting with a letter or digit',
-  errorMessage: 'an id of lowercase letters, digits and hyphens (like "qiming")',
+  errorMessage: 'an id of lowercase letters, digits and hyphens (like "talent-plan-2020")',
 });
 const Ids = (what: string) => Type.Array(Id, { uniqueItems: true, description: what });
 
@@ -41,33 +41,82 @@ const Markdown = (description: string) =>
   Type.String({ minLength: 1, contentMediaType: 'text/markdown', description: `${description} (Markdown)` });
 const Text = (description: string) => Type.String({ minLength: 1, description });
 
-/** A figure as reported; "unknown" is a value of its own, not a gap. */
-export const Figure = Type.Object(
+/** ISO 4217: three capital letters. */
+export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code, e.g. EUR, GBP, KRW' });
+
+/** A BCP 47 language tag: "en", "zh-Hans", "ko". */
+const LanguageTag = (description: string) =>
+  Type.String({ pattern: '^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$', description: `${description} (a BCP 47 tag such as zh-Hans, ko, ja, ar)` });
+
+/** A name in its own script, with its language and a romanisation where known. */
+export const NativeName = Type.Object(
   {
-    label: Type.Optional(Text('What the figure counts, e.g. "experts recruited"')),
-    value: Type.Union([Type.Number(), Type.Literal('unknown')], {
-      description: 'The number, or "unknown" where the source says it is not known',
-    }),
-    qualifier: Type.Optional(
-      Type.Union(
-        [
-          Type.Literal('exactly'),
-          Type.Literal('about'),
-          Type.Literal('more than'),
-          Type.Literal('at least'),
-          Type.Literal('up to'),
-          Type.Literal('thousands'),
-        ],
-        { description: 'How exact the figure is' },
+    text: Text('The name in its own script'),
+    lang: LanguageTag('The language and script of the name'),
+    romanized: Type.Optional(
+      Type.Object(
+        {
+          text: Text('The name in Latin letters'),
+          system: Text('The romanisation system, e.g. "pinyin", "Revised Romanization", "Hepburn"'),
+        },
+        { additionalProperties: false, description: 'The name in Latin letters, and the system used' },
       ),
     ),
-    unit: Type.Optional(Text('The unit, e.g. "people", "CNY", "%"')),
-    asOf: Type.Optional(DateValue),
-    note: Type.Optional(Text('A short note on what the figure means')),
-    claim: Type.Optional(doc('The claim that reports this figure', Id)),
   },
+  { additionalProperties: false, description: 'The name in its own script' },
+);
+
+const QUALITATIVE = ['dozens', 'hundreds', 'thousands', 'tens of thousands', 'hundreds of thousands', 'millions'] as const;
+
+/** Sizes a source gives in words, not numbers: a value of their own. */
+export const QualitativeQuantity = Type.Union(
+  QUALITATIVE.map((word) => Type.Literal(word)),
+  { description: 'A size the source gives in words, e.g. "thousands"' },
+);
+
+const figureFields = {
+  // One flat union, so that a wrong value gets one message listing every form.
+  value: Type.Union([Type.Number(), Type.Literal('unknown'), ...QUALITATIVE.map((word) => Type.Literal(word))], {
+    description: 'The number; "unknown" where the source says it is not known; or a size in words such as "thousands"',
+  }),
+  qualifier: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('exactly'),
+        Type.Literal('about'),
+        Type.Literal('more than'),
+        Type.Literal('at least'),
+        Type.Literal('up to'),
+        Type.Literal('fewer than'),
+      ],
+      { description: 'How the source hedges the figure' },
+    ),
+  ),
+  unit: Type.Optional(Text('The unit, e.g. "people", "EUR", "%"')),
+  asOf: Type.Optional(DateValue),
+  note: Type.Optional(Text('A short note on what the figure means')),
+  claim: Type.Optional(doc('The claim that reports this figure', Id)),
+};
+
+/** A figure as reported; "unknown" is a value of its own, not a gap. */
+export const Figure = Type.Object(
+  { label: Type.Optional(Text('What the figure counts, e.g. "fellows funded"')), ...figureFields },
   { additionalProperties: false },
 );
+
+/** A figure of a programme's scale: the data names what it counts. */
+export const ScaleFigure = Type.Object(
+  { label: Text('What the figure counts, e.g. "Applicants", "Fellows funded"'), ...figureFields },
+  { additionalProperties: false },
+);
+
+/** An exchange rate: units of `to` per one unit of a currency, with where it comes from. */
+const rateFields = {
+  rate: Type.Number({ exclusiveMinimum: 0, description: 'Units of `to` per one unit of the currency' }),
+  to: Type.Optional(doc('The currency the rate converts to; default: the comparison currency', CurrencyCode)),
+  basis: Text('Where the rate comes from, e.g. "the source\'s own conversion", "central bank reference rate"'),
+  date: Type.Optional(DateValue),
+};
 
 export const Attribution = Type.Object(
   {
@@ -102,6 +151,18 @@ export const Source = Type.Object(
     byline: Type.Optional(Type.Array(Text('An author'), { description: 'The authors' })),
     basis: Type.Optional(Text('What the reporting rests on')),
     url: Type.Optional(Type.String({ description: 'A verified address; leave empty rather than guess' })),
+    text: Type.Optional(
+      Text('The source\'s text (plain text or Markdown), relative to this file: excerpts and quotes are verified against it'),
+    ),
+    rates: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { currency: doc('The currency converted from', CurrencyCode), ...rateFields },
+          { additionalProperties: false },
+        ),
+        { description: 'Exchange rates this source gives, or that the data uses for amounts from it' },
+      ),
+    ),
     confidence: Type.Optional(
       Type.Object(
         {
@@ -125,7 +186,8 @@ export const Claim = Type.Object(
     id: Id,
     statement: Markdown("The claim in the project's own words"),
     attribution: Attribution,
-    source: doc('The source the claim comes from', Id),
+    source: Type.Optional(doc('The source the claim comes from; only an outside fact may have none', Id)),
+    locator: Type.Optional(Text('Where in the source, e.g. "p. 3", "para. 12"')),
     excerpt: Type.Optional(Text('At most 25 words copied verbatim from the source, to verify the claim')),
     date: Type.Optional(DateValue),
     figures: Type.Optional(Type.Array(Figure)),
@@ -136,16 +198,18 @@ export const Claim = Type.Object(
   { additionalProperties: false },
 );
 
+/** The Chinese shorthand: `zh` (+ `pinyin`) means native { text, lang: zh, romanized: { pinyin } }. */
 const ChineseName = {
-  zh: Type.Optional(Text('The name in Chinese characters')),
-  pinyin: Type.Optional(Text('The name in pinyin with tone marks')),
+  zh: Type.Optional(Text('The name in Chinese characters (shorthand for native with lang "zh")')),
+  pinyin: Type.Optional(Text('The name in pinyin with tone marks (with zh)')),
 };
 
 export const Person = Type.Object(
   {
     id: Id,
     name: Text('The name as the source writes it'),
-    zh: Type.Optional(Text('The name in Chinese characters, where known')),
+    zh: Type.Optional(Text('The name in Chinese characters, where known (shorthand for native with lang "zh")')),
+    native: Type.Optional(NativeName),
     role: Text('What they do'),
     affiliation: Type.Optional(Text('Where they work, as the source says')),
     organisation: Type.Optional(doc('Their organisation, where it is in the data', Id)),
@@ -160,7 +224,8 @@ export const Organisation = Type.Object(
     id: Id,
     name: Text('The English name'),
     ...ChineseName,
-    abbreviation: Type.Optional(Text('A short form, e.g. "MIIT"')),
+    native: Type.Optional(NativeName),
+    abbreviation: Type.Optional(Text('A short form, e.g. "DAAD"')),
     kind: Type.Union(
       [
         Type.Literal('government'),
@@ -175,16 +240,31 @@ export const Organisation = Type.Object(
       ],
       { description: 'What kind of body it is' },
     ),
-    jurisdiction: Type.Optional(Text('Where it sits, e.g. "Zhejiang province"')),
+    jurisdiction: Type.Optional(Text('Where it sits, e.g. "Ontario", "the city of Lyon"')),
     confidence: Type.Optional(Confidence),
   },
   { additionalProperties: false },
+);
+
+const AmountQualifier = Type.Union(
+  [Type.Literal('about'), Type.Literal('up to'), Type.Literal('at least'), Type.Literal('more than'), Type.Literal('fewer than')],
+  { description: 'How the source hedges the amount' },
 );
 
 export const Incentive = Type.Object(
   {
     kind: Type.Union(
       [
+        Type.Literal('grant'),
+        Type.Literal('loan'),
+        Type.Literal('fellowship'),
+        Type.Literal('stipend'),
+        Type.Literal('scholarship'),
+        Type.Literal('tuition'),
+        Type.Literal('wage-subsidy'),
+        Type.Literal('tax-credit'),
+        Type.Literal('equity'),
+        Type.Literal('in-kind'),
         Type.Literal('signing-bonus'),
         Type.Literal('home-purchase-subsidy'),
         Type.Literal('reward'),
@@ -197,29 +277,30 @@ export const Incentive = Type.Object(
       ],
       { description: 'What kind of incentive it is' },
     ),
-    label: Text('A short description, e.g. "Typical signing bonus"'),
+    label: Text('A short description, e.g. "Monthly stipend"'),
     recipient: Type.Optional(Text('Who receives it, where not the recruit')),
-    min: Type.Optional(Type.Number({ minimum: 0, description: 'The lowest amount, in currency units' })),
-    max: Type.Optional(Type.Number({ minimum: 0, description: 'The highest amount, in currency units' })),
-    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. CNY' })),
-    usdAsReported: Type.Optional(
+    amount: Type.Optional(Type.Number({ minimum: 0, description: 'The exact amount, in currency units (or give min and max)' })),
+    min: Type.Optional(Type.Number({ minimum: 0, description: 'The lowest amount of a range, in currency units' })),
+    max: Type.Optional(Type.Number({ minimum: 0, description: 'The highest amount of a range, in currency units' })),
+    qualifier: Type.Optional(AmountQualifier),
+    currency: Type.Optional(doc('The currency of the amount: named wherever an amount is given', CurrencyCode)),
+    reported: Type.Optional(
       Type.Object(
         {
+          currency: doc('The currency the source also gave the amount in', CurrencyCode),
+          amount: Type.Optional(Type.Number({ minimum: 0 })),
           min: Type.Optional(Type.Number({ minimum: 0 })),
           max: Type.Optional(Type.Number({ minimum: 0 })),
           qualifier: Type.Optional(Type.Union([Type.Literal('exactly'), Type.Literal('about')])),
         },
-        { additionalProperties: false, description: 'The US-dollar figure as the source reported it' },
+        { additionalProperties: false, description: 'The amount in another currency, as the source reported it' },
       ),
     ),
     rate: Type.Optional(
-      Type.Object(
-        {
-          usdPerUnit: Type.Number({ exclusiveMinimum: 0, description: 'US dollars per unit of the currency' }),
-          basis: Text('Where the rate comes from'),
-        },
-        { additionalProperties: false, description: 'The exchange rate used to convert, and its basis' },
-      ),
+      Type.Object(rateFields, {
+        additionalProperties: false,
+        description: 'The exchange rate for this amount: units of `to` per one unit of its currency, and its basis',
+      }),
     ),
     note: Type.Optional(Text('A short note')),
     claim: doc('The claim that reports this incentive', Id),
@@ -253,7 +334,8 @@ export const Programme = Type.Object(
       {
         en: Text('The English name'),
         ...ChineseName,
-        gloss: Type.Optional(Text('What the name means in English, e.g. "Enlightenment"')),
+        native: Type.Optional(NativeName),
+        gloss: Type.Optional(Text('What the name means in English, e.g. "Homecoming"')),
         aliases: Type.Optional(Type.Array(Text('Another name'))),
         confidence: Type.Optional(Confidence),
       },
@@ -269,12 +351,31 @@ export const Programme = Type.Object(
       ),
     ),
     level: Type.Union(
-      [Type.Literal('national'), Type.Literal('provincial'), Type.Literal('municipal'), Type.Literal('company')],
-      { description: 'The level of government (or company) that runs it' },
+      [
+        Type.Literal('international'),
+        Type.Literal('national'),
+        Type.Literal('state'),
+        Type.Literal('provincial'),
+        Type.Literal('regional'),
+        Type.Literal('municipal'),
+        Type.Literal('institution'),
+        Type.Literal('company'),
+        Type.Literal('other'),
+      ],
+      { description: 'The level of government, or the kind of body, that runs it' },
     ),
-    jurisdiction: Text('Where it applies, e.g. "Zhejiang province"'),
+    jurisdiction: Text('Where it applies, e.g. "Bavaria", "the European Union"'),
     status: Type.Union(
-      [Type.Literal('active'), Type.Literal('renamed'), Type.Literal('dormant'), Type.Literal('unknown')],
+      [
+        Type.Literal('planned'),
+        Type.Literal('announced'),
+        Type.Literal('active'),
+        Type.Literal('renamed'),
+        Type.Literal('suspended'),
+        Type.Literal('ended'),
+        Type.Literal('dormant'),
+        Type.Literal('unknown'),
+      ],
       { description: 'Whether it is running' },
     ),
     dates: Type.Optional(
@@ -283,9 +384,11 @@ export const Programme = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    publicity: Type.Union([Type.Literal('public'), Type.Literal('low-profile')], {
-      description: 'Whether it publicises itself and its awardees',
-    }),
+    publicity: Type.Optional(
+      Type.Union([Type.Literal('public'), Type.Literal('low-profile')], {
+        description: 'Whether it publicises itself and its awardees',
+      }),
+    ),
     predecessor: Type.Optional(doc('The programme it replaced', Id)),
     successor: Type.Optional(doc('The programme that replaced it', Id)),
     related: Type.Optional(Ids('Related programmes')),
@@ -302,10 +405,7 @@ export const Programme = Type.Object(
     ),
     incentives: Type.Optional(Type.Array(Incentive)),
     scale: Type.Optional(
-      Type.Object(
-        { targets: Type.Optional(Figure), applicants: Type.Optional(Figure), recruited: Type.Optional(Figure) },
-        { additionalProperties: false, description: 'How big it is; "unknown" is a value' },
-      ),
+      Type.Array(ScaleFigure, { description: 'How big it is, as labelled figures; "unknown" is a value' }),
     ),
     people: Type.Optional(Ids('People involved')),
     organisations: Type.Optional(Ids('Organisations involved')),
@@ -339,6 +439,7 @@ export const Quote = Type.Object(
     words: Text('The words, verbatim'),
     context: Type.Optional(Text('When or why they said it')),
     source: doc('The source that carries the quote', Id),
+    locator: Type.Optional(Text('Where in the source, e.g. "p. 3", "para. 12"')),
     programmes: Type.Optional(Ids('Programmes the quote bears on')),
     topics: Type.Optional(Ids('Topics the quote bears on')),
   },
@@ -366,8 +467,11 @@ export const Meta = Type.Object(
     edition: Type.Optional(Text('The edition, e.g. "1"')),
     author: Text('Author or office'),
     distribution: Type.Optional(Text('A distribution marking shown on every page')),
-    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$', description: 'BCP 47 tag' })),
+    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$', description: 'BCP 47 tag; default "en"' })),
     keywords: Type.Optional(Type.Array(Text('A keyword'))),
+    comparisonCurrency: Type.Optional(
+      doc('The currency incentives are compared and charted in (ISO 4217); default USD', CurrencyCode),
+    ),
   },
   { additionalProperties: false },
 );
@@ -396,15 +500,24 @@ export const DataFile = Type.Object(
 export type Confidence = Static<typeof Confidence>;
 export type DateValue = Static<typeof DateValue>;
 export type Figure = Static<typeof Figure>;
+export type ScaleFigure = Static<typeof ScaleFigure>;
+export type NativeName = Static<typeof NativeName>;
+export type QualitativeQuantity = Static<typeof QualitativeQuantity>;
 export type Attribution = Static<typeof Attribution>;
 export type AttributionKind = Attribution['kind'];
 export type Source = Static<typeof Source>;
+export type SourceRate = NonNullable<Source['rates']>[number];
 export type Claim = Static<typeof Claim>;
 export type Person = Static<typeof Person>;
 export type Organisation = Static<typeof Organisation>;
 export type Incentive = Static<typeof Incentive>;
+export type IncentiveKind = Incentive['kind'];
+export type IncentiveRate = NonNullable<Incentive['rate']>;
+export type ReportedAmount = NonNullable<Incentive['reported']>;
 export type Section = Static<typeof Section>;
 export type Programme = Static<typeof Programme>;
+export type ProgrammeLevel = Programme['level'];
+export type ProgrammeStatus = Programme['status'];
 export type Topic = Static<typeof Topic>;
 export type Quote = Static<typeof Quote>;
 export type TimelineEvent = Static<typeof TimelineEvent>;

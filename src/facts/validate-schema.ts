@@ -5,6 +5,7 @@ import { CODE_DIR } from '../package.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
 import { describeImpossibleDate } from './describe-date.js';
+import { describeOldForm, OLD_FIELDS } from './old-model-hints.js';
 import { article, isNonFinite, kindOf, show } from './show-value.js';
 import { formatPath, locate, spellingAt, type DataPath, type YamlFile } from './yaml-document.js';
 
@@ -37,8 +38,9 @@ export function validateSchema(validate: ValidateFunction, yaml: YamlFile): Prob
     errors
       .filter((e) => e.keyword === 'additionalProperties')
       .map((e) => {
+        const field = String(e.params.additionalProperty);
         const known = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
-        return `${e.instancePath}/${closest(String(e.params.additionalProperty), known) ?? ''}`;
+        return `${e.instancePath}/${OLD_FIELDS[field] ?? closest(field, known) ?? ''}`;
       }),
   );
   const problems: Problem[] = [];
@@ -88,6 +90,9 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
   // .nan and .inf have no JSON: say them as the file does.
   const spelled = isNonFinite(value) ? (spellingAt(yaml, path) ?? show(value)) : undefined;
   const shown = () => spelled ?? show(value);
+  const field = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+  const old = describeOldForm(error.keyword, field, path, field === undefined ? value : undefined);
+  if (old) return old;
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
@@ -97,8 +102,10 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
         ? `unknown field "${field}"; did you mean "${guess}"?`
         : `unknown field "${field}"; expected one of: ${known.join(', ')}`;
     }
-    case 'required':
-      return `missing required field "${String(error.params.missingProperty)}"`;
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      return `missing required field "${missing}"${REQUIRED_HINTS[missing] ? `: ${REQUIRED_HINTS[missing]}` : ''}`;
+    }
     case 'type':
       if (spelled) return `expected a finite ${String(error.params.type)}, got ${spelled}`;
       return `expected ${article(String(error.params.type))}, got ${kindOf(value)}`;
@@ -109,7 +116,7 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
       if (schema.errorMessage) return `expected ${schema.errorMessage}, got ${shown()}`;
       const options = branches.map((s) => s.const).filter((c) => c !== undefined);
       if (spelled && branches.some((b) => b.type === 'number' || b.type === 'integer')) {
-        return `expected a finite number${options.map((o) => ` or ${JSON.stringify(o)}`).join('')}, got ${spelled}`;
+        return `expected ${listAlternatives(['a finite number', ...options.map((o) => JSON.stringify(o))])}, got ${spelled}`;
       }
       if (options.length > 0) return `expected one of: ${options.join(', ')}; got ${shown()}`;
       return `does not match any allowed form; got ${shown()}`;
@@ -125,6 +132,16 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
     default:
       return `${error.message ?? 'is not valid'}${value === undefined ? '' : `; got ${shown()}`}`;
   }
+}
+
+/** What a required field is for, where its name alone does not say. */
+const REQUIRED_HINTS: Readonly<Record<string, string>> = {
+  basis: 'where the rate comes from, e.g. "the source\'s own conversion" or a central bank\'s reference rate and its date',
+};
+
+/** "a, b or c". */
+function listAlternatives(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {

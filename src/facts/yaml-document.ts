@@ -5,7 +5,10 @@ import { toValues } from './yaml-aliases.js';
 
 /** A parsed data file that can say where any value in it stands. */
 export interface YamlFile {
+  /** The path as messages show it. */
   file: string;
+  /** The path on disk, where the file was read from one: paths inside the data resolve from it. */
+  absolute?: string;
   data: unknown;
   doc: Document;
   lines: LineCounter;

@@ -16,18 +16,51 @@ export interface FontSlice {
   ranges: [number, number][];
 }
 
-/** The faces the stylesheets use: serif text, sans headings and tables, Noto Sans SC for Chinese. */
+/**
+ * The faces the stylesheets use (issue 13, item 5): serif text and sans headings (Latin, Greek,
+ * Cyrillic and Devanagari), Arabic and Hebrew, and one family for each CJK writing tradition.
+ */
 export const FACES = [
   ['noto-serif', ['400', '400-italic', '700', '700-italic']],
   ['noto-sans', ['400', '400-italic', '600', '700', '700-italic']],
+  ['noto-sans-arabic', ['400', '700']],
+  ['noto-sans-hebrew', ['400', '700']],
   ['noto-sans-sc', ['400', '700']],
+  ['noto-sans-tc', ['400', '700']],
+  ['noto-sans-jp', ['400', '700']],
+  ['noto-sans-kr', ['400', '700']],
 ] as const;
 
 /** The bundled families, in the order every font stack ends with them (issue 11). */
-export const BUNDLED_FAMILIES = ['Noto Serif', 'Noto Sans', 'Noto Sans SC'] as const;
+export const BUNDLED_FAMILIES = [
+  'Noto Serif',
+  'Noto Sans',
+  'Noto Sans Arabic',
+  'Noto Sans Hebrew',
+  'Noto Sans SC',
+  'Noto Sans TC',
+  'Noto Sans JP',
+  'Noto Sans KR',
+] as const;
 
-// Noto Sans SC also ships Latin and Cyrillic slices; the text faces cover those, so only its CJK slices are kept.
-const SKIP_SC_SLICES = /noto-sans-sc-(latin|latin-ext|cyrillic|vietnamese)-/;
+/** A CSS font stack: `first`, then every other bundled family in order, then `generic`. */
+export function fontStack(first: string, generic = 'sans-serif'): string {
+  return [first, ...BUNDLED_FAMILIES.filter((f) => f !== first)].map((f) => `'${f}'`).concat(generic).join(', ');
+}
+
+/** The families of Chinese, Japanese and Korean text: their slices are megabytes, loaded only for those scripts. */
+export const CJK_FAMILIES: ReadonlySet<string> = new Set(['Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR']);
+
+// The script families also ship Latin, Greek, Cyrillic and Vietnamese slices; the text faces cover
+// those, so only the slices of their own script are kept: a Latin page then never loads them.
+const OWN_SCRIPT_SLICE: Record<string, RegExp> = {
+  'noto-sans-arabic': /^noto-sans-arabic-arabic-/,
+  'noto-sans-hebrew': /^noto-sans-hebrew-hebrew-/,
+  'noto-sans-sc': /^noto-sans-sc-\d+-/,
+  'noto-sans-tc': /^noto-sans-tc-\d+-/,
+  'noto-sans-jp': /^noto-sans-jp-\d+-/,
+  'noto-sans-kr': /^noto-sans-kr-\d+-/,
+};
 
 function parseRanges(value: string): [number, number][] {
   return value.split(',').map((part) => {
@@ -55,7 +88,7 @@ export function readFontSlices(): FontSlice[] {
         const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
         const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
         const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-        if (!family || !url || !range || (pkg === 'noto-sans-sc' && SKIP_SC_SLICES.test(url))) continue;
+        if (!family || !url || !range || OWN_SCRIPT_SLICE[pkg]?.test(url) === false) continue;
         found.push({
           family,
           style: /font-style:\s*italic/.test(block) ? 'italic' : 'normal',

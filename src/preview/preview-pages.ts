@@ -60,7 +60,7 @@ function links(subject: 'programme' | 'topic', id: string): string {
 export function renderIndexPage(facts: Facts | undefined, dataDir: string, cwd?: string): string {
   if (!facts) return page('brief preview', `<h1>brief preview</h1>\n<p class="muted">No data could be read from ${escapeHtml(displayPath(dataDir, cwd))} yet.</p>`);
   const programmes = [...facts.programmes.values()]
-    .map((p) => `<li><span class="name">${escapeHtml(p.name.en)}${p.name.zh ? ` (${escapeHtml(p.name.zh)})` : ''}</span>: ${links('programme', p.id)}</li>`)
+    .map((p) => `<li><span class="name">${escapeHtml(p.name.en)}${p.name.native ? ` (${escapeHtml(p.name.native.text)})` : ''}</span>: ${links('programme', p.id)}</li>`)
     .join('\n');
   const topics = [...facts.topics.values()]
     .map((t) => `<li><span class="name">${escapeHtml(t.title)}</span>: ${links('topic', t.id)}</li>`)

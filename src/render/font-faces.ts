@@ -2,7 +2,7 @@
 // or inlined, only the slices a document uses, for the self-contained HTML.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { readFontSlices, type FontSlice } from '../fonts/font-slices.js';
+import { CJK_FAMILIES, readFontSlices, type FontSlice } from '../fonts/font-slices.js';
 
 export { readFontSlices, type FontSlice } from '../fonts/font-slices.js';
 
@@ -62,13 +62,44 @@ function faceRule(slice: FontSlice, src: string): string {
   return `@font-face{font-family:'${slice.family}';font-style:${slice.style};font-weight:${slice.weight};font-display:block;src:url(${src}) format('woff2');unicode-range:${slice.unicodeRange}}`;
 }
 
-/** The slices `text` uses. Noto Sans SC comes last in every font stack: it needs only what the text faces lack. */
+/** The CJK family a language tag is set in, as the stylesheets' :lang() rules choose it. */
+export function cjkFamilyOf(lang: string): string | undefined {
+  const tag = lang.toLowerCase();
+  if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'Noto Sans TC';
+  if (/^zh\b/.test(tag)) return 'Noto Sans SC';
+  if (/^ja\b/.test(tag)) return 'Noto Sans JP';
+  if (/^ko\b/.test(tag)) return 'Noto Sans KR';
+  return undefined;
+}
+
+/** The CJK families the text's `lang` attributes call for, in the order the stacks end with them. */
+function cjkFamiliesIn(text: string): string[] {
+  const wanted = new Set<string>();
+  for (const match of text.matchAll(/\blang="([^"]+)"/g)) {
+    const family = cjkFamilyOf(match[1]!);
+    if (family) wanted.add(family);
+  }
+  return [...CJK_FAMILIES].filter((family) => wanted.has(family));
+}
+
+/**
+ * The slices `text` uses: for each character, the text faces' slices holding it; where none does,
+ * the slices of the CJK families its `lang` attributes name, else of the first CJK family that
+ * holds it (the stacks' order). A page whose text is all Latin needs no CJK slice.
+ */
 function slicesFor(text: string): FontSlice[] {
   const used = new Set<FontSlice>();
+  const named = cjkFamiliesIn(text);
   for (const cp of codePointsOf(text)) {
     const holding = slicesHolding(cp);
-    const textFaces = holding.filter((s) => s.family !== 'Noto Sans SC');
-    for (const slice of textFaces.length > 0 ? textFaces : holding) used.add(slice);
+    const textFaces = holding.filter((s) => !CJK_FAMILIES.has(s.family));
+    if (textFaces.length > 0) {
+      for (const slice of textFaces) used.add(slice);
+      continue;
+    }
+    const inNamed = holding.filter((s) => named.includes(s.family));
+    const fallback = holding.filter((s) => s.family === holding[0]?.family);
+    for (const slice of inNamed.length > 0 ? inNamed : fallback) used.add(slice);
   }
   // In the bundled order, so the same characters always give the same bytes.
   return readFontSlices().filter((s) => used.has(s));

@@ -1,6 +1,6 @@
 // The pack's cover and table of contents: templates/pack/, read and rendered as every template
 // is, and printed by the same printer as the documents so they share fonts and styles.
-import type { PdfMetadata, RenderedDocument } from '../contracts/document.js';
+import type { PdfMetadata, RenderedDocument, SubjectKind } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import type { DateValue } from '../facts/schema.js';
 import type { Renderer } from './renderer.js';
@@ -9,27 +9,29 @@ import type { TemplateSet } from './template-set.js';
 /** One line of the table of contents. */
 export interface ContentsEntry {
   title: string;
-  /** "Brief" or "One-pager". */
+  /** The document's format: `brief` or `one-pager` (the labels word it). */
   format: string;
   /** The page in the pack where the document starts, from 1. */
   page: number;
 }
 
-/** What the cover and the contents show. */
+/** What the cover and the contents show; their own words come from the labels. */
 export interface FrontMatterView {
   title: string;
-  subtitle: string;
   asOf: DateValue;
   edition: string | null;
   author: string;
   distribution: string | null;
   documentCount: number;
-  groups: { heading: string; entries: ContentsEntry[] }[];
+  /** Programmes, then topics: `kind` picks the heading's label (`pack.programme`, `pack.topic`). */
+  groups: { kind: SubjectKind; entries: ContentsEntry[] }[];
 }
 
 /** The texts the front matter is made from, as part of the pack's input hash. */
 export function frontMatterSources(templates: TemplateSet): { cover: string; contents: string; css: string } {
-  return { cover: templates.pack.cover!.source, contents: templates.pack.contents!.source, css: packCss(templates) };
+  // The labels they print count too: the cover's own words come from them.
+  const labels = JSON.stringify([...templates.labels.entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]));
+  return { cover: templates.pack.cover!.source, contents: `${templates.pack.contents!.source}\0${labels}`, css: packCss(templates) };
 }
 
 /** The front matter as a document the printer prints. */
@@ -40,7 +42,8 @@ export function renderFrontMatter(
   paper: Paper,
   metadata: PdfMetadata,
 ): RenderedDocument {
-  const body = `${renderer.render('pack/cover', view)}\n${renderer.render('pack/contents', view)}`;
+  const call = { lang: metadata.language };
+  const body = `${renderer.render('pack/cover', view, call)}\n${renderer.render('pack/contents', view, call)}`;
   return {
     spec: {
       key: 'pack/front-matter',

@@ -25,6 +25,7 @@ const isOptional = (value: unknown, test: (v: unknown) => boolean) => value === 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isNoteNumber = (value: unknown) => Number.isInteger(value) && (value as number) >= 1;
+const isNative = (value: unknown) => isObject(value) && isString(value.text) && isString(value.lang);
 
 /** The kinds of argument the helpers take. */
 export const ARGUMENTS = {
@@ -34,27 +35,29 @@ export const ARGUMENTS = {
   },
   dateStyle: { wants: '"short" or "long" after the date', accepts: (v) => v === 'short' || v === 'long' },
   markdown: { wants: 'Markdown text (a string)', accepts: isString },
+  plainText: { wants: 'text (a string)', accepts: isString },
   chinese: { wants: 'Chinese text (a string)', accepts: isString },
-  incentive: {
-    wants: 'an incentive (an object with a kind, and min, max and currency where known)',
+  amount: {
+    wants: 'an amount (an object with a currency, and amount or min and max)',
     accepts: (v) =>
       isObject(v) &&
-      // Every field is optional but the kind: an object with none of them is something else.
-      (isString(v.kind) || [v.min, v.max, v.currency, v.usdAsReported, v.rate].some((f) => f !== undefined)) &&
-      isOptional(v.min, isNumber) &&
-      isOptional(v.max, isNumber) &&
-      isOptional(v.currency, isString) &&
-      isOptional(v.usdAsReported, isObject) &&
-      isOptional(v.rate, (r) => isObject(r) && isNumber(r.usdPerUnit) && isString(r.basis)),
+      isString(v.currency) &&
+      [v.amount, v.min, v.max].every((f) => isOptional(f, isNumber)) &&
+      isOptional(v.qualifier, isString),
+  },
+  rate: {
+    wants: 'an exchange rate (an object with from, to, rate and basis)',
+    accepts: (v) => isObject(v) && isString(v.from) && isString(v.to) && isNumber(v.rate) && isString(v.basis),
   },
   figure: {
-    wants: 'a figure (an object with a value, a number or "unknown")',
-    accepts: (v) => isObject(v) && (isNumber(v.value) || v.value === 'unknown') && isOptional(v.unit, isString) && isOptional(v.qualifier, isString),
+    wants: 'a figure (an object with a value: a number, "unknown" or a size in words)',
+    accepts: (v) => isObject(v) && (isNumber(v.value) || isString(v.value)) && isOptional(v.unit, isString) && isOptional(v.qualifier, isString),
   },
   name: {
-    wants: 'a name (an object with en, and zh and pinyin where known)',
-    accepts: (v) => isObject(v) && isString(v.en) && isOptional(v.zh, isString) && isOptional(v.pinyin, isString),
+    wants: 'a name (an object with en, and native where known)',
+    accepts: (v) => isObject(v) && isString(v.en) && isOptional(v.native, isNative),
   },
+  native: { wants: 'a native name (an object with text and lang)', accepts: isNative },
   noteNumber: { wants: 'an endnote number (a whole number from 1)', accepts: isNoteNumber },
   noteNumbers: { wants: 'a list of endnote numbers', accepts: (v) => Array.isArray(v) && v.every(isNoteNumber) },
   count: { wants: 'a count (a number) first', accepts: isNumber },

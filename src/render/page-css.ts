@@ -1,6 +1,7 @@
 // Per-document CSS: paper size, margins, the running header and the "Page N of M" footer (issue 3).
 import type { FitPolicy } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
+import { fontStack } from '../fonts/font-slices.js';
 
 
 /** Page margins in millimetres, per layout: the one-pager has tighter margins to fit. */
@@ -31,11 +32,22 @@ export interface PageCssInput {
   header: string;
   /** The distribution marking, on every page; null for none. */
   distribution: string | null;
+  /** The footer's wording, with {page} and {pages} where the printer counts them: "Page {page} of {pages}". */
+  pageNumber: string;
   fit?: FitPolicy;
 }
 
 // Ends with every bundled family, as the stylesheets' stacks do (issue 11).
-const MARGIN_FONT = "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+const MARGIN_FONT = `font-family:${fontStack('Noto Sans')};font-size:7.5pt;color:#333;`;
+
+/** "Page {page} of {pages}" as CSS content: `"Page " counter(page) " of " counter(pages)`. */
+export function pageCounterContent(wording: string): string {
+  return wording
+    .split(/(\{pages?\})/)
+    .filter(Boolean)
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
 
 export function renderPageCss(input: PageCssInput): string {
   const m = PAGE_MARGINS[input.layout];
@@ -47,7 +59,7 @@ export function renderPageCss(input: PageCssInput): string {
     input.distribution
       ? `  @top-right { content: ${cssString(input.distribution.toUpperCase())}; ${MARGIN_FONT} font-weight:700; letter-spacing:0.06em; vertical-align: bottom; padding-bottom: 3mm; }`
       : '',
-    `  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${MARGIN_FONT} vertical-align: top; padding-top: 3mm; }`,
+    `  @bottom-center { content: ${pageCounterContent(input.pageNumber)}; ${MARGIN_FONT} vertical-align: top; padding-top: 3mm; }`,
     '}',
   ];
   if (input.fit) lines.push(`body.layout-one-pager { --fit-font-pt: ${input.fit.baseFontPt}pt; }`);

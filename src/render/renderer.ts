@@ -2,19 +2,28 @@
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
 import { createHelpers } from './helpers.js';
+import type { Labels } from './labels.js';
 import { boundLoops, describeTooLarge, startBudget, type RenderBudget, type RenderLimits } from './render-limits.js';
 import { toTemplateError } from './template-error.js';
 import type { TemplateFile, TemplateSet } from './template-set.js';
+
+/** How one rendering goes: its limits, and the language its numbers, dates and labels are written in. */
+export interface RenderCall extends RenderLimits {
+  /** BCP 47; default "en". */
+  lang?: string;
+}
 
 /** Renders a layout with a view model to HTML; pure: no file I/O. */
 export interface Renderer {
   /**
    * The HTML of `layout` (a file in `layouts/`, or `pack/cover` and `pack/contents`) rendered with
-   * `view`; throws TemplateError, also when rendering runs past `limits` (by default 30 s and 32
-   * million characters).
+   * `view`; throws TemplateError, also when rendering runs past the call's limits (by default 30 s
+   * and 32 million characters).
    */
-  render(layout: string, view: object, limits?: RenderLimits): string;
+  render(layout: string, view: object, call?: RenderCall): string;
   layouts: string[];
+  /** The labels the templates print, for what is worded outside them (charts, page furniture). */
+  labels: Labels;
 }
 
 type Compiled = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
@@ -58,7 +67,8 @@ export function createRenderer(templates: TemplateSet): Renderer {
   const hb = Handlebars.create();
   // The limits of the rendering under way: renders are synchronous, so one at a time.
   let budget: RenderBudget | undefined;
-  const helpers = { ...createHelpers((html) => new hb.SafeString(html)) };
+  let lang = 'en';
+  const helpers = { ...createHelpers((html) => new hb.SafeString(html), () => ({ labels: templates.labels, lang })) };
   for (const name of ['if', 'unless', 'with'] as const) helpers[name] = hb.helpers[name]!;
   // `{{#list}}...{{/list}}` over an array goes through `each` too (Handlebars' blockHelperMissing).
   helpers.each = boundLoops(hb.helpers.each!, () => budget);
@@ -73,12 +83,13 @@ export function createRenderer(templates: TemplateSet): Renderer {
   ]);
   const layouts = new Map([...files].map(([name, t]) => [name, compileFile(hb, t)]));
   return {
-    render(layout, view, limits) {
+    render(layout, view, call) {
       const template = layouts.get(layout);
       if (!template) {
         throw new TemplateError(`no layout "${layout}"; known: ${[...layouts.keys()].join(', ') || '(none)'}`);
       }
-      budget = startBudget(limits);
+      budget = startBudget(call);
+      lang = call?.lang ?? 'en';
       try {
         const html = template(view);
         // Loops check as they go; this catches what was made outside them.
@@ -91,5 +102,6 @@ export function createRenderer(templates: TemplateSet): Renderer {
       }
     },
     layouts: [...layouts.keys()],
+    labels: templates.labels,
   };
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package.js';
+import { Labels, overrideLabels, parseLabels, type LabelEntry } from './labels.js';
 import { refuseNavigation } from './refuse-navigation.js';
 
 /** One template file as read: its name (file name without extension) and where it came from. */
@@ -28,7 +29,12 @@ export interface TemplateSet {
   pack: Record<string, TemplateFile>;
   /** `pack/*.css`, in file-name order: the front matter's own styles. */
   packStyles: TemplateFile[];
+  /** `labels.yaml`: every word the documents, the pack's front matter and the charts print. */
+  labels: Labels;
 }
+
+/** The labels file of a templates folder. */
+export const LABELS_FILE = 'labels.yaml';
 
 const KINDS = [
   ['layouts', '.hbs'],
@@ -46,6 +52,14 @@ export function bundledTemplatesDir(): string {
   return BUNDLED_TEMPLATES;
 }
 
+/** A link may not bring in a file from outside the templates folder (issue 5: paths cannot escape). */
+function assertInside(dir: string, file: string, root = realpathSync(dir)): void {
+  const real = realpathSync(file);
+  if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) {
+    throw new TemplateError(`${file} is a link to ${real}, outside the templates folder ${dir}`);
+  }
+}
+
 function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
   const folder = join(dir, kind);
   if (!existsSync(folder)) return [];
@@ -55,11 +69,7 @@ function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
     .sort()
     .map((f) => {
       const file = join(folder, f);
-      // A link may not bring in a file from outside the templates folder (issue 5: paths cannot escape).
-      const real = realpathSync(file);
-      if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) {
-        throw new TemplateError(`${file} is a link to ${real}, outside the templates folder ${dir}`);
-      }
+      assertInside(dir, file, root);
       const source = readFileSync(file, 'utf8');
       if (ext === '.hbs') refuseNavigation(file, source);
       return { name: f.slice(0, -ext.length), file, source };
@@ -74,7 +84,7 @@ export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet 
   // A mistyped folder must not fall back to the bundled templates in silence.
   if (!existsSync(dir)) throw new UsageError(`templates folder not found: ${dir}`);
   const folders = fallbackDir ? [resolve(fallbackDir), resolve(dir)] : [resolve(dir)];
-  const set: TemplateSet = { layouts: {}, partials: {}, styles: [], pack: {}, packStyles: [] };
+  const set: Omit<TemplateSet, 'labels'> = { layouts: {}, partials: {}, styles: [], pack: {}, packStyles: [] };
   const styles = new Map<string, TemplateFile>();
   const packStyles = new Map<string, TemplateFile>();
   for (const folder of folders) {
@@ -95,5 +105,21 @@ export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet 
   for (const name of PACK_TEMPLATES) {
     if (!set.pack[name]) throw new TemplateError(`the pack template ${name}.hbs is missing from ${join(folders.at(-1) ?? dir, 'pack')}`);
   }
-  return set;
+  return { ...set, labels: readLabels(folders) };
+}
+
+/** The first folder's labels file (the bundled one: it names every label), each later one laid over it key by key. */
+function readLabels(folders: string[]): Labels {
+  let entries: Map<string, LabelEntry> | undefined;
+  let first = '';
+  for (const folder of folders) {
+    const file = join(folder, LABELS_FILE);
+    if (!existsSync(file)) continue;
+    assertInside(folder, file);
+    const read = parseLabels(readFileSync(file, 'utf8'), file);
+    if (entries) entries = overrideLabels(entries, read);
+    else [entries, first] = [read, file];
+  }
+  if (!entries) throw new TemplateError(`no ${LABELS_FILE} in ${folders.at(-1)}`);
+  return new Labels(entries, first);
 }

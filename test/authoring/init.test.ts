@@ -67,10 +67,11 @@ test('every data file names the schema in its first line', async () => {
   assert.is(schema.title, 'Briefing data file');
 });
 
-test('brief check passes in the new project, its excerpts found in the example source', () => {
-  const result = project.brief(['check', '--source', 'sources/example-article.txt']);
+test('brief check passes in the new project with no flag, its excerpts found in the example source its source names', () => {
+  const result = project.brief(['check']);
   assert.is(result.code, 0, result.stderr);
-  assert.match(result.stdout, /ok: \d+ files, 2 programmes, 1 topics, 6 claims; 6 excerpts and 1 quotes found in the source/);
+  assert.is(result.stderr, '');
+  assert.is(result.stdout, 'ok: 9 files, 2 programmes, 1 topics, 6 claims; verified 6 excerpts and 1 quote against example-gazette-2024-03-12 (sources/example-article.txt)\n');
 });
 
 test('brief build in the new project writes one-pagers whose text holds the example facts', async () => {

@@ -1,4 +1,5 @@
 // The documents of the bundled dataset, built by the real CLI and read back out of the real PDFs.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -47,23 +48,23 @@ test("each programme's brief holds its incentives and scale figures as they stan
   // Incentives as the list under "Incentives" prints them; key figures as value, note and label.
   const read: Record<string, string[]> = {
     qiming: [
-      'Typical signing bonus: 3 million-5 million yuan ($420,000-$700,000)',
-      'Rewards per researcher, as a headhunter advertised them: up to 15 million yuan (up to about $2,100,000)',
-      'Payment to an employer whose recommended candidate is accepted (Huzhou): up to 1.5 million yuan (up to about $210,000)',
+      'Typical signing bonus: CN¥3–5m (US$420,000–700,000)',
+      'Rewards per researcher, as a headhunter advertised them: up to CN¥15m (up to about US$2.1m)',
+      'Payment to an employer whose recommended candidate is accepted (Huzhou): up to CN¥1.5m (up to about US$210,000)',
       'thousands of people 13 Applicants to Qiming and associated programmes',
       'unknown 14 Experts recruited',
     ],
-    huoju: ['Rewards per researcher, as a headhunter advertised them: up to 15 million yuan (up to about $2,100,000)'],
-    huzhou: ['Payment to an employer whose recommended candidate is accepted into Qiming: up to 1.5 million yuan (up to about $210,000)'],
+    huoju: ['Rewards per researcher, as a headhunter advertised them: up to CN¥15m (up to about US$2.1m)'],
+    huzhou: ['Payment to an employer whose recommended candidate is accepted into Qiming: up to CN¥1.5m (up to about US$210,000)'],
     kunpeng: [
-      "Wenzhou's local investment per Kunpeng professional: up to 200 million yuan (up to about $28,000,000)",
-      'Wenzhou party Organization Department allocation to Kunpeng and similar programmes, 2022: up to 85 million yuan (up to about $12,000,000)',
+      "Wenzhou's local investment per Kunpeng professional: up to CN¥200m (up to about US$28m)",
+      'Wenzhou party Organization Department allocation to Kunpeng and similar programmes, 2022: up to CN¥85m (up to about US$12m)',
       '200 people 2 Experts to attract in five years (June 2022)',
       '48 people 2 Experts recruited (June 2022)',
     ],
     wenzhou: [
-      'Local investment per Kunpeng professional: up to 200 million yuan (up to about $28,000,000)',
-      'Organization Department allocation to Kunpeng and similar programmes, 2022: up to 85 million yuan (up to about $12,000,000)',
+      'Local investment per Kunpeng professional: up to CN¥200m (up to about US$28m)',
+      'Organization Department allocation to Kunpeng and similar programmes, 2022: up to CN¥85m (up to about US$12m)',
     ],
     zhuji: [
       'more than 200 people 1 Applicants to talent programmes, mainly Qiming (October 2022)',
@@ -95,16 +96,58 @@ test('every font in every brief is embedded, and none is a Type 3 stand-in', () 
   }
 });
 
-test('the endnotes name who stands behind each claim: Qiming rests on anonymous sources and government documents', () => {
-  const text = flat(pdf('programmes', 'qiming', 'brief'));
+test('the endnotes name who stands behind each claim, and the one source is cited in full once', () => {
+  const text = pdfReadingText(pdf('programmes', 'qiming', 'brief'));
   assert.ok(text.includes('Anonymous sources'));
   assert.ok(text.includes('Review of government documents'));
-  assert.ok(text.includes('China quietly recruits overseas chip talent as US tightens curbs'), 'the source headline');
+  assert.ok(
+    text.includes(
+      'Sources 1. Reuters (Julie Zhu, Fanny Potkin, Eduardo Baptista, Michael Martina), “China quietly recruits overseas chip talent as US tightens curbs,” Hong Kong / Singapore / Washington, 24 August 2023.',
+    ),
+  );
+  assert.is(text.split('China quietly recruits overseas chip talent').length - 1, 1, 'the headline once, not in every note');
+  assert.ok(text.includes('Every note cites the source above.'));
+});
+
+/**
+ * How many pages' worth of a brief its source list and notes fill: from the top of the "Sources"
+ * heading to the last line above the footer, in the text area of an A4 page (20 mm and 18 mm margins).
+ */
+function notesShare(file: string): number {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const pages = [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)];
+  const mm = (n: number, height: number) => (n / 297) * height;
+  let share = 0;
+  let started = false;
+  for (const [, h, body] of pages) {
+    const height = Number(h);
+    const [top, bottom] = [mm(20, height), height - mm(18, height)];
+    const words = [...body!.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ y0: Number(m[1]), y1: Number(m[2]), text: m[3] }));
+    const inText = words.filter((w) => w.y1 < bottom && w.y0 > top);
+    const heading = started ? undefined : inText.find((w, i) => w.text === 'Sources' && inText[i + 1]?.text === '1.');
+    if (heading) started = true;
+    if (!started || inText.length === 0) continue;
+    share += (Math.max(...inText.map((w) => w.y1)) - (heading ? heading.y0 : top)) / (bottom - top);
+  }
+  return share;
+}
+
+test("the bundled briefs' source lists and notes fill less than a quarter of their pages (31 % before the source list)", () => {
+  let pages = 0;
+  let notes = 0;
+  for (const [kind, ids] of [['programmes', PROGRAMMES], ['topics', TOPICS]] as const) {
+    for (const id of ids) {
+      pages += pageCount(pdf(kind, id, 'brief'));
+      notes += notesShare(pdf(kind, id, 'brief'));
+    }
+  }
+  assert.ok(notes > 0 && notes / pages <= 0.25, `${notes.toFixed(1)} of ${pages} pages`);
 });
 
 test('the charts come out as vector text in the brief', () => {
   const text = flat(pdf('programmes', 'qiming', 'brief'));
-  assert.ok(text.includes('$420k-$700k'), "the incentives chart's range label");
+  assert.ok(text.includes('US$420–700k'), "the incentives chart's range label");
+  assert.ok(text.includes('US$100k US$1m US$10m US$100m US$1bn USD (log scale)'), "the chart's axis, in the tables' form");
   assert.ok(text.includes('Approximate date'), "the timeline chart's legend");
 });
 
@@ -128,6 +171,7 @@ test('briefs carry bookmarks and document information', async () => {
     'In their words',
     'What is not known',
     'Related programmes and topics',
+    'Sources',
     'Notes',
   ]);
   const info = pdfInfo(file);

@@ -7,8 +7,11 @@ import { runCli } from '../helpers/run-cli.js';
 test('list --json gives programmes and topics with their claim counts', () => {
   const result = runCli(['list', '--json', '--data', fixture('facts/valid')]);
   assert.is(result.code, 0, result.stderr);
-  const listed = JSON.parse(result.stdout) as { programmes: Array<{ id: string; zh: string | null; claims: number }>; topics: Array<{ id: string }> };
-  assert.equal(listed.programmes.map((p) => [p.id, p.zh, p.claims]), [['lantern', '灯笼计划', 4], ['beacon', null, 1]]);
+  const listed = JSON.parse(result.stdout) as { programmes: Array<{ id: string; native: { text: string; lang: string } | null; claims: number }>; topics: Array<{ id: string }> };
+  assert.equal(listed.programmes.map((p) => [p.id, p.native, p.claims]), [
+    ['lantern', { text: '灯笼计划', lang: 'zh', romanized: { text: 'Dēnglóng Jìhuà', system: 'pinyin' } }, 4],
+    ['beacon', null, 1],
+  ]);
   assert.equal(listed.topics.map((t) => t.id), ['money']);
 });
 

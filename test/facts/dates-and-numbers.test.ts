@@ -26,17 +26,19 @@ test('a date that is not on the calendar is refused wherever a date stands, nami
   assert.equal(lines, [
     `${file}:2:29  meta.asOf  expected a date that exists: February 2023 has 28 days; got "2023-02-29"`,
     `${file}:4:74  sources[0].date  expected a date that exists: April 2023 has 30 days; got "2023-04-31"`,
-    `${file}:23:25  programmes[0].dates.launched.date  expected a date that exists: June 2021 has 30 days; got "2021-06-31"`,
-    `${file}:24:22  programmes[0].dates.ended.date  expected a date that exists: there is no day 00; got "2022-11-00"`,
-    `${file}:25:29  programmes[0].dates.lastEvidence.date  expected a date that exists: February 2023 has 28 days; got "2023-02-30"`,
-    `${file}:27:35  programmes[0].scale.targets.asOf  expected a date that exists: September 2019 has 30 days; got "2019-09-31"`,
-    `${file}:28:38  programmes[0].scale.applicants.asOf  expected a date that exists: November 2019 has 30 days; got "2019-11-31"`,
-    `${file}:29:36  programmes[0].scale.recruited.asOf  expected a date that exists: February 2100 has 28 days; got "2100-02-29"`,
-    `${file}:10:11  claims[0].date  expected a date that exists: February 1900 has 28 days; got "1900-02-29"`,
-    `${file}:12:27  claims[0].figures[0].asOf  expected a date that exists: there is no month 13; got "2023-13-01"`,
-    `${file}:31:31  timeline[0].date  expected a date that exists: February 2022 has 28 days; got "2022-02-29"`,
-    `${file}:32:33  timeline[1].date  expected a date that exists: there is no month 13; got "2022-13"`,
-    '12 problems found',
+    `${file}:9:62  sources[1].rates[0].date  expected a date that exists: June 2023 has 30 days; got "2023-06-31"`,
+    `${file}:28:25  programmes[0].dates.launched.date  expected a date that exists: June 2021 has 30 days; got "2021-06-31"`,
+    `${file}:29:22  programmes[0].dates.ended.date  expected a date that exists: there is no day 00; got "2022-11-00"`,
+    `${file}:30:29  programmes[0].dates.lastEvidence.date  expected a date that exists: February 2023 has 28 days; got "2023-02-30"`,
+    `${file}:36:106  programmes[0].incentives[0].rate.date  expected a date that exists: September 2023 has 30 days; got "2023-09-31"`,
+    `${file}:32:55  programmes[0].scale[0].asOf  expected a date that exists: September 2019 has 30 days; got "2019-09-31"`,
+    `${file}:33:47  programmes[0].scale[1].asOf  expected a date that exists: November 2019 has 30 days; got "2019-11-31"`,
+    `${file}:34:45  programmes[0].scale[2].asOf  expected a date that exists: February 2100 has 28 days; got "2100-02-29"`,
+    `${file}:15:11  claims[0].date  expected a date that exists: February 1900 has 28 days; got "1900-02-29"`,
+    `${file}:17:27  claims[0].figures[0].asOf  expected a date that exists: there is no month 13; got "2023-13-01"`,
+    `${file}:38:31  timeline[0].date  expected a date that exists: February 2022 has 28 days; got "2022-02-29"`,
+    `${file}:39:33  timeline[1].date  expected a date that exists: there is no month 13; got "2022-13"`,
+    '14 problems found',
   ]);
 });
 
@@ -52,9 +54,9 @@ test('.nan, .inf and -.inf where a number is expected are named as the file spel
   assert.equal(lines, [
     `${file}:22:14  programmes[0].incentives[0].min  expected a finite number, got -.inf`,
     `${file}:23:14  programmes[0].incentives[0].max  expected a finite number, got .Inf`,
-    `${file}:24:29  programmes[0].incentives[0].rate.usdPerUnit  expected a finite number, got .NaN`,
+    `${file}:24:23  programmes[0].incentives[0].rate.rate  expected a finite number, got .NaN`,
     `${file}:7:11  claims[0].date  expected a date like "2019", "2022-10" or "2023-08-24", got .inf`,
-    `${file}:9:18  claims[0].figures[0].value  expected a finite number or "unknown", got .nan`,
+    `${file}:9:18  claims[0].figures[0].value  expected a finite number, "unknown", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands" or "millions", got .nan`,
     '5 problems found',
   ]);
 });

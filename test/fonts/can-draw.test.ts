@@ -8,9 +8,13 @@ test('Latin, Greek, Cyrillic, Devanagari, Chinese and typography are drawn', () 
   assert.equal(findUndrawable('Qiming (启明, Qǐmíng) “quoted” — Łódź, Ελληνικά, Привет, नमस्ते, 3–5 million ¥ €'), []);
 });
 
-test('Arabic, Korean and emoji are not: each is named once, in the order it first appears', () => {
-  assert.equal(findUndrawable('مرحبا مرحبا'), [0x645, 0x631, 0x62d, 0x628, 0x627]);
-  assert.equal(findUndrawable('한국 and 😀 and 한'), [0xd55c, 0xad6d, 0x1f600]);
+test('Arabic, Hebrew, Korean, Japanese and traditional Chinese are drawn too (issue 13)', () => {
+  assert.equal(findUndrawable('مرحبا שלום 한국어 ひらがな カタカナ 國際人才 臺灣'), []);
+});
+
+test('Thai, Georgian and emoji are not: each is named once, in the order it first appears', () => {
+  assert.equal(findUndrawable('สวัสดี สวัสดี'), [0xe2a, 0xe27, 0xe31, 0xe14, 0xe35]);
+  assert.equal(findUndrawable('ქართ and 😀 and ქ'), [0x10e5, 0x10d0, 0x10e0, 0x10d7, 0x1f600]);
 });
 
 test('characters that are never drawn need no glyph: controls, soft hyphen, joiners, bidi marks, variation selectors', () => {
@@ -28,13 +32,14 @@ test('canDraw answers for single code points, above the Basic Multilingual Plane
   assert.ok(canDraw(0x41));
   assert.ok(canDraw(0x1f170), 'a negative squared Latin capital, which Noto Sans SC has');
   assert.not.ok(canDraw(0x1f600));
-  assert.not.ok(canDraw(0x0627));
+  assert.ok(canDraw(0x0627));
+  assert.not.ok(canDraw(0x0e2a));
 });
 
 test('in HTML, only text counts: attribute values are not drawn, character references are decoded', () => {
-  assert.equal(findUndrawableInHtml('<p title="한국" data-x="😀">plain &middot; text &amp; &lt;tags&gt;</p>'), []);
-  assert.equal(findUndrawableInHtml('<p>a &#x627; and &#1576; b</p><img alt="한">'), [0x627, 0x628]);
-  assert.equal(findUndrawableInHtml('<svg><text x="1">한</text></svg><!-- 😀 -->'), [0xd55c]);
+  assert.equal(findUndrawableInHtml('<p title="ქართ" data-x="😀">plain &middot; text &amp; &lt;tags&gt;</p>'), []);
+  assert.equal(findUndrawableInHtml('<p>a &#xe2a; and &#3623; b</p><img alt="ქ">'), [0xe2a, 0xe27]);
+  assert.equal(findUndrawableInHtml('<svg><text x="1">ქ</text></svg><!-- 😀 -->'), [0x10e5]);
 });
 
 test.run();

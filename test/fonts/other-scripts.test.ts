@@ -1,4 +1,4 @@
-// Characters no bundled font draws (issue 11): Arabic, Korean and emoji in the data are reported by
+// Characters no bundled font draws (issue 11): Thai, Georgian and emoji in the data are reported by
 // `brief check` at their place, and fail just the documents that print them, naming each.
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,8 +26,8 @@ test('brief check names each string holding such characters at its file:line:col
   assert.fixture(
     result.stderr,
     [
-      'test/fixtures/fonts/other-scripts/claims.yaml:3:16  claims[0].statement  no bundled font can draw U+0645 "م", U+0631 "ر", U+062D "ح" (and 2 more characters)',
-      'test/fixtures/fonts/other-scripts/programmes.yaml:17:14  programmes[1].summary  no bundled font can draw U+D55C "한", U+AD6D "국"',
+      'test/fixtures/fonts/other-scripts/claims.yaml:3:16  claims[0].statement  no bundled font can draw U+0E2A "ส", U+0E27 "ว", U+0E31 "ั" (and 2 more characters)',
+      'test/fixtures/fonts/other-scripts/programmes.yaml:17:14  programmes[1].summary  no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" (and 1 more character)',
       'test/fixtures/fonts/other-scripts/programmes.yaml:27:9  programmes[2].takeaways[0]  no bundled font can draw U+1F600 "😀"',
       '3 problems found',
       '',
@@ -41,20 +41,20 @@ test('brief build fails just the documents that print them, each in one line nam
   const errors = result.stderr.split('\n').filter((line) => line && !line.startsWith('built '));
   assert.is(errors[0], 'error: 8 documents failed:');
   assert.equal(errors.slice(1).sort(), [
-    'programmes/arabic/arabic-brief.pdf: no bundled font can draw U+0645 "م", U+0631 "ر", U+062D "ح" from test/fixtures/fonts/other-scripts/claims.yaml:2:5 (and 2 more characters)',
-    'programmes/arabic/arabic.html: no bundled font can draw U+0645 "م", U+0631 "ر", U+062D "ح" from test/fixtures/fonts/other-scripts/claims.yaml:2:5 (and 2 more characters)',
     'programmes/emoji/emoji-brief.pdf: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:22:5',
     'programmes/emoji/emoji-one-pager.pdf: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:22:5',
     'programmes/emoji/emoji.html: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:22:5',
-    'programmes/korean/korean-brief.pdf: no bundled font can draw U+D55C "한", U+AD6D "국" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5',
-    'programmes/korean/korean-one-pager.pdf: no bundled font can draw U+D55C "한", U+AD6D "국" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5',
-    'programmes/korean/korean.html: no bundled font can draw U+D55C "한", U+AD6D "국" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5',
+    'programmes/georgian/georgian-brief.pdf: no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5 (and 1 more character)',
+    'programmes/georgian/georgian-one-pager.pdf: no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5 (and 1 more character)',
+    'programmes/georgian/georgian.html: no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5 (and 1 more character)',
+    'programmes/thai/thai-brief.pdf: no bundled font can draw U+0E2A "ส", U+0E27 "ว", U+0E31 "ั" from test/fixtures/fonts/other-scripts/claims.yaml:2:5 (and 2 more characters)',
+    'programmes/thai/thai.html: no bundled font can draw U+0E2A "ส", U+0E27 "ว", U+0E31 "ั" from test/fixtures/fonts/other-scripts/claims.yaml:2:5 (and 2 more characters)',
   ]);
 });
 
 test('the other documents are built, and nothing in them comes from a system font', async () => {
   const built = [
-    'programmes/arabic/arabic-one-pager.pdf', // The Arabic claim is cited in the brief only.
+    'programmes/thai/thai-one-pager.pdf', // The Thai claim is cited in the brief only.
     'programmes/latin/latin-brief.pdf',
     'programmes/latin/latin-one-pager.pdf',
     'topics/plain/plain-brief.pdf',
@@ -66,7 +66,7 @@ test('the other documents are built, and nothing in them comes from a system fon
   assert.ok(await exists('programmes/latin/latin.html'));
   assert.ok(await exists('topics/plain/plain.html'));
   assert.match(pdfText(path.join(out, 'programmes/latin/latin-brief.pdf')), 'A scheme described in Latin letters, Łódź and “quotes” included.');
-  for (const failed of ['programmes/arabic/arabic-brief.pdf', 'programmes/korean/korean-brief.pdf', 'programmes/emoji/emoji.html']) {
+  for (const failed of ['programmes/thai/thai-brief.pdf', 'programmes/georgian/georgian-brief.pdf', 'programmes/emoji/emoji.html']) {
     assert.not.ok(await exists(failed), `${failed} is not written`);
   }
 });

@@ -1,8 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renderIncentivesChart } from '../../src/render/charts/incentives-chart.js';
-import { fitText, textWidth } from '../../src/render/charts/svg.js';
+import { textWidth, wrapText } from '../../src/render/charts/svg.js';
 import { renderTimelineChart } from '../../src/render/charts/timeline-chart.js';
+import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
 
 /** The circles of a timeline: centre x and whether hollow, in row order. */
 const dots = (svg: string) =>
@@ -11,109 +12,170 @@ const dots = (svg: string) =>
 const texts = (svg: string) =>
   [...svg.matchAll(/<text x="(-?[\d.]+)" y="(-?[\d.]+)" text-anchor="(\w+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), anchor: m[3], text: m[4]! }));
 
-const lantern = { programme: 'Lantern', label: 'Signing bonus', current: true, incentive: { kind: 'signing-bonus', label: 'x', min: 1e6, max: 2e6, currency: 'CNY', rate: { usdPerUnit: 0.14, basis: 'b' }, claim: 'c' } } as const;
-const harbour = { programme: 'Harbour Plan', label: 'Referral payment', current: false, incentive: { kind: 'referral-payment', label: 'y', max: 5e5, currency: 'CNY', usdAsReported: { max: 70000 }, claim: 'd' } } as const;
+
+const WORDING = { labels: readTemplateSet(bundledTemplatesDir()).labels, lang: 'en-GB' };
+/** The bars of a timeline: left and right x and whether hollow, in row order. */
+const bars = (svg: string) =>
+  [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="7" fill="(#[0-9a-f]+)"/g)].map((m) => ({
+    from: Number(m[1]),
+    to: Math.round((Number(m[1]) + Number(m[3])) * 100) / 100,
+    hollow: m[4] === '#fff',
+  }));
 
 test('the timeline chart is SVG with its dates and events, and no script', () => {
-  const svg = renderTimelineChart([
-    { date: '2019', approximate: false, event: 'Lantern begins.' },
-    { date: '2023-11', approximate: true, event: 'Harbour publishes its *rules*.' },
-  ]);
+  const svg = renderTimelineChart(
+    [
+      { date: '2019', approximate: false, event: 'Lantern begins.' },
+      { date: '2023-11', approximate: true, event: 'Harbour publishes its *rules*.' },
+    ],
+    WORDING,
+  );
   assert.ok(svg);
   assert.match(svg, /^<svg role="img" aria-label="Timeline of 2 events"/);
-  assert.match(svg, '2019: Lantern begins.');
-  assert.match(svg, 'Nov 2023: Harbour publishes its rules.');
-  assert.match(svg, 'Approximate date');
+  assert.match(svg, '>2019: Lantern begins.</text>');
+  assert.match(svg, '>Nov 2023: Harbour publishes its rules.</text>');
+  assert.match(svg, '>Approximate date</text>');
+  assert.match(svg, '>Month or year only</text>');
   assert.not.match(svg, '<script');
 });
 
-test('the timeline places each event by its date, one row each, hollow where the date is approximate', () => {
-  const width = 460;
+test('a date known to the day is a dot at that day, hollow where approximate; a month is a bar across the month', () => {
   const svg = renderTimelineChart(
     [
-      { date: '2019', approximate: false, event: 'First.' },
+      { date: '2019-01-01', approximate: false, event: 'First.' },
       { date: '2021-07', approximate: true, event: 'Middle.' },
-      { date: '2023-01', approximate: false, event: 'Last.' },
+      { date: '2023-01-01', approximate: false, event: 'Last.' },
     ],
-    width,
+    WORDING,
+    460,
   )!;
-  const [first, middle, last, ...legend] = dots(svg);
-  assert.is(first!.x, 0, 'the earliest event at the start of the axis');
-  assert.is(last!.x, width, 'the latest at its end');
-  // 1 Jan 2019 to 1 Jul 2021 is 912 days of the 1,461 to 1 Jan 2023.
-  assert.ok(Math.abs(middle!.x - (width * 912) / 1461) < 0.01, `middle at ${middle!.x}`);
-  assert.ok(first!.y < middle!.y && middle!.y < last!.y, 'one row each, in order');
-  assert.equal([first!.hollow, middle!.hollow, last!.hollow], [false, true, false]);
-  assert.is(legend.length, 2, 'the legend shows both marks');
+  // 1 January 2019 to 1 January 2023 is 1,461 days over 460 px: July 2021 runs from day 912 (287.15 px)
+  // to day 942 (296.59 px; 296.6 as the bar's rounded x and width add up).
+  const [first, last, ...legend] = dots(svg);
+  assert.equal([first!.x, first!.hollow, last!.x, last!.hollow], [0, false, 460, false]);
+  const [july, legendBar] = bars(svg);
+  assert.equal(july, { from: 287.15, to: 296.6, hollow: true });
+  assert.ok(legendBar, 'the legend shows the bar too');
+  assert.ok(first!.y < last!.y, 'one row each, in order');
+  assert.is(legend.length, 2, 'the legend shows a filled and a hollow dot beside its bar');
   const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text));
   assert.equal(years.map((t) => t.text), ['2019', '2020', '2021', '2022', '2023']);
   assert.equal([years[0]!.anchor, years.at(-1)!.anchor], ['start', 'end'], 'the labels at the ends are flush with the axis');
 });
 
+test('a year given without month or day is a bar across the year, not a dot on 1 January', () => {
+  const svg = renderTimelineChart(
+    [
+      { date: '2019', approximate: false, event: 'One.' },
+      { date: '2020', approximate: false, event: 'Two.' },
+    ],
+    WORDING,
+    460,
+  )!;
+  // 1 January 2019 to 31 December 2020 is 730 days: 2019 ends on day 364, 2020 starts on day 365.
+  assert.equal(bars(svg), [
+    { from: 0, to: 229.37, hollow: false },
+    { from: 230, to: 460, hollow: false },
+  ]);
+  assert.is(dots(svg).length, 0);
+  assert.not.match(svg, 'Month or year only', 'one kind of mark needs no key');
+});
+
 test('a timeline over decades is marked in round years, not every year', () => {
-  const svg = renderTimelineChart([
-    { date: '1958', approximate: false, event: 'Founded.' },
-    { date: '2023', approximate: false, event: 'Revived.' },
-  ])!;
+  const svg = renderTimelineChart(
+    [
+      { date: '1958', approximate: false, event: 'Founded.' },
+      { date: '2023', approximate: false, event: 'Revived.' },
+    ],
+    WORDING,
+  )!;
   const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text)).map((t) => t.text);
   assert.equal(years, ['1960', '1970', '1980', '1990', '2000', '2010', '2020']);
 });
 
-test('a timeline with every date known has no legend', () => {
-  const svg = renderTimelineChart([
-    { date: '2019', approximate: false, event: 'One.' },
-    { date: '2020', approximate: false, event: 'Two.' },
-  ])!;
-  assert.is(dots(svg).length, 2);
-  assert.not.match(svg, 'Approximate date');
+test('a long event is wrapped onto lines of its own, never cut with an ellipsis', () => {
+  const event = 'The provincial talent office publishes a notice listing the universities whose graduates may apply, and the rewards each is offered.';
+  const svg = renderTimelineChart(
+    [
+      { date: '2019-03-04', approximate: false, event },
+      { date: '2020-05-06', approximate: false, event: 'Short.' },
+    ],
+    WORDING,
+  )!;
+  const lines = [...svg.matchAll(/<tspan x="-6" dy="[\d.]+">([^<]*)<\/tspan>/g)].map((m) => m[1]);
+  assert.equal(lines, [
+    '4 Mar 2019: The provincial talent office publishes a notice listing the',
+    'universities whose graduates may apply, and the rewards each is',
+    'offered.',
+  ]);
+  assert.not.match(svg, '…');
 });
 
-test('the incentives chart labels each range in dollars and marks the document\'s programme in bold', () => {
-  const svg = renderIncentivesChart([lantern, harbour]);
+const money = (currency: string, fields: { amount?: number; min?: number; max?: number; qualifier?: 'about' }) => ({
+  currency,
+  amount: fields.amount ?? null,
+  min: fields.min ?? null,
+  max: fields.max ?? null,
+  qualifier: fields.qualifier ?? null,
+});
+const lantern = { programme: 'Lantern', description: 'Signing bonus', current: true, amount: money('USD', { min: 140_000, max: 280_000, qualifier: 'about' }) };
+const harbour = { programme: 'Harbour Plan', description: 'Referral payment', current: false, amount: money('USD', { max: 70_000, qualifier: 'about' }) };
+
+test('the incentives chart labels each range in its currency, compact, and marks the document\'s programme in bold', () => {
+  const svg = renderIncentivesChart([lantern, harbour], 'USD', WORDING);
   assert.ok(svg);
-  assert.match(svg, 'Lantern: Signing bonus');
-  assert.match(svg, 'Harbour Plan: Referral payment');
-  assert.match(svg, '$140k-$280k');
-  assert.match(svg, '$70k');
-  assert.match(svg, 'US dollars (log scale)');
+  assert.match(svg, /^<svg role="img" aria-label="Incentives compared in USD across 2 incentives"/);
+  assert.match(svg, '>Lantern: Signing bonus</text>');
+  assert.match(svg, '>Harbour Plan: Referral payment</text>');
+  assert.match(svg, '>about US$140–280k</text>');
+  assert.match(svg, '>up to about US$70k</text>');
+  assert.match(svg, '>USD (log scale)</text>');
   assert.match(svg, /font-weight="bold"[^>]*>Lantern: Signing bonus/);
   assert.not.match(svg, /font-weight="bold"[^>]*>Harbour Plan/);
   assert.not.match(svg, '<script');
 });
 
-test('the incentives axis is logarithmic, rounded to powers of ten, its labels never overlapping', () => {
-  const svg = renderIncentivesChart([lantern, harbour], 330)!;
+test('the chart is drawn in pounds as readily as in dollars, and leaves out what is in another currency', () => {
+  const budget = { programme: 'Bootcamps', description: 'Budget', current: true, amount: money('GBP', { amount: 2_500_000_000 }) };
+  const grant = { programme: 'Bootcamps', description: 'Grant per place', current: true, amount: money('GBP', { min: 2000, max: 3245 }) };
+  const svg = renderIncentivesChart([budget, grant, harbour], 'GBP', WORDING)!;
+  assert.match(svg, '>£2.5bn</text>');
+  assert.match(svg, '>£2–3.25k</text>');
+  assert.match(svg, '>GBP (log scale)</text>');
+  assert.not.match(svg, 'Harbour Plan');
+});
+
+test('the incentives axis is logarithmic, rounded to powers of ten, its ticks written as the amounts are', () => {
+  const svg = renderIncentivesChart([lantern, harbour], 'USD', WORDING, 330)!;
   // Room around $70k-$280k, rounded out to $10k-$10M: three decades of 110 px, so an amount A sits at
-  // 110 * log10(A / $10k) px; only 1 and 2 of each decade are labelled, so no two labels touch.
-  const axis = texts(svg).filter((t) => t.text.startsWith('$') && !t.text.includes('-') && t.y > 36);
+  // 110 * log10(A / $10k) px; d3 labels 1 and 2 of each decade, and a label that would touch the one
+  // before it is left out (US$20k beside US$10k, US$200k beside US$100k).
+  const axis = texts(svg).filter((t) => /^US\$[\d.]+[km]?$/.test(t.text) && t.y > 36);
   assert.equal(axis.map((t) => [t.text, t.x, t.anchor]), [
-    ['$10k', 0, 'start'],
-    ['$20k', 33.11, 'middle'],
-    ['$100k', 110, 'middle'],
-    ['$200k', 143.11, 'middle'],
-    ['$1M', 220, 'middle'],
-    ['$2M', 253.11, 'middle'],
-    ['$10M', 330, 'end'],
+    ['US$10k', 0, 'start'],
+    ['US$100k', 110, 'middle'],
+    ['US$1m', 220, 'middle'],
+    ['US$2m', 253.11, 'middle'],
+    ['US$10m', 330, 'end'],
   ]);
   // Each range runs from its low to its high amount: Lantern's $140k-$280k, Harbour's single $70k.
   const bars = [...svg.matchAll(/<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="\2" stroke="#\w+" stroke-width="5"/g)];
   assert.equal(bars.map((m) => [Number(m[1]), Number(m[3])]), [[126.07, 159.19], [92.96, 92.96]]);
 });
 
-test('labels are measured with the font\'s widths and cut to their limit with an ellipsis', () => {
+test('labels are measured with the font\'s widths and wrapped at their limit, never cut', () => {
   assert.ok(textWidth('iiii', 9) < textWidth('MMMM', 9));
   assert.ok(textWidth('Qiming', 9, true) > textWidth('Qiming', 9));
   assert.is(textWidth('启明', 10), 20, 'Chinese characters are an em wide');
   const long = 'Wenzhou talent programme: Organization Department payment per recruited expert';
-  assert.is(fitText(long, 120, 9), 'Wenzhou talent program…');
-  assert.is(fitText('Short', 120, 9), 'Short');
-  const svg = renderIncentivesChart([{ ...lantern, label: long }, harbour])!;
-  assert.equal(texts(svg).filter((t) => t.text.startsWith('Lantern')).map((t) => t.text), ['Lantern: Wenzhou talent programme…']);
+  assert.equal(wrapText(long, 120, 9), ['Wenzhou talent', 'programme: Organization', 'Department payment per', 'recruited expert']);
+  assert.equal(wrapText('Short', 120, 9), ['Short']);
+  assert.equal(wrapText('启明计划启明计划启明计划启明计划', 60, 10), ['启明计划启明', '计划启明计划', '启明计划']);
 });
 
 test('nothing to compare draws no chart', () => {
-  assert.is(renderTimelineChart([{ date: '2019', approximate: false, event: 'one' }]), null);
-  assert.is(renderIncentivesChart([]), null);
+  assert.is(renderTimelineChart([{ date: '2019', approximate: false, event: 'one' }], WORDING), null);
+  assert.is(renderIncentivesChart([], 'USD', WORDING), null);
 });
 
 test.run();

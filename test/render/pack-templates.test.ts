@@ -12,15 +12,14 @@ import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-
 
 const VIEW: FrontMatterView = {
   title: 'A briefing series',
-  subtitle: 'Briefing pack',
   asOf: '2023-08-24',
   edition: null,
   author: 'An office',
   distribution: null,
   documentCount: 2,
-  groups: [{ heading: 'Programmes', entries: [{ title: 'Alpha: brief', format: 'Brief', page: 3 }] }],
+  groups: [{ kind: 'programme', entries: [{ title: 'Alpha: brief', format: 'brief', page: 3 }] }],
 };
-const METADATA = { title: 'A briefing series: briefing pack', author: 'An office', subject: '', keywords: [], creator: 'x', producer: 'x', language: 'en', date: new Date(0) };
+const METADATA = { title: 'A briefing series: briefing pack', author: 'An office', subject: '', keywords: [], creator: 'x', producer: 'x', language: 'en-GB', date: new Date(0) };
 
 async function theme(files: Record<string, string>): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-pack-theme-'));
@@ -70,14 +69,14 @@ test('a pack template that is a link out of the templates folder is refused, nam
 });
 
 test('a pack template naming a field its view lacks fails with the file and line, as document templates do', async () => {
-  const { dir, remove } = await theme({ 'pack/contents.hbs': '<ol>\n{{#each groups}}<li>{{heading}} {{pages}}</li>{{/each}}\n</ol>\n' });
+  const { dir, remove } = await theme({ 'pack/contents.hbs': '<ol>\n{{#each groups}}<li>{{kind}} {{pages}}</li>{{/each}}\n</ol>\n' });
   try {
     const set = readTemplateSet(dir, bundledTemplatesDir());
     assert.throws(
       () => renderFrontMatter(createRenderer(set), set, VIEW, 'a4', METADATA),
       (error: Error) =>
         error instanceof TemplateError &&
-        error.message === `${path.join(dir, 'pack/contents.hbs')}:2:35  template failed: "pages" is not in the view model  near: {{#each groups}}<li>{{heading}} {{pages}}</li>{{/each}}`,
+        error.message === `${path.join(dir, 'pack/contents.hbs')}:2:32  template failed: "pages" is not in the view model  near: {{#each groups}}<li>{{kind}} {{pages}}</li>{{/each}}`,
     );
   } finally {
     await remove();

@@ -24,19 +24,19 @@ test('every bundled layout renders every fixture document, each with its title a
   const brief = ['At a glance', 'Overview', 'Incentives', 'Timeline'];
   const lantern = [
     'Bottom line', 'Key takeaways', 'At a glance', 'Key figures', 'Overview', 'How it pays', 'Incentives', 'Timeline',
-    'People and organisations', 'In their words', 'What is not known', 'Related programmes and topics', 'Notes',
+    'People and organisations', 'In their words', 'What is not known', 'Related programmes and topics', 'Sources', 'Notes',
   ];
   const money = [
     'Key takeaways', 'Programmes at a glance', 'Key figures', 'Overview', 'Bonuses', 'Incentives', 'Timeline',
-    'People and organisations', 'In their words', 'Notes',
+    'People and organisations', 'In their words', 'Sources', 'Notes',
   ];
   const expected: Record<string, [string, string[]]> = {
     'programmes/lantern/brief': ['Lantern (灯笼, Dēnglóng): brief', lantern],
     'programmes/lantern/one-pager': ['Lantern (灯笼, Dēnglóng): fact sheet', ['Bottom line', 'At a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Notes and sources']],
     'programmes/lantern/html': ['Lantern (灯笼, Dēnglóng): brief', lantern],
-    'programmes/harbour/brief': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Notes']],
+    'programmes/harbour/brief': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Sources', 'Notes']],
     'programmes/harbour/one-pager': ['Harbour Plan (港湾计划): fact sheet', ['In brief', 'At a glance', 'Timeline', 'Notes and sources']],
-    'programmes/harbour/html': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Notes']],
+    'programmes/harbour/html': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Sources', 'Notes']],
     'topics/money/brief': ['Money for returning engineers: brief', money],
     'topics/money/one-pager': ['Money for returning engineers: fact sheet', ['In brief', 'Programmes at a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Notes and sources']],
     'topics/money/html': ['Money for returning engineers: brief', money],
@@ -50,12 +50,16 @@ test('every bundled layout renders every fixture document, each with its title a
   }
 });
 
-test('the brief shows bilingual names, money in yuan and dollars, charts and attributed endnotes', async () => {
+test('the brief shows native names, money in yuan and dollars, charts, a source list and attributed endnotes', async () => {
   const doc = await renderDocument(renderer, facts, spec('programmes/lantern/brief'), options);
-  assert.match(doc.body, '<h1 class="title">Lantern <span class="title-zh" lang="zh">灯笼</span></h1>');
-  assert.match(doc.body, '1 million-2 million yuan');
-  assert.match(doc.body, 'about $140,000-$280,000');
-  assert.match(doc.body, "US dollars converted at $0.14 per yuan (the Gazette&#x27;s own conversion).");
+  assert.match(doc.body, '<h1 class="title">Lantern <span class="title-native"><span lang="zh">灯笼</span></span></h1>');
+  // The dataset's language is "en": amounts as American English writes them.
+  assert.match(doc.body, '<td class="num">CN¥1–2M</td>');
+  assert.match(doc.body, '<th scope="col" class="num">In USD</th>');
+  assert.match(doc.body, '<td class="num">about $140,000 – $280,000<sup class="noteref"><a href="#note-3">3</a></sup></td>');
+  assert.match(doc.body, '<p class="table-note">Converted at CN¥1 &#x3D; $0.14 (the Gazette&#x27;s own conversion).</p>');
+  assert.match(doc.body, '<li id="source-1">The Fixture Gazette (A. Writer), &ldquo;Lantern scheme pays for returning engineers,&rdquo; Hangzhou, February 10, 2024.</li>');
+  assert.match(doc.body, '<span class="note-source">The Fixture Gazette, Feb 10, 2024.</span>');
   assert.match(doc.body, /<figure class="chart chart--timeline">\s*<svg/);
   assert.match(doc.body, /<figure class="chart chart--incentives">/);
   assert.match(doc.body, '<span class="attribution">Anonymous sources</span> (Two people with knowledge of the scheme)');
@@ -63,6 +67,16 @@ test('the brief shows bilingual names, money in yuan and dollars, charts and att
   assert.is(doc.bodyClass, 'layout-brief paper-a4 subject-programme');
   assert.is(doc.title, 'Lantern (灯笼, Dēnglóng): brief');
   assert.is(doc.fit, undefined);
+});
+
+test('a one-pager that leaves items out for space says so on the page and in the rendered document', async () => {
+  const pounds = await loadFacts(fileURLToPath(new URL('../fixtures/render/pounds', import.meta.url)));
+  const sheet = planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/one-pager')!;
+  const doc = renderDocument(renderer, pounds, sheet, options);
+  assert.match(doc.body, '<p class="more">1 more takeaway in the brief</p>');
+  assert.equal(doc.leftOut, ['1 more takeaway in the brief']);
+  const brief = renderDocument(renderer, pounds, planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/brief')!, options);
+  assert.is(brief.leftOut, undefined, 'a brief shows everything');
 });
 
 test('page CSS sets the paper, the running header with the marking and "Page N of M"', async () => {
@@ -78,7 +92,7 @@ test('the one-pager sits in one sheet, carries its fit policy and scales from --
   assert.match(doc.body, /^<main class="sheet">/);
   assert.equal(doc.fit, { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 });
   assert.match(doc.pageCss, 'body.layout-one-pager { --fit-font-pt: 10pt; }');
-  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents), The Fixture Gazette, 10 Feb 2024.');
+  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents), The Fixture Gazette, Feb 10, 2024.');
 });
 
 test('metadata names title, author, subject, keywords, creator and language', async () => {

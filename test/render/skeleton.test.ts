@@ -4,7 +4,9 @@ import type { RenderedDocument } from '../../src/contracts/document.js';
 import { documentPolicy } from '../../src/render/content-policy.js';
 import { readFontSlices } from '../../src/render/font-faces.js';
 import { composeHtml, renderSkeleton } from '../../src/render/skeleton.js';
-import type { TemplateSet } from '../../src/render/template-set.js';
+import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
+
+const BUNDLED_LABELS = readTemplateSet(bundledTemplatesDir()).labels;
 
 const templates: TemplateSet = {
   layouts: {},
@@ -12,6 +14,7 @@ const templates: TemplateSet = {
   styles: [{ name: 'base', file: 'styles/base.css', source: 'body { color: black; }' }],
   pack: {},
   packStyles: [],
+  labels: BUNDLED_LABELS,
 };
 
 const embeddedCjkSlices = (html: string) => (html.match(/font-family:'Noto Sans SC'[^}]*data:font\/woff2/g) ?? []).length;
@@ -35,6 +38,23 @@ test('inline mode embeds only the Chinese slices the text uses', () => {
   assert.ok(sc.length > 100, 'the Noto Sans SC faces come in many slices');
   assert.ok(withChinese.length < 3_000_000, `inline shell is ${withChinese.length} bytes`);
   assert.not.match(withChinese, 'file://');
+});
+
+const embeddedFamilies = (html: string) =>
+  [...new Set([...html.matchAll(/font-family:'([^']+)'[^}]*data:font\/woff2/g)].map((m) => m[1]))].sort();
+
+test('inline mode embeds the CJK family each name\'s lang calls for, and Arabic and Hebrew slices for their script', () => {
+  const inline = (text: string) => embeddedFamilies(renderSkeleton(templates, { paper: 'a4', assets: 'inline', text }));
+  assert.equal(inline('<span lang="ko">한국</span>'), ['Noto Sans', 'Noto Sans KR', 'Noto Serif']);
+  assert.equal(inline('<span lang="zh-Hant">國際</span>'), ['Noto Sans', 'Noto Sans TC', 'Noto Serif']);
+  assert.equal(inline('<span lang="ja">國際</span>'), ['Noto Sans', 'Noto Sans JP', 'Noto Serif']);
+  assert.equal(inline('國際, named in no language'), ['Noto Sans', 'Noto Sans SC', 'Noto Serif']);
+  assert.equal(inline('<span lang="ar" dir="rtl">مرحبا</span> <span lang="he" dir="rtl">שלום</span>'), [
+    'Noto Sans',
+    'Noto Sans Arabic',
+    'Noto Sans Hebrew',
+    'Noto Serif',
+  ]);
 });
 
 test('composeHtml puts the page CSS, language, title and body into the shell', () => {

@@ -9,6 +9,8 @@ import type { RenderLimits } from '../../src/render/render-limits.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
 
+const BUNDLED_LABELS = readTemplateSet(bundledTemplatesDir()).labels;
+
 const set = (layout: string, partials: Record<string, string> = {}): TemplateSet => ({
   layouts: { page: { name: 'page', file: 'templates/layouts/page.hbs', source: layout } },
   partials: Object.fromEntries(
@@ -17,6 +19,7 @@ const set = (layout: string, partials: Record<string, string> = {}): TemplateSet
   styles: [],
   pack: {},
   packStyles: [],
+  labels: BUNDLED_LABELS,
 });
 
 function renderError(templates: TemplateSet, view: object, limits?: RenderLimits): TemplateError {
@@ -55,21 +58,25 @@ test('a template with a syntax error fails when the renderer is created, naming 
   assert.throws(() => createRenderer(set('a\n{{#if x}}\n{{/each}}')), (e: unknown) => e instanceof TemplateError && /page\.hbs:2/.test(e.message));
 });
 
-test('helpers render in an isolated instance: markdown, money and bilingual names', () => {
+test('helpers render in an isolated instance: markdown, money and names in their own language', () => {
   const renderer = createRenderer(
-    set('{{md text}}|{{money inc}}|{{bilingual name}}|{{noterefs notes}}|{{plural n "note"}}|{{date d}}'),
+    set('{{md text}}|{{money amount}}|{{bilingual name}}|{{noterefs notes}}|{{plural n "note"}}|{{date d}}'),
   );
-  const html = renderer.render('page', {
-    text: '**bold**',
-    inc: { min: 3_000_000, max: 5_000_000, currency: 'CNY', usdAsReported: { min: 420_000, max: 700_000 } },
-    name: { en: 'Qiming', zh: '启明', pinyin: 'Qǐmíng' },
-    notes: [1, 2],
-    n: 2,
-    d: '2022-10',
-  });
+  const html = renderer.render(
+    'page',
+    {
+      text: '**bold**',
+      amount: { currency: 'CNY', amount: null, min: 3_000_000, max: 5_000_000, qualifier: null },
+      name: { en: 'Qiming', native: { text: '启明', lang: 'zh', dir: 'ltr', romanized: { text: 'Qǐmíng', system: 'pinyin' } } },
+      notes: [1, 2],
+      n: 2,
+      d: '2022-10',
+    },
+    { lang: 'en-GB' },
+  );
   assert.match(html, '<strong>bold</strong>');
-  assert.match(html, '3 million-5 million yuan (about $420,000-$700,000)');
-  assert.match(html, 'Qiming <span class="name-alt">(<span lang="zh">启明</span>, <i class="pinyin">Qǐmíng</i>)</span>');
+  assert.match(html, '|CN¥3–5m|');
+  assert.match(html, 'Qiming <span class="name-alt">(<span lang="zh">启明</span>, <i class="romanized">Qǐmíng</i>)</span>');
   assert.match(html, '<a href="#note-1">1</a>,<a href="#note-2">2</a>');
   assert.match(html, '2 notes|October 2022');
 });
@@ -79,7 +86,7 @@ test('view-model text is escaped: data cannot inject markup through a plain fiel
   assert.not.match(html, '<script>');
 });
 
-test("the bundled people list prints a person's Chinese name, not the zh helper called with nothing", async () => {
+test("the bundled people list prints a person's native name marked with its language", async () => {
   const facts = await loadFacts(fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url)));
   const renderer = createRenderer(readTemplateSet(bundledTemplatesDir()));
   const options = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') } as const;

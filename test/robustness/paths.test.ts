@@ -42,7 +42,7 @@ test('brief build refuses data whose id holds a path, before writing anything', 
     const out = path.join(ws.dir, 'path-id-out');
     const result = await brief(['build', '--data', data.dir, '--out', out]);
     assert.is(result.code, 1, result.stderr);
-    assert.match(errorLines(result)[0]!, /path-id\.yaml:2:9 {2}topics\[0\]\.id {2}expected an id of lowercase letters, digits and hyphens \(like "qiming"\), got "\.\.\/escape"$/);
+    assert.match(errorLines(result)[0]!, /path-id\.yaml:2:9 {2}topics\[0\]\.id {2}expected an id of lowercase letters, digits and hyphens \(like "talent-plan-2020"\), got "\.\.\/escape"$/);
     assert.not.ok(await lstat(path.join(ws.dir, 'escape')).catch(() => undefined), 'nothing written beside the output');
     countBadInput('id holding ../');
   } finally {

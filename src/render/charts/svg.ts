@@ -1,11 +1,12 @@
 // What both charts are made of: one look (black and grey on white, the document's sans face, small
 // print sizes), text measured with the font's own widths, and the SVG elements they draw with.
 // Scales, ticks and number and date formats come from d3; this file only writes the marks.
+import { fontStack } from '../../fonts/font-slices.js';
 import { escapeHtml } from '../format/html.js';
 import { BOLD, RANGES, REGULAR } from './text-widths.js';
 
 /** The fonts the charts are set in: the document's sans face, then every other bundled family (issue 11). */
-const CHART_FONT = "'Noto Sans', 'Noto Serif', 'Noto Sans SC', sans-serif";
+const CHART_FONT = fontStack('Noto Sans');
 export const LABEL_SIZE = 9;
 export const GRID_COLOUR = '#d0d0d0';
 /** Space around the drawing, so that strokes and flush labels at its edges are not cut. */
@@ -13,14 +14,6 @@ const PADDING = 5;
 /** An axis line's ticks, and the gap between a tick and its label. */
 const TICK_SIZE = 5;
 const TICK_LABEL_GAP = 2;
-
-/** Cuts plain text to `max` characters at a word, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:.]$/, '')}…`;
-}
 
 /** The advance width of one character in thousandths of an em. */
 function advance(codePoint: number, bold: boolean): number {
@@ -40,12 +33,47 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (width * size) / 1000;
 }
 
-/** `text`, cut with an ellipsis where needed so that it is at most `limit` px wide. */
-export function fitText(text: string, limit: number, size: number, bold = false): string {
-  if (textWidth(text, size, bold) <= limit) return text;
-  const chars = Array.from(text);
-  while (chars.length > 0 && textWidth(`${chars.join('').trimEnd()}…`, size, bold) > limit) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+/**
+ * `text` broken into lines at most `limit` px wide: at spaces, and inside a word (or a run of Chinese,
+ * Japanese or Korean characters, which has no spaces) only where the word alone is wider.
+ */
+export function wrapText(text: string, limit: number, size: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const push = (piece: string) => {
+    const candidate = line ? `${line} ${piece}` : piece;
+    if (!line || textWidth(candidate, size, bold) <= limit) line = candidate;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (textWidth(word, size, bold) <= limit) {
+      push(word);
+      continue;
+    }
+    // Too wide for a line of its own: cut where the line is full, character by character.
+    let piece = '';
+    for (const char of word) {
+      if (piece && textWidth(line ? `${line} ${piece}${char}` : `${piece}${char}`, size, bold) > limit) {
+        if (line) {
+          lines.push(line);
+          line = '';
+          if (textWidth(`${piece}${char}`, size, bold) <= limit) {
+            piece += char;
+            continue;
+          }
+        }
+        lines.push(piece);
+        piece = '';
+      }
+      piece += char;
+    }
+    if (piece) push(piece);
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** A coordinate as written into the SVG: at most two decimals. */
@@ -73,22 +101,17 @@ export function text(x: number, y: number, content: string, style: TextStyle = {
   return `<text ${attributes.join(' ')}>${escapeHtml(content)}</text>`;
 }
 
+/** Lines of text, the first with its vertical middle at `y`, each `lineHeight` below the last. */
+export function textLines(x: number, y: number, lines: readonly string[], lineHeight: number, style: TextStyle = {}): string {
+  if (lines.length === 1) return text(x, y, lines[0]!, style);
+  const first = text(x, y, '', style);
+  const spans = lines.map((content, i) => `<tspan x="${n(x)}" dy="${i === 0 ? 0 : n(lineHeight)}">${escapeHtml(content)}</tspan>`).join('');
+  return first.replace('></text>', `>${spans}</text>`);
+}
+
 export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dashed = false): string {
   const dash = dashed ? ' stroke-dasharray="2,2"' : '';
   return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${stroke}" stroke-width="${width}"${dash}/>`;
-}
-
-/** A row label for each of `rows`, right-aligned `gap` px left of the plot; returns their width too. */
-export function rowLabels(
-  rows: ReadonlyArray<{ label: string; bold?: boolean }>,
-  rowCentre: (index: number) => number,
-  limit: number,
-  gap: number,
-): { svg: string; width: number } {
-  const fitted = rows.map((row) => fitText(row.label, limit, LABEL_SIZE, row.bold));
-  const width = Math.ceil(Math.max(0, ...fitted.map((label, i) => textWidth(label, LABEL_SIZE, rows[i]!.bold)))) + gap;
-  const svg = fitted.map((label, i) => text(-gap, rowCentre(i), label, { anchor: 'end', bold: rows[i]!.bold })).join('');
-  return { svg, width };
 }
 
 export interface Tick {

@@ -1,18 +1,46 @@
-// Dates keep the precision the data gives them (issue 3): "24 August 2023", "October 2022", "2019".
+// Dates keep the precision the data gives them (issue 3), in the dataset's language (issue 13):
+// "24 August 2023", "October 2022", "2019" in British English; "2023년 8월 24일" in Korean.
 import { parseDateValue } from '../../facts/date-value.js';
 import type { DateValue } from '../../facts/schema.js';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+/** The language dates are written in where a caller names none: the bundled data's. */
+export const DEFAULT_DATE_LANGUAGE = 'en-GB';
+
+type Precision = 'day' | 'month' | 'year';
+const OPTIONS: Record<'long' | 'short', Record<Precision, Intl.DateTimeFormatOptions>> = {
+  long: { day: { day: 'numeric', month: 'long', year: 'numeric' }, month: { month: 'long', year: 'numeric' }, year: { year: 'numeric' } },
+  short: { day: { day: 'numeric', month: 'short', year: 'numeric' }, month: { month: 'short', year: 'numeric' }, year: { year: 'numeric' } },
+};
+
+// One formatter per language, style and precision: building one costs far more than using it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(lang: string, style: 'long' | 'short', precision: Precision): Intl.DateTimeFormat {
+  const key = `${lang}\0${style}\0${precision}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', ...OPTIONS[style][precision] });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+// Each date is written once per process: a dataset's documents print the same few dates many times.
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 10_000;
 
 /** "24 August 2023", "October 2022" or "2019"; `short` gives "Aug 2023". */
-export function formatDate(value: DateValue, style: 'long' | 'short' = 'long'): string {
-  const { year, month, day } = parseDateValue(value);
-  const name = month ? MONTHS[month - 1] ?? '' : '';
-  const monthText = style === 'short' ? name.slice(0, 3) : name;
-  if (month && day) return `${day} ${monthText} ${year}`;
-  if (month) return `${monthText} ${year}`;
-  return String(year);
+export function formatDate(value: DateValue, style: 'long' | 'short' = 'long', lang = DEFAULT_DATE_LANGUAGE): string {
+  const key = `${value}\0${style}\0${lang}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const { year, month, day } = parseDateValue(value);
+    const precision: Precision = month && day ? 'day' : month ? 'month' : 'year';
+    const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+    // Years before 100 would be read as 19xx by Date.UTC.
+    date.setUTCFullYear(year);
+    text = formatterFor(lang, style, precision).format(date);
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(key, text);
+  }
+  return text;
 }

@@ -1,21 +1,22 @@
-// Figures as reported: "unknown" is a value and shows as such; qualifiers stay ("more than 200").
+// Figures as reported: "unknown" is a value and shows as such; a size in words ("thousands") is the
+// value itself; the source's hedge stays ("fewer than 35,000 people"), worded by the labels.
 import type { Figure } from '../../facts/schema.js';
-import { formatLocalAmount, moneyParts } from './money.js';
-import { formatAmount } from './numbers.js';
+import { formatCurrency, hedge } from './money.js';
+import { formatNumber } from './numbers.js';
+import type { Wording } from './wording.js';
 
-/** "more than 200 people", "about 25%", "unknown", "thousands of engineers". */
-export function formatFigure(figure: Pick<Figure, 'value' | 'qualifier' | 'unit'>): string {
-  if (figure.value === 'unknown') return 'unknown';
-  const unit = figure.unit;
-  if (figure.qualifier === 'thousands') return unit ? `thousands of ${unit}` : 'thousands';
-  let number: string;
-  if (unit && /^[A-Z]{3}$/.test(unit)) {
-    number = formatLocalAmount(moneyParts({ min: figure.value, max: figure.value, currency: unit }));
-  } else if (unit === '%') {
-    number = `${formatAmount(figure.value)}%`;
-  } else {
-    number = unit ? `${formatAmount(figure.value)} ${unit}` : formatAmount(figure.value);
+/** "more than 200 people", "about 25%", "unknown", "thousands of engineers", "fewer than £3m". */
+export function formatFigure(figure: Pick<Figure, 'value' | 'qualifier' | 'unit'>, wording: Wording): string {
+  const { labels, lang } = wording;
+  const { value, unit } = figure;
+  if (value === 'unknown') return labels.text('value.unknown', {}, lang);
+  if (typeof value === 'string') {
+    const quantity = labels.text(`quantity.${value.replace(/ /g, '-')}`, {}, lang);
+    return unit ? labels.text('quantity.of-unit', { quantity, unit }, lang) : quantity;
   }
-  const qualifier = figure.qualifier && figure.qualifier !== 'exactly' ? `${figure.qualifier} ` : '';
-  return `${qualifier}${number}`;
+  let number: string;
+  if (unit && /^[A-Z]{3}$/.test(unit)) number = formatCurrency([value], unit, lang);
+  else if (unit === '%') number = labels.text('figure.percent', { amount: formatNumber(value, lang) }, lang);
+  else number = unit ? labels.text('figure.with-unit', { amount: formatNumber(value, lang), unit }, lang) : formatNumber(value, lang);
+  return hedge(number, figure.qualifier ?? null, wording);
 }

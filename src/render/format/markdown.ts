@@ -58,3 +58,13 @@ export function markdownToText(source: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * Plain text with markdown-it's typographer applied and nothing else: straight quotes and
+ * apostrophes curled ("it's" -> "it’s", "\"a\"" -> "“a”"), every other character as written. For
+ * text that is not Markdown (a quote's words, an excerpt) printed inside curly quotation marks.
+ */
+export function typographicText(text: string): string {
+  // Every ASCII punctuation mark but the quotes escaped, so that no Markdown syntax applies.
+  return markdownToText(text.replace(/[\\`*_{}[\]()#+\-.!|<>&~^=:$%@,;?/]/g, (c) => `\\${c}`));
+}

@@ -1,81 +1,111 @@
-// Money as the issue shows it: "3 million-5 million yuan (about $420,000-$700,000)".
-import type { Incentive } from '../../facts/schema.js';
-import { formatAmount, formatInteger, roundEstimate } from './numbers.js';
+// Money in any currency (issue 13, item 4), in one form everywhere: Intl.NumberFormat for the
+// dataset's language, compact where it loses nothing or where space is short (£2.5bn, €40m,
+// US$2.1m), ranges as Intl writes them, and the source's hedge worded by the labels.
+import type { AmountView, Qualifier, RateView } from '../../documents/view-types.js';
+import type { Wording } from './wording.js';
+import { formatDate } from './dates.js';
 
-/** What a currency code is called after an amount; US dollars are written with "$" before it. */
-const CURRENCY_WORDS: Record<string, string> = { CNY: 'yuan', RMB: 'yuan', EUR: 'euros', GBP: 'pounds', JPY: 'yen' };
+/** `text`: tables and running text; `compact`: where space is short (chart labels and axes). */
+export type MoneyStyle = 'text' | 'compact';
 
-/** An amount range in its own currency and in US dollars, with where the dollars came from. */
-export interface MoneyParts {
-  min?: number;
-  max?: number;
-  currency: string;
-  usdMin?: number;
-  usdMax?: number;
-  /** `reported`: the source gave the dollars; `converted`: computed at `rate`. */
-  usdFrom: 'reported' | 'converted' | 'none';
-  usdQualifier: 'about' | 'exactly';
-  rate?: { usdPerUnit: number; basis: string };
-}
-
-type MoneyInput = Pick<Incentive, 'min' | 'max' | 'currency' | 'usdAsReported' | 'rate'>;
-
-export function moneyParts(input: MoneyInput): MoneyParts {
-  const currency = input.currency ?? 'CNY';
-  const parts: MoneyParts = { currency, usdFrom: 'none', usdQualifier: 'about' };
-  if (input.min !== undefined) parts.min = input.min;
-  if (input.max !== undefined) parts.max = input.max;
-  if (currency === 'USD') return { ...parts, usdMin: input.min, usdMax: input.max, usdFrom: 'reported', usdQualifier: 'exactly' };
-  const reported = input.usdAsReported;
-  if (reported && (reported.min !== undefined || reported.max !== undefined)) {
-    return { ...parts, usdMin: reported.min, usdMax: reported.max, usdFrom: 'reported', usdQualifier: reported.qualifier ?? 'about' };
+// One formatter per language, currency and form: building one costs far more than using it.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(lang: string, currency: string, form: 'compact' | 'whole' | 'fraction' | 'rate'): Intl.NumberFormat {
+  const key = `${lang}\0${currency}\0${form}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.NumberFormatOptions =
+      form === 'compact'
+        ? { notation: 'compact', maximumSignificantDigits: 3 }
+        : form === 'whole'
+          ? { minimumFractionDigits: 0, maximumFractionDigits: 0 }
+          : form === 'rate'
+            ? { minimumFractionDigits: 0, maximumSignificantDigits: 4 }
+            : {};
+    found = new Intl.NumberFormat(lang, { style: 'currency', currency, ...options });
+    formatters.set(key, found);
   }
-  if (input.rate) {
-    const convert = (n: number | undefined) => (n === undefined ? undefined : roundEstimate(n * input.rate!.usdPerUnit));
-    return { ...parts, usdMin: convert(input.min), usdMax: convert(input.max), usdFrom: 'converted', rate: input.rate };
+  return found;
+}
+
+/** True where three significant figures hold the number exactly: compact notation then loses nothing. */
+function isRound(n: number): boolean {
+  if (n === 0) return true;
+  const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(n))) - 2);
+  return Math.abs(Math.round(n / magnitude) * magnitude - n) < 1e-9 * Math.abs(n);
+}
+
+/** The form an amount (or both ends of a range) is written in. */
+function formFor(values: number[], style: MoneyStyle): 'compact' | 'whole' | 'fraction' {
+  // Compact from the millions in text, where it is shorter and exact; from the thousands in charts.
+  if (style === 'compact' ? values.every((v) => Math.abs(v) >= 1000) : values.every((v) => Math.abs(v) >= 1e6 && isRound(v))) return 'compact';
+  return values.every(Number.isInteger) ? 'whole' : 'fraction';
+}
+
+// Each amount is written once per process: a build's documents print the same few again and again,
+// and Intl's formatRange costs about as much as the rest of a document's helpers together.
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 10_000;
+
+/** A number, or a range of two, in `currency` as `lang` writes it: "£2.5bn", "CN¥3–5m", "£3,245". */
+export function formatCurrency(values: [number] | [number, number], currency: string, lang: string, style: MoneyStyle = 'text'): string {
+  const key = `${lang}\0${currency}\0${style}\0${values.join('\0')}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const f = formatter(lang, currency, formFor(values, style));
+    const [low, high] = values;
+    // Intl writes a range whose ends are equal as "~£3m": one amount is one number.
+    text = high === undefined || high === low ? f.format(low) : f.formatRange(low, high);
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(key, text);
   }
-  return parts;
+  return text;
 }
 
-function range(min: number | undefined, max: number | undefined, one: (n: number) => string): string {
-  if (min !== undefined && max !== undefined) return min === max ? one(min) : `${one(min)}-${one(max)}`;
-  if (max !== undefined) return `up to ${one(max)}`;
-  if (min !== undefined) return `at least ${one(min)}`;
-  return '';
+const QUALIFIER_KEYS: Record<Qualifier, string> = {
+  exactly: 'qualifier.exactly',
+  about: 'qualifier.about',
+  'up to': 'qualifier.up-to',
+  'at least': 'qualifier.at-least',
+  'more than': 'qualifier.more-than',
+  'fewer than': 'qualifier.fewer-than',
+};
+
+/** A number as the source hedged it: "about £3m", "fewer than 35,000"; `amount` is already formatted. */
+export function hedge(amount: string, qualifier: Qualifier | null, wording: Wording): string {
+  return wording.labels.text(QUALIFIER_KEYS[qualifier ?? 'exactly'], { amount }, wording.lang);
 }
 
-const dollars = (n: number) => `$${formatInteger(n)}`;
-
-/** The amount in its own currency, e.g. "3 million-5 million yuan"; "" where no amount is given. */
-export function formatLocalAmount(parts: MoneyParts): string {
-  if (parts.currency === 'USD') return range(parts.min, parts.max, dollars);
-  const text = range(parts.min, parts.max, formatAmount);
-  return text && `${text} ${CURRENCY_WORDS[parts.currency] ?? parts.currency}`;
+/**
+ * An amount as the data gives it: one number for an exact amount, a range as Intl writes it, one
+ * end of a range as "up to" or "at least" where only that end is known, hedged as the source hedged it.
+ */
+export function formatMoney(amount: AmountView, wording: Wording, style: MoneyStyle = 'text'): string {
+  const { currency, qualifier } = amount;
+  const { lang } = wording;
+  if (amount.amount !== null) return hedge(formatCurrency([amount.amount], currency, lang, style), qualifier, wording);
+  if (amount.min !== null && amount.max !== null) return hedge(formatCurrency([amount.min, amount.max], currency, lang, style), qualifier, wording);
+  // One end of a range: the end says which way it bounds ("up to about US$2.1m" where it is an
+  // estimate), unless the source bounded it otherwise ("fewer than £35,000").
+  const end = amount.max ?? amount.min;
+  if (end !== null) {
+    const bound = amount.max !== null ? 'up to' : 'at least';
+    const number = formatCurrency([end], currency, lang, style);
+    if (qualifier === null || qualifier === 'exactly') return hedge(number, bound, wording);
+    if (qualifier === 'about') return hedge(hedge(number, 'about', wording), bound, wording);
+    return hedge(number, qualifier, wording);
+  }
+  return wording.labels.text('value.amount-not-reported', {}, lang);
 }
 
-/** "about $420,000-$700,000", or "" where no dollar figure is known. */
-export function formatUsdAmount(parts: MoneyParts): string {
-  const text = range(parts.usdMin, parts.usdMax, dollars);
-  if (!text) return '';
-  if (parts.usdQualifier !== 'about') return text;
-  const bound = /^(up to|at least) /.exec(text);
-  return bound ? `${bound[0]}about ${text.slice(bound[0].length)}` : `about ${text}`;
-}
-
-/** "3 million-5 million yuan (about $420,000-$700,000)". */
-export function formatMoney(input: MoneyInput): string {
-  const parts = moneyParts(input);
-  const local = formatLocalAmount(parts);
-  const usd = parts.currency === 'USD' ? '' : formatUsdAmount(parts);
-  if (!local) return usd || 'amount not reported';
-  return usd ? `${local} (${usd})` : local;
-}
-
-/** The footnote for a converted amount: "US dollars converted at $0.14 per yuan (basis)". */
-export function formatRateNote(input: MoneyInput): string {
-  const parts = moneyParts(input);
-  if (parts.usdFrom === 'reported' && parts.currency !== 'USD') return 'US-dollar figure as reported by the source.';
-  if (parts.usdFrom !== 'converted' || !parts.rate) return '';
-  const unit = CURRENCY_WORDS[parts.currency]?.replace(/s$/, '') ?? parts.currency;
-  return `US dollars converted at $${parts.rate.usdPerUnit} per ${unit} (${parts.rate.basis}).`;
+/** A rate as its note gives it: "CN¥1 = US$0.14 (the source's own conversion)", with its date where given. */
+export function formatRate(rate: RateView, wording: Wording): string {
+  const { lang } = wording;
+  const values = {
+    unit: formatter(lang, rate.from, 'whole').format(1),
+    rate: formatter(lang, rate.to, 'rate').format(rate.rate),
+    basis: rate.basis,
+    ...(rate.date === null ? {} : { date: formatDate(rate.date, 'long', lang) }),
+  };
+  return wording.labels.text(rate.date === null ? 'incentive.rate' : 'incentive.rate-dated', values, lang);
 }

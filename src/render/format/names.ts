@@ -1,24 +1,28 @@
-// Bilingual names: "Qiming (启明, Qǐmíng)", the Chinese marked lang="zh" so it is set in Noto Sans SC.
+// Names with their native form (issue 13, item 5): "Seoul Fellows (서울 펠로우, Seoul Pellou)", the native text marked
+// with its own language, so the stylesheets set it in the family its script calls for, and its
+// direction where it runs right to left.
+import type { NameView, NativeNameView } from '../../documents/view-types.js';
 import { escapeHtml } from './html.js';
 
-/** A name in English with its Chinese form and pinyin where known. */
-export interface BilingualName {
-  en: string;
-  zh?: string | null;
-  pinyin?: string | null;
-}
-
-/** Plain text: "Qiming (启明, Qǐmíng)". */
-export function formatBilingualText(name: BilingualName): string {
-  const extra = [name.zh, name.pinyin].filter(Boolean);
+/** Plain text: "Seoul Fellows (서울 펠로우, Seoul Pellou)". */
+export function formatBilingualText(name: NameView): string {
+  const extra = name.native ? [name.native.text, name.native.romanized?.text].filter(Boolean) : [];
   return extra.length ? `${name.en} (${extra.join(', ')})` : name.en;
 }
 
-/** HTML: the same, with the characters in a `lang="zh"` span and the pinyin in italics. */
-export function formatBilingualHtml(name: BilingualName): string {
+/** HTML: the native text in a span carrying its lang (and dir="rtl" where it runs right to left). */
+export function formatNativeHtml(native: NativeNameView): string {
+  const dir = native.dir === 'rtl' ? ' dir="rtl"' : '';
+  return `<span lang="${escapeHtml(native.lang)}"${dir}>${escapeHtml(native.text)}</span>`;
+}
+
+/** HTML: the name, then its native form and romanisation (in italics) in brackets. */
+export function formatBilingualHtml(name: NameView): string {
   const extra: string[] = [];
-  if (name.zh) extra.push(`<span lang="zh">${escapeHtml(name.zh)}</span>`);
-  if (name.pinyin) extra.push(`<i class="pinyin">${escapeHtml(name.pinyin)}</i>`);
+  if (name.native) {
+    extra.push(formatNativeHtml(name.native));
+    if (name.native.romanized) extra.push(`<i class="romanized">${escapeHtml(name.native.romanized.text)}</i>`);
+  }
   const en = escapeHtml(name.en);
   return extra.length ? `${en} <span class="name-alt">(${extra.join(', ')})</span>` : en;
 }

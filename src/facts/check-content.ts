@@ -1,0 +1,124 @@
+// What a careful reader would catch that the schema cannot (issue 13): money without a currency,
+// claims without a source, rates that convert nothing, and, as warnings, dates after the as-of
+// date, statuses their end dates contradict, programmes and topics nothing supports and claims
+// nothing cites. Pure: records in, problems and warnings out.
+import type { Problem } from '../errors.js';
+import type { Origin } from './facts.js';
+import type { CollectionName } from './names.js';
+import { claimsCitedBy } from './claims-cited.js';
+import { toIsoDate } from './date-value.js';
+import type { Claim, Incentive, Meta, Organisation, Person, Programme, Source, TimelineEvent, Topic } from './schema.js';
+import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
+
+/** A record as the dataset check holds it: its value and where it stands. */
+export interface DataRecord {
+  id: string;
+  origin: Origin;
+  yaml: YamlFile;
+  path: Array<string | number>;
+  value: { id: string };
+}
+
+export type RecordIndex = Map<CollectionName, Map<string, DataRecord>>;
+
+/** Statuses that say a programme has not ended. */
+const RUNNING = new Set(['planned', 'announced', 'active']);
+
+export function checkContent(records: RecordIndex, meta: Meta | undefined): { problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const note = (list: Problem[], record: DataRecord, rest: DataPath, message: string) => {
+    const path = [...record.path, ...rest];
+    list.push({ file: record.yaml.file, ...locate(record.yaml, path), path: formatPath(path), message });
+  };
+  const problem = (record: DataRecord, rest: DataPath, message: string) => note(problems, record, rest, message);
+  const warning = (record: DataRecord, rest: DataPath, message: string) => note(warnings, record, rest, message);
+  const all = <T>(collection: CollectionName) => [...records.get(collection)!.values()] as Array<DataRecord & { value: T }>;
+  const comparison = meta?.comparisonCurrency ?? 'USD';
+
+  for (const record of all<Programme>('programmes')) {
+    const p = record.value;
+    checkNames(p.name, ['name'], record, problem);
+    for (const [i, incentive] of (p.incentives ?? []).entries()) checkIncentive(incentive, ['incentives', i], record, comparison, problem);
+    if (p.dates?.ended && RUNNING.has(p.status)) {
+      warning(record, ['status'], `status is "${p.status}" but dates.ended gives ${String(p.dates.ended.date)}; make the status "ended" or remove the end date`);
+    }
+  }
+  for (const record of [...all<Person>('people'), ...all<Organisation>('organisations')]) checkNames(record.value, [], record, problem);
+  for (const record of all<Source>('sources')) {
+    for (const [i, rate] of (record.value.rates ?? []).entries()) {
+      if (rate.currency === (rate.to ?? comparison)) problem(record, ['rates', i], `converts ${rate.currency} into itself; a rate converts one currency into another`);
+    }
+  }
+  for (const record of all<Claim>('claims')) {
+    if (record.value.source === undefined && record.value.attribution.kind !== 'outside-fact') {
+      problem(record, [], `claim "${record.id}" names no source; only an outside fact may have none`);
+    }
+  }
+
+  const asOf = meta?.asOf;
+  if (asOf !== undefined) {
+    for (const record of all<TimelineEvent>('timeline')) {
+      if (toIsoDate(record.value.date) > toIsoDate(asOf)) {
+        warning(record, ['date'], `dated ${String(record.value.date)}, after the data's as-of date ${String(asOf)}`);
+      }
+    }
+  }
+
+  const cited = claimsCitedBy(records);
+  const supported = { programmes: new Set<string>(), topics: new Set<string>() };
+  for (const record of all<Claim>('claims')) {
+    const claim = record.value;
+    for (const id of claim.programmes ?? []) supported.programmes.add(id);
+    for (const id of claim.topics ?? []) supported.topics.add(id);
+    // A labelled figure of a claim shows as a key figure of the programmes and topics it names.
+    const shown = claim.figures?.some((f) => f.label) && (claim.programmes?.length || claim.topics?.length);
+    if (!cited.claims.has(record.id) && !shown) {
+      warning(record, [], `claim "${record.id}" is cited by nothing: no programme, topic, section, figure, incentive, date, sponsor, person or timeline event names it, so no document shows it`);
+    }
+  }
+  for (const record of all<Programme>('programmes')) {
+    if (!supported.programmes.has(record.id) && !cited.byProgramme.has(record.id)) {
+      warning(record, [], `programme "${record.id}" is supported by no claim: no claim lists it and it cites none`);
+    }
+  }
+  for (const record of all<Topic>('topics')) {
+    if (!supported.topics.has(record.id) && !cited.byTopic.has(record.id)) {
+      warning(record, [], `topic "${record.id}" is supported by no claim: no claim lists it and no section cites one`);
+    }
+  }
+  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+  return { problems, warnings };
+}
+
+type Report = (record: DataRecord, rest: DataPath, message: string) => void;
+
+function checkIncentive(incentive: Incentive, at: DataPath, record: DataRecord, comparison: string, problem: Report): void {
+  const { amount, min, max, currency, reported, rate } = incentive;
+  if (amount !== undefined && (min !== undefined || max !== undefined)) {
+    problem(record, [...at, 'amount'], 'gives both an exact amount and a range (min, max); give one');
+  }
+  if (min !== undefined && max !== undefined && min > max) problem(record, [...at, 'min'], `min (${min}) is larger than max (${max})`);
+  if (currency === undefined && (amount !== undefined || min !== undefined || max !== undefined)) {
+    problem(record, at, 'names no currency for its amount; give currency (ISO 4217, e.g. EUR, GBP, KRW)');
+  } else if (currency === undefined && rate) {
+    problem(record, [...at, 'rate'], 'gives a rate but names no currency to convert from; give currency');
+  }
+  if (reported && reported.amount !== undefined && (reported.min !== undefined || reported.max !== undefined)) {
+    problem(record, [...at, 'reported', 'amount'], 'gives both an exact amount and a range (min, max); give one');
+  }
+  if (reported?.min !== undefined && reported.max !== undefined && reported.min > reported.max) {
+    problem(record, [...at, 'reported', 'min'], `min (${reported.min}) is larger than max (${reported.max})`);
+  }
+  if (rate && currency !== undefined && currency === (rate.to ?? comparison)) {
+    problem(record, [...at, 'rate'], `converts ${currency} into itself; a rate converts the amount's currency into another (to:, default ${comparison})`);
+  }
+}
+
+function checkNames(names: { zh?: string; pinyin?: string; native?: unknown }, at: DataPath, record: DataRecord, problem: Report): void {
+  if (names.native !== undefined && (names.zh !== undefined || names.pinyin !== undefined)) {
+    problem(record, [...at, names.zh !== undefined ? 'zh' : 'pinyin'], 'gives both the zh/pinyin shorthand and native; keep native, which holds both');
+  } else if (names.pinyin !== undefined && names.zh === undefined) {
+    problem(record, [...at, 'pinyin'], 'gives pinyin without zh; give zh too, or native { text, lang, romanized }');
+  }
+}

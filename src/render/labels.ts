@@ -1,0 +1,168 @@
+// Every word a document prints that is not data comes from a labels file (issue 13, item 6), as
+// Quarto's _language.yml does: templates/labels.yaml, which a templates folder overrides key by key,
+// so an office can re-word or translate its briefs without touching code.
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { TemplateError } from '../errors.js';
+import { FormatError } from './format/format-error.js';
+import { formatNumber } from './format/numbers.js';
+
+/** The CLDR plural categories a label may give forms for; `other` is required. */
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+type PluralForms = Partial<Record<(typeof PLURAL_CATEGORIES)[number], string>> & { other: string };
+
+/** One label as read: its text (or plural forms) and where it was written. */
+export interface LabelEntry {
+  value: string | PluralForms;
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** What fills a label's {placeholders}; `count` also chooses its plural form. */
+export type LabelValues = Record<string, string | number>;
+
+const PLACEHOLDER = /\{([a-z][a-z-]*)\}/g;
+
+function placeholdersOf(value: LabelEntry['value']): Set<string> {
+  const texts = typeof value === 'string' ? [value] : Object.values(value);
+  return new Set(texts.flatMap((text) => [...(text ?? '').matchAll(PLACEHOLDER)].map((m) => m[1]!)));
+}
+
+/** A labels file's text as entries keyed by dotted path ("heading.notes"); refuses what is not a label. */
+export function parseLabels(source: string, file: string): Map<string, LabelEntry> {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  const at = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
+  const fail = (node: Node | null | undefined, message: string): never => {
+    const { line, col } = at(node);
+    throw new TemplateError(`${file}:${line}:${col}  ${message}`);
+  };
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new TemplateError(`${file}:${line}:${col}  not a labels file: ${error.message.split('\n')[0]}`);
+  }
+  const entries = new Map<string, LabelEntry>();
+  const walk = (node: Node, path: string[]) => {
+    if (!isMap(node)) return fail(node, `expected a mapping of labels${path.length ? ` under "${path.join('.')}"` : ''}`);
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node;
+      const key = isScalar(keyNode) ? String(keyNode.value) : fail(keyNode, 'a label key must be a plain word');
+      const value = pair.value as Node | null;
+      const here = [...path, key];
+      if (isScalar(value) && typeof value.value === 'string') {
+        entries.set(here.join('.'), { value: value.value, ...at(keyNode), file });
+      } else if (isMap(value) && value.items.every((p) => isScalar(p.key) && (PLURAL_CATEGORIES as readonly unknown[]).includes(p.key.value))) {
+        const forms: Record<string, string> = {};
+        for (const p of value.items) {
+          if (!isScalar(p.value) || typeof p.value.value !== 'string') fail(p.value as Node, `label "${here.join('.')}": each plural form is text`);
+          forms[String((p.key as { value: unknown }).value)] = String((p.value as { value: unknown }).value);
+        }
+        if (forms.other === undefined) fail(value, `label "${here.join('.')}" gives plural forms but no "other"`);
+        entries.set(here.join('.'), { value: forms as PluralForms, ...at(keyNode), file });
+      } else if (isMap(value)) {
+        walk(value, here);
+      } else {
+        fail(value ?? keyNode, `label "${here.join('.')}" must be text (quote it if it is a number or yes/no)`);
+      }
+    }
+  };
+  if (doc.contents) walk(doc.contents as Node, []);
+  return entries;
+}
+
+/**
+ * The bundled labels with `override`'s laid over them key by key. A key the bundled file does not
+ * have, or a placeholder its label does not take, is a typo: refused at its line.
+ */
+export function overrideLabels(bundled: Map<string, LabelEntry>, override: Map<string, LabelEntry>): Map<string, LabelEntry> {
+  const merged = new Map(bundled);
+  for (const [key, entry] of override) {
+    const base = bundled.get(key);
+    const place = `${entry.file}:${entry.line}:${entry.col}`;
+    if (!base) {
+      const near = closest(key, [...bundled.keys()]);
+      const hint = near ? `; did you mean "${near}"?` : '';
+      throw new TemplateError(`${place}  unknown label "${key}"${hint}`);
+    }
+    const allowed = placeholdersOf(base.value);
+    const unknown = [...placeholdersOf(entry.value)].filter((p) => !allowed.has(p));
+    if (unknown.length > 0) {
+      const takes = allowed.size ? `it takes ${[...allowed].map((p) => `{${p}}`).join(', ')}` : 'it takes none';
+      throw new TemplateError(`${place}  label "${key}" uses ${unknown.map((p) => `{${p}}`).join(', ')}; ${takes}`);
+    }
+    merged.set(key, entry);
+  }
+  return merged;
+}
+
+/** The known key nearest to a typo, if near enough to be one. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralCategory(lang: string, count: number): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(count);
+}
+
+/** The labels in force for a set of templates, looked up by key. */
+export class Labels {
+  constructor(
+    readonly entries: ReadonlyMap<string, LabelEntry>,
+    /** The file that names every label: where a missing one should be added. */
+    readonly file: string,
+  ) {}
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  /**
+   * The label `key` in `lang` with its {placeholders} filled from `values` (numbers written as
+   * `lang` writes them); a number `values.count` chooses the plural form. Throws FormatError naming
+   * the key when there is no such label or a placeholder has no value.
+   */
+  text(key: string, values: LabelValues = {}, lang = 'en'): string {
+    const entry = this.entries.get(key);
+    if (!entry) throw new FormatError(`wants a label "${key}", which ${this.file} does not have`);
+    let text: string;
+    if (typeof entry.value === 'string') text = entry.value;
+    else {
+      const count = Number(values.count);
+      const category = Number.isFinite(count) ? pluralCategory(lang, count) : 'other';
+      // An exact 0, 1 or 2 may have a form of its own, as ICU's "=0" does.
+      const exact = count === 0 ? entry.value.zero : undefined;
+      text = exact ?? entry.value[category as keyof PluralForms] ?? entry.value.other;
+    }
+    if (!text.includes('{')) return text;
+    return text.replace(PLACEHOLDER, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new FormatError(`label "${key}" (${entry.file}:${entry.line}) needs a value for {${name}}`);
+      return typeof value === 'number' ? formatNumber(value, lang) : value;
+    });
+  }
+}
