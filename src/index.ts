@@ -6,6 +6,8 @@ export type { Problem, ExitCode } from './errors.js';
 
 export { loadFacts, checkDataFolder, checkFiles, type LoadOptions } from './facts/load.js';
 export { findMissingExcerpts } from './facts/check-excerpts.js';
+export { verifySources, type SourceVerification, type SourceTally } from './facts/verify-sources.js';
+export { planMigration, writeMigration, type MigrationPlan } from './facts/migrate/migrate-folder.js';
 export { jsonSchemaText } from './facts/json-schema.js';
 export type { Facts, Located, Origin, ProgrammeFacts, PersonFacts, OrganisationFacts } from './facts/facts.js';
 export type * from './facts/schema.js';
