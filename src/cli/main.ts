@@ -56,6 +56,10 @@ async function run(argv: string[]): Promise<void> {
     .env('BRIEF')
     .config(config?.settings ?? {})
     .middleware((parsed) => say.setQuiet(Boolean(parsed.quiet)))
+    // Audiences come from the config file alone, with their places in it: not a flag, not a variable.
+    .middleware((parsed) => {
+      if (config?.audiences) parsed.audiences = config.audiences;
+    })
     .command(commands)
     .demandCommand(1, 'Name a command: check, list, build, ...')
     .strict()

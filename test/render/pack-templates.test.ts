@@ -13,6 +13,7 @@ import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-
 const VIEW: FrontMatterView = {
   title: 'A briefing series',
   subtitle: 'Briefing pack',
+  audience: null,
   asOf: '2023-08-24',
   edition: null,
   author: 'An office',
