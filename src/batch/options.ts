@@ -54,6 +54,12 @@ export interface BatchOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `brief assemble`: shards' folders in, the whole plan's outputs out, from the same inputs and options the shards were built with. */
+export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'formats' | 'shard' | 'onlyAudiences' | 'force'> {
+  /** The shards' folders (or their shard manifests). */
+  shards: string[];
+}
+
 /** Progress, reported as it happens; the CLI turns these into a bar or lines. */
 export interface BatchEvents {
   onPlan?(total: number): void;

@@ -4,6 +4,7 @@ import { FORMATS } from '../contracts/document.js';
 import { DEFAULT_PAPER, PAPERS } from '../contracts/paper.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../package.js';
+import { assembleCommand } from './assemble-command.js';
 import { attachDashValues } from './attach-dash-values.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
@@ -37,6 +38,7 @@ async function run(argv: string[]): Promise<void> {
   const commands = [
     checkCommand,
     buildCommand,
+    assembleCommand,
     watchCommand,
     listCommand,
     schemaCommand,
