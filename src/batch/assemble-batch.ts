@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_PAPER } from '../contracts/paper.js';
-import { OutputError, UsageError } from '../errors.js';
+import { InterruptedError, OutputError, UsageError } from '../errors.js';
 import { describeFonts } from '../fonts/describe-fonts.js';
 import { TOOL, BUNDLED_TEMPLATES } from '../package.js';
 import type { BrowserSession } from '../pdf/browser-session.js';
 import { documentDate } from '../render/render-options.js';
-import { throwIfAborted } from './execute-batch.js';
+import { interrupted, throwIfAborted } from './execute-batch.js';
 import { finishRun } from './finish-run.js';
 import { hashRun, sha256 } from './input-hash.js';
 import { readManifest, type ManifestFile } from './manifest.js';
@@ -97,6 +97,9 @@ export async function executeAssemble(options: AssembleOptions, events: BatchEve
       },
       { documents: outcomes, started, browsersStarted: () => session.launches - launchesBefore, warnings },
     );
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof InterruptedError)) throw interrupted(signal);
+    throw error;
   } finally {
     await session.idle().catch(() => undefined);
     const unreleased = await output.close();

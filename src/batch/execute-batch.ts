@@ -204,6 +204,6 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw interrupted(signal);
 }
 
-function interrupted(signal: AbortSignal): InterruptedError {
+export function interrupted(signal: AbortSignal): InterruptedError {
   return new InterruptedError(typeof signal.reason === 'string' ? signal.reason : 'an abort');
 }

@@ -1,7 +1,7 @@
 // `audiences:` in the config file, checked as it is read (issue 14): each problem is one line at
 // its file:line:col. What an audience names in the data (programmes, topics) is checked by the
 // build, which has read the data, at the places recorded here.
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { SAFE_AUDIENCE_ID, type Audience } from '../contracts/audience.js';
 import { FORMATS } from '../contracts/document.js';
 import { formatPath, type DataPath } from '../facts/yaml-document.js';
@@ -10,13 +10,16 @@ import { AudienceEntry } from './audience-schema.js';
 /** `file:line:col` of a value of the config (with `key`: of that key of the mapping at `path`). */
 export type PlaceOf = (path: DataPath, key?: string) => string;
 
-const validate = new Ajv({ allErrors: true, verbose: true }).compile<AudienceEntry>(AudienceEntry);
+// Compiled on first use: a config without audiences never pays for it.
+let compiled: ValidateFunction<AudienceEntry> | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: true, verbose: true }).compile<AudienceEntry>(AudienceEntry));
 
 /** The audiences as the build takes them, or every problem with them, one line each. */
 export function checkAudiences(list: readonly unknown[], placeOf: PlaceOf): { audiences: Audience[]; problems: string[] } {
   const problems: string[] = [];
   const audiences: Audience[] = [];
   const idsSeen = new Map<string, number>();
+  const validate = validator();
   list.forEach((entry, i) => {
     const path: DataPath = ['audiences', i];
     const name = formatPath(path);
