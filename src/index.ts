@@ -28,8 +28,9 @@ export { renderSkeleton, composeHtml } from './render/skeleton.js';
 export { BrowserSession, withBrowser, findBrowser } from './pdf/index.js';
 export type { SessionOptions, Printer, PrintedPdf, PoolOptions } from './pdf/index.js';
 
-export { runBatch } from './batch/run-batch.js';
-export type { BatchOptions, BatchEvents, BatchResult, DocumentOutcome } from './batch/options.js';
+export { runBatch, assembleShards } from './batch/run-batch.js';
+export type { BatchOptions, AssembleOptions, BatchEvents, BatchResult, DocumentOutcome } from './batch/options.js';
+export type { Audience } from './contracts/audience.js';
 
 export { initProject } from './authoring/init-project.js';
 export { startPreviewServer } from './preview/server.js';

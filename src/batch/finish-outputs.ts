@@ -1,31 +1,32 @@
-// What a build writes once its documents are done: the pack and the zip for the whole plan (or
-// left as they were while documents of the plan are missing), then the manifest, written last.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// What a build writes once its documents are done: the packs and the zips for the whole plan and
+// each audience (or left as they were while documents they hold are missing), then the manifest,
+// written last.
 import { performance } from 'node:perf_hooks';
-import { OutputError } from '../errors.js';
-import type { OutputWriter } from './output-writer.js';
-import type { PackJob } from './finish-pack.js';
-import { sha256 } from './input-hash.js';
-import { MANIFEST_NAME, serializeManifest, ZIP_NAME, type Manifest, type ManifestExtra } from './manifest.js';
+import type { PackJob, PackToMake } from './finish-pack.js';
+import { MANIFEST_NAME, serializeManifest, type Manifest, type ManifestAudience, type ManifestExtra } from './manifest.js';
 import type { BatchResult } from './options.js';
+import type { OutputWriter } from './output-writer.js';
+import type { PackPlan } from './plan-audiences.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import { missingPdfs, warnIncomplete, type WholePlanRecord } from './whole-plan.js';
+import { writeZips } from './write-zips.js';
 
 export interface FinishJob {
   writer: OutputWriter;
   verifier: OutputVerifier;
   record: WholePlanRecord;
+  /** The whole plan's pack first, then each audience's. */
+  packs: readonly PackPlan[];
   /** The manifest before this run. */
   previous?: Manifest;
   /** The manifest's tool and options. */
   base: Pick<Manifest, 'tool' | 'options'>;
   runHash: string;
   zip: boolean;
-  /** The time written into the zip. */
+  /** The time written into the zips. */
   date: Date;
-  /** What the pack is made from, but its files and the earlier pack: given here. */
-  pack: Omit<PackJob, 'files' | 'previous' | 'verifier'>;
+  /** What every pack is made with. */
+  pack: Omit<PackJob, 'verifier'>;
   /** Throws once the run is interrupted. */
   throwIfAborted(): void;
   warn(text: string): void;
@@ -37,73 +38,101 @@ export interface Finished {
   zip?: BatchResult['zip'];
 }
 
-/** Writes the pack, the zip and the manifest; on failure, still a manifest that matches the disk. */
+/** What each pack and zip is while the run finishes: kept from before, or made now. */
+export interface PackOutputs {
+  plan: PackPlan;
+  pack?: ManifestExtra;
+  zip?: ManifestExtra;
+}
+
+/** Writes the packs, the zips and the manifest; on failure, still a manifest that matches the disk. */
 export async function finishOutputs(job: FinishJob): Promise<Finished> {
-  const { record, previous, writer, verifier } = job;
-  // The pack and zip already there, where they are still what the manifest says: kept if not made again.
-  const [packIntact, zipIntact] = await Promise.all([
-    previous?.pack ? verifier.check(previous.pack) : false,
-    previous?.zip ? verifier.check(previous.zip) : false,
-  ]);
-  const kept = { pack: packIntact ? previous?.pack : undefined, zip: zipIntact ? previous?.zip : undefined };
-  const manifest: Manifest = {
-    ...job.base,
-    runHash: job.runHash,
-    files: record.files,
-    ...(record.missing.length > 0 ? { missing: record.missing } : {}),
-  };
-  const finished: Finished = { manifest };
-  for (const warning of warnIncomplete(record.missing, { pack: Boolean(kept.pack), zip: Boolean(kept.zip) }, job.zip)) job.warn(warning);
+  const { record, writer, verifier } = job;
+  const kept = await keptOutputs(job, job.zip);
+  const outputs: PackOutputs[] = kept.map((k) => ({ ...k }));
+  const states = kept.map((k, i) => ({ path: k.plan.path, zipPath: k.plan.zipPath, keys: k.plan.keys, had: { pack: Boolean(k.pack), zip: Boolean(k.zip) }, everyone: i === 0 }));
+  for (const warning of warnIncomplete(record.missing, states, job.zip)) job.warn(warning);
+  const manifestOf = (runHash: string | null) => manifestFrom(job, runHash, outputs);
+  const finished: Finished = { manifest: manifestOf(job.runHash) };
+  const byKey = new Map(record.files.map((f) => [f.key, f]));
+  const missing = new Set(record.missing);
   try {
     const packStarted = performance.now();
-    const pdfs = record.files.filter((f) => f.format !== 'html');
-    if (missingPdfs(record.missing).length > 0) {
-      manifest.pack = kept.pack;
-    } else if (pdfs.length > 0) {
-      const { updatePack } = await import('./finish-pack.js');
-      const updated = await updatePack({ ...job.pack, verifier, files: pdfs, previous: kept.pack });
-      manifest.pack = updated.extra;
-    }
-    if (manifest.pack) {
-      const rebuilt = manifest.pack !== kept.pack;
-      finished.pack = { path: manifest.pack.path, pages: manifest.pack.pages ?? 0, rebuilt, ms: performance.now() - packStarted };
+    // A pack is made once every PDF it holds is there; left as it was otherwise.
+    const toMake: { at: number; pack: PackToMake }[] = [];
+    kept.forEach((k, at) => {
+      const pdfs = k.plan.keys.filter((key) => !key.endsWith('/html'));
+      if (pdfs.length === 0 || missingPdfs(pdfs.filter((key) => missing.has(key))).length > 0) return;
+      toMake.push({ at, pack: { plan: k.plan, files: pdfs.map((key) => byKey.get(key)!), previous: k.pack } });
+    });
+    if (toMake.length > 0) {
+      const { updatePacks } = await import('./finish-pack.js');
+      const made = await updatePacks({ ...job.pack, verifier }, toMake.map((m) => m.pack));
+      made.forEach((m, i) => (outputs[toMake[i]!.at]!.pack = m.extra));
+      const main = toMake[0]?.at === 0 ? made[0] : undefined;
+      if (main) finished.pack = { path: main.extra.path, pages: main.extra.pages ?? 0, rebuilt: main.rebuilt, ms: performance.now() - packStarted };
+    } else if (outputs[0]?.pack) {
+      finished.pack = { path: outputs[0].pack.path, pages: outputs[0].pack.pages ?? 0, rebuilt: false, ms: performance.now() - packStarted };
     }
     job.throwIfAborted();
-    if (job.zip && record.missing.length > 0) {
-      manifest.zip = kept.zip;
-    } else if (job.zip) {
-      manifest.zip = await writeZip(job, manifest);
-    }
-    if (manifest.zip) finished.zip = { path: manifest.zip.path, bytes: manifest.zip.bytes };
+    if (job.zip) await writeZips(job, outputs, byKey, missing, () => manifestOf(job.runHash));
+    if (outputs[0]?.zip) finished.zip = { path: outputs[0].zip.path, bytes: outputs[0].zip.bytes };
   } catch (error) {
     // The documents are written: record them, so the manifest still matches the files.
-    await writer.write(MANIFEST_NAME, serializeManifest({ ...manifest, runHash: null, pack: manifest.pack ?? kept.pack, zip: manifest.zip ?? kept.zip }));
+    await writer.write(MANIFEST_NAME, serializeManifest(manifestOf(null)));
     throw error;
   }
-  await writer.write(MANIFEST_NAME, serializeManifest(manifest));
+  finished.manifest = manifestOf(job.runHash);
+  await writer.write(MANIFEST_NAME, serializeManifest(finished.manifest));
   return finished;
 }
 
-/** The zip of every output and the manifest; each file checked against its sha256 as it is read, so a damaged one is never shipped. */
-async function writeZip(job: FinishJob, manifest: Manifest): Promise<ManifestExtra> {
-  const { zipOutputs } = await import('./zip.js');
-  const outDir = job.writer.root;
-  const recorded = [...manifest.files, ...(manifest.pack ? [manifest.pack] : [])];
-  const entries = await Promise.all(
-    recorded.map(async (file) => {
-      const bytes = await readFile(join(outDir, file.path)).catch((error: Error) => {
-        throw new OutputError(`cannot read ${file.path} for the zip: ${error.message}`, error);
-      });
-      if (sha256(bytes) !== file.sha256) {
-        throw new OutputError(`${file.path} changed on disk during the build; the zip was not written: run the build again`);
-      }
-      return { path: file.path, bytes };
+/**
+ * The manifest of a run that stopped before its packs (interrupted, or documents failed): what is
+ * on disk now, so it still matches the files; the next run redoes the rest.
+ */
+export async function writeStoppedManifest(job: Pick<FinishJob, 'writer' | 'verifier' | 'record' | 'packs' | 'previous' | 'base'>): Promise<void> {
+  const outputs = await keptOutputs(job, true);
+  await job.writer.write(MANIFEST_NAME, serializeManifest(manifestFrom(job, null, outputs)));
+}
+
+function manifestFrom(job: Pick<FinishJob, 'base' | 'record'>, runHash: string | null, outputs: readonly PackOutputs[]): Manifest {
+  const { record } = job;
+  return {
+    ...job.base,
+    runHash,
+    files: record.files,
+    ...(record.missing.length > 0 ? { missing: record.missing } : {}),
+    pack: outputs[0]?.pack,
+    zip: outputs[0]?.zip,
+    ...(outputs.length > 1 ? { audiences: outputs.slice(1).map(describeAudience) } : {}),
+  };
+}
+
+/**
+ * Each pack and zip already there, where it is still what the earlier manifest says: kept unless
+ * made again. A zip only while zips are asked for: a run without --zip may change what it would hold.
+ */
+async function keptOutputs(job: Pick<FinishJob, 'verifier' | 'packs' | 'previous'>, zips: boolean): Promise<PackOutputs[]> {
+  const { previous, verifier } = job;
+  const intact = async (extra: ManifestExtra | undefined, path: string) => (extra && extra.path === path && (await verifier.check(extra)) ? extra : undefined);
+  return Promise.all(
+    job.packs.map(async (plan, i) => {
+      const before = i === 0 ? previous : previous?.audiences?.find((a) => a.id === plan.audience?.id);
+      const [pack, zip] = await Promise.all([intact(before?.pack, plan.path), zips ? intact(before?.zip, plan.zipPath) : undefined]);
+      return { plan, pack, zip };
     }),
   );
-  entries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(manifest)) });
-  const bytes = await zipOutputs(entries, job.date);
-  await job.writer.write(ZIP_NAME, bytes);
-  const digest = sha256(bytes);
-  await job.verifier.remember(ZIP_NAME, digest);
-  return { path: ZIP_NAME, bytes: bytes.length, sha256: digest, inputHash: job.runHash };
+}
+
+function describeAudience(outputs: PackOutputs): ManifestAudience {
+  const { plan } = outputs;
+  return {
+    id: plan.audience!.id,
+    title: plan.audience!.title,
+    distribution: plan.distribution,
+    documents: plan.keys,
+    ...(outputs.pack ? { pack: outputs.pack } : {}),
+    ...(outputs.zip ? { zip: outputs.zip } : {}),
+  };
 }

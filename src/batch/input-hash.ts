@@ -31,27 +31,46 @@ export function hashDocument(doc: RenderedDocument, shared: SharedInputs): strin
   return hash.digest('hex');
 }
 
+/** What a run is made from: every raw input's hash, and where asked, the plan's fingerprint. */
+export interface RunHashes {
+  /** Every raw input byte, the folders' places and every option: equal, and the outputs intact, means nothing to do. */
+  runHash: string;
+  /**
+   * The same inputs by content alone (no folder's place, no selection, shard or zip), with the
+   * options that change what is printed: equal on two machines, their documents are byte-identical,
+   * so shards built with it can be assembled (issue 14).
+   */
+  fingerprint?: string;
+}
+
 /**
  * The run hash: every raw input byte (data and template files), the options, the fonts and the
  * tool. Reading files is far cheaper than loading the renderer, so this decides a no-op run.
+ * With `printed` (the options that change what is printed), the plan's fingerprint too, from the same reads.
  */
 export async function hashRun(
   folders: string[],
   options: unknown,
   shared: Omit<SharedInputs, 'skeleton' | 'allowRemote'> & { sourceDateEpoch?: number },
-): Promise<string> {
+  printed?: unknown,
+): Promise<RunHashes> {
   const hash = createHash('sha256');
   const epoch = shared.sourceDateEpoch === undefined ? null : String(shared.sourceDateEpoch);
   hash.update(JSON.stringify({ options, fonts: shared.fonts, tool: shared.tool, epoch }));
-  for (const folder of folders) {
+  const fingerprint = printed === undefined ? undefined : createHash('sha256');
+  fingerprint?.update(JSON.stringify({ printed, fonts: shared.fonts, tool: shared.tool, epoch }));
+  for (const [n, folder] of folders.entries()) {
     const files = await listFiles(folder);
     const contents = await Promise.all(files.map((f) => readFile(f)));
     hash.update(`\0folder\0${folder}\0`);
+    fingerprint?.update(`\0folder\0${n}\0`);
     files.forEach((file, i) => {
-      hash.update(`\0${relative(folder, file).split(sep).join('/')}\0`).update(contents[i] ?? '');
+      const name = `\0${relative(folder, file).split(sep).join('/')}\0`;
+      hash.update(name).update(contents[i] ?? '');
+      fingerprint?.update(name).update(contents[i] ?? '');
     });
   }
-  return hash.digest('hex');
+  return { runHash: hash.digest('hex'), ...(fingerprint ? { fingerprint: fingerprint.digest('hex') } : {}) };
 }
 
 /** True when the earlier output of a document can be kept: same inputs, file still there with its recorded content. */
@@ -59,10 +78,11 @@ export async function canReuse(verifier: OutputVerifier, entry: ManifestFile | u
   return entry !== undefined && entry.inputHash === inputHash && entry.path === path && (await verifier.check(entry));
 }
 
-/** True when every file the manifest records (the zip only if wanted) is there with its sha256. */
+/** True when every file the manifest records (the zips only if wanted) is there with its sha256. */
 export async function checkRecorded(verifier: OutputVerifier, manifest: Manifest | undefined, wantZip: boolean): Promise<boolean> {
   if (!manifest) return false;
-  return verifier.checkAll([...manifest.files, ...(manifest.pack ? [manifest.pack] : []), ...(wantZip && manifest.zip ? [manifest.zip] : [])]);
+  const extras = [manifest, ...(manifest.audiences ?? [])].flatMap((m) => [m.pack, wantZip ? m.zip : undefined]);
+  return verifier.checkAll([...manifest.files, ...extras.filter((extra) => extra !== undefined)]);
 }
 
 export function sha256(bytes: Uint8Array | string): string {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format, Subject } from '../contracts/document.js';
 import type { Paper } from '../contracts/paper.js';
+import type { Audience } from '../contracts/audience.js';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const PACK_NAME = 'briefing-pack.pdf';
@@ -47,6 +48,22 @@ export interface ManifestOptions {
   zip: boolean;
   /** Remote images let in (--allow-remote). */
   allowRemote: boolean;
+  /** The config's audiences, as given (absent: none). */
+  audiences?: Omit<Audience, 'at'>[];
+  /** Only these audiences' documents were asked for (--audience). */
+  forAudiences?: string[];
+}
+
+/** An audience's pack and archive, and the documents they hold (issue 14). */
+export interface ManifestAudience {
+  id: string;
+  title: string;
+  /** Its marking; null for none. */
+  distribution: string | null;
+  /** Keys of its documents in `files`, in plan order: its own copies under audiences/<id>/ where its marking differs. */
+  documents: string[];
+  pack?: ManifestExtra;
+  zip?: ManifestExtra;
 }
 
 export interface Manifest {
@@ -63,6 +80,8 @@ export interface Manifest {
   missing?: string[];
   pack?: ManifestExtra;
   zip?: ManifestExtra;
+  /** Each audience's pack and archive, in the config's order (absent: no audiences). */
+  audiences?: ManifestAudience[];
 }
 
 /** The manifest an earlier run left, or undefined when there is none or it is unreadable. */

@@ -2,6 +2,7 @@
 // no console); progress goes out through events.
 import type { Format } from '../contracts/document.js';
 import type { Paper } from '../contracts/paper.js';
+import type { Audience } from '../contracts/audience.js';
 import type { Shard } from './shard.js';
 
 /** Options of one batch. */
@@ -31,8 +32,12 @@ export interface BatchOptions {
   force?: boolean;
   /** Also write output/briefing-pack.zip. */
   zip?: boolean;
-  /** Build only this part of the plan. */
+  /** Build only this part of the plan: its documents and a shard manifest, for `assembleShards` (no pack, zip or manifest.json). */
   shard?: Shard;
+  /** Who packs are made for: each gets audiences/<id>/briefing-pack.pdf (and a zip with `zip`) with its marking. */
+  audiences?: Audience[];
+  /** Build only these audiences' documents (ids of `audiences`); empty: all. */
+  onlyAudiences?: string[];
   /** Pages rendering at once; default: the number of cores. */
   concurrency?: number;
   /** A browser executable to launch. */
@@ -47,6 +52,12 @@ export interface BatchOptions {
   sourceDateEpoch?: number;
   /** Aborts the run: printing stops, temporary files are removed, earlier outputs kept. */
   signal?: AbortSignal;
+}
+
+/** Options of `brief assemble`: shards' folders in, the whole plan's outputs out, from the same inputs and options the shards were built with. */
+export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'formats' | 'shard' | 'onlyAudiences' | 'force'> {
+  /** The shards' folders (or their shard manifests). */
+  shards: string[];
 }
 
 /** Progress, reported as it happens; the CLI turns these into a bar or lines. */
@@ -82,6 +93,11 @@ export interface BatchResult {
   /** The pack, and how long deciding on it and making it took. */
   pack?: { path: string; pages: number; rebuilt: boolean; ms: number };
   zip?: { path: string; bytes: number };
+  /** Each audience's pack and zip, where made or kept (paths relative to the output folder). */
+  audiences?: { id: string; pack?: string; zip?: string }[];
+  /** A shard build's record: its shard manifest's name, its documents there, and the whole plan's count. */
+  shard?: { manifest: string; documents: number; plan: number };
+  /** What the run recorded: manifest.json, or for a shard, its shard-K-of-N.json. */
   manifestPath: string;
   warnings: string[];
   ms: number;

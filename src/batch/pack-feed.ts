@@ -1,9 +1,9 @@
 // A full build merges each PDF into the pack as soon as it and every one before it are printed,
 // so merging overlaps with printing instead of following it.
-import type { DocumentSpec } from '../contracts/document.js';
 import type { PackAssembler } from '../pdf/pack-assembler.js';
 import { packPart } from './finish-pack.js';
 import type { ManifestFile } from './manifest.js';
+import type { PlannedSpec } from './plan-audiences.js';
 
 /** Hands printed PDFs to a PackAssembler in plan order, whatever order they finish in. */
 export interface PackFeed {
@@ -11,7 +11,7 @@ export interface PackFeed {
   ready(index: number, entry: ManifestFile, bytes: Uint8Array): void;
 }
 
-export async function feedPackInOrder(specs: readonly DocumentSpec[], outDir: string): Promise<PackFeed> {
+export async function feedPackInOrder(specs: readonly PlannedSpec[], outDir: string): Promise<PackFeed> {
   const { PackAssembler } = await import('../pdf/pack-assembler.js');
   const assembler = new PackAssembler();
   const waiting = new Map<number, { entry: ManifestFile; bytes: Uint8Array }>();
@@ -21,7 +21,8 @@ export async function feedPackInOrder(specs: readonly DocumentSpec[], outDir: st
     ready(index, entry, bytes) {
       waiting.set(index, { entry, bytes });
       for (; next < specs.length; next++) {
-        if (specs[next]!.format === 'html') continue;
+        // The whole plan's pack holds its PDFs, not the HTML files nor an audience's own copies.
+        if (specs[next]!.format === 'html' || specs[next]!.audience) continue;
         const part = waiting.get(next);
         if (!part) break;
         waiting.delete(next);

@@ -2,6 +2,7 @@
 // outputs, not how fast they came.
 import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_PAPER } from '../contracts/paper.js';
+import { describeAudience } from '../contracts/audience.js';
 import type { ManifestOptions } from './manifest.js';
 import type { BatchOptions } from './options.js';
 
@@ -23,10 +24,22 @@ export function recordedOptions(o: BatchOptions): ManifestOptions {
     shard: o.shard ? `${o.shard.index}/${o.shard.count}` : undefined,
     zip: Boolean(o.zip),
     allowRemote: Boolean(o.allowRemote),
+    ...(o.audiences?.length ? { audiences: o.audiences.map(describeAudience) } : {}),
+    ...(o.onlyAudiences?.length ? { forAudiences: [...o.onlyAudiences].sort() } : {}),
   };
 }
 
-/** Whether two runs make documents alike (same data, templates, paper, marking, author, remote images), whatever each selected. */
+/**
+ * The options that change what is printed, whatever the folders' places, the selection, the shard
+ * or the zip: part of the plan's fingerprint, which shards of one plan share.
+ */
+export function printedOptions(recorded: ManifestOptions): Pick<ManifestOptions, 'paper' | 'distribution' | 'author' | 'allowRemote' | 'audiences'> {
+  const { paper, distribution, author, allowRemote, audiences } = recorded;
+  return { paper, distribution, author, allowRemote, audiences };
+}
+
+/** Whether two runs make documents alike (same data, templates, paper, markings, author, remote images), whatever each selected. */
 export function madeAlike(a: ManifestOptions, b: ManifestOptions): boolean {
-  return (['data', 'templates', 'paper', 'distribution', 'author', 'allowRemote'] as const).every((key) => a[key] === b[key]);
+  const same = (['data', 'templates', 'paper', 'distribution', 'author', 'allowRemote'] as const).every((key) => a[key] === b[key]);
+  return same && JSON.stringify(a.audiences ?? []) === JSON.stringify(b.audiences ?? []);
 }

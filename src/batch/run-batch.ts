@@ -1,7 +1,7 @@
 // `brief build` as a function of the library: values in, values out.
 import { withBrowser, type BrowserSession, type SessionOptions } from '../pdf/browser-session.js';
 import { executeBatch } from './execute-batch.js';
-import type { BatchEvents, BatchOptions, BatchResult } from './options.js';
+import type { AssembleOptions, BatchEvents, BatchOptions, BatchResult } from './options.js';
 import { STAGES } from './stages.js';
 
 /**
@@ -14,8 +14,19 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}, 
   return withBrowser(sessionOptionsOf(options), (own) => executeBatch(options, events, own, STAGES), options.signal);
 }
 
+/**
+ * Assembles the shards of a plan (built with `shard`) into `options.outDir`: documents, packs,
+ * zips and manifest, byte-identical to a one-machine build of the same inputs. Refuses, writing
+ * nothing, a set that is not whole or was built from other inputs or options.
+ */
+export async function assembleShards(options: AssembleOptions, events: BatchEvents = {}, session?: BrowserSession): Promise<BatchResult> {
+  const { executeAssemble } = await import('./assemble-batch.js');
+  if (session) return executeAssemble(options, events, session, STAGES);
+  return withBrowser(sessionOptionsOf(options), (own) => executeAssemble(options, events, own, STAGES), options.signal);
+}
+
 /** How a batch's options reach its browser. */
-export function sessionOptionsOf(options: BatchOptions): SessionOptions {
+export function sessionOptionsOf(options: Omit<BatchOptions, 'programmes'>): SessionOptions {
   return {
     executablePath: options.browserPath,
     wsEndpoint: options.wsEndpoint,

@@ -2,7 +2,7 @@
 // manifest entry. It renders the HTML, keeps the earlier output where its inputs and content are
 // unchanged, and otherwise prints (or, for `html`, writes the self-contained page).
 import { performance } from 'node:perf_hooks';
-import type { DocumentSpec, RenderedDocument } from '../contracts/document.js';
+import type { RenderedDocument } from '../contracts/document.js';
 import type { Facts } from '../facts/facts.js';
 import type { PrintedPdf } from '../pdf/types.js';
 import type { RenderOptions } from '../render/render-options.js';
@@ -12,6 +12,7 @@ import type { ManifestFile } from './manifest.js';
 import type { DocumentOutcome } from './options.js';
 import type { OutputWriter } from './output-writer.js';
 import type { OutputVerifier } from './verify-outputs.js';
+import type { PlannedSpec } from './plan-audiences.js';
 
 /** What every document of a run is made with. */
 export interface DocumentRun {
@@ -37,9 +38,11 @@ export interface DocumentDone {
   printed?: Uint8Array;
 }
 
-export async function runDocument(run: DocumentRun, spec: DocumentSpec): Promise<DocumentDone> {
+export async function runDocument(run: DocumentRun, spec: PlannedSpec): Promise<DocumentDone> {
   const started = performance.now();
-  const doc = run.html.renderDocument(run.facts, spec, run.renderOptions);
+  // An audience's own copy is printed with its marking (issue 14).
+  const renderOptions = spec.distribution === undefined ? run.renderOptions : { ...run.renderOptions, distribution: spec.distribution };
+  const doc = run.html.renderDocument(run.facts, spec, renderOptions);
   const inputHash = hashDocument(doc, run.shared);
   const earlier = run.previous.get(spec.key);
   if (!run.force && earlier && (await canReuse(run.verifier, earlier, inputHash, spec.outputPath))) {
@@ -48,7 +51,7 @@ export async function runDocument(run: DocumentRun, spec: DocumentSpec): Promise
   let bytes: Uint8Array;
   let pages = 0;
   if (spec.format === 'html') {
-    bytes = run.html.standaloneHtml(doc, run.renderOptions);
+    bytes = run.html.standaloneHtml(doc, renderOptions);
   } else {
     const printed = await run.print(doc);
     for (const url of printed.blockedRequests) run.warn(`${spec.outputPath}: blocked a request to ${url}`);

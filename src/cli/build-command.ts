@@ -21,6 +21,7 @@ export interface BuildArgs extends GlobalArgs {
   force: boolean;
   zip: boolean;
   shard?: string;
+  audience?: string[];
   timeout?: number;
   json: boolean;
 }
@@ -36,7 +37,8 @@ export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
     .option('topic', { type: 'string', array: true, describe: 'Build only this topic (repeatable)' })
     .option('force', { type: 'boolean', default: false, describe: 'Render every document, changed or not' })
     .option('zip', { type: 'boolean', default: false, describe: 'Also write briefing-pack.zip of the outputs and manifest' })
-    .option('shard', { type: 'string', describe: 'Build only part K of N of the plan, e.g. 2/4' })
+    .option('shard', { type: 'string', describe: 'Build only part K of N of the plan, e.g. 2/4, and its shard manifest, for brief assemble' })
+    .option('audience', { type: 'string', array: true, describe: "Build only this audience's documents and pack (repeatable; audiences: in the config)" })
     .option('timeout', { type: 'number', describe: 'Fail a document that takes longer than this, in ms' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' });
 }
@@ -66,6 +68,8 @@ export function toBuildOptions(args: BuildArgs): BatchOptions {
     force: args.force,
     zip: args.zip,
     shard: args.shard ? parseShard(args.shard) : undefined,
+    audiences: args.audiences,
+    onlyAudiences: args.audience,
     concurrency: args.concurrency,
     browserPath: args.browser,
     // BRIEF_BROWSER_WS_ENDPOINT reaches here through yargs' .env('BRIEF') in main.ts.
@@ -130,7 +134,8 @@ export const buildCommand: CommandModule<GlobalArgs, BuildArgs> = {
     withBuildOptions(y)
       .example('$0 build', 'everything in data/ into output/')
       .example('$0 build --programme my-programme --format one-pager', 'one fact sheet')
-      .example('$0 build --shard 2/4 --out out-2', 'the second quarter of the plan, for a CI matrix')
+      .example('$0 build --shard 2/4 --out out-2', 'the second quarter of the plan, for a CI matrix (then brief assemble)')
+      .example('$0 build --audience board', "only the board's documents and pack (audiences: in the config)")
       .example('$0 build --browser-ws-endpoint ws://127.0.0.1:9222/devtools/browser/…', 'on a running browser'),
   handler: async (args) => {
     const options = toBuildOptions(args);

@@ -57,9 +57,12 @@ export function reportBuild(mode: ProgressMode, result: BatchResult): void {
     return;
   }
   const parts = [`${result.built} built`];
+  if (result.shard) parts.push(`${result.shard.documents} of the plan's ${result.shard.plan} documents recorded in ${result.shard.manifest}`);
   if (result.skipped > 0) parts.push(`${result.skipped} unchanged`);
   if (result.pack) parts.push(`pack ${result.pack.pages} pages${result.pack.rebuilt ? '' : ' (unchanged)'}`);
   if (result.zip) parts.push(`zip ${result.zip.path}`);
+  const audiencePacks = (result.audiences ?? []).filter((a) => a.pack).length;
+  if (audiencePacks > 0) parts.push(`${audiencePacks} audience pack${audiencePacks === 1 ? '' : 's'}`);
   say.info(`${parts.join(', ')} in ${where} (${seconds} s)`);
 }
 
@@ -83,6 +86,8 @@ export function summarize(result: BatchResult) {
     })),
     pack: result.pack ?? null,
     zip: result.zip ?? null,
+    audiences: result.audiences ?? [],
+    shard: result.shard ?? null,
     manifest: result.manifestPath,
     warnings: result.warnings,
   };

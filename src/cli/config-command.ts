@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { LoadedConfig } from '../config/load-config.js';
+import { describeAudience, type Audience } from '../contracts/audience.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
 
@@ -21,7 +22,10 @@ export const configCommand = (config: LoadedConfig | undefined, argv: string[]):
     // Which keys the command line gave, read by yargs' own parser without the environment or the
     // config file, so `--no-allow-remote` and `--paper=letter` count as flags as yargs reads them.
     const flags = new Set(Object.keys(Parser(argv)));
-    const settings = describeSettings(args as unknown as Record<string, unknown>, flags, process.env, config?.settings);
+    const given = config ? { ...config.settings, ...(config.audiences ? { audiences: config.audiences } : {}) } : undefined;
+    const settings = describeSettings(args as unknown as Record<string, unknown>, flags, process.env, given);
+    // An audience is shown as written, without where the file gives it.
+    if (settings.audiences?.value) settings.audiences.value = (settings.audiences.value as Audience[]).map(describeAudience);
     if (args.json) {
       say.json({ configFile: config?.file ?? null, settings });
       return;

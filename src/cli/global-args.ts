@@ -1,3 +1,4 @@
+import type { Audience } from '../contracts/audience.js';
 import type { Format } from '../contracts/document.js';
 import type { Paper } from '../contracts/paper.js';
 
@@ -20,4 +21,6 @@ export interface GlobalArgs {
   browser?: string;
   'browser-ws-endpoint'?: string;
   'allow-remote': boolean;
+  /** The config file's audiences (only a config file gives them). */
+  audiences?: Audience[];
 }

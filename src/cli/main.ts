@@ -4,6 +4,7 @@ import { FORMATS } from '../contracts/document.js';
 import { DEFAULT_PAPER, PAPERS } from '../contracts/paper.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../package.js';
+import { assembleCommand } from './assemble-command.js';
 import { attachDashValues } from './attach-dash-values.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
@@ -38,6 +39,7 @@ async function run(argv: string[]): Promise<void> {
   const commands = [
     checkCommand,
     buildCommand,
+    assembleCommand,
     watchCommand,
     listCommand,
     schemaCommand,
@@ -58,6 +60,10 @@ async function run(argv: string[]): Promise<void> {
     .env('BRIEF')
     .config(config?.settings ?? {})
     .middleware((parsed) => say.setQuiet(Boolean(parsed.quiet)))
+    // Audiences come from the config file alone, with their places in it: not a flag, not a variable.
+    .middleware((parsed) => {
+      if (config?.audiences) parsed.audiences = config.audiences;
+    })
     .command(commands)
     .demandCommand(1, 'Name a command: check, list, build, ...')
     .strict()

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FORMATS } from '../contracts/document.js';
 import { PAPERS } from '../contracts/paper.js';
+import { AudienceEntry } from './audience-schema.js';
 
 /** The keys of brief.config.{json,yaml,js}; each may also be given as a flag or a BRIEF_* variable. */
 export const ConfigFile = Type.Object(
@@ -16,6 +17,7 @@ export const ConfigFile = Type.Object(
     browser: Type.Optional(Type.String({ minLength: 1, description: 'The browser executable' })),
     browserWsEndpoint: Type.Optional(Type.String({ description: 'A running browser to connect to' })),
     allowRemote: Type.Optional(Type.Boolean({ description: 'Let documents load http(s) images' })),
+    audiences: Type.Optional(Type.Array(AudienceEntry, { description: 'Who packs are made for: each gets audiences/<id>/briefing-pack.pdf with its marking' })),
   },
   { additionalProperties: false, title: 'brief config' },
 );

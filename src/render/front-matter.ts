@@ -3,6 +3,7 @@
 import type { PdfMetadata, RenderedDocument, SubjectKind } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import type { DateValue } from '../facts/schema.js';
+import { cssString } from './page-css.js';
 import type { Renderer } from './renderer.js';
 import type { TemplateSet } from './template-set.js';
 
@@ -18,6 +19,8 @@ export interface ContentsEntry {
 /** What the cover and the contents show; their own words come from the labels. */
 export interface FrontMatterView {
   title: string;
+  /** Who the pack is for (an audience's title, issue 14); null for everyone. */
+  audience: string | null;
   asOf: DateValue;
   edition: string | null;
   author: string;
@@ -56,9 +59,16 @@ export function renderFrontMatter(
     lang: metadata.language,
     bodyClass: `pack-front paper-${paper}`,
     body,
-    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}`,
+    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}${markingCss(view.distribution)}`,
     metadata,
   };
+}
+
+/** The marking on every page after the cover (which shows it boxed), as the documents carry it in their running header (issue 14). */
+function markingCss(distribution: string | null): string {
+  if (!distribution) return '';
+  const font = "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+  return `\n@page { @top-right { content: ${cssString(distribution.toUpperCase())}; ${font} font-weight:700; letter-spacing:0.06em; } }\n@page :first { @top-right { content: none; } }`;
 }
 
 function packCss(templates: TemplateSet): string {

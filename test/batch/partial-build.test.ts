@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { readManifest } from '../../src/batch/manifest.js';
 import { pageCount, pdfText } from '../helpers/pdf.js';
-import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
+import { finished, listFiles, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 
 const ALL_KEYS = [
   'programmes/alpha/brief',
@@ -117,21 +117,37 @@ test('--zip in a partial build leaves the zip as it was while documents are miss
   assert.equal(manifest.missing, ['programmes/alpha/html']);
 });
 
-test('--shard 1/2 is a partial build too: the manifest lists the other shard as missing, and no pack is made', async () => {
+test('--shard 1/2 writes its documents and shard-1-of-2.json, never a pack or manifest.json; the other shard into the same folder adds its own', async () => {
   const result = await runBatch({ dataDir: ws.data, outDir: ws.out, shard: { index: 1, count: 2 } });
-  const built = result.documents.map((d) => d.key);
-  assert.ok(built.length > 0 && built.length < 9, `a part of the plan: ${built}`);
-  assert.equal(result.warnings, [`briefing-pack.pdf not made: ${missingPdfs(built)} documents of the plan are not built; run brief build`]);
-  const manifest = (await readManifest(ws.out))!;
-  assert.equal(manifest.files.map((f) => f.key), built);
-  assert.equal(manifest.missing, ALL_KEYS.filter((key) => !built.includes(key)));
-  assert.not.ok(existsSync(packFile()));
+  const first = ['programmes/alpha/brief', 'programmes/beta/brief', 'topics/recruitment/one-pager', 'topics/recruitment/html'];
+  assert.equal(result.documents.map((d) => d.key), first);
+  assert.equal(result.warnings, []);
+  assert.is(result.pack, undefined);
+  assert.equal(result.shard, { manifest: 'shard-1-of-2.json', documents: 4, plan: 9 });
+  assert.equal(await listFiles(ws.out), [
+    '.brief-fingerprints.json',
+    'programmes/alpha/alpha-brief.pdf',
+    'programmes/beta/beta-brief.pdf',
+    'shard-1-of-2.json',
+    'topics/recruitment/recruitment-one-pager.pdf',
+    'topics/recruitment/recruitment.html',
+  ]);
+  const shard = JSON.parse(await readFile(path.join(ws.out, 'shard-1-of-2.json'), 'utf8'));
+  assert.equal(shard.shard, { index: 1, count: 2 });
+  assert.equal(shard.plan, ALL_KEYS);
+  assert.equal(shard.files.map((f: { key: string }) => f.key), first);
+  for (const f of shard.files) assert.is(await sha256(path.join(ws.out, f.path)), f.sha256, f.path);
 
-  // The other shard into the same folder completes the plan: the pack is made for all of it.
   const second = await runBatch({ dataDir: ws.data, outDir: ws.out, shard: { index: 2, count: 2 } });
   assert.equal(second.warnings, []);
-  assert.is((await readManifest(ws.out))!.files.length, 9);
-  assert.is(pageCount(packFile()), 9);
+  assert.equal(second.documents.map((d) => d.key), ['programmes/alpha/one-pager', 'programmes/alpha/html', 'programmes/beta/one-pager', 'programmes/beta/html', 'topics/recruitment/brief']);
+  assert.not.ok(existsSync(packFile()), 'only brief assemble makes the pack of shards');
+  assert.not.ok(existsSync(path.join(ws.out, 'manifest.json')));
+  assert.ok(existsSync(path.join(ws.out, 'shard-2-of-2.json')));
+
+  // The same shard again has nothing to do.
+  const again = await runBatch({ dataDir: ws.data, outDir: ws.out, shard: { index: 1, count: 2 } });
+  assert.is(again.noop, true);
 });
 
 test('a partial build with another paper keeps none of the earlier documents: the pack is left as it was, never mixed', async () => {
@@ -154,10 +170,5 @@ test('--allow-remote, switched on or off, is an input: the HTML files are writte
   assert.is(remote.built, 3);
   assert.match(await readFile(html, 'utf8'), `img-src data: http: https:; base-uri 'none'`);
 });
-
-/** PDFs of the plan outside `built`: what the pack lacks. */
-function missingPdfs(built: string[]): number {
-  return ALL_KEYS.filter((key) => !key.endsWith('/html') && !built.includes(key)).length;
-}
 
 test.run();

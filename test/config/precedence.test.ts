@@ -30,6 +30,8 @@ test.before(async () => {
       'browser: bin/chrome',
       'browserWsEndpoint: ws://config:1/x',
       'allowRemote: true',
+      'audiences:',
+      '  - { id: board, title: Board of Trustees, distribution: CONFIDENTIAL }',
       '',
     ].join('\n'),
   );
@@ -58,6 +60,7 @@ test('the config file found from the working folder up gives every key, its path
     browser: { value: `${dir}/bin/chrome`, from: 'config' },
     browserWsEndpoint: { value: 'ws://config:1/x', from: 'config' },
     allowRemote: { value: true, from: 'config' },
+    audiences: { value: [{ id: 'board', title: 'Board of Trustees', distribution: 'CONFIDENTIAL' }], from: 'config' },
   });
 });
 
@@ -87,6 +90,8 @@ test('a BRIEF_* environment variable wins over the config file, for each key', (
     browser: { value: '/env/chrome', from: 'environment' },
     browserWsEndpoint: { value: 'ws://env:2/x', from: 'environment' },
     allowRemote: { value: false, from: 'environment' },
+    // Only a config file gives audiences: no variable can.
+    audiences: { value: [{ id: 'board', title: 'Board of Trustees', distribution: 'CONFIDENTIAL' }], from: 'config' },
   });
 });
 
@@ -117,6 +122,8 @@ test('a flag wins over the environment and the config file, for each key, --no-a
     browser: { value: '/flag/chrome', from: 'flag' },
     browserWsEndpoint: { value: 'ws://flag:3/x', from: 'flag' },
     allowRemote: { value: false, from: 'flag' },
+    // Only a config file gives audiences: no flag can.
+    audiences: { value: [{ id: 'board', title: 'Board of Trustees', distribution: 'CONFIDENTIAL' }], from: 'config' },
   });
 });
 
@@ -147,6 +154,7 @@ test('brief config prints one line per setting, saying where it came from', () =
       `browser            "${dir}/bin/chrome"  (config)`,
       'browserWsEndpoint  "ws://config:1/x"  (config)',
       'allowRemote        false  (flag)',
+      'audiences          [{"id":"board","title":"Board of Trustees","distribution":"CONFIDENTIAL"}]  (config)',
       '',
     ].join('\n'),
   );
@@ -171,6 +179,7 @@ test('without a config file, each key has its default', async () => {
         browser: { from: 'default' },
         browserWsEndpoint: { from: 'default' },
         allowRemote: { value: false, from: 'default' },
+        audiences: { from: 'default' },
       },
     });
   } finally {

@@ -12,6 +12,7 @@ import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-
 
 const VIEW: FrontMatterView = {
   title: 'A briefing series',
+  audience: null,
   asOf: '2023-08-24',
   edition: null,
   author: 'An office',

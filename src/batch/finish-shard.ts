@@ -1,0 +1,62 @@
+// The end of a `--shard K/N` build (issue 14): its documents and shard-K-of-N.json, never a pack,
+// a zip or manifest.json, which only the whole plan can make (`brief assemble`).
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ManifestFile, ManifestOptions } from './manifest.js';
+import type { BatchResult, DocumentOutcome } from './options.js';
+import type { OpenOutput } from './open-output.js';
+import type { PlannedSpec } from './plan-audiences.js';
+import { selectShard, type Shard } from './shard.js';
+import { serializeShardManifest, SHARD_KIND, shardManifestName, type ShardManifest } from './shard-manifest.js';
+import { recordWholePlan } from './whole-plan.js';
+
+export interface ShardEnd {
+  output: OpenOutput;
+  shard: Shard;
+  /** The whole plan: the shard manifest lists its keys, and records the documents of this shard's part. */
+  plan: readonly PlannedSpec[];
+  done: ReadonlyMap<string, ManifestFile>;
+  kept: ReadonlyMap<string, ManifestFile>;
+  tool: { name: string; version: string };
+  options: ManifestOptions;
+  fingerprint: string;
+  /** Null when documents failed: the next build of the shard is no no-op. */
+  runHash: string | null;
+  warn(text: string): void;
+}
+
+/** Writes the shard manifest of what is there of this shard's part, and says what the run did. */
+export async function finishShard(end: ShardEnd, report: { documents: DocumentOutcome[]; started: number; browsersStarted: () => number; warnings: string[] }): Promise<BatchResult> {
+  const { output, shard } = end;
+  const record = await recordWholePlan(selectShard(end.plan, shard), end.done, end.kept, output.verifier);
+  const name = shardManifestName(shard);
+  const manifest: ShardManifest = {
+    kind: SHARD_KIND,
+    tool: end.tool,
+    shard: { index: shard.index, count: shard.count },
+    fingerprint: end.fingerprint,
+    runHash: end.runHash,
+    options: end.options,
+    plan: end.plan.map((spec) => spec.key),
+    files: record.files,
+    ...(record.missing.length > 0 ? { missing: record.missing } : {}),
+  };
+  await output.writer.write(name, serializeShardManifest(manifest));
+  if (end.runHash && record.missing.length > 0) {
+    const n = record.missing.length;
+    end.warn(`${name}: ${n === 1 ? '1 document' : `${n} documents`} of shard ${shard.index} of ${shard.count} not built; brief assemble needs every one: run brief build --shard ${shard.index}/${shard.count} without --programme, --topic, --format or --audience`);
+  }
+  const built = report.documents.filter((d) => !d.skipped).length;
+  return {
+    outDir: output.outDir,
+    documents: report.documents,
+    built,
+    skipped: report.documents.length - built,
+    noop: false,
+    browsersStarted: report.browsersStarted(),
+    shard: { manifest: name, documents: record.files.length, plan: end.plan.length },
+    manifestPath: join(output.outDir, name),
+    warnings: report.warnings,
+    ms: performance.now() - report.started,
+  };
+}

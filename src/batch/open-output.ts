@@ -1,0 +1,43 @@
+// The output folder, opened for a run: refused where it would mix with the inputs, locked against a
+// second build, and the writer and verifier every output goes through.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { BUNDLED_TEMPLATES } from '../package.js';
+import { lockOutput } from './lock.js';
+import { describeConflict, findOutFolderConflict } from './out-folder.js';
+import { OutputWriter } from './output-writer.js';
+import { OutputVerifier } from './verify-outputs.js';
+
+export interface OpenOutput {
+  outDir: string;
+  /** The templates folder at work: the one given, else the bundled one. */
+  templatesDir: string;
+  writer: OutputWriter;
+  verifier: OutputVerifier;
+  /** Removes open temporary files, saves the fingerprints, lets go of the lock; says why a release failed. */
+  close(): Promise<string | undefined>;
+}
+
+export async function openOutput(options: { outDir: string; dataDir: string; templatesDir?: string }): Promise<OpenOutput> {
+  const outDir = resolve(options.outDir);
+  const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
+  const conflict = await findOutFolderConflict(outDir, resolve(options.dataDir), options.templatesDir ? templatesDir : undefined);
+  if (conflict) throw new UsageError(`the output folder ${outDir} ${describeConflict(conflict)}; choose an output folder outside the inputs`);
+  // Checked before the output folder is made: a run refused for its inputs writes nothing.
+  if (options.templatesDir && !existsSync(templatesDir)) throw new UsageError(`templates folder not found: ${options.templatesDir}`);
+  const release = await lockOutput(outDir);
+  const writer = new OutputWriter(outDir);
+  const verifier = new OutputVerifier(outDir);
+  return {
+    outDir,
+    templatesDir,
+    writer,
+    verifier,
+    async close() {
+      await writer.temps.removeAll();
+      await verifier.save();
+      return release();
+    },
+  };
+}

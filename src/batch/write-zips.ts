@@ -1,0 +1,61 @@
+// --zip: each audience's archive (its documents and its pack, laid out as an output folder of its
+// own), then the whole plan's (every output and the manifest). Each file is checked against its
+// sha256 as it is read, so a damaged one is never shipped.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OutputError } from '../errors.js';
+import type { FinishJob, PackOutputs } from './finish-outputs.js';
+import { sha256 } from './input-hash.js';
+import { MANIFEST_NAME, PACK_NAME, ZIP_NAME, serializeManifest, type Manifest, type ManifestExtra, type ManifestFile } from './manifest.js';
+import { audienceFolder } from './plan-audiences.js';
+import type { ZipEntry } from './zip.js';
+
+/** Writes every zip whose documents are all there; the others stay as they were. */
+export async function writeZips(
+  job: FinishJob,
+  outputs: PackOutputs[],
+  byKey: ReadonlyMap<string, ManifestFile>,
+  missing: ReadonlySet<string>,
+  manifest: () => Manifest,
+): Promise<void> {
+  // The audiences' first: the whole plan's zip holds the manifest, which records them.
+  for (const output of outputs.slice(1)) {
+    const { plan } = output;
+    if (plan.keys.some((key) => missing.has(key)) || !output.pack) continue;
+    const folder = `${audienceFolder(plan.audience!.id)}/`;
+    // Inside, the audience's own copies lie where a build's documents do: programmes/<id>/...
+    const files = plan.keys.map((key) => byKey.get(key)!).map((file) => ({ file, as: file.path.startsWith(folder) ? file.path.slice(folder.length) : file.path }));
+    const entries = await readEntries(job.writer.root, [...files, { file: output.pack, as: PACK_NAME }]);
+    output.zip = await writeZip(job, plan.zipPath, entries);
+  }
+  const [everyone] = outputs;
+  if (!everyone || missing.size > 0) return;
+  const recorded = [...byKey.values(), ...outputs.flatMap((o) => (o.pack ? [o.pack] : []))];
+  const entries = await readEntries(job.writer.root, recorded.map((file) => ({ file, as: file.path })));
+  // The manifest inside the zip records the zip as it was before this one: a zip cannot hold its own sha256.
+  entries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest({ ...manifest(), zip: undefined })) });
+  everyone.zip = await writeZip(job, ZIP_NAME, entries);
+}
+
+async function readEntries(outDir: string, files: { file: Pick<ManifestFile, 'path' | 'sha256'>; as: string }[]): Promise<ZipEntry[]> {
+  return Promise.all(
+    files.map(async ({ file, as }) => {
+      const bytes = await readFile(join(outDir, file.path)).catch((error: Error) => {
+        throw new OutputError(`cannot read ${file.path} for the zip: ${error.message}`, error);
+      });
+      if (sha256(bytes) !== file.sha256) {
+        throw new OutputError(`${file.path} changed on disk during the build; the zip was not written: run the build again`);
+      }
+      return { path: as, bytes };
+    }),
+  );
+}
+
+async function writeZip(job: FinishJob, path: string, entries: ZipEntry[]): Promise<ManifestExtra> {
+  const { zipOutputs } = await import('./zip.js');
+  const bytes = await zipOutputs(entries, job.date);
+  await job.writer.write(path, bytes);
+  const digest = sha256(bytes);
+  await job.verifier.remember(path, digest);
+  return { path, bytes: bytes.length, sha256: digest, inputHash: job.runHash };
+}

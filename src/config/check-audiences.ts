@@ -1,0 +1,105 @@
+// `audiences:` in the config file, checked as it is read (issue 14): each problem is one line at
+// its file:line:col. What an audience names in the data (programmes, topics) is checked by the
+// build, which has read the data, at the places recorded here.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { SAFE_AUDIENCE_ID, type Audience } from '../contracts/audience.js';
+import { FORMATS } from '../contracts/document.js';
+import { formatPath, type DataPath } from '../facts/yaml-document.js';
+import { AudienceEntry } from './audience-schema.js';
+
+/** `file:line:col` of a value of the config (with `key`: of that key of the mapping at `path`). */
+export type PlaceOf = (path: DataPath, key?: string) => string;
+
+// Compiled on first use: a config without audiences never pays for it.
+let compiled: ValidateFunction<AudienceEntry> | undefined;
+const validator = () => (compiled ??= new Ajv({ allErrors: true, verbose: true }).compile<AudienceEntry>(AudienceEntry));
+
+/** The audiences as the build takes them, or every problem with them, one line each. */
+export function checkAudiences(list: readonly unknown[], placeOf: PlaceOf): { audiences: Audience[]; problems: string[] } {
+  const problems: string[] = [];
+  const audiences: Audience[] = [];
+  const idsSeen = new Map<string, number>();
+  const validate = validator();
+  list.forEach((entry, i) => {
+    const path: DataPath = ['audiences', i];
+    const name = formatPath(path);
+    if (!validate(entry)) {
+      for (const error of firstPerField(validate.errors ?? [])) problems.push(`${placeOfError(placeOf, path, error)}  ${describeError(path, error)}`);
+      return;
+    }
+    const { id } = entry;
+    if (!SAFE_AUDIENCE_ID.test(id)) {
+      problems.push(`${placeOf([...path, 'id'])}  ${name}.id ${JSON.stringify(id)} is not a safe folder name: use lowercase letters, digits and hyphens, e.g. "board"`);
+    } else if (idsSeen.has(id)) {
+      problems.push(`${placeOf([...path, 'id'])}  ${name}.id "${id}" is already the id of audiences[${idsSeen.get(id)}]: each audience needs an id of its own`);
+    } else {
+      idsSeen.set(id, i);
+    }
+    const empty = receivesNothing(entry);
+    if (empty) problems.push(`${placeOf(path)}  ${name} (${id}) ${empty}`);
+    audiences.push({
+      ...entry,
+      at: {
+        path: name,
+        entry: placeOf(path),
+        programmes: (entry.programmes ?? []).map((_, j) => placeOf([...path, 'programmes', j])),
+        topics: (entry.topics ?? []).map((_, j) => placeOf([...path, 'topics', j])),
+      },
+    });
+  });
+  return { audiences, problems };
+}
+
+/** Why an audience can receive nothing whatever the data holds, if it cannot. */
+function receivesNothing(entry: AudienceEntry): string | undefined {
+  if (entry.programmes?.length === 0 && entry.topics?.length === 0) return 'receives nothing: its programmes and topics are both empty';
+  if (entry.formats?.length === 0) return 'receives nothing: its formats are empty';
+  if (entry.formats && entry.formats.every((f) => f === 'html')) return 'receives no PDF for its pack: add brief or one-pager to its formats';
+  return undefined;
+}
+
+/** Where an error stands: the unknown key, the audience missing a key, or the value itself. */
+function placeOfError(placeOf: PlaceOf, path: DataPath, error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') return placeOf(path, String(error.params.additionalProperty));
+  if (error.keyword === 'required') return placeOf(path);
+  return placeOf([...path, ...segmentsOf(error)]);
+}
+
+/** `/formats/1` as ['formats', 1]. */
+function segmentsOf(error: ErrorObject): (string | number)[] {
+  return error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** One error per field: a wrong format is one problem, not one per branch of the union. */
+function firstPerField(errors: readonly ErrorObject[]): ErrorObject[] {
+  const byField = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const field = `${error.instancePath}|${error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : ''}`;
+    const seen = byField.get(field);
+    // Of a union's errors, its own ("anyOf") says what is wanted; the branches' errors do not.
+    if (!seen || error.keyword === 'anyOf') byField.set(field, error);
+  }
+  return [...byField.values()];
+}
+
+function describeError(path: DataPath, error: ErrorObject): string {
+  const name = formatPath(path);
+  const at = formatPath([...path, ...segmentsOf(error)]);
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${name}: unknown key "${String(error.params.additionalProperty)}"; an audience has id, title, distribution, programmes, topics and formats`;
+    case 'required':
+      return `${name} has no ${String(error.params.missingProperty)}: each audience needs an id and a title`;
+    case 'anyOf':
+      return `${at} must be one of: ${FORMATS.join(', ')}; got ${JSON.stringify(error.data)}`;
+    case 'minLength':
+      return `${at} is empty`;
+    case 'type':
+      return error.params.type === 'array' ? `${at} must be a list of ids` : `${at} must be ${error.params.type === 'object' ? 'a mapping' : `a ${String(error.params.type)}`}; got ${JSON.stringify(error.data)}`;
+    default:
+      return `${at} ${error.message ?? 'is not valid'}`;
+  }
+}
