@@ -42,18 +42,25 @@ export async function lockOutput(outDir: string, { updateMs = 15_000 }: { update
     update: updateMs,
     onCompromised: () => {},
   };
-  let unlock: () => Promise<void>;
-  try {
-    unlock = await lockfile.lock(outDir, options);
-  } catch (error) {
-    const holder = await readHolder(lockfilePath, pidPath);
-    if (!holder) throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
-    if (isHeld(holder)) throw new LockedError(outDir, holder.pid);
-    // Its holder was killed (SIGKILL cannot clean up) or could not remove it: take it over at once.
-    await takeOverLock(lockfilePath, holder.folder, outDir);
-    unlock = await lockfile.lock(outDir, options).catch(() => {
-      throw new LockedError(outDir, undefined);
-    });
+  let unlock: (() => Promise<void>) | undefined;
+  // A lock that vanishes between the attempt and the look at its holder (another build just took
+  // it over or released it) is tried again: a few times, then it is a fault of its own.
+  for (let attempt = 0; !unlock; attempt++) {
+    try {
+      unlock = await lockfile.lock(outDir, options);
+    } catch (error) {
+      const holder = await readHolder(lockfilePath, pidPath);
+      if (!holder) {
+        if (attempt < 3) continue;
+        throw new OutputError(`cannot lock ${outDir}: ${(error as Error).message}`, error);
+      }
+      if (isHeld(holder)) throw new LockedError(outDir, holder.pid);
+      // Its holder was killed (SIGKILL cannot clean up) or could not remove it: take it over at once.
+      await takeOverLock(lockfilePath, holder.folder, outDir);
+      unlock = await lockfile.lock(outDir, options).catch(() => {
+        throw new LockedError(outDir, undefined);
+      });
+    }
   }
   // Writing into the lock folder changes its mtime, which proper-lockfile compares with its own on
   // every update of the lock: put it back, or a build longer than one update interval finds its

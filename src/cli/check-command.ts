@@ -19,10 +19,10 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
     y
       .option('source', {
         type: 'string',
-        describe: 'A text to verify excerpts and quotes against where their source names no text: of its own',
+        describe: 'A text file to verify excerpts and quotes against, for the sources whose data names no text file (text:)',
       })
-      .example('$0 check', 'validate data/ and verify excerpts against each source\'s text:')
-      .example('$0 check --data my-briefs/data --source article.txt', 'verify against article.txt where a source names no text'),
+      .example('$0 check', 'validate data/ and verify each excerpt against the text file its source names')
+      .example('$0 check --data my-briefs/data --source article.txt', 'verify against article.txt where a source names no text file'),
   handler: async (args) => {
     // Loaded here, not at start-up: every other command, a no-op build above all, starts faster.
     const { checkDataFolder } = await import('../facts/load.js');

@@ -79,6 +79,8 @@ export class Browsers {
   readonly #profiles = new Map<BrowserHandle, string>();
   /** Launches and connections under way: close() cuts them short. */
   readonly #starting = new Set<AbortController>();
+  /** Browsers being closed in the background (retired or dead): close() waits for them too. */
+  readonly #shuttingDown = new Set<Promise<void>>();
   #generation = 0;
   #closed = false;
   /** How many browsers were launched or connected to. */
@@ -221,14 +223,18 @@ export class Browsers {
 
   /** Closes a retiring or dead browser that has no page open any more. */
   releaseIfIdle(handle: BrowserHandle): void {
-    if ((handle.retiring || handle.dead) && handle.openPages === 0) void this.#shutdown(handle);
+    if (!(handle.retiring || handle.dead) || handle.openPages !== 0 || !this.#handles.has(handle)) return;
+    const shutdown = this.#shutdown(handle).finally(() => this.#shuttingDown.delete(shutdown));
+    this.#shuttingDown.add(shutdown);
   }
 
   /** Closes (or disconnects from) every browser; kills the process group when close hangs. */
   async close(): Promise<void> {
     this.#closed = true;
     for (const starting of this.#starting) starting.abort(new RenderError('the browser session is closed'));
-    await Promise.all([...this.#handles].map((handle) => this.#shutdown(handle)));
+    // A browser retired a moment ago may still be closing: its profile must be gone before the
+    // session removes its folder, or the folder is left half removed.
+    await Promise.all([...[...this.#handles].map((handle) => this.#shutdown(handle)), ...this.#shuttingDown]);
   }
 
   async #shutdown(handle: BrowserHandle): Promise<void> {

@@ -26,9 +26,9 @@ test('brief check names each string holding such characters at its file:line:col
   assert.fixture(
     result.stderr,
     [
-      'test/fixtures/fonts/other-scripts/claims.yaml:3:16  claims[0].statement  no bundled font can draw U+0E2A "ส", U+0E27 "ว", U+0E31 "ั" (and 2 more characters)',
+      'test/fixtures/fonts/other-scripts/claims.yaml:8:14  claims[0].excerpt  no bundled font can draw U+0E2A "ส", U+0E27 "ว", U+0E31 "ั" (and 2 more characters)',
       'test/fixtures/fonts/other-scripts/programmes.yaml:17:14  programmes[1].summary  no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" (and 1 more character)',
-      'test/fixtures/fonts/other-scripts/programmes.yaml:27:9  programmes[2].takeaways[0]  no bundled font can draw U+1F600 "😀"',
+      'test/fixtures/fonts/other-scripts/programmes.yaml:31:9  programmes[2].takeaways[0]  no bundled font can draw U+1F600 "😀"',
       '3 problems found',
       '',
     ].join('\n'),
@@ -39,11 +39,12 @@ test('brief build fails just the documents that print them, each in one line nam
   const result = runCli(['build', '--data', DATA, '--out', out]);
   assert.is(result.code, 1, result.stderr);
   const errors = result.stderr.split('\n').filter((line) => line && !line.startsWith('built '));
+  assert.not.ok(errors.some((line) => line.startsWith('warning: ')), result.stderr);
   assert.is(errors[0], 'error: 8 documents failed:');
   assert.equal(errors.slice(1).sort(), [
-    'programmes/emoji/emoji-brief.pdf: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:22:5',
-    'programmes/emoji/emoji-one-pager.pdf: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:22:5',
-    'programmes/emoji/emoji.html: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:22:5',
+    'programmes/emoji/emoji-brief.pdf: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:26:5',
+    'programmes/emoji/emoji-one-pager.pdf: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:26:5',
+    'programmes/emoji/emoji.html: no bundled font can draw U+1F600 "😀" from test/fixtures/fonts/other-scripts/programmes.yaml:26:5',
     'programmes/georgian/georgian-brief.pdf: no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5 (and 1 more character)',
     'programmes/georgian/georgian-one-pager.pdf: no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5 (and 1 more character)',
     'programmes/georgian/georgian.html: no bundled font can draw U+10E5 "ქ", U+10D0 "ა", U+10E0 "რ" from test/fixtures/fonts/other-scripts/programmes.yaml:14:5 (and 1 more character)',
@@ -54,7 +55,7 @@ test('brief build fails just the documents that print them, each in one line nam
 
 test('the other documents are built, and nothing in them comes from a system font', async () => {
   const built = [
-    'programmes/thai/thai-one-pager.pdf', // The Thai claim is cited in the brief only.
+    'programmes/thai/thai-one-pager.pdf', // The Thai claim's excerpt is quoted in the brief's notes only.
     'programmes/latin/latin-brief.pdf',
     'programmes/latin/latin-one-pager.pdf',
     'topics/plain/plain-brief.pdf',

@@ -15,8 +15,9 @@ export function longText(length = 100_000): string {
 }
 
 /**
- * One programme, `long`, whose bottom line and one cited claim each hold `longText()`, plus four
- * short takeaways (the gigantic theme repeats the bottom line once per takeaway cubed).
+ * One programme, `long`, whose bottom line, one section's body and one cited claim's statement each
+ * hold `longText()`, plus four short takeaways (the gigantic theme repeats the bottom line once per
+ * takeaway cubed).
  */
 export async function writeLongClaimData(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
@@ -37,7 +38,7 @@ export async function writeLongClaimData(dir: string): Promise<string> {
     publicity: public
     sections:
       - heading: What it pays
-        body: A bonus.
+        body: ${text}
         claims: [long-claim]
 claims:
   - id: long-claim
@@ -81,7 +82,7 @@ export async function writeManyClaimsData(dir: string, count: number): Promise<s
       kind: news-report
       who: Reporters
     source: scale-source
-    excerpt: the scheme recruited an engineer
+    excerpt: the scheme recruited engineer ${i}
     programmes: [wide-${i % 4}]
     confidence: medium
 `,

@@ -31,12 +31,16 @@ const CASES: [helper: string, call: string, message: string][] = [
   ['date with a style', '{{date titleBlock.asOf "tiny"}}', 'date wants "short" or "long" after the date; got "tiny"'],
   ['md', '{{md takeaways}}', 'md wants Markdown text (a string); got a list of 1 item such as "<img src=\\"missing.png\\" alt=\\"\\" onerror..."'],
   ['mdInline', '{{mdInline 3}}', 'mdInline wants Markdown text (a string); got the number 3'],
-  ['money', '{{money titleBlock.title}}', 'money wants an incentive (an object with a kind, and min, max and currency where known); got "Raw scheme"'],
-  ['moneyLocal', '{{moneyLocal titleBlock}}', 'moneyLocal wants an incentive (an object with a kind, and min, max and currency where known); got an object (series, kicker, title, name, ...)'],
-  ['moneyUsd', '{{moneyUsd 5}}', 'moneyUsd wants an incentive (an object with a kind, and min, max and currency where known); got the number 5'],
-  ['rateNote', '{{rateNote}}', 'rateNote wants an incentive (an object with a kind, and min, max and currency where known); got nothing'],
-  ['figure', '{{figure 200}}', 'figure wants a figure (an object with a value, a number or "unknown"); got the number 200'],
-  ['bilingual', '{{bilingual titleBlock.title}}', 'bilingual wants a name (an object with en, and zh and pinyin where known); got "Raw scheme"'],
+  ['money', '{{money titleBlock.title}}', 'money wants an amount (an object with a currency, and amount or min and max); got "Raw scheme"'],
+  ['money given an object', '{{money titleBlock}}', 'money wants an amount (an object with a currency, and amount or min and max); got an object (series, kicker, title, name, ...)'],
+  ['rate', '{{rate 5}}', 'rate wants an exchange rate (an object with from, to, rate and basis); got the number 5'],
+  ['rate with nothing', '{{rate}}', 'rate wants an exchange rate (an object with from, to, rate and basis); got nothing'],
+  ['figure', '{{figure 200}}', 'figure wants a figure (an object with a value: a number, "unknown" or a size in words); got the number 200'],
+  ['bilingual', '{{bilingual titleBlock.title}}', 'bilingual wants a name (an object with en, and native where known); got "Raw scheme"'],
+  ['native', '{{native titleBlock.title}}', 'native wants a native name (an object with text and lang); got "Raw scheme"'],
+  ['label', '{{label}}', 'label wants a key (text such as "heading.notes"), then a count where it takes one; got nothing'],
+  ['typographic', '{{typographic 3}}', 'typographic wants text (a string); got the number 3'],
+  ['notelist', '{{notelist 1}}', 'notelist wants a list of endnote numbers; got the number 1'],
   ['zh', '{{zh titleBlock}}', 'zh wants Chinese text (a string); got an object (series, kicker, title, name, ...)'],
   ['zh given HTML', '{{zh (mdInline titleBlock.title)}}', 'zh wants Chinese text (a string); got HTML made by another helper'],
   ['noteref', '{{noteref "1"}}', 'noteref wants an endnote number (a whole number from 1); got "1"'],
@@ -58,11 +62,11 @@ for (const [helper, call, message] of CASES) {
 }
 
 test('the same helpers called rightly still render', async () => {
-  const call = '<p id="right">{{date titleBlock.asOf "short"}}|{{plural 2 "person" "people"}}|{{zh titleBlock.name.zh}}|{{noteref 1}}</p>';
+  const call = '<p id="right">{{date titleBlock.asOf "short"}}|{{plural 2 "person" "people"}}|{{zh titleBlock.name.native.text}}|{{native titleBlock.name.native}}|{{noteref 1}}</p>';
   const result = await buildWithCall('right', call);
   assert.is(result.code, 0, result.lines.join('\n'));
   const html = await readFile(path.join(ws.dir, 'right-out/programmes/raw/raw.html'), 'utf8');
-  assert.match(html, '<p id="right">24 Aug 2023|2 people|<span lang="zh">原始</span>|<sup class="noteref"><a href="#note-1">1</a></sup></p>');
+  assert.match(html, '<p id="right">24 Aug 2023|2 people|<span lang="zh">原始</span>|<span lang="zh">原始</span>|<sup class="noteref"><a href="#note-1">1</a></sup></p>');
 });
 
 test.run();

@@ -34,7 +34,8 @@ test('<script> and <img onerror> in plain fields print as the literal text', () 
   assert.match(briefText, '</style><script>alert(1)</script> scheme');
   assert.match(briefText, '<script>alert(1)</script> is shown as text.');
   assert.match(briefText, '<img src=x onerror=alert(5)> heading');
-  assert.match(briefText, 'The claim says <script>alert(6)</script> in its text.');
+  // The note quotes the claim's excerpt, as pasted.
+  assert.match(briefText, '<script>alert(7)</script> pasted verbatim');
   assert.match(briefText, 'Anonymous sources (<em>Someone</em>)');
   assert.match(onePagerText, '<script>alert(1)</script> is shown as text.');
   countBadInput('script tag in a name');
@@ -65,7 +66,7 @@ test('the HTML output holds no element or handler from the data', () => {
   assert.not.match(html, /<script/i);
   assert.not.match(html, /<(iframe|div style|b onmouseover)/i);
   assert.not.match(html, /<img[^>]*onerror/i);
-  assert.match(html, '&lt;script&gt;alert(6)&lt;/script&gt;');
+  assert.match(html, '&lt;script&gt;alert(7)&lt;/script&gt; pasted verbatim');
 });
 
 test('JavaScript is off in rendered pages: a handler that would rewrite the text never ran', () => {
