@@ -7,7 +7,7 @@ import { displayPath } from '../fs/display-path.js';
 import { abortOnSignals, checkOutFolder, toBuildOptions } from './build-command.js';
 import { summarize } from './build-progress.js';
 import type { GlobalArgs } from './global-args.js';
-import { say } from './output.js';
+import { counted, say } from './output.js';
 
 interface AssembleArgs extends GlobalArgs {
   shards: string[];
@@ -46,10 +46,10 @@ export const assembleCommand: CommandModule<GlobalArgs, AssembleArgs> = {
         return;
       }
       const copied = result.built;
-      const parts = [`${result.documents.length} documents from ${options.shards.length} shard folder${options.shards.length === 1 ? '' : 's'} (${copied} copied, ${result.skipped} already there)`];
+      const parts = [`${result.documents.length} documents from ${counted(options.shards.length, 'shard folder')} (${copied} copied, ${result.skipped} already there)`];
       if (result.pack) parts.push(`pack ${result.pack.pages} pages${result.pack.rebuilt ? '' : ' (unchanged)'}`);
       const audiencePacks = (result.audiences ?? []).filter((a) => a.pack).length;
-      if (audiencePacks > 0) parts.push(`${audiencePacks} audience pack${audiencePacks === 1 ? '' : 's'}`);
+      if (audiencePacks > 0) parts.push(counted(audiencePacks, 'audience pack'));
       if (result.zip) parts.push(`zip ${result.zip.path}`);
       say.info(`assembled ${parts.join(', ')} in ${displayPath(result.outDir, process.cwd())} (${(result.ms / 1000).toFixed(1)} s)`);
     } finally {

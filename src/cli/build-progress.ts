@@ -1,7 +1,7 @@
 // How `brief build` and `brief watch` report progress: a bar on a terminal, one line per document
 // otherwise, nothing with --quiet, one JSON summary with --json.
 import type { BatchEvents, BatchResult } from '../batch/options.js';
-import { say } from './output.js';
+import { counted, say } from './output.js';
 import { displayPath } from '../fs/display-path.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet' | 'json';
@@ -33,7 +33,7 @@ export async function createProgress(mode: ProgressMode): Promise<BatchEvents & 
   if (mode === 'lines') {
     return {
       onDocumentDone: (_key, info) => {
-        if (!info.skipped) say.info(`built ${info.path}  ${info.pages ? `${info.pages} page${info.pages === 1 ? '' : 's'}  ` : ''}${Math.round(info.ms)} ms`);
+        if (!info.skipped) say.info(`built ${info.path}  ${info.pages ? `${counted(info.pages, 'page')}  ` : ''}${Math.round(info.ms)} ms`);
       },
       onWarning: (text) => say.warn(text),
       stop: () => {},
@@ -53,7 +53,7 @@ export function reportBuild(mode: ProgressMode, result: BatchResult): void {
   const seconds = (result.ms / 1000).toFixed(1);
   const where = displayPath(result.outDir, process.cwd());
   if (result.noop) {
-    say.info(`nothing changed: ${result.skipped} document${result.skipped === 1 ? '' : 's'} up to date in ${where} (${seconds} s)`);
+    say.info(`nothing changed: ${counted(result.skipped, 'document')} up to date in ${where} (${seconds} s)`);
     return;
   }
   const parts = [`${result.built} built`];
@@ -62,7 +62,7 @@ export function reportBuild(mode: ProgressMode, result: BatchResult): void {
   if (result.pack) parts.push(`pack ${result.pack.pages} pages${result.pack.rebuilt ? '' : ' (unchanged)'}`);
   if (result.zip) parts.push(`zip ${result.zip.path}`);
   const audiencePacks = (result.audiences ?? []).filter((a) => a.pack).length;
-  if (audiencePacks > 0) parts.push(`${audiencePacks} audience pack${audiencePacks === 1 ? '' : 's'}`);
+  if (audiencePacks > 0) parts.push(counted(audiencePacks, 'audience pack'));
   say.info(`${parts.join(', ')} in ${where} (${seconds} s)`);
 }
 

@@ -4,13 +4,12 @@ import type { CommandModule } from 'yargs';
 import { BriefError, EXIT, formatProblem } from '../errors.js';
 import type { SourceVerification } from '../facts/verify-sources.js';
 import type { GlobalArgs } from './global-args.js';
-import { say } from './output.js';
+import { counted, say } from './output.js';
 
 interface CheckArgs extends GlobalArgs {
   source?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
   command: 'check',
@@ -39,15 +38,15 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
     if (problems.length > 0) {
       // Warnings wait until the problems are fixed: on broken data they would bury them.
       for (const problem of problems) say.error(formatProblem(problem));
-      say.error(`${plural(problems.length, 'problem')} found`);
+      say.error(`${counted(problems.length, 'problem')} found`);
       process.exitCode = EXIT.data;
       return;
     }
     for (const warning of check.warnings) say.warn(formatProblem(warning));
-    const warned = check.warnings.length > 0 ? plural(check.warnings.length, 'warning') : '';
+    const warned = check.warnings.length > 0 ? counted(check.warnings.length, 'warning') : '';
     const facts = check.facts!;
     say.info(
-      `ok: ${check.files.length} files, ${facts.programmes.size} programmes, ${facts.topics.size} topics, ${facts.claims.size} claims` +
+      `ok: ${counted(check.files.length, 'file')}, ${counted(facts.programmes.size, 'programme')}, ${counted(facts.topics.size, 'topic')}, ${counted(facts.claims.size, 'claim')}` +
         describeVerification(verification) +
         (warned ? `; ${warned}` : ''),
     );
@@ -64,15 +63,15 @@ async function readSourceText(file: string, cwd: string): Promise<{ text: string
 
 /** "; verified 55 excerpts and 7 quotes against news-1 (data/news-1.txt); 3 excerpts not verified: ..." */
 function describeVerification({ verified, unverified }: SourceVerification): string {
-  const counted = (excerpts: number, quotes: number) =>
-    [excerpts ? plural(excerpts, 'excerpt') : '', quotes ? plural(quotes, 'quote') : ''].filter(Boolean).join(' and ');
+  const excerptsAndQuotes = (excerpts: number, quotes: number) =>
+    [excerpts ? counted(excerpts, 'excerpt') : '', quotes ? counted(quotes, 'quote') : ''].filter(Boolean).join(' and ');
   const against = verified
     .filter((t) => t.excerpts + t.quotes > 0)
-    .map((t) => `${counted(t.excerpts, t.quotes)} against ${t.source} (${t.text})`);
+    .map((t) => `${excerptsAndQuotes(t.excerpts, t.quotes)} against ${t.source} (${t.text})`);
   let text = against.length ? `; verified ${against.join(', ')}` : '';
   if (unverified.excerpts + unverified.quotes > 0) {
     const none = unverified.sources.join(', ');
-    text += `; ${counted(unverified.excerpts, unverified.quotes)} not verified: no text for ${none} (give the source a text: or use --source FILE)`;
+    text += `; ${excerptsAndQuotes(unverified.excerpts, unverified.quotes)} not verified: no text for ${none} (give the source a text: or use --source FILE)`;
   }
   return text;
 }

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArgs } from './global-args.js';
-import { say } from './output.js';
+import { counted, say } from './output.js';
 
 interface ListArgs extends GlobalArgs {
   what: 'all' | 'programmes' | 'topics';
@@ -43,9 +43,9 @@ export const listCommand: CommandModule<GlobalArgs, ListArgs> = {
     }
     const rows: string[][] = [];
     if (showProgrammes) {
-      for (const p of programmes) rows.push(['programme', p.id, p.native ? `${p.name} (${p.native.text})` : p.name, `${p.level}, ${p.status}`, `${p.claims} claims`]);
+      for (const p of programmes) rows.push(['programme', p.id, p.native ? `${p.name} (${p.native.text})` : p.name, `${p.level}, ${p.status}`, counted(p.claims, 'claim')]);
     }
-    if (showTopics) for (const t of topics) rows.push(['topic', t.id, t.title, `${t.programmes.length} programmes`, `${t.claims} claims`]);
+    if (showTopics) for (const t of topics) rows.push(['topic', t.id, t.title, counted(t.programmes.length, 'programme'), counted(t.claims, 'claim')]);
     const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
     for (const row of rows) say.info(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
   },

@@ -1,13 +1,12 @@
 import type { CommandModule } from 'yargs';
 import { EXIT, formatProblem } from '../errors.js';
 import type { GlobalArgs } from './global-args.js';
-import { say } from './output.js';
+import { counted, say } from './output.js';
 
 interface MigrateArgs extends GlobalArgs {
   'dry-run': boolean;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const migrateCommand: CommandModule<GlobalArgs, MigrateArgs> = {
   command: 'migrate',
@@ -22,16 +21,16 @@ export const migrateCommand: CommandModule<GlobalArgs, MigrateArgs> = {
     const plan = await planMigration(args.data, process.cwd());
     if (plan.refusals.length > 0) {
       for (const refusal of plan.refusals) say.error(formatProblem(refusal));
-      say.error(`${plural(plan.refusals.length, 'problem')} found; no file was changed`);
+      say.error(`${counted(plan.refusals.length, 'problem')} found; no file was changed`);
       process.exitCode = EXIT.data;
       return;
     }
     if (plan.changes.length === 0) {
-      say.info(`nothing to migrate: ${plural(plan.files, 'file')} already follow the current data model`);
+      say.info(`nothing to migrate: ${counted(plan.files, 'file')} already follow the current data model`);
       return;
     }
     for (const change of plan.changes) say.info(formatProblem(change));
-    const counts = `${plural(plan.changes.length, 'change')} in ${plural(plan.rewrites.length, 'file')}`;
+    const counts = `${counted(plan.changes.length, 'change')} in ${counted(plan.rewrites.length, 'file')}`;
     if (args['dry-run']) {
       say.info(`would make ${counts} (dry run: no file was changed)`);
       return;

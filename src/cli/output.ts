@@ -37,3 +37,6 @@ export const say = {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   },
 };
+
+/** "1 claim", "2 claims": a count with its English noun, for the CLI's own messages. */
+export const counted = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

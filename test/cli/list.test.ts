@@ -18,7 +18,7 @@ test('list --json gives programmes and topics with their claim counts', () => {
 test('list topics prints one aligned line per topic', () => {
   const result = runCli(['list', 'topics', '--data', fixture('facts/valid')]);
   assert.is(result.code, 0, result.stderr);
-  assert.is(result.stdout, 'topic  money  Money for returning engineers  1 programmes  1 claims\n');
+  assert.is(result.stdout, 'topic  money  Money for returning engineers  1 programme  1 claim\n');
 });
 
 test.run();

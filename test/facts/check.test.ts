@@ -36,7 +36,7 @@ test('the valid fixture checks clean, excerpts and quotes included', () => {
   const result = runCli(['check', '--data', fixture('facts/valid'), '--source', SOURCE]);
   assert.is(result.code, 0, result.stderr);
   assert.is(result.stderr, '');
-  assert.is(result.stdout, 'ok: 3 files, 2 programmes, 1 topics, 4 claims; verified 3 excerpts and 1 quote against lakeside-news (test/fixtures/facts/source.txt)\n');
+  assert.is(result.stdout, 'ok: 3 files, 2 programmes, 1 topic, 4 claims; verified 3 excerpts and 1 quote against lakeside-news (test/fixtures/facts/source.txt)\n');
 });
 
 test('malformed YAML names the file, line and column', async () => {

@@ -41,7 +41,7 @@ test('an event after the as-of date, a running status with an end date, an unsup
   const result = runCli(['check', '--data', '.'], { cwd: fixture('facts/content-warnings') });
   assert.is(result.code, 0, result.stderr);
   assert.equal(lines(result.stderr), WARNINGS);
-  assert.is(result.stdout, 'ok: 1 files, 3 programmes, 1 topics, 2 claims; 5 warnings\n');
+  assert.is(result.stdout, 'ok: 1 file, 3 programmes, 1 topic, 2 claims; 5 warnings\n');
 });
 
 test('build prints the same warnings once, before rendering, and builds', async () => {

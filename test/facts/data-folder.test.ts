@@ -35,7 +35,7 @@ test('a data file that is a link to a file inside the data folder is read as tha
     await symlink('.store/programmes.yaml', path.join(data, 'programmes.yaml'));
     const check = runCli(['check', '--data', data]);
     assert.is(check.code, 0, check.stderr);
-    assert.is(check.stdout, `ok: 3 files, 2 programmes, 1 topics, 4 claims; ${UNVERIFIED}\n`);
+    assert.is(check.stdout, `ok: 3 files, 2 programmes, 1 topic, 4 claims; ${UNVERIFIED}\n`);
     const list = runCli(['list', 'programmes', '--data', data]);
     assert.is(list.code, 0, list.stderr);
     assert.match(list.stdout, /^programme {2}lantern /m);
@@ -52,7 +52,7 @@ test('a link to a folder inside the data folder is read; a second way to a file 
     await symlink('programmes', path.join(data, 'programmes-again'));
     const check = runCli(['check', '--data', data]);
     assert.is(check.code, 0, check.stderr);
-    assert.is(check.stdout, `ok: 3 files, 2 programmes, 1 topics, 4 claims; ${UNVERIFIED}\n`);
+    assert.is(check.stdout, `ok: 3 files, 2 programmes, 1 topic, 4 claims; ${UNVERIFIED}\n`);
   }));
 
 test('links out of the data folder, to nothing, or round in a loop are each a problem, and the other files are still read', async () => {

@@ -48,7 +48,7 @@ test('migrate rewrites an old folder in place, one line per change, comments and
     assert.equal(await readFolder(path.join(cwd, 'data')), await readFolder(fixture('migrate/expected')));
     const check = runCli(['check', '--data', 'data'], { cwd });
     assert.is(check.code, 0, check.stderr);
-    assert.match(check.stdout, /^ok: 3 files, 2 programmes, 0 topics, 1 claims/);
+    assert.match(check.stdout, /^ok: 3 files, 2 programmes, 0 topics, 1 claim/);
   } finally {
     await remove();
   }

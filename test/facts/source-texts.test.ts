@@ -28,7 +28,7 @@ test('check with no flag verifies each excerpt and quote against its own source 
   assert.is(result.stderr, '');
   assert.is(
     result.stdout,
-    'ok: 3 files, 1 programmes, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (texts/harbour-news.txt), ' +
+    'ok: 3 files, 1 programme, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (texts/harbour-news.txt), ' +
       `2 excerpts against council-notice (texts/council-notice.md); ${NOT_VERIFIED}\n`,
   );
 });
@@ -69,7 +69,7 @@ test('--source FILE stands in for a source that names no text, and counts agains
   assert.is(result.code, 0, result.stderr);
   assert.is(
     result.stdout,
-    'ok: 3 files, 1 programmes, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (texts/harbour-news.txt), ' +
+    'ok: 3 files, 1 programme, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (texts/harbour-news.txt), ' +
       '2 excerpts against council-notice (texts/council-notice.md), 1 excerpt against radio-interview (texts/radio-transcript.txt)\n',
   );
 });

@@ -51,7 +51,7 @@ test('ordinary anchors and aliases still give their values', async () => {
     );
     const result = runCli(['check', '--data', dir]);
     assert.is(result.code, 0, result.stderr);
-    assert.is(result.stdout, `ok: 4 files, 2 programmes, 1 topics, 4 claims; ${UNVERIFIED}\n`);
+    assert.is(result.stdout, `ok: 4 files, 2 programmes, 1 topic, 4 claims; ${UNVERIFIED}\n`);
   } finally {
     await remove();
   }
