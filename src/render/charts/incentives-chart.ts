@@ -3,6 +3,7 @@
 import { scaleLog } from 'd3-scale';
 import type { Incentive } from '../../facts/schema.js';
 import { moneyParts } from '../format/money.js';
+import { describeIncentivesChart } from './chart-descriptions.js';
 import { AXIS_HEIGHT, bottomAxis, chartSvg, line, rowLabels, shorten, text } from './svg.js';
 
 export interface IncentiveChartRow {
@@ -31,6 +32,7 @@ export function renderIncentivesChart(rows: IncentiveChartRow[], width = 330): s
     if (low === undefined || high === undefined || low <= 0) return [];
     return [{
       label: `${shorten(row.programme, 22)}: ${shorten(row.label, 34)}`,
+      name: `${row.programme}: ${row.label}`,
       low,
       high,
       amount: low === high ? compact(low) : `${compact(low)}-${compact(high)}`,
@@ -65,7 +67,7 @@ export function renderIncentivesChart(rows: IncentiveChartRow[], width = 330): s
     .join('');
   const title = text(width / 2, height + AXIS_HEIGHT + TITLE_HEIGHT / 2, 'US dollars (log scale)', { anchor: 'middle' });
   return chartSvg(
-    `Incentives compared in US dollars across ${values.length} incentives`,
+    describeIncentivesChart(values.map((v) => ({ name: v.name, amount: v.amount, current: v.bold }))),
     labels.width,
     width,
     height + AXIS_HEIGHT + TITLE_HEIGHT,

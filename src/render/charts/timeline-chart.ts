@@ -6,6 +6,7 @@ import type { DateValue } from '../../facts/schema.js';
 import { toIsoDate } from '../../facts/date-value.js';
 import { formatDate } from '../format/dates.js';
 import { markdownToText } from '../format/markdown.js';
+import { describeTimelineChart } from './chart-descriptions.js';
 import { AXIS_HEIGHT, bottomAxis, chartSvg, GRID_COLOUR, LABEL_SIZE, line, n, rowLabels, shorten, text, textWidth, type Tick } from './svg.js';
 
 export interface TimelineChartEvent {
@@ -52,7 +53,8 @@ export function renderTimelineChart(events: TimelineChartEvent[], width = 460): 
   const hasApproximate = rows.some((r) => r.approximate);
   const legend = hasApproximate ? drawLegend(height + AXIS_HEIGHT + LEGEND_HEIGHT / 2) : '';
   const fullHeight = height + AXIS_HEIGHT + (hasApproximate ? LEGEND_HEIGHT : 0);
-  return chartSvg(`Timeline of ${events.length} events`, labels.width, width, fullHeight, grid + bottomAxis(ticks, width, height) + labels.svg + dots + legend);
+  const description = describeTimelineChart(events.map((e) => ({ date: formatDate(e.date), event: markdownToText(e.event), approximate: e.approximate })));
+  return chartSvg(description, labels.width, width, fullHeight, grid + bottomAxis(ticks, width, height) + labels.svg + dots + legend);
 }
 
 /** An event's mark: filled when its date is known, hollow when it is approximate. */
