@@ -53,6 +53,7 @@ export class Endnotes {
       const source = this.facts.sources.get(claim.source);
       return {
         number,
+        claimId: id,
         attributionLabel: ATTRIBUTION_LABELS[claim.attribution.kind],
         attributionKind: claim.attribution.kind,
         who: claim.attribution.who,

@@ -126,6 +126,8 @@ export interface ProgrammeRowView {
 /** A numbered endnote: who stands behind the claim, and where it was published. */
 export interface EndnoteView {
   number: number;
+  /** The claim's id: what the PDF's attached facts.json names it by. */
+  claimId: string;
   /** "Anonymous sources", "Government documents", "Named official", ... */
   attributionLabel: string;
   attributionKind: AttributionKind;
