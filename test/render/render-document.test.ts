@@ -56,8 +56,8 @@ test('the brief shows bilingual names, money in yuan and dollars, charts and att
   assert.match(doc.body, '1 million-2 million yuan');
   assert.match(doc.body, 'about $140,000-$280,000');
   assert.match(doc.body, "US dollars converted at $0.14 per yuan (the Gazette&#x27;s own conversion).");
-  assert.match(doc.body, /<figure class="chart chart--timeline">\s*<svg/);
-  assert.match(doc.body, /<figure class="chart chart--incentives">/);
+  assert.match(doc.body, /<div class="chart chart--timeline">\s*<svg/);
+  assert.match(doc.body, /<div class="chart chart--incentives">/);
   assert.match(doc.body, '<span class="attribution">Anonymous sources</span> (Two people with knowledge of the scheme)');
   assert.match(doc.body, 'more than 200 people');
   assert.is(doc.bodyClass, 'layout-brief paper-a4 subject-programme');
