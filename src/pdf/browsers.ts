@@ -10,6 +10,7 @@ import { findBrowser, type FoundBrowser } from './find-browser.js';
 import { isTimeLimit, protocolTimeout, raceAbort, TimeLimit } from './time-limit.js';
 import { DEFAULT_TIMEOUT_MS } from './types.js';
 import { preparePrivateFonts } from './private-fonts.js';
+import { killProcessGroup, waitForGroupExit } from './process-group.js';
 
 /** One browser and what the pool has done with it. */
 export interface BrowserHandle {
@@ -239,6 +240,8 @@ export class Browsers {
       await settleWithin(handle.browser.close(), CLOSE_GRACE_MS);
       // Whether or not close() finished, nothing of this browser's group may outlive it.
       killProcessGroup(handle.pid);
+      // A helper dying a moment later still writes its last files: the profile goes once all have.
+      await waitForGroupExit(handle.pid, CLOSE_GRACE_MS);
     }
     handle.dead = true;
     const profile = this.#profiles.get(handle);
@@ -258,18 +261,6 @@ export class Browsers {
       } catch {
         // Swept by the next run, which sees this process is gone.
       }
-    }
-  }
-}
-
-/** Puppeteer starts Chromium detached, so its pid leads a process group holding every helper. */
-export function killProcessGroup(pid: number | undefined): void {
-  if (!pid) return;
-  for (const target of [-pid, pid]) {
-    try {
-      process.kill(target, 'SIGKILL');
-    } catch {
-      // ESRCH: already gone.
     }
   }
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
-import { killProcessGroup } from '../../src/pdf/browsers.js';
+import { killProcessGroup } from '../../src/pdf/process-group.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openPrinter, paragraph, testDocument, testSkeleton, threePageBody } from './skeleton-fixture.js';
 
