@@ -77,6 +77,8 @@ export class Browsers {
   #current: Promise<BrowserHandle> | undefined;
   readonly #handles = new Set<BrowserHandle>();
   readonly #profiles = new Map<BrowserHandle, string>();
+  /** Browsers let go of while the batch goes on, still closing: close() waits for them too. */
+  readonly #releasing = new Set<Promise<void>>();
   /** Launches and connections under way: close() cuts them short. */
   readonly #starting = new Set<AbortController>();
   #generation = 0;
@@ -221,14 +223,18 @@ export class Browsers {
 
   /** Closes a retiring or dead browser that has no page open any more. */
   releaseIfIdle(handle: BrowserHandle): void {
-    if ((handle.retiring || handle.dead) && handle.openPages === 0) void this.#shutdown(handle);
+    if ((handle.retiring || handle.dead) && handle.openPages === 0) {
+      const release = this.#shutdown(handle);
+      this.#releasing.add(release);
+      void release.finally(() => this.#releasing.delete(release));
+    }
   }
 
   /** Closes (or disconnects from) every browser; kills the process group when close hangs. */
   async close(): Promise<void> {
     this.#closed = true;
     for (const starting of this.#starting) starting.abort(new RenderError('the browser session is closed'));
-    await Promise.all([...this.#handles].map((handle) => this.#shutdown(handle)));
+    await Promise.all([...[...this.#handles].map((handle) => this.#shutdown(handle)), ...this.#releasing]);
   }
 
   async #shutdown(handle: BrowserHandle): Promise<void> {
