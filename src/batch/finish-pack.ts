@@ -3,7 +3,6 @@
 // documents in the output folder.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PDFDocument } from 'pdf-lib';
 import type { Paper } from '../contracts/paper.js';
 import type { PdfMetadata } from '../contracts/document.js';
 import type { Meta } from '../facts/schema.js';
@@ -15,7 +14,7 @@ import type { ManifestExtra, ManifestFile } from './manifest.js';
 import { sha256 } from './input-hash.js';
 import type { FrontMatterView } from '../render/front-matter.js';
 import type { HtmlStage } from './html-stage.js';
-import type { PackAssembler, PackPart } from '../pdf/pack-assembler.js';
+import type { FrontMatter, PackAssembler, PackPart } from '../pdf/pack-assembler.js';
 import type { PackPlan } from './plan-audiences.js';
 import { formatDate } from '../render/format/dates.js';
 
@@ -70,7 +69,7 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
     const { PackAssembler, numberParts, printFrontMatter } = await import('../pdf/pack-assembler.js');
     const printer = await job.printer();
     // Every front matter is printed first: the browser is let go as soon as the last one is.
-    const fronts: PDFDocument[] = [];
+    const fronts: FrontMatter[] = [];
     for (const i of stale) {
       const pack = packs[i]!;
       fronts.push(

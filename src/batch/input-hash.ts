@@ -22,8 +22,8 @@ export interface SharedInputs {
  */
 export function hashDocument(doc: RenderedDocument, shared: SharedInputs): string {
   const hash = createHash('sha256');
-  const { spec, title, lang, bodyClass, body, pageCss, metadata, fit } = doc;
-  hash.update(JSON.stringify({ spec, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null }));
+  const { spec, title, lang, bodyClass, body, pageCss, metadata, fit, attachments } = doc;
+  hash.update(JSON.stringify({ spec, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null, attachments: attachments ?? null }));
   hash.update('\0body\0').update(body);
   // The separator keeps the skeleton's old name, "shell": every recorded input hash depends on it.
   hash.update('\0shell\0').update(shared.skeleton.paper).update(shared.skeleton.html);

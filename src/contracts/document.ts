@@ -72,6 +72,22 @@ export interface RenderedDocument {
    * a one-pager never drops content in silence (issue 13, item 8), and the build warns with each.
    */
   leftOut?: string[];
+  /** Files the PDF carries embedded (issue 14: the evidence a document cites, as facts.json). */
+  attachments?: DocumentAttachment[];
+}
+
+/** A file embedded in a PDF and associated with it (PDF/A-3's /AF), e.g. the data it rests on. */
+export interface DocumentAttachment {
+  /** The file's name as a reader's attachments panel shows it, e.g. `facts.json`. */
+  name: string;
+  /** Its media type, e.g. `application/json`. */
+  mimeType: string;
+  /** One line on what it holds. */
+  description: string;
+  /** How it relates to the document (ISO 32000-2 /AFRelationship): `Data`, `Source`, `Supplement`... */
+  relationship: 'Data' | 'Source' | 'Supplement' | 'Alternative' | 'Unspecified';
+  /** Its content; the same value gives the same bytes. */
+  content: string;
 }
 
 /**

@@ -54,6 +54,7 @@ export class Endnotes {
       const source = claim.source !== undefined && this.sourceNumbers.has(claim.source) ? this.sourceView(claim.source) : null;
       return {
         number,
+        claimId: id,
         attribution: `attribution.${claim.attribution.kind}`,
         attributionKind: claim.attribution.kind,
         who: claim.attribution.who,

@@ -216,6 +216,8 @@ export interface ProgrammeRowView {
 /** A numbered endnote: who stands behind the claim, and only what the source list does not say. */
 export interface EndnoteView {
   number: number;
+  /** The claim's id: what the PDF's attached facts.json names it by. */
+  claimId: string;
   /** A label key: `attribution.anonymous-sources`. */
   attribution: string;
   attributionKind: AttributionKind;

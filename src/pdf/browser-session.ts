@@ -37,6 +37,8 @@ export class BrowserSession {
   #browsers: Browsers | undefined;
   /** Browsers let go of and still closing: the exit handler kills them too. */
   readonly #closingBrowsers = new Set<Browsers>();
+  /** Their closing, which close() waits for before removing the folder they write in. */
+  readonly #browserClosings = new Set<Promise<void>>();
   #printer: { key: string; printer: Promise<SessionPrinter> } | undefined;
   /** What printers and browsers closed so far had done. */
   #before = { launches: 0, pagesOpened: 0, retries: 0 };
@@ -113,6 +115,8 @@ export class BrowserSession {
   async #close(): Promise<void> {
     this.#closed = true;
     await this.#closeBrowsers();
+    // A close idle() began may still be under way (the pack is saved meanwhile): wait for it too.
+    await Promise.all(this.#browserClosings);
     // The exit handler keeps watch until the folder is gone: a process ending now still removes it.
     await (await this.#folder?.catch(() => undefined))?.remove();
     if (this.#exitHooked) process.off('exit', this.#onExit);
@@ -160,11 +164,17 @@ export class BrowserSession {
     this.#before.launches += browsers?.launches ?? 0;
     if (!browsers) return this.#retire(await printer?.catch(() => undefined));
     this.#closingBrowsers.add(browsers);
-    try {
+    const closing = (async () => {
       await this.#retire(await printer?.catch(() => undefined));
       await browsers.close();
+    })();
+    const settled = closing.catch(() => undefined);
+    this.#browserClosings.add(settled);
+    try {
+      await closing;
     } finally {
       this.#closingBrowsers.delete(browsers);
+      this.#browserClosings.delete(settled);
     }
   }
 

@@ -4,4 +4,3 @@ export { BrowserSession, withBrowser, type SessionOptions } from './browser-sess
 export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './find-browser.js';
 export { PRINTER_DEFAULTS, type PrinterOptions } from './printer.js';
 export { postProcessPdf, type PostProcessed } from './post-process.js';
-export { readOutline, writeOutline, type Bookmark, type BookmarkTarget } from './outline.js';

@@ -4,13 +4,18 @@ import type { FitPolicy, RenderedDocument } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { FitError } from '../errors.js';
 import { chooseFitSize, declaresContentBox, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
-import { postProcessPdf, type PostProcessed } from './post-process.js';
+import { countPages } from './count-pages.js';
 import { swapDocument, type PrintPage } from './print-page.js';
 
-/** What came off the page: either still Chromium's bytes, or already post-processed. */
-export type PagePrint =
-  | { kind: 'raw'; bytes: Uint8Array; blocked: string[] }
-  | { kind: 'done'; result: PostProcessed; fittedFontPt: number | undefined; blocked: string[] };
+/**
+ * What came off the page: Chromium's bytes, post-processed once the page is back in the pool (so
+ * that it overlaps the next print), and the type size it was fitted at, where it had to shrink.
+ */
+export interface PagePrint {
+  bytes: Uint8Array;
+  fittedFontPt?: number;
+  blocked: string[];
+}
 
 export async function printOnPage(warm: PrintPage, doc: RenderedDocument, paper: Paper): Promise<PagePrint> {
   warm.blocked = [];
@@ -24,10 +29,7 @@ export async function printOnPage(warm: PrintPage, doc: RenderedDocument, paper:
     // The renderer's own timer (which names the document) bounds the whole print instead.
     timeout: 0,
   };
-  if (!doc.fit) {
-    // Post-processing happens after the page is back in the pool, overlapping the next print.
-    return { kind: 'raw', bytes: await warm.page.pdf(pdfOptions), blocked: warm.blocked };
-  }
+  if (!doc.fit) return { bytes: await warm.page.pdf(pdfOptions), blocked: warm.blocked };
   return printFitted(warm, doc, doc.fit, paper, pdfOptions);
 }
 
@@ -47,18 +49,23 @@ async function printFitted(
   pdfOptions: PDFOptions,
 ): Promise<PagePrint> {
   const steps = fitSteps(policy);
-  let atBase: PostProcessed | undefined;
+  // Each try is only counted: the one that fits is post-processed, once.
+  const print = async () => {
+    const bytes = await warm.page.pdf(pdfOptions);
+    return { bytes, pages: countPages(bytes) };
+  };
+  let atBase: { bytes: Uint8Array; pages: number } | undefined;
   if (!(await declaresContentBox(warm.page))) {
-    atBase = await postProcessPdf(await warm.page.pdf(pdfOptions), doc.metadata);
-    if (atBase.pages <= policy.maxPages) return { kind: 'done', result: atBase, fittedFontPt: undefined, blocked: warm.blocked };
+    atBase = await print();
+    if (atBase.pages <= policy.maxPages) return { bytes: atBase.bytes, blocked: warm.blocked };
   }
   const choice = await chooseFitSize(warm.page, paper, policy);
   if (!choice.fits) throw fitError(doc, policy, describeOverflow(choice.measure));
   for (let index = choice.stepIndex; ; index++) {
     const fontPt = index === 0 ? undefined : steps[index];
     // At the base size, a print made above already said it does not fit (whatever layout said).
-    const result = index === 0 && atBase ? atBase : await postProcessPdf(await warm.page.pdf(pdfOptions), doc.metadata);
-    if (result.pages <= policy.maxPages) return { kind: 'done', result, fittedFontPt: fontPt, blocked: warm.blocked };
+    const result = index === 0 && atBase ? atBase : await print();
+    if (result.pages <= policy.maxPages) return { bytes: result.bytes, fittedFontPt: fontPt, blocked: warm.blocked };
     if (index + 1 >= steps.length) {
       const measure = await measureFit(warm.page, paper, policy.maxPages, fontPt);
       const extra = result.pages - policy.maxPages;

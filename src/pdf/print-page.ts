@@ -5,6 +5,7 @@ import type { RenderedDocument } from '../contracts/document.js';
 import { BriefError, EXIT } from '../errors.js';
 import type { BrowserHandle } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
+import { MARK_FOREIGN_SCRIPTS, markForeignScripts } from './tag-languages.js';
 
 export interface PrintPage {
   page: Page;
@@ -157,6 +158,7 @@ async function loadSkeleton(warm: PrintPage, skeletonUrl: string): Promise<void>
   // Under tsx (tests, bench) esbuild's keepNames wraps named inner functions in __name(), and
   // functions evaluated in the page carry that call with them; the compiled build has none.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
+  await page.evaluate(`globalThis.${MARK_FOREIGN_SCRIPTS} = ${markForeignScripts.toString()}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   warm.blocked = []; // What the skeleton itself tried is not any document's fault.
 }
@@ -174,6 +176,11 @@ export async function closePrintPage(warm: PrintPage): Promise<void> {
   clearTimeout(timer);
   warm.handle.openPages--;
 }
+
+/** Inline elements with no role of their own that may carry a `lang` (phrasing content without semantics). */
+const LANGUAGE_CARRIERS = ['span', 'i', 'b', 'u', 's', 'small', 'bdi', 'bdo', 'cite', 'data', 'time', 'var', 'q', 'font']
+  .map((tag) => `${tag}[lang]:not([role])`)
+  .join(', ');
 
 /** The parts of a rendered document that go into the warm page. */
 export type DocumentParts = Pick<RenderedDocument, 'spec' | 'lang' | 'title' | 'pageCss' | 'bodyClass' | 'body'>;
@@ -200,13 +207,19 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
     document.body.removeAttribute('style');
     document.body.className = parts.bodyClass;
     document.body.innerHTML = parts.body;
+    // Text in another script gets the language it is written in (tag-languages.ts). Chromium
+    // writes /Lang only on elements it tags, and a plain <span lang="zh"> is not one: given its own
+    // (implicit) role, it is tagged with its language (post-processing makes that element a Span).
+    // Only the printed page changes.
+    (globalThis as unknown as Record<string, () => number>)[parts.markForeignScripts]?.();
+    document.body.querySelectorAll(parts.languageCarriers).forEach((element) => element.setAttribute('role', 'generic'));
     // Layout first, so the unicode-range slices new text needs are requested before fonts.ready
     // is read. (Chromium 156 happened to print the right fonts without either wait: insurance.)
     void document.body.offsetHeight;
     await document.fonts.ready;
     await Promise.allSettled(Array.from(document.images, (image) => image.decode()));
     await document.fonts.ready;
-  }, doc);
+  }, { lang: doc.lang, title: doc.title, pageCss: doc.pageCss, bodyClass: doc.bodyClass, body: doc.body, languageCarriers: LANGUAGE_CARRIERS, markForeignScripts: MARK_FOREIGN_SCRIPTS });
   // A navigation to about: never reaches the request handler: the page only loses its context.
   await swapped.catch((error: unknown) => {
     if (!/Execution context was destroyed/.test(String(error))) throw error;

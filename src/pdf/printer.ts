@@ -64,12 +64,10 @@ export async function createPrinter(browsers: Browsers, skeleton: Skeleton, fold
         throw error;
       }
     });
-    if (printed.kind === 'done') {
-      const { bytes, pages } = printed.result;
-      return { bytes, pages, fittedFontPt: printed.fittedFontPt, blockedRequests: printed.blocked };
-    }
-    const { bytes, pages } = await postProcessPdf(printed.bytes, doc.metadata);
-    return { bytes, pages, blockedRequests: printed.blocked };
+    // After the page is back in the pool: post-processing overlaps the next print.
+    const { bytes, pages } = await postProcessPdf(printed.bytes, doc.metadata, doc.attachments);
+    const fitted = printed.fittedFontPt === undefined ? {} : { fittedFontPt: printed.fittedFontPt };
+    return { bytes, pages, ...fitted, blockedRequests: printed.blocked };
   };
 
   return {

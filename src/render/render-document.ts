@@ -7,6 +7,7 @@ import { formatBilingualText } from './format/names.js';
 import { renderPageCss } from './page-css.js';
 import type { Renderer } from './renderer.js';
 import { assertDrawable } from './check-drawable.js';
+import { documentEvidence } from './document-evidence.js';
 import { buildView } from '../documents/build-view.js';
 import type { DocumentSpec, FitPolicy, PdfMetadata, RenderedDocument } from '../contracts/document.js';
 import type { RenderOptions } from './render-options.js';
@@ -98,6 +99,7 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     metadata: metadataOf(facts, view, title, options),
     ...(fit ? { fit } : {}),
     ...(leftOut.length ? { leftOut } : {}),
+    attachments: [documentEvidence(facts, view, spec, title)],
   };
 }
 

@@ -60,8 +60,8 @@ test('the brief shows native names, money in yuan and dollars, charts, a source 
   assert.match(doc.body, '<p class="table-note">Converted at CN¥1 &#x3D; $0.14 (the Gazette&#x27;s own conversion).</p>');
   assert.match(doc.body, '<li id="source-1">The Fixture Gazette (A. Writer), &ldquo;Lantern scheme pays for returning engineers,&rdquo; Hangzhou, February 10, 2024.</li>');
   assert.match(doc.body, '<span class="note-source">The Fixture Gazette, Feb 10, 2024.</span>');
-  assert.match(doc.body, /<figure class="chart chart--timeline">\s*<svg/);
-  assert.match(doc.body, /<figure class="chart chart--incentives">/);
+  assert.match(doc.body, /<div class="chart chart--timeline">\s*<svg/);
+  assert.match(doc.body, /<div class="chart chart--incentives">/);
   assert.match(doc.body, '<span class="attribution">Anonymous sources</span> (Two people with knowledge of the scheme)');
   assert.match(doc.body, 'more than 200 people');
   assert.is(doc.bodyClass, 'layout-brief paper-a4 subject-programme');

@@ -6,6 +6,7 @@ import { scaleLog } from 'd3-scale';
 import type { AmountView } from '../../documents/view-types.js';
 import { formatCurrency, formatMoney } from '../format/money.js';
 import type { Wording } from '../format/wording.js';
+import { describeIncentivesChart } from './chart-descriptions.js';
 import { AXIS_HEIGHT, bottomAxis, chartSvg, LABEL_SIZE, line, text, textLines, textWidth, wrapText } from './svg.js';
 
 export interface IncentiveChartRow {
@@ -35,7 +36,8 @@ export function renderIncentivesChart(rows: IncentiveChartRow[], currency: strin
     if (amount.currency !== currency || low === null || high === null || low <= 0) return [];
     const lines = wrapText(`${row.programme}: ${row.description}`, LABEL_LIMIT, LABEL_SIZE, row.current);
     const height = Math.max(ROW_HEIGHT, lines.length * LINE_HEIGHT + 7);
-    const value = { lines, top, height, low, high, amount: formatMoney(amount, wording, 'compact'), bold: row.current, colour: row.current ? COLOURS.this : COLOURS.other };
+    const name = `${row.programme}: ${row.description}`;
+    const value = { name, lines, top, height, low, high, amount: formatMoney(amount, wording, 'compact'), bold: row.current, colour: row.current ? COLOURS.this : COLOURS.other };
     top += height;
     return [value];
   });
@@ -70,7 +72,7 @@ export function renderIncentivesChart(rows: IncentiveChartRow[], currency: strin
     .join('');
   const title = text(width / 2, height + AXIS_HEIGHT + TITLE_HEIGHT / 2, labels.text('chart.incentives-axis', { currency }, lang), { anchor: 'middle' });
   return chartSvg(
-    labels.text('chart.incentives-name', { currency, count: values.length }, lang),
+    describeIncentivesChart(values.map((v) => ({ name: v.name, amount: v.amount, current: v.bold })), currency, wording),
     labelWidth,
     width,
     height + AXIS_HEIGHT + TITLE_HEIGHT,

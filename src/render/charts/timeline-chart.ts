@@ -9,6 +9,7 @@ import { parseDateValue } from '../../facts/date-value.js';
 import { formatDate } from '../format/dates.js';
 import { markdownToText } from '../format/markdown.js';
 import type { Wording } from '../format/wording.js';
+import { describeTimelineChart } from './chart-descriptions.js';
 import { AXIS_HEIGHT, bottomAxis, chartSvg, GRID_COLOUR, LABEL_SIZE, line, n, text, textLines, textWidth, wrapText, type Tick } from './svg.js';
 
 export interface TimelineChartEvent {
@@ -92,7 +93,10 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   const withLegend = legendItems.length > 1;
   const legend = withLegend ? drawLegend(legendItems, height + AXIS_HEIGHT + LEGEND_HEIGHT / 2) : '';
   const fullHeight = height + AXIS_HEIGHT + (withLegend ? LEGEND_HEIGHT : 0);
-  const name = labels.text('chart.timeline-name', { count: events.length }, lang);
+  const name = describeTimelineChart(
+    events.map((e) => ({ date: formatDate(e.date, 'short', lang), event: markdownToText(e.event), approximate: e.approximate })),
+    wording,
+  );
   return chartSvg(name, labelWidth, width, fullHeight, grid + bottomAxis(ticks, width, height) + labelSvg + marks + legend);
 }
 

@@ -1,0 +1,87 @@
+// Writing a PDF object by object: a header, the objects (text, or text and stream data that is
+// copied as it is), one classic cross-reference table and a trailer whose /ID is a hash of all
+// that comes before it, so the same objects always give the same bytes.
+import { createHash } from 'node:crypto';
+
+/** What a PDF object is written from: its text, and stream data placed between `stream` and `endstream`. */
+export interface ObjectParts {
+  head: string;
+  data?: Uint8Array;
+}
+
+const HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+
+export class PdfWriter {
+  readonly #chunks: Uint8Array[] = [HEADER];
+  readonly #offsets = new Map<number, number>();
+  #length = HEADER.length;
+  /** Text written since the last chunk: objects are gathered into large chunks, not one Buffer each. */
+  #pending = '';
+  #next: number;
+
+  /** `firstFree`: the first object number `allocate()` hands out. */
+  constructor(firstFree = 1) {
+    this.#next = firstFree;
+  }
+
+  /** A new object number, above every one allocated before. */
+  allocate(): number {
+    return this.#next++;
+  }
+
+  /** Writes object `num`; stream data gets its /Length from the caller's head. */
+  write(num: number, parts: ObjectParts): void {
+    if (this.#offsets.has(num)) throw new Error(`object ${num} written twice`);
+    this.#offsets.set(num, this.#length + this.#pending.length);
+    if (num >= this.#next) this.#next = num + 1;
+    if (parts.data) {
+      this.#pending += `${num} 0 obj\n${parts.head}\nstream\n`;
+      this.#flush();
+      this.#chunks.push(parts.data);
+      this.#length += parts.data.length;
+      this.#pending = '\nendstream\nendobj\n';
+    } else {
+      this.#pending += `${num} 0 obj\n${parts.head}\nendobj\n`;
+    }
+    if (this.#pending.length > 1 << 16) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#pending === '') return;
+    this.#chunks.push(Buffer.from(this.#pending, 'latin1'));
+    this.#length += this.#pending.length;
+    this.#pending = '';
+  }
+
+  /** The cross-reference table and trailer; the file's bytes. */
+  finish(trailer: { root: number; info?: number }): Buffer {
+    const size = this.#next;
+    // Numbers never used are free entries, linked from entry 0 in order (ISO 32000-1, 7.5.4).
+    const free = [0];
+    for (let num = 1; num < size; num++) if (!this.#offsets.has(num)) free.push(num);
+    const nextFree = new Map(free.map((num, i) => [num, free[i + 1] ?? 0]));
+    const entries: string[] = [];
+    for (let num = 0; num < size; num++) {
+      const offset = this.#offsets.get(num);
+      entries.push(
+        offset === undefined
+          ? `${String(nextFree.get(num)).padStart(10, '0')} ${num === 0 ? '65535' : '00001'} f \n`
+          : `${String(offset).padStart(10, '0')} 00000 n \n`,
+      );
+    }
+    this.#flush();
+    const xrefAt = this.#length;
+    const hash = createHash('sha256');
+    for (const chunk of this.#chunks) hash.update(chunk);
+    const id = hash.digest('hex').slice(0, 32).toUpperCase();
+    const info = trailer.info === undefined ? '' : ` /Info ${trailer.info} 0 R`;
+    this.#pending = `xref\n0 ${size}\n${entries.join('')}trailer\n<</Size ${size} /Root ${trailer.root} 0 R${info} /ID [<${id}> <${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    this.#flush();
+    return Buffer.concat(this.#chunks, this.#length);
+  }
+}
+
+/** Text of a stream's dictionary with /Length set to the data's, every other entry as given. */
+export function streamHead(entries: string, data: Uint8Array): string {
+  return `<<${entries}${entries ? '\n' : ''}/Length ${data.length}>>`;
+}

@@ -1,0 +1,227 @@
+// The bundled dataset built by the real CLI, every PDF read back for PDF/UA-1 and for the evidence
+// it carries: facts.json taken out with pdfdetach and set against the YAML as written.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parse } from 'yaml';
+import { pageCount } from '../helpers/pdf.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+import { bookmarks, detach, detachList, linkTargets, structTrees } from './read-pdf.js';
+import { checkAccessibility, formatResults } from './ua-checks.js';
+
+const SUBJECTS = [
+  ...['chip-company-drive', 'huoju', 'huzhou', 'kunpeng', 'qiming', 'thousand-talents', 'wenzhou', 'zhuji'].map((id) => `programmes/${id}`),
+  ...[
+    'chip-talent-shortage',
+    'export-controls-and-counterintelligence',
+    'money-and-perks',
+    'provincial-and-city-schemes',
+    'recruiters-and-channels',
+    'secrecy-and-low-profile',
+    'who-is-targeted',
+    'why-experts-hesitate',
+  ].map((id) => `topics/${id}`),
+];
+/** Every document the build writes, by key, in the pack's order. */
+const KEYS = SUBJECTS.flatMap((subject) => [`${subject}/brief`, `${subject}/one-pager`]);
+
+const context = { out: '', dir: '' };
+const bundled = suite('the bundled documents and pack, as accessible PDFs with their evidence', context);
+
+const fileOf = (out: string, key: string) => {
+  const [kind, id, format] = key.split('/');
+  return path.join(out, kind!, id!, `${id}-${format}.pdf`);
+};
+
+bundled.before(async (ctx) => {
+  ctx.out = await mkdtemp(path.join(os.tmpdir(), 'brief-access-'));
+  ctx.dir = await mkdtemp(path.join(os.tmpdir(), 'brief-access-detached-'));
+  const result = runCli(['build', '--format', 'brief', '--format', 'one-pager', '--out', ctx.out, '--quiet']);
+  assert.is(result.code, 0, result.stderr);
+});
+
+bundled.after(async (ctx) => {
+  await rm(ctx.out, { recursive: true, force: true });
+  await rm(ctx.dir, { recursive: true, force: true });
+});
+
+bundled('every document PDF and the pack meet every machine-checkable rule of PDF/UA-1', async (ctx) => {
+  const files = [...KEYS.map((key) => fileOf(ctx.out, key)), path.join(ctx.out, 'briefing-pack.pdf')];
+  assert.is(files.length, 33);
+  const failures: string[] = [];
+  for (const file of files) {
+    const results = await checkAccessibility(file);
+    assert.is(results.length, 17, 'every rule was checked');
+    if (results.some((r) => !r.ok)) failures.push(`${path.relative(ctx.out, file)}:\n${formatResults(results.filter((r) => !r.ok))}`);
+  }
+  assert.is(failures.join('\n'), '');
+});
+
+interface YamlClaim {
+  id: string;
+  statement: string;
+  attribution: { kind: string; who: string };
+  source?: string;
+  excerpt?: string;
+  date?: string;
+  confidence: string;
+}
+
+/** The claims and sources as the YAML files state them, read with the yaml package alone. */
+async function readData(): Promise<{ claims: Map<string, YamlClaim>; sources: Map<string, Record<string, unknown>> }> {
+  const claims = new Map<string, YamlClaim>();
+  const dir = path.join(ROOT, 'data/claims');
+  for (const name of (await readdir(dir)).sort()) {
+    for (const claim of (parse(await readFile(path.join(dir, name), 'utf8')) as { claims: YamlClaim[] }).claims) claims.set(claim.id, claim);
+  }
+  const sourceList = (parse(await readFile(path.join(ROOT, 'data/sources.yaml'), 'utf8')) as { sources: Array<Record<string, unknown>> }).sources;
+  return { claims, sources: new Map(sourceList.map((s) => [String(s.id), s])) };
+}
+
+interface Evidence {
+  format: string;
+  document: { key: string; title: string; asOf: string };
+  claims: Array<{ id: string; note: number; statement: string; attribution: { kind: string; who: string }; source: string | null; excerpt: string | null; date: string | null; confidence: string }>;
+  sources: Array<{ id: string; publisher: string; headline: string; date: string }>;
+}
+
+bundled('each document PDF carries facts.json: the claims its notes cite, in note order, as the YAML states them, and their sources', async (ctx) => {
+  const data = await readData();
+  for (const [i, key] of KEYS.entries()) {
+    const file = fileOf(ctx.out, key);
+    assert.equal(detachList(file), ['facts.json'], key);
+    const out = path.join(ctx.dir, `${i}.json`);
+    detach(file, 1, out);
+    const evidence = JSON.parse(await readFile(out, 'utf8')) as Evidence;
+    assert.is(evidence.format, 'briefing-press/facts@1');
+    assert.is(evidence.document.key, key);
+    assert.is(evidence.document.asOf, '2023-08-24');
+    assert.ok(evidence.claims.length > 0, `${key} cites claims`);
+    assert.equal(
+      evidence.claims.map((c) => c.note),
+      evidence.claims.map((_, n) => n + 1),
+      `${key}: notes 1, 2, 3...`,
+    );
+    for (const claim of evidence.claims) {
+      const stated = data.claims.get(claim.id);
+      assert.ok(stated, `${key}: ${claim.id} is a claim of the data`);
+      const { id, statement, attribution, confidence } = stated!;
+      assert.equal(
+        { id: claim.id, statement: claim.statement, attribution: claim.attribution, source: claim.source, excerpt: claim.excerpt, date: claim.date, confidence: claim.confidence },
+        { id, statement, attribution: { kind: attribution.kind, who: attribution.who }, source: stated!.source ?? null, excerpt: stated!.excerpt ?? null, date: stated!.date ?? null, confidence },
+        `${key}: ${claim.id}`,
+      );
+    }
+    const cited = [...new Set(evidence.claims.flatMap((c) => (c.source ? [c.source] : [])))];
+    assert.equal(
+      evidence.sources.map((s) => s.id),
+      cited,
+      `${key}: each cited source, once`,
+    );
+    for (const source of evidence.sources) {
+      const stated = data.sources.get(source.id)!;
+      assert.equal([source.publisher, source.headline, source.date], [stated.publisher, stated.headline, stated.date], `${key}: ${source.id}`);
+    }
+  }
+});
+
+bundled("the Huzhou fact sheet's facts.json, as a reader takes it out", async (ctx) => {
+  const out = path.join(ctx.dir, 'huzhou.json');
+  detach(fileOf(ctx.out, 'programmes/huzhou/one-pager'), 1, out);
+  assert.fixture(
+    await readFile(out, 'utf8'),
+    `{
+  "format": "briefing-press/facts@1",
+  "document": {
+    "key": "programmes/huzhou/one-pager",
+    "title": "Huzhou Qiming referral incentives: fact sheet",
+    "asOf": "2023-08-24"
+  },
+  "claims": [
+    {
+      "id": "huzhou-referral-payment",
+      "note": 1,
+      "statement": "A 2021 Huzhou directive lets city or district governments pay employers up to 1.5 million yuan when a candidate they put forward for Qiming is accepted.",
+      "attribution": {
+        "kind": "official-document",
+        "who": "Huzhou city directive (2021)"
+      },
+      "source": "reuters-2023-08-24",
+      "excerpt": "employers that recommend candidates to Qiming can receive incentive payments of up to 1.5 million yuan from the city or district governments",
+      "locator": null,
+      "date": "2021",
+      "confidence": "high"
+    }
+  ],
+  "sources": [
+    {
+      "id": "reuters-2023-08-24",
+      "publisher": "Reuters",
+      "headline": "China quietly recruits overseas chip talent as US tightens curbs",
+      "reprintHeadline": "China Offering Millions to Foreign-Trained Chip, Tech Talents",
+      "date": "2023-08-24",
+      "dateline": "Hong Kong / Singapore / Washington",
+      "byline": [
+        "Julie Zhu",
+        "Fanny Potkin",
+        "Eduardo Baptista",
+        "Michael Martina"
+      ],
+      "basis": "Three anonymous sources plus a review of more than 500 Chinese government documents dated 2019 to 2023",
+      "url": null,
+      "confidence": {
+        "basis": "high",
+        "byline": "medium",
+        "date": "high",
+        "dateline": "high",
+        "headline": "high",
+        "publisher": "high"
+      }
+    }
+  ]
+}
+`,
+  );
+});
+
+bundled('the pack keeps every document: its pages under a Part of one Document, its bookmarks, its links, its facts.json', async (ctx) => {
+  const pack = path.join(ctx.out, 'briefing-pack.pdf');
+  const manifest = JSON.parse(await readFile(path.join(ctx.out, 'manifest.json'), 'utf8')) as { files: Array<{ key: string; title: string; pages: number }> };
+  const documents = KEYS.map((key) => manifest.files.find((f) => f.key === key)!);
+  // The front matter (title page and contents) takes the first two pages.
+  let next = 3;
+  const ranges = documents.map((doc) => {
+    const range = { first: next, last: next + doc.pages - 1 };
+    next += doc.pages;
+    return range;
+  });
+  assert.is(pageCount(pack), next - 1);
+
+  const trees = await structTrees(pack);
+  assert.ok(
+    trees.every((tree) => tree?.children.length === 1 && tree.children[0]!.role === 'Document' && tree.children[0]!.children.every((c) => c.role === 'Part')),
+    'one Document, Parts below it, on every page',
+  );
+
+  const outline = await bookmarks(pack);
+  assert.equal(
+    outline.map((b) => [b.title, b.page]),
+    [['Contents', 2], ...documents.map((doc, i) => [doc.title, ranges[i]!.first])],
+  );
+  assert.ok(outline.slice(1).every((b) => b.items.length > 0), "each document's own headings below its title");
+
+  const links = await linkTargets(pack);
+  assert.ok(links.length > 300, `${links.length} links`);
+  const inside = (page: number) => ranges.findIndex((r) => page >= r.first && page <= r.last);
+  const astray = links.filter((l) => !l.url && (l.target === undefined || inside(l.target) !== inside(l.page)));
+  assert.equal(astray, [], "every internal link lands in its own document's pages");
+
+  assert.equal(
+    detachList(pack),
+    KEYS.map((key) => `${key.replaceAll('/', '-')}-facts.json`),
+  );
+});
+
+bundled.run();
