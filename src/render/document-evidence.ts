@@ -25,7 +25,7 @@ export function documentEvidence(facts: Facts, view: DocumentView, spec: Documen
   });
   const evidence = {
     format: EVIDENCE_FORMAT,
-    document: { key: spec.key, title, asOf: String(facts.meta.asOf) },
+    document: { key: printedKey(spec), title, asOf: String(facts.meta.asOf) },
     claims,
     sources,
   };
@@ -36,6 +36,15 @@ export function documentEvidence(facts: Facts, view: DocumentView, spec: Documen
     relationship: 'Data',
     content: `${JSON.stringify(evidence, null, 2)}\n`,
   };
+}
+
+/**
+ * The key of the PDF the file travels in. An HTML view is the same rendering as its subject's brief
+ * (relabelled, not rendered again), so its evidence names the brief whichever was rendered first:
+ * the same data gives the same bytes however a run is split.
+ */
+function printedKey(spec: DocumentSpec): string {
+  return `${spec.key.slice(0, spec.key.lastIndexOf('/') + 1)}${spec.layout}`;
 }
 
 /** A claim as the file gives it; fields the data leaves out are left out. */
