@@ -1,6 +1,6 @@
 // The bundled dataset built by the real CLI, every PDF read back for PDF/UA-1 and for the evidence
 // it carries: facts.json taken out with pdfdetach and set against the YAML as written.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -38,7 +38,27 @@ const fileOf = (out: string, key: string) => {
 bundled.before(async (ctx) => {
   ctx.out = await mkdtemp(path.join(os.tmpdir(), 'brief-access-'));
   ctx.dir = await mkdtemp(path.join(os.tmpdir(), 'brief-access-detached-'));
-  const result = runCli(['build', '--format', 'brief', '--format', 'one-pager', '--out', ctx.out, '--quiet']);
+  // Two audiences: the board gets two fact sheets printed with its own marking, the faculty one
+  // topic's documents at the run's marking; their packs and copies are checked like the rest.
+  const config = path.join(ctx.dir, 'brief.config.yaml');
+  await writeFile(
+    config,
+    [
+      'audiences:',
+      '  - id: board',
+      '    title: Board of Trustees',
+      '    distribution: CONFIDENTIAL — board only',
+      '    programmes: [qiming, kunpeng]',
+      '    topics: []',
+      '    formats: [one-pager]',
+      '  - id: faculty',
+      '    title: Faculty',
+      '    programmes: []',
+      '    topics: [chip-talent-shortage]',
+      '',
+    ].join('\n'),
+  );
+  const result = runCli(['build', '--config', config, '--data', 'data', '--format', 'brief', '--format', 'one-pager', '--out', ctx.out, '--quiet']);
   assert.is(result.code, 0, result.stderr);
 });
 
@@ -47,9 +67,17 @@ bundled.after(async (ctx) => {
   await rm(ctx.dir, { recursive: true, force: true });
 });
 
-bundled('every document PDF and the pack meet every machine-checkable rule of PDF/UA-1', async (ctx) => {
-  const files = [...KEYS.map((key) => fileOf(ctx.out, key)), path.join(ctx.out, 'briefing-pack.pdf')];
-  assert.is(files.length, 33);
+bundled('every document PDF, the pack, each audience pack and copy meet every machine-checkable rule of PDF/UA-1', async (ctx) => {
+  const files = [
+    ...KEYS.map((key) => fileOf(ctx.out, key)),
+    path.join(ctx.out, 'briefing-pack.pdf'),
+    // The board's copies, printed with its marking, and both audiences' packs.
+    fileOf(path.join(ctx.out, 'audiences/board'), 'programmes/kunpeng/one-pager'),
+    fileOf(path.join(ctx.out, 'audiences/board'), 'programmes/qiming/one-pager'),
+    path.join(ctx.out, 'audiences/board/briefing-pack.pdf'),
+    path.join(ctx.out, 'audiences/faculty/briefing-pack.pdf'),
+  ];
+  assert.is(files.length, 37);
   const failures: string[] = [];
   for (const file of files) {
     const results = await checkAccessibility(file);
