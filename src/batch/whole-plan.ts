@@ -39,7 +39,7 @@ export async function recordWholePlan(
   };
 }
 
-/** The PDF documents among missing keys (a key ends with its format, e.g. `programmes/qiming/brief`). */
+/** The PDF documents among missing keys (a key ends with its format, e.g. `programmes/my-programme/brief`). */
 export function missingPdfs(missing: readonly string[]): string[] {
   return missing.filter((key) => !key.endsWith('/html'));
 }

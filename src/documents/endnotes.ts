@@ -73,7 +73,12 @@ export class Endnotes {
    * notes (outside facts) cite none, so "every note cites this source" would not be true.
    */
   citesPerNote(): boolean {
-    return this.sourceNumbers.size > 1 || [...this.numbers.keys()].some((id) => this.facts.claims.get(id)!.source === undefined);
+    return this.sourceNumbers.size > 1;
+  }
+
+  /** Whether some note is on a claim with no source document (only an outside fact may have none). */
+  hasUnsourced(): boolean {
+    return [...this.numbers.keys()].some((id) => this.facts.claims.get(id)!.source === undefined);
   }
 
   /** The source list: every source cited, in the order first cited. */

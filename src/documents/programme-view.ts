@@ -175,6 +175,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     endnotes: notes.list(),
     sources: notes.sources(),
     citeSourcePerNote: notes.citesPerNote(),
+    notesWithoutSource: notes.hasUnsourced(),
     leftOut: {
       takeaways: takeaways.length - shownTakeaways.length,
       keyFigures: allFigures.length - figures.length,

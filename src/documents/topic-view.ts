@@ -84,6 +84,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     endnotes: notes.list(),
     sources: notes.sources(),
     citeSourcePerNote: notes.citesPerNote(),
+    notesWithoutSource: notes.hasUnsourced(),
     leftOut: {
       takeaways: topic.takeaways.length - takeaways.length,
       keyFigures: allFigures.length - keyFigures.length,

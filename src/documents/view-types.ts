@@ -272,6 +272,8 @@ export interface DocumentView {
   sources: SourceView[];
   /** True where the notes draw on more than one source, so each note names its own. */
   citeSourcePerNote: boolean;
+  /** True where some note is on an outside fact, which cites no source: "every note" is then said with that exception. */
+  notesWithoutSource: boolean;
   leftOut: LeftOutView;
 }
 

@@ -11,7 +11,7 @@ export interface DescribedBar {
   current: boolean;
 }
 
-/** "Bar chart of 9 incentives in USD on a log scale, …: Qiming: Typical signing bonus, US$420–700k (this programme); …". */
+/** "Bar chart of 9 incentives in USD on a log scale, …: Lantern: Signing bonus, US$140–280k (this programme); …". */
 export function describeIncentivesChart(bars: readonly DescribedBar[], currency: string, { labels, lang }: Wording): string {
   const items = bars.map((bar) => labels.text(bar.current ? 'chart.bar-this-programme' : 'chart.bar', { name: bar.name, amount: bar.amount }, lang));
   return labels.text('chart.incentives-description', { count: bars.length, currency, items: items.join('; ') }, lang);
