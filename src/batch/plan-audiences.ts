@@ -5,7 +5,7 @@
 import { SAFE_AUDIENCE_ID, type Audience } from '../contracts/audience.js';
 import { FORMATS, type DocumentSpec, type SubjectKind } from '../contracts/document.js';
 import { UsageError } from '../errors.js';
-import { suggestName } from './closest-name.js';
+import { suggestName } from '../text/closest-name.js';
 import { PACK_NAME, ZIP_NAME } from './manifest.js';
 
 /** A document of the plan, and the marking it is printed with where it is not the run's. */

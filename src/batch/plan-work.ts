@@ -6,7 +6,7 @@ import type { Format } from '../contracts/document.js';
 import { planDocuments, type Selection } from '../documents/plan.js';
 import { UsageError } from '../errors.js';
 import type { Facts } from '../facts/facts.js';
-import { suggestName } from './closest-name.js';
+import { suggestName } from '../text/closest-name.js';
 import { PACK_NAME, ZIP_NAME, type Manifest } from './manifest.js';
 import { audienceFolder, planAudiences, type PackPlan, type PlannedSpec } from './plan-audiences.js';
 import { selectShard, type Shard } from './shard.js';

@@ -8,6 +8,7 @@ import { describeImpossibleDate } from './describe-date.js';
 import { describeOldForm, OLD_FIELDS } from './old-model-hints.js';
 import { article, isNonFinite, kindOf, show } from './show-value.js';
 import { formatPath, locate, spellingAt, type DataPath, type YamlFile } from './yaml-document.js';
+import { closestName } from '../text/closest-name.js';
 
 let validator: ValidateFunction | undefined;
 
@@ -40,7 +41,7 @@ export function validateSchema(validate: ValidateFunction, yaml: YamlFile): Prob
       .map((e) => {
         const field = String(e.params.additionalProperty);
         const known = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
-        return `${e.instancePath}/${OLD_FIELDS[field] ?? closest(field, known) ?? ''}`;
+        return `${e.instancePath}/${OLD_FIELDS[field] ?? closestName(field, known) ?? ''}`;
       }),
   );
   const problems: Problem[] = [];
@@ -97,7 +98,7 @@ function describe(error: ErrorObject, yaml: YamlFile, path: DataPath): string {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
       const known = Object.keys(schema.properties ?? {});
-      const guess = closest(field, known);
+      const guess = closestName(field, known);
       return guess
         ? `unknown field "${field}"; did you mean "${guess}"?`
         : `unknown field "${field}"; expected one of: ${known.join(', ')}`;
@@ -153,29 +154,3 @@ function valueAt(data: unknown, path: DataPath): unknown {
   return node;
 }
 
-/** The known name nearest to a typo, if it is near enough to be a typo. */
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}

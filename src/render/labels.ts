@@ -5,6 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { TemplateError } from '../errors.js';
 import { FormatError } from './format/format-error.js';
 import { formatNumber } from './format/numbers.js';
+import { closestName } from '../text/closest-name.js';
 
 /** The CLDR plural categories a label may give forms for; `other` is required. */
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -81,7 +82,7 @@ export function overrideLabels(bundled: Map<string, LabelEntry>, override: Map<s
     const base = bundled.get(key);
     const place = `${entry.file}:${entry.line}:${entry.col}`;
     if (!base) {
-      const near = closest(key, [...bundled.keys()]);
+      const near = closestName(key, [...bundled.keys()]);
       const hint = near ? `; did you mean "${near}"?` : '';
       throw new TemplateError(`${place}  unknown label "${key}"${hint}`);
     }
@@ -96,28 +97,6 @@ export function overrideLabels(bundled: Map<string, LabelEntry>, override: Map<s
   return merged;
 }
 
-/** The known key nearest to a typo, if near enough to be one. */
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 function pluralCategory(lang: string, count: number): string {

@@ -7,19 +7,11 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pageCount, pdfFonts, pdfInfo, pdfReadingText, pdfText, readBookmarks } from '../helpers/pdf.js';
+import { BUNDLED_PROGRAMMES, BUNDLED_TOPICS } from '../helpers/bundled-subjects.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const PROGRAMMES = ['chip-company-drive', 'huoju', 'huzhou', 'kunpeng', 'qiming', 'thousand-talents', 'wenzhou', 'zhuji'];
-const TOPICS = [
-  'chip-talent-shortage',
-  'export-controls-and-counterintelligence',
-  'money-and-perks',
-  'provincial-and-city-schemes',
-  'recruiters-and-channels',
-  'secrecy-and-low-profile',
-  'who-is-targeted',
-  'why-experts-hesitate',
-];
+const PROGRAMMES = BUNDLED_PROGRAMMES;
+const TOPICS = BUNDLED_TOPICS;
 
 let out: string;
 let again: string;

@@ -6,24 +6,13 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { BUNDLED_PROGRAMMES, BUNDLED_TOPICS } from '../helpers/bundled-subjects.js';
 import { pageCount } from '../helpers/pdf.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { bookmarks, detach, detachList, linkTargets, structTrees } from './read-pdf.js';
 import { checkAccessibility, formatResults } from './ua-checks.js';
 
-const SUBJECTS = [
-  ...['chip-company-drive', 'huoju', 'huzhou', 'kunpeng', 'qiming', 'thousand-talents', 'wenzhou', 'zhuji'].map((id) => `programmes/${id}`),
-  ...[
-    'chip-talent-shortage',
-    'export-controls-and-counterintelligence',
-    'money-and-perks',
-    'provincial-and-city-schemes',
-    'recruiters-and-channels',
-    'secrecy-and-low-profile',
-    'who-is-targeted',
-    'why-experts-hesitate',
-  ].map((id) => `topics/${id}`),
-];
+const SUBJECTS = [...BUNDLED_PROGRAMMES.map((id) => `programmes/${id}`), ...BUNDLED_TOPICS.map((id) => `topics/${id}`)];
 /** Every document the build writes, by key, in the pack's order. */
 const KEYS = SUBJECTS.flatMap((subject) => [`${subject}/brief`, `${subject}/one-pager`]);
 
