@@ -19,6 +19,7 @@ export function hasAmount(incentive: Pick<Incentive, 'amount' | 'min' | 'max'>):
 export function amountOf(incentive: Incentive): AmountView | null {
   if (!hasAmount(incentive)) return null;
   return {
+    // XXX is ISO 4217's code for "no currency"; the checks refuse such an amount before any document.
     currency: incentive.currency ?? 'XXX',
     amount: incentive.amount ?? null,
     min: incentive.amount === undefined ? incentive.min ?? null : null,
