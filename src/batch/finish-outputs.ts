@@ -105,7 +105,7 @@ function manifestFrom(job: Pick<FinishJob, 'base' | 'record'>, runHash: string |
     ...(record.missing.length > 0 ? { missing: record.missing } : {}),
     pack: outputs[0]?.pack,
     zip: outputs[0]?.zip,
-    ...(outputs.length > 1 ? { audiences: outputs.slice(1).map(describeAudience) } : {}),
+    ...(outputs.length > 1 ? { audiences: outputs.slice(1).map(manifestAudience) } : {}),
   };
 }
 
@@ -125,7 +125,8 @@ async function keptOutputs(job: Pick<FinishJob, 'verifier' | 'packs' | 'previous
   );
 }
 
-function describeAudience(outputs: PackOutputs): ManifestAudience {
+/** An audience's entry in the manifest: who it is, its documents, and its pack and zip where made. */
+function manifestAudience(outputs: PackOutputs): ManifestAudience {
   const { plan } = outputs;
   return {
     id: plan.audience!.id,

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentAttachment } from '../contracts/document.js';
 import { deflate } from './deflate.js';
 import { pdfDate, pdfText, PdfName, PdfRef, type PdfValue } from './pdf-syntax.js';
+import { compareNames } from './pdf-trees.js';
 import { streamHead, type PdfWriter } from './pdf-writer.js';
 
 /** A file written into the PDF: its name and its file specification's object number. */
@@ -47,11 +48,6 @@ export function embeddedFilesEntries(files: readonly EmbeddedFile[]): { names: P
     names: new Map<string, PdfValue>([['Names', sorted.flatMap((f) => [pdfText(f.name), new PdfRef(f.filespec)])]]),
     af: sorted.map((f) => new PdfRef(f.filespec)),
   };
-}
-
-/** Name-tree keys are ordered by their bytes (ISO 32000-1, 7.9.6): for the ASCII names written, by character. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A media type as a PDF name: `application/json` is written `/application#2Fjson`. */

@@ -53,7 +53,7 @@ export function writeNumberTree(writer: PdfWriter, entries: Array<[number, strin
 /** Writes a name tree of (string token, value text) entries, sorted by key; returns its root's number. */
 export function writeNameTree(writer: PdfWriter, entries: Array<[string, string]>, keyOrder: (raw: string) => string): number {
   const keyed = entries.map(([k, v]) => ({ k, v, order: keyOrder(k) }));
-  keyed.sort((a, b) => compare(a.order, b.order));
+  keyed.sort((a, b) => compareNames(a.order, b.order));
   return writeTree(writer, 'Names', keyed.map(({ k, v }) => [k, v, k]), (k) => k);
 }
 
@@ -90,7 +90,8 @@ function writeTree<S>(writer: PdfWriter, key: string, sorted: Array<[string, str
   return root;
 }
 
-function compare(a: string, b: string): number {
+/** Name-tree keys are ordered by their bytes (ISO 32000-1, 7.9.6): for the ASCII names written, by character. */
+export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

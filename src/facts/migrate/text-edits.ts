@@ -1,7 +1,7 @@
 // Edits to a YAML file's text at the places its parsed nodes came from, so that everything the
 // migration does not touch (comments, blank lines, quoting, line breaks, flow or block style)
 // stays byte for byte as it was.
-import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
 
 /** Replace text[start, end) with `text`; an insertion has start = end. */
 export interface TextEdit {
@@ -115,5 +115,3 @@ export function pairOf(map: YAMLMap, name: string): AnyPair | undefined {
   return map.items.find((p) => isScalar(p.key) && p.key.value === name) as AnyPair | undefined;
 }
 
-/** True when the node is a mapping (not an alias to one). */
-export const isPlainMap = (node: unknown): node is YAMLMap => isMap(node);

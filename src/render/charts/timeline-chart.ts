@@ -55,9 +55,11 @@ function periodOf(value: DateValue): { start: Date; end: Date; span: boolean } {
 export function renderTimelineChart(events: TimelineChartEvent[], wording: Wording, width = 460): string | null {
   if (events.length < 2) return null;
   const { labels, lang } = wording;
+  // Each event in words once: its row's label and the chart's alternative text both say it.
+  const described = events.map((e) => ({ date: formatDate(e.date, 'short', lang), event: markdownToText(e.event), approximate: e.approximate }));
   let top = 0;
-  const rows: Row[] = events.map((e) => {
-    const lines = wrapText(`${formatDate(e.date, 'short', lang)}: ${markdownToText(e.event)}`, LABEL_LIMIT, LABEL_SIZE);
+  const rows: Row[] = events.map((e, i) => {
+    const lines = wrapText(`${described[i]!.date}: ${described[i]!.event}`, LABEL_LIMIT, LABEL_SIZE);
     const height = Math.max(ROW_HEIGHT, lines.length * LINE_HEIGHT + 6);
     const row = { ...periodOf(e.date), approximate: e.approximate, lines, top, height };
     top += height;
@@ -93,11 +95,7 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   const withLegend = legendItems.length > 1;
   const legend = withLegend ? drawLegend(legendItems, height + AXIS_HEIGHT + LEGEND_HEIGHT / 2) : '';
   const fullHeight = height + AXIS_HEIGHT + (withLegend ? LEGEND_HEIGHT : 0);
-  const name = describeTimelineChart(
-    events.map((e) => ({ date: formatDate(e.date, 'short', lang), event: markdownToText(e.event), approximate: e.approximate })),
-    wording,
-  );
-  return chartSvg(name, labelWidth, width, fullHeight, grid + bottomAxis(ticks, width, height) + labelSvg + marks + legend);
+  return chartSvg(describeTimelineChart(described, wording), labelWidth, width, fullHeight, grid + bottomAxis(ticks, width, height) + labelSvg + marks + legend);
 }
 
 /** A date known to the day: filled, or hollow when it is approximate. */
