@@ -12,7 +12,7 @@ import { loadHtmlStage } from '../src/batch/html-stage.js';
 import { planDocuments } from '../src/documents/plan.js';
 import { loadFacts } from '../src/facts/load.js';
 import { BUNDLED_TEMPLATES, TOOL } from '../src/package.js';
-import { findBrowser } from '../src/pdf/find-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
 import { documentDate } from '../src/render/render-options.js';
 import { composeHtml } from '../src/render/skeleton.js';
 import { generateDataset } from './generate-dataset.js';

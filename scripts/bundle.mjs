@@ -65,7 +65,7 @@ await build({
   chunkNames: 'brief-cli-chunk-[hash]',
   splitting: true,
   // Loaded with createRequire() where they are used, each from its own build (src/pdf/pdf-lib.ts,
-  // src/pdf/puppeteer.ts): never bundled.
+  // src/browser/puppeteer.ts): never bundled.
   external: ['puppeteer', 'puppeteer-core', 'pdf-lib'],
   plugins: [lazyStringWidth],
 });

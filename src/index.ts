@@ -25,8 +25,9 @@ export { createRenderer, type Renderer } from './render/renderer.js';
 export { readTemplateSet, bundledTemplatesDir, type TemplateSet } from './render/template-set.js';
 export { renderSkeleton, composeHtml } from './render/skeleton.js';
 
-export { BrowserSession, withBrowser, findBrowser } from './pdf/index.js';
-export type { SessionOptions, Printer, PrintedPdf, PoolOptions } from './pdf/index.js';
+export { BrowserSession, withBrowser, findBrowser } from './browser/index.js';
+export type { SessionOptions, Printer, PrintedPdf, PoolOptions } from './browser/index.js';
+export { finishPdf, type FinishedPdf } from './pdf/index.js';
 
 export { runBatch, assembleShards } from './batch/run-batch.js';
 export type { BatchOptions, AssembleOptions, BatchEvents, BatchResult, DocumentOutcome } from './batch/options.js';

@@ -21,12 +21,13 @@ const MAY_IMPORT: Record<string, string[]> = {
   config: ['contracts', 'fs', 'facts'],
   documents: ['contracts', 'facts'],
   render: ['contracts', 'fs', 'fonts', 'facts', 'documents'],
-  pdf: ['contracts', 'fs', 'fonts'],
-  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'pdf'],
+  pdf: ['contracts'],
+  browser: ['contracts', 'fs', 'fonts', 'pdf'],
+  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf'],
   preview: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render'],
   authoring: ['fs'],
-  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'pdf', 'batch', 'config', 'preview', 'authoring'],
-  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'pdf', 'batch', 'config', 'preview', 'authoring'],
+  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'batch', 'config', 'preview', 'authoring'],
+  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'batch', 'config', 'preview', 'authoring'],
 };
 const GROUND = ['errors.ts', 'package.ts', 'text'];
 

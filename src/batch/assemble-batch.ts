@@ -9,7 +9,7 @@ import { DEFAULT_PAPER } from '../contracts/paper.js';
 import { InterruptedError, OutputError, UsageError } from '../errors.js';
 import { describeFonts } from '../fonts/describe-fonts.js';
 import { TOOL, BUNDLED_TEMPLATES } from '../package.js';
-import type { BrowserSession } from '../pdf/browser-session.js';
+import type { BrowserSession } from '../browser/index.js';
 import { documentDate } from '../render/render-options.js';
 import { interrupted, throwIfAborted } from './execute-batch.js';
 import { finishRun } from './finish-run.js';

@@ -9,7 +9,7 @@ import { DEFAULT_PAPER } from '../contracts/paper.js';
 import { BrowserStartError, formatProblem, InterruptedError, UsageError } from '../errors.js';
 import { describeFonts } from '../fonts/describe-fonts.js';
 import { TOOL } from '../package.js';
-import type { BrowserSession } from '../pdf/browser-session.js';
+import type { BrowserSession } from '../browser/index.js';
 import { renderOptionsFor } from '../render/render-options.js';
 import { describeFailures } from './describe-failures.js';
 import { writeStoppedManifest } from './finish-outputs.js';
@@ -23,6 +23,7 @@ import type { BatchEvents, BatchOptions, BatchResult, DocumentOutcome } from './
 import { sweepTempFiles } from './output-writer.js';
 import { feedPackInOrder } from './pack-feed.js';
 import { planDocumentWork, planRun } from './plan-work.js';
+import { printFinished } from './print-finished.js';
 import { madeAlike, printedOptions, recordedOptions } from './recorded-options.js';
 import type { DocumentRun } from './run-document.js';
 import { runDocuments } from './run-documents.js';
@@ -130,7 +131,7 @@ export async function executeBatch(options: BatchOptions, events: BatchEvents, s
       writer: output.writer,
       verifier,
       async print(doc) {
-        const printed = await (await printer()).print(doc);
+        const printed = await printFinished(await printer(), doc);
         // Fonts from the project only cannot be promised on a browser launched elsewhere (issue 11): said once, once it has printed.
         if (options.wsEndpoint && !remoteFontsSaid) {
           remoteFontsSaid = true;

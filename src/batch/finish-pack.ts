@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Paper } from '../contracts/paper.js';
 import type { PdfMetadata } from '../contracts/document.js';
 import type { Meta } from '../facts/schema.js';
-import type { Printer } from '../pdf/types.js';
+import type { Printer } from '../browser/index.js';
 import type { OutputWriter } from './output-writer.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import { OutputError } from '../errors.js';
@@ -14,7 +14,8 @@ import type { ManifestExtra, ManifestFile } from './manifest.js';
 import { sha256 } from './input-hash.js';
 import type { FrontMatterView } from '../render/front-matter.js';
 import type { HtmlStage } from './html-stage.js';
-import type { FrontMatter, PackAssembler, PackPart } from '../pdf/pack-assembler.js';
+import type { FrontMatter, PackAssembler, PackPart } from '../pdf/index.js';
+import { printFinished } from './print-finished.js';
 import type { PackPlan } from './plan-audiences.js';
 import { formatDate } from '../render/format/dates.js';
 
@@ -66,7 +67,7 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
   const stale = packs.flatMap((pack, i) => (job.force || pack.previous?.inputHash !== hashes[i] ? [i] : []));
   const made = new Map<number, { extra: ManifestExtra; rebuilt: boolean }>();
   if (stale.length > 0) {
-    const { PackAssembler, numberParts, printFrontMatter } = await import('../pdf/pack-assembler.js');
+    const { PackAssembler, numberParts, printFrontMatter } = await import('../pdf/index.js');
     const printer = await job.printer();
     // Every front matter is printed first: the browser is let go as soon as the last one is.
     const fronts: FrontMatter[] = [];
@@ -76,7 +77,7 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
         await printFrontMatter(async (frontPages) => {
           const starts = numberParts(pack.files, frontPages);
           const doc = job.html.renderFrontMatter(frontMatterView(job, pack, starts), job.paper, packMetadata(job, pack));
-          return (await printer.print(doc)).bytes;
+          return (await printFinished(printer, doc)).bytes;
         }),
       );
     }

@@ -1,6 +1,6 @@
 // A full build merges each PDF into the pack as soon as it and every one before it are printed,
 // so merging overlaps with printing instead of following it.
-import type { PackAssembler } from '../pdf/pack-assembler.js';
+import type { PackAssembler } from '../pdf/index.js';
 import { packPart } from './finish-pack.js';
 import type { ManifestFile } from './manifest.js';
 import type { PlannedSpec } from './plan-audiences.js';
@@ -12,7 +12,7 @@ export interface PackFeed {
 }
 
 export async function feedPackInOrder(specs: readonly PlannedSpec[], outDir: string): Promise<PackFeed> {
-  const { PackAssembler } = await import('../pdf/pack-assembler.js');
+  const { PackAssembler } = await import('../pdf/index.js');
   const assembler = new PackAssembler();
   const waiting = new Map<number, { entry: ManifestFile; bytes: Uint8Array }>();
   let next = 0;

@@ -1,5 +1,5 @@
 // `brief build` as a function of the library: values in, values out.
-import { withBrowser, type BrowserSession, type SessionOptions } from '../pdf/browser-session.js';
+import { withBrowser, type BrowserSession, type SessionOptions } from '../browser/index.js';
 import { executeBatch } from './execute-batch.js';
 import type { AssembleOptions, BatchEvents, BatchOptions, BatchResult } from './options.js';
 import { STAGES } from './stages.js';

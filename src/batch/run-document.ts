@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { RenderedDocument } from '../contracts/document.js';
 import type { Facts } from '../facts/facts.js';
-import type { PrintedPdf } from '../pdf/types.js';
+import type { FinishedPrint } from './print-finished.js';
 import type { RenderOptions } from '../render/render-options.js';
 import type { HtmlStage } from './html-stage.js';
 import { canReuse, hashDocument, sha256, type SharedInputs } from './input-hash.js';
@@ -25,7 +25,8 @@ export interface DocumentRun {
   previous: ReadonlyMap<string, ManifestFile>;
   writer: OutputWriter;
   verifier: OutputVerifier;
-  print(doc: RenderedDocument): Promise<PrintedPdf>;
+  /** Prints and finishes a document. */
+  print(doc: RenderedDocument): Promise<FinishedPrint>;
   warn(text: string): void;
   /** Throws once the run is interrupted: nothing is written after that. */
   throwIfAborted(): void;

@@ -29,7 +29,7 @@ export const STAGES: BatchStages = {
   },
   prefetch() {
     // Module loading reads many files; started now, it overlaps with reading the data.
-    for (const load of [() => import('../pdf/printer.js'), () => import('../render/render-document.js')]) {
+    for (const load of [() => import('../pdf/index.js'), () => import('../render/render-document.js')]) {
       load().catch(() => {});
     }
   },

@@ -22,7 +22,7 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
     await checkOutFolder(options);
     const [{ runBatch, sessionOptionsOf }, { BrowserSession }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
       import('../batch/run-batch.js'),
-      import('../pdf/browser-session.js'),
+      import('../browser/index.js'),
       import('../package.js'),
       import('../fs/watch-folders.js'),
     ]);

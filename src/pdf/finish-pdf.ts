@@ -1,6 +1,7 @@
-// The fast path of post-processing (issue 14): the file Chromium printed is copied object by
-// object into a PDF/UA-1 file, without parsing and re-serialising it with a PDF library. Most
-// objects are copied as they are; what changes is
+// Finishing a printed PDF (issue 3 item 7, issue 14): the file Chromium printed is copied object by
+// object into a PDF/UA-1 file, without parsing and re-serialising it with a PDF library, so that
+// the same inputs give byte-identical files (Chromium writes the current time, `Skia/PDF` as
+// Producer, and no /ID). Most objects are copied as they are; what changes is
 //   - the document information and an XMP packet in step with it (pdfuaid:part 1), fixed dates;
 //   - the catalog: language, DisplayDocTitle, the metadata, embedded files (/Names, /AF);
 //   - page content: marks Chromium left untagged (margin boxes, decoration) become artifacts;
@@ -11,6 +12,7 @@ import type { DocumentAttachment, PdfMetadata } from '../contracts/document.js';
 import { deflate, inflate } from './deflate.js';
 import { embeddedFilesEntries, writeAttachments } from './embedded-files.js';
 import { markArtifacts } from './mark-artifacts.js';
+import { normalisePdf } from './normalise-pdf.js';
 import { PdfFile } from './pdf-file.js';
 import { decodeText, get, isArray, isDict, isName, isRef, isString, parseText, pdfDate, pdfText, PdfName, PdfRef, writeValue, type PdfDict, type PdfValue } from './pdf-syntax.js';
 import { PdfWriter, streamHead } from './pdf-writer.js';
@@ -23,8 +25,15 @@ export interface FinishedPdf {
   pages: number;
 }
 
-/** The finished PDF; undefined where the file is not of a shape this path reads (the caller normalises it first). */
-export function finishPdf(printed: Uint8Array, metadata: PdfMetadata, attachments: readonly DocumentAttachment[] = []): FinishedPdf | undefined {
+/** Finishes a printed PDF: metadata, structure fixes, artifacts, attachments; counts its pages. */
+export async function finishPdf(printed: Uint8Array, metadata: PdfMetadata, attachments: readonly DocumentAttachment[] = []): Promise<FinishedPdf> {
+  const finished = finishClassicPdf(printed, metadata, attachments) ?? finishClassicPdf(await normalisePdf(printed), metadata, attachments);
+  if (!finished) throw new Error('finish: the printed PDF could not be read');
+  return finished;
+}
+
+/** The finished PDF; undefined where the file is not of a shape this path reads (finishPdf normalises it first). */
+function finishClassicPdf(printed: Uint8Array, metadata: PdfMetadata, attachments: readonly DocumentAttachment[]): FinishedPdf | undefined {
   const file = PdfFile.read(normaliseStructureIds(printed));
   if (!file) return undefined;
   const { pages } = file.pages();

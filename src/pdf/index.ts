@@ -1,6 +1,5 @@
-// The PDF stage's public face: a session owns the browser; the batch prints through it.
-export type { BrowserOptions, PoolOptions, PrintedPdf, Printer, PrinterStats } from './types.js';
-export { BrowserSession, withBrowser, type SessionOptions } from './browser-session.js';
-export { findBrowser, type FindBrowserOptions, type FoundBrowser } from './find-browser.js';
-export { PRINTER_DEFAULTS, type PrinterOptions } from './printer.js';
-export { postProcessPdf, type PostProcessed } from './post-process.js';
+// The PDF file editor's public face: it reads, edits, finishes and merges PDF files, and knows
+// nothing of browsers (src/browser prints; the batch hands what it printed here).
+export { finishPdf, type FinishedPdf } from './finish-pdf.js';
+export { countPages } from './count-pages.js';
+export { PackAssembler, numberParts, printFrontMatter, type AssembledPack, type FrontMatter, type PackPart, type PrintFrontMatter } from './pack-assembler.js';

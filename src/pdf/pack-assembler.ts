@@ -14,7 +14,7 @@ import { PdfFile } from './pdf-file.js';
 import { decodeText, pdfText, PdfString, writeValue } from './pdf-syntax.js';
 import { writeNameTree, writeNumberTree, writeOutlineItems, type OutlineItem } from './pdf-trees.js';
 import { PdfWriter, streamHead } from './pdf-writer.js';
-import { normalisePdf } from './post-process.js';
+import { normalisePdf } from './normalise-pdf.js';
 import { xmpPacket } from './xmp.js';
 
 /** One document of the pack, read from disk only when its pages are copied. */

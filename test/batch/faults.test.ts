@@ -8,8 +8,8 @@ import { runBatch } from '../../src/batch/run-batch.js';
 import { lockOutput } from '../../src/batch/lock.js';
 import { readManifest } from '../../src/batch/manifest.js';
 import { OutputError } from '../../src/errors.js';
-import { BrowserSession } from '../../src/pdf/browser-session.js';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { BrowserSession } from '../../src/browser/browser-session.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 import { generateDataset } from '../../bench/generate-dataset.js';
 import { finished, isWholePdf, listFiles, makeWorkspace, pageCount, spawnBrief, waitForLine } from './helpers/build-fixture.js';
 

@@ -8,8 +8,8 @@ import { runBatch } from '../../src/batch/run-batch.js';
 import { STAGES, type BatchStages } from '../../src/batch/stages.js';
 import type { Skeleton } from '../../src/contracts/document.js';
 import { DataError } from '../../src/errors.js';
-import { BrowserSession } from '../../src/pdf/browser-session.js';
-import type { Printer } from '../../src/pdf/types.js';
+import { BrowserSession } from '../../src/browser/browser-session.js';
+import type { Printer } from '../../src/browser/types.js';
 import { makeWorkspace } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;

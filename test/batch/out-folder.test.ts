@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runBatch } from '../../src/batch/run-batch.js';
-import { BrowserSession } from '../../src/pdf/browser-session.js';
+import { BrowserSession } from '../../src/browser/browser-session.js';
 import { finished, makeWorkspace, spawnBrief } from './helpers/build-fixture.js';
 
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runBatch } from '../../src/batch/run-batch.js';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 import { fixture } from '../helpers/fixtures.js';
 
 test('a build on a running browser (--browser-ws-endpoint) warns once about its fonts, however many documents it prints', async () => {

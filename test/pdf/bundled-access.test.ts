@@ -9,8 +9,8 @@ import { parse } from 'yaml';
 import { BUNDLED_PROGRAMMES, BUNDLED_TOPICS } from '../helpers/bundled-subjects.js';
 import { pageCount } from '../helpers/pdf.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
-import { bookmarks, detach, detachList, linkTargets, structTrees } from './read-pdf.js';
-import { checkAccessibility, formatResults } from './ua-checks.js';
+import { bookmarks, detach, detachList, linkTargets, structTrees } from '../helpers/read-pdf.js';
+import { checkAccessibility, formatResults } from '../helpers/ua-checks.js';
 
 const SUBJECTS = [...BUNDLED_PROGRAMMES.map((id) => `programmes/${id}`), ...BUNDLED_TOPICS.map((id) => `topics/${id}`)];
 /** Every document the build writes, by key, in the pack's order. */

@@ -6,12 +6,12 @@ import { PDFDocument } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DocumentAttachment, PdfMetadata } from '../../src/contracts/document.js';
-import { postProcessPdf } from '../../src/pdf/post-process.js';
+import { finishPdf } from '../../src/pdf/finish-pdf.js';
 import { normaliseStructureIds } from '../../src/pdf/structure-ids.js';
-import type { Printer } from '../../src/pdf/types.js';
-import { detach, detachList, elements, linkTargets, structTrees, textOf, withPdfJs, xrefErrors } from './read-pdf.js';
-import { openPrinter, pdfInfo, testDocument, testSkeleton } from './skeleton-fixture.js';
-import { checkAccessibility, formatResults } from './ua-checks.js';
+import type { Printer } from '../../src/browser/types.js';
+import { detach, detachList, elements, linkTargets, structTrees, textOf, withPdfJs, xrefErrors } from '../helpers/read-pdf.js';
+import { openPrinter, pdfInfo, testDocument, testSkeleton } from '../helpers/skeleton-fixture.js';
+import { checkAccessibility, formatResults } from '../helpers/ua-checks.js';
 
 const FACTS: DocumentAttachment = {
   name: 'facts.json',
@@ -137,8 +137,8 @@ finishing('two prints made at different times come out byte-identical', async (c
   const raw = await ctx.printer.print(testDocument('programmes/qiming/brief', BODY, { pageCss: PAGE_CSS }));
   // What Chromium wrote is gone after post-processing; a raw print stands in with its own dates.
   const chromium = await rawPrint(BODY);
-  const a = await postProcessPdf(printedAt(chromium, '20261126183133'), META, [FACTS]);
-  const b = await postProcessPdf(printedAt(chromium, '20270102030405'), META, [FACTS]);
+  const a = await finishPdf(printedAt(chromium, '20261126183133'), META, [FACTS]);
+  const b = await finishPdf(printedAt(chromium, '20270102030405'), META, [FACTS]);
   assert.ok(Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes)) === 0);
   assert.not.ok(Buffer.from(a.bytes).toString('latin1').includes('D:2026'), 'no trace of the time of printing');
   assert.ok(raw.pages >= 1);
@@ -148,7 +148,7 @@ finishing('a PDF of another shape (a cross-reference stream) is finished all the
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.addPage();
   pdf.addPage();
-  const finished = await postProcessPdf(await pdf.save({ useObjectStreams: true }), META, [FACTS]);
+  const finished = await finishPdf(await pdf.save({ useObjectStreams: true }), META, [FACTS]);
   assert.is(finished.pages, 2);
   const back = await PDFDocument.load(finished.bytes, { updateMetadata: false });
   assert.is(back.getTitle(), META.title);

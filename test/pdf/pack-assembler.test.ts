@@ -5,10 +5,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { PdfMetadata } from '../../src/contracts/document.js';
 import { PackAssembler, printFrontMatter, type PackPart } from '../../src/pdf/pack-assembler.js';
-import { bookmarks, detach, detachList, elements, linkTargets, structTrees, textOf, type Bookmark } from './read-pdf.js';
+import { bookmarks, detach, detachList, elements, linkTargets, structTrees, textOf, type Bookmark } from '../helpers/read-pdf.js';
 import { pageCount, pageText } from '../helpers/pdf.js';
-import { FIXED_DATE, openPrinter, paragraph, testDocument, testSkeleton } from './skeleton-fixture.js';
-import { checkAccessibility, formatResults } from './ua-checks.js';
+import { FIXED_DATE, openPrinter, paragraph, testDocument, testSkeleton } from '../helpers/skeleton-fixture.js';
+import { checkAccessibility, formatResults } from '../helpers/ua-checks.js';
 
 const PAGE_CSS = '@page { size: A4; margin: 20mm 18mm; @top-left { content: "Running head"; } }';
 

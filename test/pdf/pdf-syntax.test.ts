@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { PdfFile } from '../../src/pdf/pdf-file.js';
 import { decodeText, mapReferences, parseText, pdfDate, pdfText, PdfName, PdfRef, PdfString, writeValue } from '../../src/pdf/pdf-syntax.js';
 import { PdfWriter } from '../../src/pdf/pdf-writer.js';
-import { xrefErrors } from './read-pdf.js';
+import { xrefErrors } from '../helpers/read-pdf.js';
 
 test('PDF strings: printable ASCII stays literal with escapes; anything else is UTF-16BE; dates are UTC', () => {
   assert.is(pdfText('a (b) \\ c').raw, '(a \\(b\\) \\\\ c)');

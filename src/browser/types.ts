@@ -1,4 +1,4 @@
-// What the batch and the browser session say to each other (src/batch, src/pdf).
+// What the batch and the browser session say to each other (src/batch, src/browser).
 import type { RenderedDocument } from '../contracts/document.js';
 
 /** --timeout's default: how long any one wait on the browser may take. */
@@ -26,7 +26,7 @@ export interface PoolOptions extends BrowserOptions {
   timeoutMs?: number;
 }
 
-/** A document printed to PDF and post-processed. */
+/** A document as Chromium printed it: the PDF file editor (src/pdf) finishes it into the file that is written. */
 export interface PrintedPdf {
   bytes: Uint8Array;
   pages: number;

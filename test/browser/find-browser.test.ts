@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 
 const HOW_TO_INSTALL =
   'install one with `apt-get install chromium-headless-shell` (Debian/Ubuntu), ' +

@@ -1,8 +1,8 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findBrowser } from '../../src/pdf/find-browser.js';
-import { newFramelessPage } from '../../src/pdf/print-page.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { newFramelessPage } from '../../src/browser/print-page.js';
 
 let browser: Browser;
 test.before(async () => {

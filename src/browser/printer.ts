@@ -8,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { RenderedDocument, Skeleton } from '../contracts/document.js';
 import { BriefError, RenderError } from '../errors.js';
 import type { Browsers } from './browsers.js';
+import { countPages } from '../pdf/index.js';
 import { PagePool } from './page-pool.js';
-import { postProcessPdf } from './post-process.js';
 import { printOnPage } from './print-document.js';
 import type { PrintPage } from './print-page.js';
 import { createRequestGuard, defaultAssetRoots } from './request-guard.js';
@@ -64,10 +64,9 @@ export async function createPrinter(browsers: Browsers, skeleton: Skeleton, fold
         throw error;
       }
     });
-    // After the page is back in the pool: post-processing overlaps the next print.
-    const { bytes, pages } = await postProcessPdf(printed.bytes, doc.metadata, doc.attachments);
+    // Counted once the page is back in the pool, so that it overlaps the next print.
     const fitted = printed.fittedFontPt === undefined ? {} : { fittedFontPt: printed.fittedFontPt };
-    return { bytes, pages, ...fitted, blockedRequests: printed.blocked };
+    return { bytes: printed.bytes, pages: countPages(printed.bytes), ...fitted, blockedRequests: printed.blocked };
   };
 
   return {

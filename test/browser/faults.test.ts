@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
-import { killProcessGroup } from '../../src/pdf/process-group.js';
-import { findBrowser } from '../../src/pdf/find-browser.js';
-import { openPrinter, paragraph, testDocument, testSkeleton, threePageBody } from './skeleton-fixture.js';
+import { killProcessGroup } from '../../src/browser/process-group.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { openPrinter, paragraph, testDocument, testSkeleton, threePageBody } from '../helpers/skeleton-fixture.js';
 
 /** Live (not zombie) processes in the process group a browser leads. */
 function processesInGroup(pgid: number): string[] {
@@ -139,7 +139,7 @@ test('a process killed outright (no close(), no exit handlers) takes its browser
   const here = path.dirname(fileURLToPath(import.meta.url));
   await writeFile(
     script,
-    `import { openPrinter, testDocument, testSkeleton } from ${JSON.stringify(path.join(here, 'skeleton-fixture.ts'))};
+    `import { openPrinter, testDocument, testSkeleton } from ${JSON.stringify(path.join(here, '../helpers/skeleton-fixture.ts'))};
 const { printer, session } = await openPrinter(testSkeleton(), { concurrency: 1 });
 await printer.print(testDocument('programmes/orphan/brief', '<p>x</p>'));
 process.stdout.write(\`\${session.browserPid()}\\n\`);

@@ -5,7 +5,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FitError } from '../../src/errors.js';
-import type { Printer, PrintedPdf } from '../../src/pdf/types.js';
+import type { Printer, PrintedPdf } from '../../src/browser/types.js';
 import {
   FIXED_DATE,
   ONE_PAGER_FIT,
@@ -17,7 +17,7 @@ import {
   testDocument,
   testSkeleton,
   threePageBody,
-} from './skeleton-fixture.js';
+} from '../helpers/skeleton-fixture.js';
 
 const context = { printer: undefined as unknown as Printer, close: async () => {}, dir: '' };
 const printing = suite('printing a document to PDF', context);

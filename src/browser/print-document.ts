@@ -4,13 +4,10 @@ import type { FitPolicy, RenderedDocument } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { FitError } from '../errors.js';
 import { chooseFitSize, declaresContentBox, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
-import { countPages } from './count-pages.js';
+import { countPages } from '../pdf/index.js';
 import { swapDocument, type PrintPage } from './print-page.js';
 
-/**
- * What came off the page: Chromium's bytes, post-processed once the page is back in the pool (so
- * that it overlaps the next print), and the type size it was fitted at, where it had to shrink.
- */
+/** What came off the page: Chromium's bytes, and the type size it was fitted at, where it had to shrink. */
 export interface PagePrint {
   bytes: Uint8Array;
   fittedFontPt?: number;
@@ -49,7 +46,7 @@ async function printFitted(
   pdfOptions: PDFOptions,
 ): Promise<PagePrint> {
   const steps = fitSteps(policy);
-  // Each try is only counted: the one that fits is post-processed, once.
+  // Each try is only counted: the one that fits is finished, once, by the caller.
   const print = async () => {
     const bytes = await warm.page.pdf(pdfOptions);
     return { bytes, pages: countPages(bytes) };

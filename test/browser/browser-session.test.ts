@@ -6,8 +6,8 @@ import os from 'node:os';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
-import { BrowserSession, withBrowser } from '../../src/pdf/browser-session.js';
-import { testDocument, testSkeleton } from './skeleton-fixture.js';
+import { BrowserSession, withBrowser } from '../../src/browser/browser-session.js';
+import { testDocument, testSkeleton } from '../helpers/skeleton-fixture.js';
 
 /** Live (not zombie) processes in the process group a browser leads. */
 function processesInGroup(pgid: number): string[] {

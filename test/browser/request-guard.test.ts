@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createRequestGuard, defaultAssetRoots } from '../../src/pdf/request-guard.js';
+import { createRequestGuard, defaultAssetRoots } from '../../src/browser/request-guard.js';
 
 test('a page may read files under its asset roots and data: URLs, and nothing else by default', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-guard-'));

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FitPolicy, RenderedDocument, Skeleton } from '../../src/contracts/document.js';
-import { BrowserSession, type SessionOptions } from '../../src/pdf/browser-session.js';
-import type { Printer } from '../../src/pdf/types.js';
+import { BrowserSession, type SessionOptions } from '../../src/browser/browser-session.js';
+import type { Printer } from '../../src/browser/types.js';
+import { finishPdf } from '../../src/pdf/index.js';
 
 const require = createRequire(import.meta.url);
 const fontCss = (pkg: string, file: string) =>
@@ -81,11 +82,20 @@ ${sections.map((title) => `<h2>${title}</h2>${Array.from({ length: 4 }, () => `<
 
 export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 11, minFontPt: 7, stepPt: 0.5 };
 
-export { pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
+export { pdfFonts, pdfInfo, pdfText } from './pdf.js';
 
 /** A session of its own and its printer for `skeleton`: what a test prints on; close() ends both. */
 export async function openPrinter(skeleton: Skeleton, options: SessionOptions = {}): Promise<{ printer: Printer; session: BrowserSession; close(): Promise<void> }> {
   const session = new BrowserSession(options);
-  const printer = await session.printer(skeleton);
+  const raw = await session.printer(skeleton);
+  // What a build writes: each print finished into its PDF/UA-1 file, as the batch does.
+  const printer: Printer = {
+    ...raw,
+    async print(doc) {
+      const printed = await raw.print(doc);
+      const finished = await finishPdf(printed.bytes, doc.metadata, doc.attachments);
+      return { ...printed, bytes: finished.bytes, pages: finished.pages };
+    },
+  };
   return { printer, session, close: () => session.close() };
 }
