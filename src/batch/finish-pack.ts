@@ -17,7 +17,6 @@ import type { HtmlStage } from './html-stage.js';
 import type { FrontMatter, PackAssembler, PackPart } from '../pdf/index.js';
 import { printFinished } from './print-finished.js';
 import type { PackPlan } from './plan-audiences.js';
-import { formatDate } from '../render/format/dates.js';
 
 /** What every pack of a run is made with. */
 export interface PackJob {
@@ -26,7 +25,7 @@ export interface PackJob {
   /** Takes note of a pack's fingerprint once it is written. */
   verifier: Pick<OutputVerifier, 'remember'>;
   /** The templates at work: the front matter is rendered with them. */
-  html: Pick<HtmlStage, 'renderFrontMatter' | 'frontMatterSources'>;
+  html: Pick<HtmlStage, 'renderFrontMatter' | 'frontMatterSources' | 'packWording'>;
   meta: Meta;
   paper: Paper;
   author?: string;
@@ -93,7 +92,7 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
         assembler = new PackAssembler();
         for (const file of pack.files) assembler.add(packPart(job.outDir, file));
       }
-      const assembled = await assembler.finish(fronts[n]!, packMetadata(job, pack));
+      const assembled = await assembler.finish(fronts[n]!, packMetadata(job, pack), { contents: packWording(job, pack).contents });
       await job.writer.write(pack.plan.path, assembled.bytes);
       const digest = sha256(assembled.bytes);
       await job.verifier.remember(pack.plan.path, digest);
@@ -120,11 +119,17 @@ function packInputHash(job: PackJob, pack: PackToMake, templates: ReturnType<Pac
   );
 }
 
+function packWording(job: PackJob, pack: PackToMake) {
+  const lang = job.meta.language ?? 'en';
+  return job.html.packWording({ title: job.meta.title, audience: pack.plan.audience?.title ?? null, documentCount: pack.files.length, asOf: job.meta.asOf, lang });
+}
+
 function packMetadata(job: PackJob, pack: PackToMake): PdfMetadata {
+  const { title, subject } = packWording(job, pack);
   return {
-    title: `${job.meta.title}: briefing pack${pack.plan.audience ? ` for ${pack.plan.audience.title}` : ''}`,
+    title,
     author: job.author ?? job.meta.author,
-    subject: `${pack.files.length} documents, as of ${formatDate(job.meta.asOf)}`,
+    subject,
     keywords: job.meta.keywords ?? [],
     creator: job.creator,
     producer: job.creator,

@@ -21,6 +21,8 @@ export interface HtmlStage {
   renderFrontMatter(view: FrontMatterView, paper: Paper, metadata: PdfMetadata): RenderedDocument;
   /** The texts the front matter is made from, for the pack's input hash. */
   frontMatterSources(): { cover: string; contents: string; css: string };
+  /** The pack's own words: its PDF title and subject, and its contents' bookmark. */
+  packWording(pack: Parameters<typeof import('../render/front-matter.js').packWording>[1]): { title: string; subject: string; contents: string };
 }
 
 /** The stage for the templates of `templatesDir`, each file missing there taken from the bundled set. */
@@ -67,6 +69,7 @@ export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
     },
     renderFrontMatter: (view, paper, metadata) => frontMatter.renderFrontMatter(renderer, templates, view, paper, metadata),
     frontMatterSources: () => frontMatter.frontMatterSources(templates),
+    packWording: (pack) => frontMatter.packWording(templates.labels, pack),
   };
 }
 

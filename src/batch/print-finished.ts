@@ -14,6 +14,6 @@ export async function printFinished(printer: Printer, doc: RenderedDocument): Pr
   const printed = await printer.print(doc);
   // Loaded with the first print: a run with nothing to print never loads the file editor.
   const { finishPdf } = await import('../pdf/index.js');
-  const finished = await finishPdf(printed.bytes, doc.metadata, doc.attachments);
+  const finished = await finishPdf(printed.bytes, doc);
   return { bytes: finished.bytes, pages: finished.pages, blockedRequests: printed.blockedRequests };
 }

@@ -52,6 +52,21 @@ export interface FitPolicy {
 }
 
 
+/**
+ * Words the PDF file editor writes into a file, worded by the labels: what each link does, which
+ * assistive technology reads out (PDF/UA-1, 7.18.5).
+ */
+export interface PdfWords {
+  /** A link to a note, e.g. "Note {number}". */
+  noteLink: string;
+  /** A link to a named place, e.g. "Go to {place}". */
+  placeLink: string;
+  /** A link to a place given by page and position. */
+  pageLink: string;
+  /** A link of no kind the editor can tell. */
+  link: string;
+}
+
 /** A document rendered to HTML, ready for the browser. */
 export interface RenderedDocument {
   spec: DocumentSpec;
@@ -74,6 +89,8 @@ export interface RenderedDocument {
   leftOut?: string[];
   /** Files the PDF carries embedded (issue 14: the evidence a document cites, as facts.json). */
   attachments?: DocumentAttachment[];
+  /** The words finishing writes into the PDF. */
+  pdfWords: PdfWords;
 }
 
 /** A file embedded in a PDF and associated with it (PDF/A-3's /AF), e.g. the data it rests on. */

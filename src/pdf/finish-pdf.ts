@@ -8,7 +8,7 @@
 //   - structure: a language change Chromium tags as NonStruct with /Lang becomes a Span;
 //   - link annotations get the description PDF/UA asks for (/Contents);
 // and a trailer /ID derived from the content, so the same inputs give the same bytes.
-import type { DocumentAttachment, PdfMetadata } from '../contracts/document.js';
+import type { PdfMetadata, PdfWords, RenderedDocument } from '../contracts/document.js';
 import { deflate, inflate } from './deflate.js';
 import { embeddedFilesEntries, writeAttachments } from './embedded-files.js';
 import { markArtifacts } from './mark-artifacts.js';
@@ -19,6 +19,9 @@ import { PdfWriter, streamHead } from './pdf-writer.js';
 import { normaliseStructureIds } from './structure-ids.js';
 import { xmpPacket } from './xmp.js';
 
+/** What a printed PDF is finished with: its document information, attached files and words. */
+export type DocumentToFinish = Pick<RenderedDocument, 'metadata' | 'attachments' | 'pdfWords'>;
+
 /** The finished file and its page count. */
 export interface FinishedPdf {
   bytes: Uint8Array;
@@ -26,14 +29,14 @@ export interface FinishedPdf {
 }
 
 /** Finishes a printed PDF: metadata, structure fixes, artifacts, attachments; counts its pages. */
-export async function finishPdf(printed: Uint8Array, metadata: PdfMetadata, attachments: readonly DocumentAttachment[] = []): Promise<FinishedPdf> {
-  const finished = finishClassicPdf(printed, metadata, attachments) ?? finishClassicPdf(await normalisePdf(printed), metadata, attachments);
+export async function finishPdf(printed: Uint8Array, doc: DocumentToFinish): Promise<FinishedPdf> {
+  const finished = finishClassicPdf(printed, doc) ?? finishClassicPdf(await normalisePdf(printed), doc);
   if (!finished) throw new Error('finish: the printed PDF could not be read');
   return finished;
 }
 
 /** The finished PDF; undefined where the file is not of a shape this path reads (finishPdf normalises it first). */
-function finishClassicPdf(printed: Uint8Array, metadata: PdfMetadata, attachments: readonly DocumentAttachment[]): FinishedPdf | undefined {
+function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdfWords }: DocumentToFinish): FinishedPdf | undefined {
   const file = PdfFile.read(normaliseStructureIds(printed));
   if (!file) return undefined;
   const { pages } = file.pages();
@@ -51,7 +54,7 @@ function finishClassicPdf(printed: Uint8Array, metadata: PdfMetadata, attachment
       const data = file.bytes.subarray(body.data.start, body.data.end);
       writer.write(num, contentStreams.has(num) ? markedContent(body.head, data) : { head: body.head, data });
     } else {
-      writer.write(num, { head: fixObject(body.head) });
+      writer.write(num, { head: fixObject(body.head, pdfWords) });
     }
   }
 
@@ -115,7 +118,7 @@ function markedContent(head: string, data: Uint8Array): { head: string; data: Ui
 const LANGUAGE_GROUP = /\/S\s*\/NonStruct(?=[\s/>])/;
 
 /** Structure elements and link annotations as PDF/UA wants them; every other object as it is. */
-function fixObject(head: string): string {
+function fixObject(head: string, words: PdfWords): string {
   if (head.includes('/StructElem')) {
     // Chromium tags an element that only changes the language as NonStruct with /Lang: a Span
     // is what ISO 32000-1 (14.9.2) names for that.
@@ -124,15 +127,15 @@ function fixObject(head: string): string {
   if (head.includes('/Link') && !head.includes('/Contents')) {
     const dict = parseText(head);
     if (isDict(dict) && get(dict, 'Subtype', isName)?.name === 'Link') {
-      dict.set('Contents', pdfText(describeLink(dict)));
+      dict.set('Contents', pdfText(describeLink(dict, words)));
       return writeValue(dict);
     }
   }
   return head;
 }
 
-/** What a link does, in words (PDF/UA-1, 7.18.5): "Note 3", "Go to section-2", or its address. */
-export function describeLink(link: PdfDict): string {
+/** What a link does, in words (PDF/UA-1, 7.18.5): "Note 3", "Go to section 2", or its address. */
+export function describeLink(link: PdfDict, words: PdfWords): string {
   const action = get(link, 'A', isDict);
   const uri = action && get(action, 'URI', isString);
   if (uri) return decodeText(uri);
@@ -140,9 +143,9 @@ export function describeLink(link: PdfDict): string {
   const name = dest === undefined ? undefined : isName(dest) ? decodeName(dest.name) : isString(dest) ? decodeText(dest) : undefined;
   if (name) {
     const note = /^(?:note|fn|footnote)-?(\d+)$/i.exec(name);
-    return note ? `Note ${note[1]}` : `Go to ${name.replace(/[-_]+/g, ' ')}`;
+    return note ? words.noteLink.replace('{number}', note[1]!) : words.placeLink.replace('{place}', name.replace(/[-_]+/g, ' '));
   }
-  return isArray(dest ?? null) ? 'Go to a place in this document' : 'Link';
+  return isArray(dest ?? null) ? words.pageLink : words.link;
 }
 
 function decodeName(name: string): string {

@@ -86,8 +86,8 @@ export class PackAssembler {
     return copied;
   }
 
-  /** Puts the front matter, printed already, first, and writes the pack once every part is merged. */
-  async finish(front: FrontMatter, metadata: PdfMetadata): Promise<AssembledPack> {
+  /** Puts the front matter, printed already, first, and writes the pack once every part is merged; `contents` names the contents' bookmark. */
+  async finish(front: FrontMatter, metadata: PdfMetadata, words: { contents: string }): Promise<AssembledPack> {
     await this.#merged;
     const parts = this.#parts.map(({ part, copied }) => ({ part, copied: copied! }));
     const frontPart = this.#copy(await openPdf(front.bytes), 'the front matter', metadata.title, front.pages, 0);
@@ -118,7 +118,7 @@ export class PackAssembler {
 
     // Each document a closed bookmark on its first page, its own headings below it, as before.
     const place = (page: number) => `[${page} 0 R /XYZ null null null]`;
-    const contents: OutlineItem[] = frontPart.pages.length > 1 ? [{ title: pdfText('Contents').raw, dest: place(frontPart.pages[1]!), closed: true, children: [] }] : [];
+    const contents: OutlineItem[] = frontPart.pages.length > 1 ? [{ title: pdfText(words.contents).raw, dest: place(frontPart.pages[1]!), closed: true, children: [] }] : [];
     const bookmarks = parts.map(({ part, copied }) => ({
       title: pdfText(part.title).raw,
       dest: place(copied.pages[0]!),

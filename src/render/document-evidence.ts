@@ -13,7 +13,7 @@ export const EVIDENCE_FILE = 'facts.json';
 export const EVIDENCE_FORMAT = 'briefing-press/facts@1';
 
 /** facts.json for one document: its cited claims in note order, and their sources in order of first citation. */
-export function documentEvidence(facts: Facts, view: DocumentView, spec: DocumentSpec, title: string): DocumentAttachment {
+export function documentEvidence(facts: Facts, view: DocumentView, spec: DocumentSpec, title: string, description: string): DocumentAttachment {
   const claims = view.endnotes.flatMap((note) => {
     const claim = facts.claims.get(note.claimId);
     return claim ? [claimRecord(claim, note.number)] : [];
@@ -32,7 +32,7 @@ export function documentEvidence(facts: Facts, view: DocumentView, spec: Documen
   return {
     name: EVIDENCE_FILE,
     mimeType: 'application/json',
-    description: 'The claims this document cites and the sources they come from',
+    description,
     relationship: 'Data',
     content: `${JSON.stringify(evidence, null, 2)}\n`,
   };

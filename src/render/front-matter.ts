@@ -5,6 +5,9 @@ import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import type { DateValue } from '../facts/schema.js';
 import { cssString } from './page-css.js';
 import type { Renderer } from './renderer.js';
+import type { Labels } from './labels.js';
+import { pdfWordsOf } from './render-document.js';
+import { formatDate } from './format/dates.js';
 import type { TemplateSet } from './template-set.js';
 
 /** One line of the table of contents. */
@@ -61,6 +64,21 @@ export function renderFrontMatter(
     body,
     pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}${markingCss(view.distribution)}`,
     metadata,
+    pdfWords: pdfWordsOf(renderer.labels, metadata.language),
+  };
+}
+
+/** The pack's own words in its language: its PDF title and subject, and its contents' bookmark. */
+export function packWording(labels: Labels, pack: { title: string; audience: string | null; documentCount: number; asOf: DateValue; lang: string }): { title: string; subject: string; contents: string } {
+  const { lang } = pack;
+  const title = pack.audience === null
+    ? labels.text('pack.pdf-title', { title: pack.title }, lang)
+    : labels.text('pack.pdf-title-for-audience', { title: pack.title, audience: pack.audience }, lang);
+  const documents = labels.text('pack.documents', { count: pack.documentCount }, lang);
+  return {
+    title,
+    subject: labels.text('pack.pdf-subject', { documents, date: formatDate(pack.asOf, 'long', lang) }, lang),
+    contents: labels.text('pack.contents', {}, lang),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Renderer } from './renderer.js';
 import { assertDrawable } from './check-drawable.js';
 import { documentEvidence } from './document-evidence.js';
 import { buildView } from '../documents/build-view.js';
-import type { DocumentSpec, FitPolicy, PdfMetadata, RenderedDocument } from '../contracts/document.js';
+import type { DocumentSpec, FitPolicy, PdfMetadata, PdfWords, RenderedDocument } from '../contracts/document.js';
 import type { RenderOptions } from './render-options.js';
 import type { Wording } from './format/wording.js';
 import type { Labels } from './labels.js';
@@ -99,7 +99,18 @@ export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentS
     metadata: metadataOf(facts, view, title, options),
     ...(fit ? { fit } : {}),
     ...(leftOut.length ? { leftOut } : {}),
-    attachments: [documentEvidence(facts, view, spec, title)],
+    attachments: [documentEvidence(facts, view, spec, title, labels.text('pdf.facts-attachment', {}, view.lang))],
+    pdfWords: pdfWordsOf(labels, view.lang),
+  };
+}
+
+/** The words finishing writes into a PDF, in the document's language; placeholders are filled as the PDF is finished. */
+export function pdfWordsOf(labels: Labels, lang: string): PdfWords {
+  return {
+    noteLink: labels.text('pdf.note-link', { number: '{number}' }, lang),
+    placeLink: labels.text('pdf.place-link', { place: '{place}' }, lang),
+    pageLink: labels.text('pdf.page-link', {}, lang),
+    link: labels.text('pdf.link', {}, lang),
   };
 }
 

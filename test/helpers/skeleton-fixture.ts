@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FitPolicy, RenderedDocument, Skeleton } from '../../src/contracts/document.js';
+import type { FitPolicy, PdfWords, RenderedDocument, Skeleton } from '../../src/contracts/document.js';
 import { BrowserSession, type SessionOptions } from '../../src/browser/browser-session.js';
 import type { Printer } from '../../src/browser/types.js';
 import { finishPdf } from '../../src/pdf/index.js';
@@ -43,6 +43,9 @@ export function paragraph(words: number): string {
   return Array.from({ length: words }, (_, i) => base[i % base.length]).join(' ');
 }
 
+/** The words finishing writes into a PDF, as the bundled English labels give them. */
+export const PDF_WORDS: PdfWords = { noteLink: 'Note {number}', placeLink: 'Go to {place}', pageLink: 'Go to a place in this document', link: 'Link' };
+
 export function testDocument(key: string, body: string, extra: Partial<RenderedDocument> = {}): RenderedDocument {
   return {
     spec: {
@@ -67,6 +70,7 @@ export function testDocument(key: string, body: string, extra: Partial<RenderedD
       language: 'en-GB',
       date: FIXED_DATE,
     },
+    pdfWords: PDF_WORDS,
     ...extra,
   };
 }
@@ -93,7 +97,7 @@ export async function openPrinter(skeleton: Skeleton, options: SessionOptions = 
     ...raw,
     async print(doc) {
       const printed = await raw.print(doc);
-      const finished = await finishPdf(printed.bytes, doc.metadata, doc.attachments);
+      const finished = await finishPdf(printed.bytes, doc);
       return { ...printed, bytes: finished.bytes, pages: finished.pages };
     },
   };

@@ -7,6 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DocumentAttachment, PdfMetadata } from '../../src/contracts/document.js';
 import { finishPdf } from '../../src/pdf/finish-pdf.js';
+import { PDF_WORDS } from '../helpers/skeleton-fixture.js';
 import { normaliseStructureIds } from '../../src/pdf/structure-ids.js';
 import type { Printer } from '../../src/browser/types.js';
 import { detach, detachList, elements, linkTargets, structTrees, textOf, withPdfJs, xrefErrors } from '../helpers/read-pdf.js';
@@ -137,8 +138,8 @@ finishing('two prints made at different times come out byte-identical', async (c
   const raw = await ctx.printer.print(testDocument('programmes/qiming/brief', BODY, { pageCss: PAGE_CSS }));
   // What Chromium wrote is gone after post-processing; a raw print stands in with its own dates.
   const chromium = await rawPrint(BODY);
-  const a = await finishPdf(printedAt(chromium, '20261126183133'), META, [FACTS]);
-  const b = await finishPdf(printedAt(chromium, '20270102030405'), META, [FACTS]);
+  const a = await finishPdf(printedAt(chromium, '20261126183133'), { metadata: META, attachments: [FACTS], pdfWords: PDF_WORDS });
+  const b = await finishPdf(printedAt(chromium, '20270102030405'), { metadata: META, attachments: [FACTS], pdfWords: PDF_WORDS });
   assert.ok(Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes)) === 0);
   assert.not.ok(Buffer.from(a.bytes).toString('latin1').includes('D:2026'), 'no trace of the time of printing');
   assert.ok(raw.pages >= 1);
@@ -148,7 +149,7 @@ finishing('a PDF of another shape (a cross-reference stream) is finished all the
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.addPage();
   pdf.addPage();
-  const finished = await finishPdf(await pdf.save({ useObjectStreams: true }), META, [FACTS]);
+  const finished = await finishPdf(await pdf.save({ useObjectStreams: true }), { metadata: META, attachments: [FACTS], pdfWords: PDF_WORDS });
   assert.is(finished.pages, 2);
   const back = await PDFDocument.load(finished.bytes, { updateMetadata: false });
   assert.is(back.getTitle(), META.title);

@@ -53,7 +53,7 @@ function partsOf(docs: typeof context.docs): PackPart[] {
 async function assemble(docs: typeof context.docs, front: typeof context.front, passBytes: boolean): Promise<Uint8Array> {
   const assembler = new PackAssembler();
   partsOf(docs).forEach((part, i) => assembler.add(part, passBytes ? docs[i]!.bytes : undefined));
-  return (await assembler.finish(front, PACK_META)).bytes;
+  return (await assembler.finish(front, PACK_META, { contents: 'Contents' })).bytes;
 }
 
 packing.before(async (ctx) => {
@@ -171,7 +171,7 @@ packing('a document whose file does not have the pages recorded for it stops the
   const assembler = new PackAssembler();
   const [first] = partsOf(ctx.docs);
   assembler.add({ ...first!, pages: 7 });
-  const error = await assembler.finish(ctx.front, PACK_META).then(
+  const error = await assembler.finish(ctx.front, PACK_META, { contents: 'Contents' }).then(
     () => undefined,
     (e: unknown) => e as Error,
   );
