@@ -13,7 +13,8 @@ import { planDocuments } from '../src/documents/plan.js';
 import { loadFacts } from '../src/facts/load.js';
 import { BUNDLED_TEMPLATES, TOOL } from '../src/package.js';
 import { findBrowser } from '../src/browser/find-browser.js';
-import { documentDate } from '../src/render/render-options.js';
+import { documentDate } from '../src/documents/document-date.js';
+import { isPrinted } from '../src/contracts/layouts.js';
 import { composeHtml } from '../src/render/skeleton.js';
 import { generateDataset } from './generate-dataset.js';
 
@@ -89,11 +90,11 @@ if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`)
 const facts = await loadFacts(path.join(ROOT, 'data'));
 const html = await loadHtmlStage(BUNDLED_TEMPLATES);
 const skeleton = html.skeleton('a4');
-const options = { paper: 'a4' as const, creator: TOOL.creator, date: documentDate(facts) };
+const options = { paper: 'a4' as const, creator: TOOL.creator, date: documentDate(facts.meta.asOf) };
 const htmlDir = path.join(work, 'html');
 await mkdir(htmlDir, { recursive: true });
 const htmlFiles: string[] = [];
-for (const spec of planDocuments(facts).filter((s) => s.format !== 'html')) {
+for (const spec of planDocuments(facts).filter((s) => isPrinted(s.format))) {
   const file = path.join(htmlDir, `${spec.key.replaceAll('/', '--')}.html`);
   await writeFile(file, composeHtml(skeleton.html, html.renderDocument(facts, spec, options)));
   htmlFiles.push(file);

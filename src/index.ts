@@ -16,7 +16,8 @@ export { planDocuments, type Selection } from './documents/plan.js';
 export { buildView } from './documents/build-view.js';
 export type { DocumentView } from './documents/view-types.js';
 
-export type { DocumentSpec, Format, Layout, RenderedDocument, PdfMetadata, FitPolicy, Skeleton } from './contracts/document.js';
+export type { DocumentSpec, RenderedDocument, PdfMetadata, Skeleton } from './contracts/document.js';
+export type { Format, Layout, FitPolicy } from './contracts/layouts.js';
 export { PAPERS, PAPER_SIZES, DEFAULT_PAPER, type Paper } from './contracts/paper.js';
 
 export { renderDocument } from './render/render-document.js';
@@ -30,7 +31,8 @@ export type { SessionOptions, Printer, PrintedPdf, PoolOptions } from './browser
 export { finishPdf, type FinishedPdf } from './pdf/index.js';
 
 export { runBatch, assembleShards } from './batch/run-batch.js';
-export type { BatchOptions, AssembleOptions, BatchEvents, BatchResult, DocumentOutcome } from './batch/options.js';
+export type { BatchOptions, AssembleOptions } from './batch/options.js';
+export type { BatchEvents, BatchResult, DocumentOutcome } from './batch/result.js';
 export type { Audience } from './contracts/audience.js';
 
 export { initProject } from './authoring/init-project.js';

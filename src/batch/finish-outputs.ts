@@ -2,19 +2,20 @@
 // each audience (or left as they were while documents they hold are missing), then the manifest,
 // written last.
 import { performance } from 'node:perf_hooks';
+import { isPrintedKey } from '../contracts/layouts.js';
 import type { PackJob, PackToMake } from './finish-pack.js';
 import { MANIFEST_NAME, serializeManifest, type Manifest, type ManifestAudience, type ManifestExtra } from './manifest.js';
-import type { BatchResult } from './options.js';
+import type { BatchResult } from './result.js';
 import type { OutputWriter } from './output-writer.js';
 import type { PackPlan } from './plan-audiences.js';
 import type { OutputVerifier } from './verify-outputs.js';
-import { missingPdfs, warnIncomplete, type WholePlanRecord } from './whole-plan.js';
+import { missingPdfs, warnIncomplete, type PlanOnDisk } from './plan-on-disk.js';
 import { writeZips } from './write-zips.js';
 
 export interface FinishJob {
   writer: OutputWriter;
   verifier: OutputVerifier;
-  record: WholePlanRecord;
+  record: PlanOnDisk;
   /** The whole plan's pack first, then each audience's. */
   packs: readonly PackPlan[];
   /** The manifest before this run. */
@@ -58,11 +59,12 @@ export async function finishOutputs(job: FinishJob): Promise<Finished> {
   const missing = new Set(record.missing);
   try {
     const packStarted = performance.now();
-    // A pack is made once every PDF it holds is there; left as it was otherwise.
     const toMake: { at: number; pack: PackToMake }[] = [];
     kept.forEach((k, at) => {
-      const pdfs = k.plan.keys.filter((key) => !key.endsWith('/html'));
-      if (pdfs.length === 0 || missingPdfs(pdfs.filter((key) => missing.has(key))).length > 0) return;
+      const pdfs = k.plan.keys.filter(isPrintedKey);
+      // A pack the run selected is made; any other once every PDF it holds is there, so none is left out of date.
+      const complete = pdfs.length > 0 && missingPdfs(pdfs.filter((key) => missing.has(key))).length === 0;
+      if (!k.plan.selected && !complete) return;
       toMake.push({ at, pack: { plan: k.plan, files: pdfs.map((key) => byKey.get(key)!), previous: k.pack } });
     });
     if (toMake.length > 0) {

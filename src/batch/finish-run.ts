@@ -12,10 +12,10 @@ import { finishOutputs } from './finish-outputs.js';
 import type { HtmlStage } from './html-stage.js';
 import { sha256 } from './input-hash.js';
 import { MANIFEST_NAME, type Manifest, type ManifestOptions } from './manifest.js';
-import type { BatchResult, DocumentOutcome } from './options.js';
+import type { BatchResult, DocumentOutcome } from './result.js';
 import type { OpenOutput } from './open-output.js';
 import type { PackPlan } from './plan-audiences.js';
-import type { WholePlanRecord } from './whole-plan.js';
+import type { PlanOnDisk } from './plan-on-disk.js';
 
 export interface RunEnd {
   output: OpenOutput;
@@ -26,7 +26,7 @@ export interface RunEnd {
   paper: Paper;
   author?: string;
   date: Date;
-  record: WholePlanRecord;
+  record: PlanOnDisk;
   packs: readonly PackPlan[];
   previous?: Manifest;
   options: ManifestOptions;

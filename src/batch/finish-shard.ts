@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ManifestFile, ManifestOptions } from './manifest.js';
-import type { BatchResult, DocumentOutcome } from './options.js';
+import type { BatchResult, DocumentOutcome } from './result.js';
 import type { OpenOutput } from './open-output.js';
 import type { PlannedSpec } from './plan-audiences.js';
 import { selectShard, type Shard } from './shard.js';
 import { serializeShardManifest, SHARD_KIND, shardManifestName, type ShardManifest } from './shard-manifest.js';
-import { recordWholePlan } from './whole-plan.js';
+import { findPlanOnDisk } from './plan-on-disk.js';
 
 export interface ShardEnd {
   output: OpenOutput;
@@ -28,7 +28,7 @@ export interface ShardEnd {
 /** Writes the shard manifest of what is there of this shard's part, and says what the run did. */
 export async function finishShard(end: ShardEnd, report: { documents: DocumentOutcome[]; started: number; browsersStarted: () => number; warnings: string[] }): Promise<BatchResult> {
   const { output, shard } = end;
-  const record = await recordWholePlan(selectShard(end.plan, shard), end.done, end.kept, output.verifier);
+  const record = await findPlanOnDisk(selectShard(end.plan, shard), end.done, end.kept, output.verifier);
   const name = shardManifestName(shard);
   const manifest: ShardManifest = {
     kind: SHARD_KIND,

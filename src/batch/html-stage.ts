@@ -27,7 +27,7 @@ export interface HtmlStage {
 
 /** The stage for the templates of `templatesDir`, each file missing there taken from the bundled set. */
 export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
-  const [{ readTemplateSet }, { createRenderer }, skeletons, { renderDocument, inFormat }, { documentPolicy }, frontMatter, { BUNDLED_TEMPLATES }] =
+  const [{ readTemplateSet }, { createRenderer }, skeletons, { renderDocument, inFormat }, { documentPolicy }, frontMatter, { BUNDLED_TEMPLATES }, { buildView }, { characterSource }] =
     await Promise.all([
       import('../render/template-set.js'),
       import('../render/renderer.js'),
@@ -36,6 +36,8 @@ export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
       import('../render/content-policy.js'),
       import('../render/front-matter.js'),
       import('../package.js'),
+      import('../documents/build-view.js'),
+      import('../documents/character-source.js'),
     ]);
   const templates = readTemplateSet(templatesDir, BUNDLED_TEMPLATES);
   const renderer = createRenderer(templates);
@@ -51,7 +53,9 @@ export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
         byLayout.delete(key);
         return inFormat(shared, spec, options);
       }
-      const rendered = renderDocument(renderer, facts, spec, options);
+      // The batch hands render a view: the facts stop at src/documents.
+      const view = buildView(facts, spec, options);
+      const rendered = renderDocument(renderer, view, spec, options, characterSource(facts, spec.subject, options));
       // The plan lists a subject's formats together, so only the latest few are kept: memory stays
       // flat over thousands of documents.
       byLayout.set(key, rendered);

@@ -22,8 +22,8 @@ export interface SharedInputs {
  */
 export function hashDocument(doc: RenderedDocument, shared: SharedInputs): string {
   const hash = createHash('sha256');
-  const { spec, title, lang, bodyClass, body, pageCss, metadata, fit, attachments } = doc;
-  hash.update(JSON.stringify({ spec, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null, attachments: attachments ?? null }));
+  const { key, spec, title, lang, bodyClass, body, pageCss, metadata, fit, attachments, pdfWords } = doc;
+  hash.update(JSON.stringify({ key, spec: spec ?? null, title, lang, bodyClass, pageCss, metadata, fit: fit ?? null, attachments: attachments ?? null, pdfWords }));
   hash.update('\0body\0').update(body);
   // The separator keeps the skeleton's old name, "shell": every recorded input hash depends on it.
   hash.update('\0shell\0').update(shared.skeleton.paper).update(shared.skeleton.html);

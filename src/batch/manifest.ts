@@ -1,7 +1,8 @@
 // output/manifest.json: what a run wrote, and what the next run compares against (issue 4 item 4).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Format, Subject } from '../contracts/document.js';
+import type { Subject } from '../contracts/document.js';
+import type { Format } from '../contracts/layouts.js';
 import type { Paper } from '../contracts/paper.js';
 import type { Audience } from '../contracts/audience.js';
 

@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Manifest } from './manifest.js';
-import type { BatchEvents, BatchResult } from './options.js';
-import { outcomeOf } from './run-document.js';
-import { packStatesOf, warnIncomplete } from './whole-plan.js';
+import type { BatchEvents, BatchResult } from './result.js';
+import { outcomeOf } from './make-document.js';
+import { packStatesOf, warnIncomplete } from './plan-on-disk.js';
 
 export function nothingChanged(
   previous: Manifest,

@@ -1,8 +1,9 @@
-// What a batch is asked to do and what it did: the options of `brief build`, as values (no flags,
-// no console); progress goes out through events.
-import type { Format } from '../contracts/document.js';
+// What a batch is asked to do: the options of `brief build` and `brief assemble`, as values (no
+// flags, no console). What it did is in result.ts.
+import type { Format } from '../contracts/layouts.js';
 import type { Paper } from '../contracts/paper.js';
 import type { Audience } from '../contracts/audience.js';
+import type { RunSettings } from '../contracts/run-defaults.js';
 import type { Shard } from './shard.js';
 
 /** Options of one batch. */
@@ -23,6 +24,7 @@ export interface BatchOptions {
   topics?: string[];
   /** Formats to build; empty: all. */
   formats?: Format[];
+  /** Default: RUN_DEFAULTS.paper, applied once as the run starts. */
   paper?: Paper;
   /** Overrides the dataset's distribution marking. */
   distribution?: string;
@@ -60,45 +62,5 @@ export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topi
   shards: string[];
 }
 
-/** Progress, reported as it happens; the CLI turns these into a bar or lines. */
-export interface BatchEvents {
-  onPlan?(total: number): void;
-  onDocumentStart?(key: string): void;
-  onDocumentDone?(key: string, info: { path: string; pages: number; ms: number; skipped: boolean }): void;
-  onWarning?(text: string): void;
-}
-
-/** What happened to one document. */
-export interface DocumentOutcome {
-  key: string;
-  format: Format;
-  /** Relative to the output folder. */
-  path: string;
-  pages: number;
-  bytes: number;
-  ms: number;
-  skipped: boolean;
-}
-
-/** What a batch did. */
-export interface BatchResult {
-  outDir: string;
-  documents: DocumentOutcome[];
-  built: number;
-  skipped: number;
-  /** Nothing had changed: nothing was loaded, rendered or written. */
-  noop: boolean;
-  /** Browsers launched (or connected to) by this run. */
-  browsersStarted: number;
-  /** The pack, and how long deciding on it and making it took. */
-  pack?: { path: string; pages: number; rebuilt: boolean; ms: number };
-  zip?: { path: string; bytes: number };
-  /** Each audience's pack and zip, where made or kept (paths relative to the output folder). */
-  audiences?: { id: string; pack?: string; zip?: string }[];
-  /** A shard build's record: its shard manifest's name, its documents there, and the whole plan's count. */
-  shard?: { manifest: string; documents: number; plan: number };
-  /** What the run recorded: manifest.json, or for a shard, its shard-K-of-N.json. */
-  manifestPath: string;
-  warnings: string[];
-  ms: number;
-}
+/** The options of a run once its defaults are applied (contracts/run-defaults.ts): what every step downstream takes. */
+export type SettledOptions<T extends BatchOptions | AssembleOptions = BatchOptions> = T & RunSettings;

@@ -1,5 +1,6 @@
 // A full build merges each PDF into the pack as soon as it and every one before it are printed,
 // so merging overlaps with printing instead of following it.
+import { isPrinted } from '../contracts/layouts.js';
 import type { PackAssembler } from '../pdf/index.js';
 import { packPart } from './finish-pack.js';
 import type { ManifestFile } from './manifest.js';
@@ -22,7 +23,7 @@ export async function feedPackInOrder(specs: readonly PlannedSpec[], outDir: str
       waiting.set(index, { entry, bytes });
       for (; next < specs.length; next++) {
         // The whole plan's pack holds its PDFs, not the HTML files nor an audience's own copies.
-        if (specs[next]!.format === 'html' || specs[next]!.audience) continue;
+        if (!isPrinted(specs[next]!.format) || specs[next]!.audience) continue;
         const part = waiting.get(next);
         if (!part) break;
         waiting.delete(next);

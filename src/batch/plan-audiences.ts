@@ -2,10 +2,10 @@
 // again with its marking. A document whose audience's marking is the run's is shared (one file,
 // in the pack of everyone who receives it); one whose marking differs is a copy of its own under
 // audiences/<id>/, since the marking is printed in every page's running header and the title block.
-import { SAFE_AUDIENCE_ID, type Audience } from '../contracts/audience.js';
-import { FORMATS, type DocumentSpec, type SubjectKind } from '../contracts/document.js';
+import type { Audience } from '../contracts/audience.js';
+import { checkAudienceList, type AudienceField, type KnownSubjects } from '../contracts/audience-checks.js';
+import type { DocumentSpec, SubjectKind } from '../contracts/document.js';
 import { UsageError } from '../errors.js';
-import { suggestName } from '../text/closest-name.js';
 import { PACK_NAME, ZIP_NAME } from './manifest.js';
 
 /** A document of the plan, and the marking it is printed with where it is not the run's. */
@@ -28,12 +28,8 @@ export interface PackPlan {
   audience?: { id: string; title: string };
   /** Its marking, on its cover and on every page of its documents; null for none. */
   distribution: string | null;
-}
-
-/** What the data holds that an audience may name. */
-export interface KnownSubjects {
-  programmes: readonly string[];
-  topics: readonly string[];
+  /** This run prints every PDF it holds, so it is written (plan-build.ts). */
+  selected: boolean;
 }
 
 const LIST = { programme: 'programmes', topic: 'topics' } as const satisfies Record<SubjectKind, string>;
@@ -55,7 +51,7 @@ export function planAudiences(
   known: KnownSubjects,
   marking: string | null,
 ): { variants: PlannedSpec[]; packs: PackPlan[] } {
-  const problems = audiences.flatMap((audience, i) => checkAudience(audience, i, known, audiences));
+  const problems = checkAudienceList(audiences, known).map(({ index, at, message }) => `${placeOf(audiences[index]!, at)}${message}`);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   const variants: PlannedSpec[] = [];
   const packs = audiences.map((audience): PackPlan => {
@@ -72,7 +68,7 @@ export function planAudiences(
       variants.push(copy);
       keys.push(copy.key);
     }
-    return { path: `${folder}/${PACK_NAME}`, zipPath: `${folder}/${ZIP_NAME}`, keys, audience: { id: audience.id, title: audience.title }, distribution: own || null };
+    return { path: `${folder}/${PACK_NAME}`, zipPath: `${folder}/${ZIP_NAME}`, keys, audience: { id: audience.id, title: audience.title }, distribution: own || null, selected: false };
   });
   return { variants, packs };
 }
@@ -83,25 +79,8 @@ function receives(audience: Audience, spec: DocumentSpec): boolean {
   return (!ids || ids.includes(spec.subject.id)) && (!audience.formats || audience.formats.includes(spec.format));
 }
 
-/** What is wrong with one audience, one line each, at its place in the config where known. */
-function checkAudience(audience: Audience, index: number, known: KnownSubjects, all: readonly Audience[]): string[] {
-  const name = audience.at?.path ?? `audiences[${index}]`;
-  const entry = audience.at ? `${audience.at.entry}  ` : '';
-  const problems: string[] = [];
-  // The config checks these as it is read; a library caller's audiences are checked here, as a path's safety depends on them.
-  if (!SAFE_AUDIENCE_ID.test(audience.id)) problems.push(`${entry}${name}.id ${JSON.stringify(audience.id)} is not a safe folder name: use lowercase letters, digits and hyphens`);
-  else if (all.findIndex((a) => a.id === audience.id) !== index) problems.push(`${entry}${name}.id "${audience.id}" is the id of another audience too`);
-  for (const kind of ['programme', 'topic'] as const) {
-    const list = LIST[kind];
-    (audience[list] ?? []).forEach((id, j) => {
-      if (known[list].includes(id)) return;
-      const place = audience.at?.[list][j];
-      problems.push(`${place ? `${place}  ` : entry}${name}.${list}[${j}]: no ${kind} "${id}" in the data; ${suggestName(id, known[list])}`);
-    });
-  }
-  if (problems.length > 0) return problems;
-  const formats = audience.formats ?? FORMATS;
-  const subjects = (known.programmes.length > 0 && audience.programmes?.length !== 0) || (known.topics.length > 0 && audience.topics?.length !== 0);
-  if (!subjects || !formats.some((f) => f !== 'html')) problems.push(`${entry}${name} (${audience.id}) receives no PDF of the data: its pack would be empty`);
-  return problems;
+/** Where a problem stands in the config file, followed by two spaces; nothing for a library caller's audience. */
+function placeOf(audience: Audience, at: AudienceField): string {
+  const place = at.field === 'programmes' || at.field === 'topics' ? audience.at?.[at.field][at.item] ?? audience.at?.entry : audience.at?.entry;
+  return place ? `${place}  ` : '';
 }

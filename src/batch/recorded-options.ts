@@ -1,16 +1,15 @@
 // A run's options as the manifest records them and the run hash covers them: what changes the
 // outputs, not how fast they came.
 import { relative, resolve, sep } from 'node:path';
-import { DEFAULT_PAPER } from '../contracts/paper.js';
 import { describeAudience } from '../contracts/audience.js';
 import type { ManifestOptions } from './manifest.js';
-import type { BatchOptions } from './options.js';
+import type { BatchOptions, SettledOptions } from './options.js';
 
 /**
  * Folders are relative to the output folder, so the manifest (and the zip that holds it) is the
  * same wherever the project is checked out.
  */
-export function recordedOptions(o: BatchOptions): ManifestOptions {
+export function recordedOptions(o: SettledOptions<BatchOptions>): ManifestOptions {
   const fromOut = (folder: string) => relative(resolve(o.outDir), resolve(folder)).split(sep).join('/') || '.';
   return {
     data: fromOut(o.dataDir),
@@ -18,7 +17,7 @@ export function recordedOptions(o: BatchOptions): ManifestOptions {
     programmes: [...(o.programmes ?? [])].sort(),
     topics: [...(o.topics ?? [])].sort(),
     formats: [...(o.formats ?? [])].sort(),
-    paper: o.paper ?? DEFAULT_PAPER,
+    paper: o.paper,
     distribution: o.distribution,
     author: o.author,
     shard: o.shard ? `${o.shard.index}/${o.shard.count}` : undefined,

@@ -1,7 +1,8 @@
-// `brief build` as a function of the library: values in, values out.
+// `brief build` and `brief assemble` as functions of the library: values in, values out.
 import { withBrowser, type BrowserSession, type SessionOptions } from '../browser/index.js';
-import { executeBatch } from './execute-batch.js';
-import type { AssembleOptions, BatchEvents, BatchOptions, BatchResult } from './options.js';
+import { buildRun } from './build-run.js';
+import type { AssembleOptions, BatchOptions } from './options.js';
+import type { BatchEvents, BatchResult } from './result.js';
 import { STAGES } from './stages.js';
 
 /**
@@ -10,8 +11,8 @@ import { STAGES } from './stages.js';
  * a session of its own, closed before it returns.
  */
 export async function runBatch(options: BatchOptions, events: BatchEvents = {}, session?: BrowserSession): Promise<BatchResult> {
-  if (session) return executeBatch(options, events, session, STAGES);
-  return withBrowser(sessionOptionsOf(options), (own) => executeBatch(options, events, own, STAGES), options.signal);
+  if (session) return buildRun(options, events, session, STAGES);
+  return withBrowser(sessionOptionsOf(options), (own) => buildRun(options, events, own, STAGES), options.signal);
 }
 
 /**
@@ -20,9 +21,9 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}, 
  * nothing, a set that is not whole or was built from other inputs or options.
  */
 export async function assembleShards(options: AssembleOptions, events: BatchEvents = {}, session?: BrowserSession): Promise<BatchResult> {
-  const { executeAssemble } = await import('./assemble-batch.js');
-  if (session) return executeAssemble(options, events, session, STAGES);
-  return withBrowser(sessionOptionsOf(options), (own) => executeAssemble(options, events, own, STAGES), options.signal);
+  const { assembleRun } = await import('./assemble-run.js');
+  if (session) return assembleRun(options, events, session, STAGES);
+  return withBrowser(sessionOptionsOf(options), (own) => assembleRun(options, events, own, STAGES), options.signal);
 }
 
 /** How a batch's options reach its browser. */

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { FORMATS } from '../contracts/document.js';
+import { FORMATS } from '../contracts/layouts.js';
 import type { Manifest, ManifestFile, ManifestOptions } from './manifest.js';
 import type { Shard } from './shard.js';
 

@@ -9,7 +9,7 @@
 // size; the printed PDF's page count is the judge (see printDocument), so a layout estimate that
 // is a hair off costs one more print, never a clipped or overflowing page.
 import type { Page } from 'puppeteer';
-import type { FitPolicy } from '../contracts/document.js';
+import type { FitPolicy } from '../contracts/layouts.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 
 /** The layout measured at one type size, in CSS px. */

@@ -1,6 +1,7 @@
 // One document on one warm page: swap it in, fit it, print it, and check the pages it printed on.
 import type { PDFOptions } from 'puppeteer';
-import type { FitPolicy, RenderedDocument } from '../contracts/document.js';
+import type { RenderedDocument } from '../contracts/document.js';
+import type { FitPolicy } from '../contracts/layouts.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { FitError } from '../errors.js';
 import { chooseFitSize, declaresContentBox, describeOverflow, fitSteps, measureFit, setFitSize } from './fit.js';
@@ -75,5 +76,5 @@ async function printFitted(
 
 function fitError(doc: RenderedDocument, policy: FitPolicy, overflow: string): FitError {
   const pages = policy.maxPages === 1 ? 'one page' : `${policy.maxPages} pages`;
-  return new FitError(`${doc.spec.key} does not fit on ${pages}: ${overflow} left over at ${policy.minFontPt}pt`);
+  return new FitError(`${doc.key} does not fit on ${pages}: ${overflow} left over at ${policy.minFontPt}pt`);
 }

@@ -183,7 +183,7 @@ const LANGUAGE_CARRIERS = ['span', 'i', 'b', 'u', 's', 'small', 'bdi', 'bdo', 'c
   .join(', ');
 
 /** The parts of a rendered document that go into the warm page. */
-export type DocumentParts = Pick<RenderedDocument, 'spec' | 'lang' | 'title' | 'pageCss' | 'bodyClass' | 'body'>;
+export type DocumentParts = Pick<RenderedDocument, 'key' | 'lang' | 'title' | 'pageCss' | 'bodyClass' | 'body'>;
 
 /**
  * Swaps the document into the page in one round trip and waits until its fonts and images are
@@ -191,7 +191,7 @@ export type DocumentParts = Pick<RenderedDocument, 'spec' | 'lang' | 'title' | '
  */
 export async function swapDocument(page: Page, doc: DocumentParts): Promise<void> {
   const warm = warmPages.get(page);
-  if (warm) warm.showing = doc.spec.key;
+  if (warm) warm.showing = doc.key;
   const swapped = page.evaluate(async (parts) => {
     document.documentElement.lang = parts.lang;
     document.title = parts.title;
@@ -224,6 +224,6 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
   await swapped.catch((error: unknown) => {
     if (!/Execution context was destroyed/.test(String(error))) throw error;
     if (warm) warm.broken = true;
-    throw new NavigationRefused(doc.spec.key);
+    throw new NavigationRefused(doc.key);
   });
 }

@@ -2,11 +2,11 @@
 // retry for crashes, a time limit per document (issue 4 item 1, issue 5 item 4). A printer opens
 // and closes pages only: the browsers are its session's (browser-session.ts).
 import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RenderedDocument, Skeleton } from '../contracts/document.js';
 import { BriefError, RenderError } from '../errors.js';
+import { defaultConcurrency } from '../contracts/run-defaults.js';
 import type { Browsers } from './browsers.js';
 import { countPages } from '../pdf/index.js';
 import { PagePool } from './page-pool.js';
@@ -45,7 +45,7 @@ export async function createPrinter(browsers: Browsers, skeleton: Skeleton, fold
   });
   const timeoutMs = options.timeoutMs ?? PRINTER_DEFAULTS.timeoutMs;
   const pool = new PagePool(browsers, pathToFileURL(skeletonFile).href, guard, {
-    concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+    concurrency: Math.max(1, options.concurrency ?? defaultConcurrency()),
     pageRecycleAfter: Math.max(1, options.pageRecycleAfter ?? PRINTER_DEFAULTS.pageRecycleAfter),
     browserRecycleAfter: Math.max(1, options.browserRecycleAfter ?? PRINTER_DEFAULTS.browserRecycleAfter),
     openTimeoutMs: Math.min(timeoutMs, PRINTER_DEFAULTS.openTimeoutMs),
@@ -76,7 +76,7 @@ export async function createPrinter(browsers: Browsers, skeleton: Skeleton, fold
     },
     async print(doc) {
       for (let attempt = 0; ; attempt++) {
-        if (closing) throw new RenderError(`${doc.spec.key}: the printer was closed`);
+        if (closing) throw new RenderError(`${doc.key}: the printer was closed`);
         try {
           return await printOnce(doc);
         } catch (error) {
@@ -88,7 +88,7 @@ export async function createPrinter(browsers: Browsers, skeleton: Skeleton, fold
             retries++;
             continue;
           }
-          throw new RenderError(`${doc.spec.key}: the browser failed to print it`, error);
+          throw new RenderError(`${doc.key}: the browser failed to print it`, error);
         }
       }
     },
@@ -108,7 +108,7 @@ async function withTimeout<T>(work: Promise<T>, page: PrintPage, doc: RenderedDo
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       page.broken = true;
-      reject(new RenderError(`${doc.spec.key}: rendering took longer than ${ms} ms and was stopped`));
+      reject(new RenderError(`${doc.key}: rendering took longer than ${ms} ms and was stopped`));
     }, ms);
   });
   work.catch(() => undefined); // Its failure after the timeout has nobody to tell.

@@ -1,8 +1,10 @@
 // What the batch and the browser session say to each other (src/batch, src/browser).
 import type { RenderedDocument } from '../contracts/document.js';
 
+import { RUN_DEFAULTS } from '../contracts/run-defaults.js';
+
 /** --timeout's default: how long any one wait on the browser may take. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = RUN_DEFAULTS.timeoutMs;
 
 /** How to reach a browser. */
 export interface BrowserOptions {

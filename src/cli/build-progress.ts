@@ -1,6 +1,6 @@
 // How `brief build` and `brief watch` report progress: a bar on a terminal, one line per document
 // otherwise, nothing with --quiet, one JSON summary with --json.
-import type { BatchEvents, BatchResult } from '../batch/options.js';
+import type { BatchEvents, BatchResult } from '../batch/result.js';
 import { counted, say } from './output.js';
 import { displayPath } from '../fs/display-path.js';
 

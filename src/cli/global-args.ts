@@ -1,5 +1,5 @@
 import type { Audience } from '../contracts/audience.js';
-import type { Format } from '../contracts/document.js';
+import type { Format } from '../contracts/layouts.js';
 import type { Paper } from '../contracts/paper.js';
 
 /** Options every command takes; the settings below may also come from a config file. */

@@ -1,6 +1,6 @@
 // The command line: flags in, a call to the core, messages and exit codes out.
 import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
-import { FORMATS } from '../contracts/document.js';
+import { FORMATS } from '../contracts/layouts.js';
 import { DEFAULT_PAPER, PAPERS } from '../contracts/paper.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../package.js';

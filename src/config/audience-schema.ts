@@ -1,7 +1,7 @@
 // The shape of one audience in the config file's `audiences:` (issue 14); what it may name is
 // checked against the data when a build has read it.
 import { Type, type Static } from '@sinclair/typebox';
-import { FORMATS } from '../contracts/document.js';
+import { FORMATS } from '../contracts/layouts.js';
 
 export const AudienceEntry = Type.Object(
   {

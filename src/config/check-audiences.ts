@@ -2,8 +2,9 @@
 // its file:line:col. What an audience names in the data (programmes, topics) is checked by the
 // build, which has read the data, at the places recorded here.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { SAFE_AUDIENCE_ID, type Audience } from '../contracts/audience.js';
-import { FORMATS } from '../contracts/document.js';
+import type { Audience } from '../contracts/audience.js';
+import { checkAudienceList } from '../contracts/audience-checks.js';
+import { FORMATS } from '../contracts/layouts.js';
 import { formatPath, type DataPath } from '../facts/yaml-document.js';
 import { AudienceEntry } from './audience-schema.js';
 
@@ -14,48 +15,33 @@ export type PlaceOf = (path: DataPath, key?: string) => string;
 let compiled: ValidateFunction<AudienceEntry> | undefined;
 const validator = () => (compiled ??= new Ajv({ allErrors: true, verbose: true }).compile<AudienceEntry>(AudienceEntry));
 
-/** The audiences as the build takes them, or every problem with them, one line each. */
+/** The audiences as the build takes them, or every problem with them, one line each, in the file's order. */
 export function checkAudiences(list: readonly unknown[], placeOf: PlaceOf): { audiences: Audience[]; problems: string[] } {
-  const problems: string[] = [];
-  const audiences: Audience[] = [];
-  const idsSeen = new Map<string, number>();
+  const byEntry: string[][] = list.map(() => []);
+  const entries: (Audience | undefined)[] = [];
   const validate = validator();
   list.forEach((entry, i) => {
     const path: DataPath = ['audiences', i];
-    const name = formatPath(path);
     if (!validate(entry)) {
-      for (const error of firstPerField(validate.errors ?? [])) problems.push(`${placeOfError(placeOf, path, error)}  ${describeError(path, error)}`);
+      for (const error of firstPerField(validate.errors ?? [])) byEntry[i]!.push(`${placeOfError(placeOf, path, error)}  ${describeError(path, error)}`);
+      entries.push(undefined);
       return;
     }
-    const { id } = entry;
-    if (!SAFE_AUDIENCE_ID.test(id)) {
-      problems.push(`${placeOf([...path, 'id'])}  ${name}.id ${JSON.stringify(id)} is not a safe folder name: use lowercase letters, digits and hyphens, e.g. "board"`);
-    } else if (idsSeen.has(id)) {
-      problems.push(`${placeOf([...path, 'id'])}  ${name}.id "${id}" is already the id of audiences[${idsSeen.get(id)}]: each audience needs an id of its own`);
-    } else {
-      idsSeen.set(id, i);
-    }
-    const empty = receivesNothing(entry);
-    if (empty) problems.push(`${placeOf(path)}  ${name} (${id}) ${empty}`);
-    audiences.push({
+    entries.push({
       ...entry,
       at: {
-        path: name,
+        path: formatPath(path),
         entry: placeOf(path),
         programmes: (entry.programmes ?? []).map((_, j) => placeOf([...path, 'programmes', j])),
         topics: (entry.topics ?? []).map((_, j) => placeOf([...path, 'topics', j])),
       },
     });
   });
-  return { audiences, problems };
-}
-
-/** Why an audience can receive nothing whatever the data holds, if it cannot. */
-function receivesNothing(entry: AudienceEntry): string | undefined {
-  if (entry.programmes?.length === 0 && entry.topics?.length === 0) return 'receives nothing: its programmes and topics are both empty';
-  if (entry.formats?.length === 0) return 'receives nothing: its formats are empty';
-  if (entry.formats && entry.formats.every((f) => f === 'html')) return 'receives no PDF for its pack: add brief or one-pager to its formats';
-  return undefined;
+  for (const problem of checkAudienceList(entries)) {
+    const path: DataPath = ['audiences', problem.index];
+    byEntry[problem.index]!.push(`${placeOf(problem.at.field === 'id' ? [...path, 'id'] : path)}  ${problem.message}`);
+  }
+  return { audiences: entries.filter((a): a is Audience => a !== undefined), problems: byEntry.flat() };
 }
 
 /** Where an error stands: the unknown key, the audience missing a key, or the value itself. */

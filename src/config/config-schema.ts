@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FORMATS } from '../contracts/document.js';
+import { FORMATS } from '../contracts/layouts.js';
 import { PAPERS } from '../contracts/paper.js';
 import { AudienceEntry } from './audience-schema.js';
 

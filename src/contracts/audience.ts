@@ -1,6 +1,6 @@
 // Who a pack is for: an audience of the config file's `audiences:`, with its own marking and the
 // documents it receives (issue 14). The config reads it; the batch plans its documents and pack.
-import type { Format } from './document.js';
+import type { Format } from './layouts.js';
 
 /** An audience id is one safe path segment: no slash, no dot-dot, no upper case to clash on case-blind disks. */
 export const SAFE_AUDIENCE_ID = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,13 +1,7 @@
 // What the stages hand each other about a document: which document it is (the plan's), and the
 // document rendered to HTML with what printing it needs (the renderer's, the printer's).
+import type { FitPolicy, Format, Layout, OutputKind } from './layouts.js';
 import type { Paper } from './paper.js';
-
-/** The output formats; `html` is a self-contained file that looks like the PDF on screen. */
-export const FORMATS = ['brief', 'one-pager', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The two page layouts; the `html` format shows one of them on screen. */
-export type Layout = 'brief' | 'one-pager';
 
 /** What a document is about. */
 export type SubjectKind = 'programme' | 'topic';
@@ -22,8 +16,10 @@ export interface DocumentSpec {
   key: string;
   subject: Subject;
   format: Format;
-  /** For `html`: the layout it shows on screen. */
+  /** The format's layout (`FORMAT_TABLE`): what the document shows and how its pages are set. */
   layout: Layout;
+  /** The format's kind of file: printed to PDF, or written as HTML. */
+  kind: OutputKind;
   /** Path of the output file, relative to the output folder, always with `/`. */
   outputPath: string;
 }
@@ -38,17 +34,6 @@ export interface PdfMetadata {
   producer: string;
   language: string;
   date: Date;
-}
-
-/** How a document that must fit a number of pages may shrink to fit (issue 3: the one-pager). */
-export interface FitPolicy {
-  maxPages: number;
-  /** The body type size the layout is designed at, in points. */
-  baseFontPt: number;
-  /** The smallest body type size it may shrink to, in points. */
-  minFontPt: number;
-  /** How much each step shrinks, in points. */
-  stepPt: number;
 }
 
 
@@ -69,7 +54,10 @@ export interface PdfWords {
 
 /** A document rendered to HTML, ready for the browser. */
 export interface RenderedDocument {
-  spec: DocumentSpec;
+  /** What messages name it by: its spec's key, or e.g. `pack/front-matter`. */
+  key: string;
+  /** The document of the plan it is; absent for what is printed beside the plan (the pack's front matter). */
+  spec?: DocumentSpec;
   /** The document's title, e.g. "Homecoming Fellowship (귀국 펠로십): brief". */
   title: string;
   /** BCP 47 language of the document. */

@@ -1,6 +1,7 @@
 import type { Facts } from '../facts/facts.js';
 import { UsageError } from '../errors.js';
-import { FORMATS, type DocumentSpec, type Format, type SubjectKind } from '../contracts/document.js';
+import type { DocumentSpec, SubjectKind } from '../contracts/document.js';
+import { FORMAT_TABLE, FORMATS, outputFileName, SCREEN_FORMAT, type Format, type Layout } from '../contracts/layouts.js';
 
 /** Which documents to build; empty lists mean all. */
 export interface Selection {
@@ -34,13 +35,18 @@ function pick(kind: SubjectKind, known: string[], wanted: string[] | undefined):
   return known.filter((id) => wanted.includes(id));
 }
 
-function specsFor(kind: SubjectKind, id: string, formats: readonly Format[]): DocumentSpec[] {
+/** A subject's document in a format: its key, layout, kind of file and output path, as the format table gives them. */
+export function specFor(kind: SubjectKind, id: string, format: Format): DocumentSpec {
   const folder = `${FOLDER[kind]}/${id}`;
-  return formats.map((format) => ({
-    key: `${folder}/${format}`,
-    subject: { kind, id },
-    format,
-    layout: format === 'one-pager' ? 'one-pager' : 'brief',
-    outputPath: format === 'html' ? `${folder}/${id}.html` : `${folder}/${id}-${format}.pdf`,
-  }));
+  const { layout, kind: fileKind } = FORMAT_TABLE[format];
+  return { key: `${folder}/${format}`, subject: { kind, id }, format, layout, kind: fileKind, outputPath: `${folder}/${outputFileName(id, format)}` };
+}
+
+/** What `brief preview` shows of a subject: a layout as a page on screen, written nowhere. */
+export function screenSpec(kind: SubjectKind, id: string, layout: Layout): DocumentSpec {
+  return { ...specFor(kind, id, SCREEN_FORMAT), key: `preview/${kind}/${id}/${layout}`, layout, outputPath: '' };
+}
+
+function specsFor(kind: SubjectKind, id: string, formats: readonly Format[]): DocumentSpec[] {
+  return formats.map((format) => specFor(kind, id, format));
 }

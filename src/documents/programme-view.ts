@@ -1,4 +1,6 @@
 // The view model of a programme's brief or one-pager: exactly what the template shows.
+import { LAYOUTS } from '../contracts/layouts.js';
+import { evidenceOf } from './evidence-view.js';
 import type { Facts, ProgrammeFacts as Programme } from '../facts/facts.js';
 import type { Figure } from '../facts/schema.js';
 import { UsageError } from '../errors.js';
@@ -20,8 +22,6 @@ import {
 import type { DocumentView, GlanceRow, KeyFigureView, RateView, ViewOptions } from './view-types.js';
 
 /** How many key figures, timeline events, takeaways and items of a glance row a one-pager shows; the brief shows all. */
-export const ONE_PAGER_LIMITS = { keyFigures: 6, timeline: 5, takeaways: 4, glanceItems: 3 } as const;
-
 const row = (label: string, value: Partial<Omit<GlanceRow, 'label'>>): GlanceRow => ({
   label: `glance.${label}`,
   term: null,
@@ -118,26 +118,28 @@ export function comparisonPeers(facts: Facts, id: string, relatedIds: string[]):
 export function buildProgrammeView(facts: Facts, id: string, options: ViewOptions): DocumentView {
   const p = facts.programmes.get(id);
   if (!p) throw new UsageError(`no programme "${id}" in the data`);
-  const brief = options.layout === 'brief';
+  const { parts, limits } = LAYOUTS[options.layout];
   const notes = new Endnotes(facts);
   const rates: RateView[] = [];
   const match = { programmes: [id], topic: null };
   // Cite in reading order, so endnote numbers rise through the document.
-  const glance = glanceRows(facts, p, notes, brief ? Infinity : ONE_PAGER_LIMITS.glanceItems, rates);
+  const glance = glanceRows(facts, p, notes, limits.glanceItems, rates);
   const allFigures = keyFigures(facts, p, notes);
-  const figures = brief ? allFigures : allFigures.slice(0, ONE_PAGER_LIMITS.keyFigures);
-  const sections = brief ? (p.sections ?? []).map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
-  const incentives = brief ? incentiveRows(facts, [id], id, notes, false, rates) : [];
-  const short = brief ? null : shortTimeline(facts, match, match, ONE_PAGER_LIMITS.timeline);
+  const figures = allFigures.slice(0, limits.keyFigures);
+  const sections = parts.sections ? (p.sections ?? []).map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
+  const incentives = parts.incentives ? incentiveRows(facts, [id], id, notes, false, rates) : [];
+  const short = limits.timeline === Infinity ? null : shortTimeline(facts, match, match, limits.timeline);
   const timeline = eventViews(short ? short.events : timelineEvents(facts, match), notes);
-  const people = brief ? peopleFor(facts, p.people ?? [], notes) : [];
+  const people = parts.people ? peopleFor(facts, p.people ?? [], notes) : [];
   const relatedIds = relatedIdsOf(p);
-  const comparison = brief ? incentiveRows(facts, comparisonPeers(facts, p.id, relatedIds), id, new Endnotes(facts), true, rates) : [];
+  const comparison = parts.incentives ? incentiveRows(facts, comparisonPeers(facts, p.id, relatedIds), id, new Endnotes(facts), true, rates) : [];
   const topics = [...facts.topics.values()].filter((t) => t.programmes.includes(id));
   const relation = (rid: string) => (rid === p.predecessor ? 'predecessor' : rid === p.successor ? 'successor' : 'related');
   const takeaways = p.takeaways ?? [];
-  const quotes = brief ? quotesFor(facts, match, notes) : [];
-  const shownTakeaways = brief ? takeaways : takeaways.slice(0, ONE_PAGER_LIMITS.takeaways);
+  const quotes = parts.quotes ? quotesFor(facts, match, notes) : [];
+  const shownTakeaways = takeaways.slice(0, limits.takeaways);
+  // Read once every part has cited its claims: the notes in the order they were cited.
+  const endnotes = notes.list();
   return {
     kind: 'programme',
     layout: options.layout,
@@ -162,7 +164,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     incentiveComparison: comparison,
     money: moneyViewOf(facts, [...incentives.map((i) => i.comparison), ...glance.flatMap((g) => (g.incentives ?? []).map((i) => i.comparison))], comparison, rates),
     people,
-    organisations: brief ? organisationsFor(facts, p.organisations ?? []) : [],
+    organisations: parts.people ? organisationsFor(facts, p.organisations ?? []) : [],
     quotes,
     related: {
       programmes: relatedIds.flatMap((rid) => {
@@ -171,8 +173,8 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
       }),
       topics: topics.map((t) => ({ title: t.title })),
     },
-    openQuestions: brief ? p.openQuestions ?? [] : [],
-    endnotes: notes.list(),
+    openQuestions: parts.openQuestions ? p.openQuestions ?? [] : [],
+    endnotes,
     sources: notes.sources(),
     citeSourcePerNote: notes.citesPerNote(),
     notesWithoutSource: notes.hasUnsourced(),
@@ -181,5 +183,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
       keyFigures: allFigures.length - figures.length,
       events: short?.leftOut ?? 0,
     },
+    keywords: facts.meta.keywords ?? [],
+    evidence: evidenceOf(facts, endnotes),
   };
 }

@@ -1,9 +1,10 @@
 // The view model of a topic's brief or one-pager.
+import { LAYOUTS } from '../contracts/layouts.js';
+import { evidenceOf } from './evidence-view.js';
 import type { Facts } from '../facts/facts.js';
 import { UsageError } from '../errors.js';
 import { Endnotes } from './endnotes.js';
 import { moneyViewOf } from './money-view.js';
-import { ONE_PAGER_LIMITS } from './programme-view.js';
 import {
   eventViews,
   incentiveRows,
@@ -21,7 +22,7 @@ import type { DocumentView, KeyFigureView, ProgrammeRowView, RateView, ViewOptio
 export function buildTopicView(facts: Facts, id: string, options: ViewOptions): DocumentView {
   const topic = facts.topics.get(id);
   if (!topic) throw new UsageError(`no topic "${id}" in the data`);
-  const brief = options.layout === 'brief';
+  const { parts, limits } = LAYOUTS[options.layout];
   const notes = new Endnotes(facts);
   const rates: RateView[] = [];
   const match = { programmes: topic.programmes, topic: id };
@@ -46,20 +47,22 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
         notes: notes.cite(f.claim ?? claim.id),
       })),
   );
-  const keyFigures = brief ? allFigures : allFigures.slice(0, ONE_PAGER_LIMITS.keyFigures);
-  const sections = brief ? topic.sections.map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
-  const incentives = brief ? incentiveRows(facts, topic.programmes, null, notes, true, rates) : [];
+  const keyFigures = allFigures.slice(0, limits.keyFigures);
+  const sections = parts.sections ? topic.sections.map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
+  const incentives = parts.incentives ? incentiveRows(facts, topic.programmes, null, notes, true, rates) : [];
   // A fact sheet keeps the topic's own events first, then its programmes'.
-  const short = brief ? null : shortTimeline(facts, match, { programmes: [], topic: id }, ONE_PAGER_LIMITS.timeline);
+  const short = limits.timeline === Infinity ? null : shortTimeline(facts, match, { programmes: [], topic: id }, limits.timeline);
   const timeline = eventViews(short ? short.events : timelineEvents(facts, match), notes);
   const peopleIds = unique(programmes.flatMap((p) => p.people ?? []));
   const orgIds = unique(programmes.flatMap((p) => p.organisations ?? []));
-  const people = brief ? peopleFor(facts, peopleIds, notes) : [];
-  const quotes = brief ? quotesFor(facts, match, notes) : [];
+  const people = parts.people ? peopleFor(facts, peopleIds, notes) : [];
+  const quotes = parts.quotes ? quotesFor(facts, match, notes) : [];
   const related = [...facts.topics.values()].filter(
     (t) => t.id !== id && t.programmes.some((pid) => topic.programmes.includes(pid)),
   );
-  const takeaways = brief ? topic.takeaways : topic.takeaways.slice(0, ONE_PAGER_LIMITS.takeaways);
+  const takeaways = topic.takeaways.slice(0, limits.takeaways);
+  // Read once every part has cited its claims: the notes in the order they were cited.
+  const endnotes = notes.list();
   return {
     kind: 'topic',
     layout: options.layout,
@@ -77,11 +80,11 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     incentiveComparison: incentives,
     money: moneyViewOf(facts, incentives.map((i) => i.comparison), incentives, rates),
     people,
-    organisations: brief ? organisationsFor(facts, orgIds) : [],
+    organisations: parts.people ? organisationsFor(facts, orgIds) : [],
     quotes,
     related: { programmes: [], topics: related.map((t) => ({ title: t.title })) },
-    openQuestions: brief ? topic.openQuestions ?? [] : [],
-    endnotes: notes.list(),
+    openQuestions: parts.openQuestions ? topic.openQuestions ?? [] : [],
+    endnotes,
     sources: notes.sources(),
     citeSourcePerNote: notes.citesPerNote(),
     notesWithoutSource: notes.hasUnsourced(),
@@ -90,5 +93,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
       keyFigures: allFigures.length - keyFigures.length,
       events: short?.leftOut ?? 0,
     },
+    keywords: facts.meta.keywords ?? [],
+    evidence: evidenceOf(facts, endnotes),
   };
 }

@@ -1,4 +1,5 @@
 // Pieces shared by the programme and topic views: names, title block, incentives, timeline, quotes.
+import { LAYOUTS } from '../contracts/layouts.js';
 import type { Facts, ProgrammeFacts } from '../facts/facts.js';
 import type { NativeName, TimelineEvent } from '../facts/schema.js';
 import { compareDates } from '../facts/date-value.js';
@@ -50,8 +51,6 @@ export function programmeName(programme: ProgrammeFacts): NameView {
   return nameView(programme.name.en, programme.name.native);
 }
 
-const KICKERS = { programme: 'document.programme-brief', topic: 'document.topic-brief' } as const;
-
 export function titleBlock(
   facts: Facts,
   options: ViewOptions,
@@ -59,7 +58,7 @@ export function titleBlock(
 ): TitleBlockView {
   return {
     series: facts.meta.title,
-    kicker: options.layout === 'one-pager' ? 'document.fact-sheet' : KICKERS[fields.kind],
+    kicker: LAYOUTS[options.layout].kickerLabel[fields.kind],
     title: fields.title,
     name: fields.name,
     romanized: fields.name?.native?.romanized?.text ?? null,

@@ -2,6 +2,8 @@
 // compile in strict mode and a missing field is an error (issue 3). Words that are not data are
 // label keys (`heading.notes`, `level.national`) for the labels file to word (issue 13, item 6).
 import type { AttributionKind, Confidence, DateValue, Figure, Incentive } from '../facts/schema.js';
+import type { Layout } from '../contracts/layouts.js';
+import type { EvidenceView } from './evidence-view.js';
 
 /** A name in its own script: its text, its language (BCP 47), its direction and a romanisation. */
 export interface NativeNameView {
@@ -246,7 +248,7 @@ export interface LeftOutView {
 /** Everything a brief or one-pager shows. */
 export interface DocumentView {
   kind: 'programme' | 'topic';
-  layout: 'brief' | 'one-pager';
+  layout: Layout;
   lang: string;
   titleBlock: TitleBlockView;
   /** Markdown. */
@@ -275,11 +277,15 @@ export interface DocumentView {
   /** True where some note is on an outside fact, which cites no source: "every note" is then said with that exception. */
   notesWithoutSource: boolean;
   leftOut: LeftOutView;
+  /** The dataset's keywords, for the PDF's document information. */
+  keywords: string[];
+  /** What the document's facts.json carries: the claims it cites and their sources. */
+  evidence: EvidenceView;
 }
 
 /** Options that shape a view. */
 export interface ViewOptions {
-  layout: 'brief' | 'one-pager';
+  layout: Layout;
   /** Overrides the dataset's distribution marking. */
   distribution?: string;
   /** Overrides the dataset's author or office. */

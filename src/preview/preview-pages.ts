@@ -4,6 +4,8 @@ import type { Facts } from '../facts/facts.js';
 import { escapeHtml } from '../render/format/html.js';
 import type { PreviewFailure } from './describe-failure.js';
 import { documentPath } from './routes.js';
+import { LAYOUT_NAMES } from '../contracts/layouts.js';
+import type { SubjectKind } from '../contracts/document.js';
 
 const PAGE_STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:50rem;padding:0 1rem;color:#222}
 h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:2rem}li{margin:.3rem 0}a{color:#0645ad}.muted{color:#666}`;
@@ -52,8 +54,8 @@ ${body}
 `;
 }
 
-function links(subject: 'programme' | 'topic', id: string): string {
-  return `<a href="${documentPath(subject, id, 'brief')}">brief</a> · <a href="${documentPath(subject, id, 'one-pager')}">one-pager</a>`;
+function links(subject: SubjectKind, id: string): string {
+  return LAYOUT_NAMES.map((layout) => `<a href="${documentPath(subject, id, layout)}">${layout}</a>`).join(' · ');
 }
 
 /** Every programme and topic, each with links to its brief and its one-pager. */

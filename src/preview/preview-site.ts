@@ -2,8 +2,13 @@
 import path from 'node:path';
 import { renderOptionsFor } from '../render/render-options.js';
 import { BUNDLED_TEMPLATES } from '../package.js';
-import { DEFAULT_PAPER, type Paper } from '../contracts/paper.js';
+import type { Paper } from '../contracts/paper.js';
+import { withRunDefaults } from '../contracts/run-defaults.js';
+import { documentDate } from '../documents/document-date.js';
 import { renderDocument } from '../render/render-document.js';
+import { buildView } from '../documents/build-view.js';
+import { characterSource } from '../documents/character-source.js';
+import { screenSpec } from '../documents/plan.js';
 import type { Facts } from '../facts/facts.js';
 import { loadFacts } from '../facts/load.js';
 import { createRenderer, type Renderer } from '../render/renderer.js';
@@ -60,7 +65,7 @@ function loadTemplates(options: PreviewOptions, paper: Paper): PreviewTemplates 
 }
 
 export function createPreviewSite(options: PreviewOptions): PreviewSite {
-  const paper = options.paper ?? DEFAULT_PAPER;
+  const { paper } = withRunDefaults(options);
   const dataDir = path.resolve(options.dataDir);
   let facts: Facts | undefined;
   let templates: PreviewTemplates | undefined;
@@ -99,17 +104,14 @@ export function createPreviewSite(options: PreviewOptions): PreviewSite {
       const known = route.subject === 'programme' ? facts?.programmes : facts?.topics;
       if (!facts || !templates) return finish(renderNotFoundPage('Nothing can be shown until the data and templates load.'), failure ? 500 : 404);
       if (!known?.has(route.id)) return finish(renderNotFoundPage(`There is no ${route.subject} "${route.id}" in the data.`), 404);
-      const renderOptions = renderOptionsFor(facts, { paper, distribution: options.distribution, author: options.author, sourceDateEpoch: options.sourceDateEpoch });
+      const date = documentDate(facts.meta.asOf, options.sourceDateEpoch);
+      const renderOptions = renderOptionsFor({ paper, date, distribution: options.distribution, author: options.author });
       // The screen styles apply to `html`-format bodies: the page as a sheet of paper, for either layout.
-      const spec = {
-        key: `preview/${route.subject}/${route.id}/${route.layout}`,
-        subject: { kind: route.subject, id: route.id },
-        format: 'html',
-        layout: route.layout,
-        outputPath: '',
-      } as const;
+      const spec = screenSpec(route.subject, route.id, route.layout);
       try {
-        const html = composeHtml(templates.skeleton, renderDocument(templates.renderer, facts, spec, renderOptions));
+        const view = buildView(facts, spec, renderOptions);
+        const doc = renderDocument(templates.renderer, view, spec, renderOptions, characterSource(facts, spec.subject, renderOptions));
+        const html = composeHtml(templates.skeleton, doc);
         lastGood.set(spec.key, html);
         return finish(html, 200);
       } catch (error) {

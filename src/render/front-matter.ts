@@ -51,13 +51,7 @@ export function renderFrontMatter(
   const call = { lang: metadata.language };
   const body = `${renderer.render('pack/cover', view, call)}\n${renderer.render('pack/contents', view, call)}`;
   return {
-    spec: {
-      key: 'pack/front-matter',
-      subject: { kind: 'topic', id: 'briefing-pack' },
-      format: 'brief',
-      layout: 'brief',
-      outputPath: 'briefing-pack.pdf',
-    },
+    key: 'pack/front-matter',
     title: view.title,
     lang: metadata.language,
     bodyClass: `pack-front paper-${paper}`,

@@ -1,19 +1,12 @@
 // Per-document CSS: paper size, margins, the running header and the "Page N of M" footer (issue 3).
-import type { FitPolicy } from '../contracts/document.js';
+import { LAYOUTS, type Layout } from '../contracts/layouts.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import { fontStack } from '../fonts/font-slices.js';
 
-
-/** Page margins in millimetres, per layout: the one-pager has tighter margins to fit. */
-export const PAGE_MARGINS = {
-  brief: { top: 20, right: 19, bottom: 18, left: 19 },
-  'one-pager': { top: 15, right: 14, bottom: 14, left: 14 },
-} as const;
-
-/** The area inside the margins, which the one-pager's `<main class="sheet">` must fit. */
-export function pageContentSize(paper: Paper, layout: 'brief' | 'one-pager'): { widthMm: number; heightMm: number } {
+/** The area inside the layout's margins, which a fitted layout's `<main class="sheet">` must fit. */
+export function pageContentSize(paper: Paper, layout: Layout): { widthMm: number; heightMm: number } {
   const size = PAPER_SIZES[paper];
-  const m = PAGE_MARGINS[layout];
+  const m = LAYOUTS[layout].margins;
   return { widthMm: size.widthMm - m.left - m.right, heightMm: size.heightMm - m.top - m.bottom };
 }
 
@@ -27,14 +20,13 @@ export function cssString(text: string): string {
 
 export interface PageCssInput {
   paper: Paper;
-  layout: 'brief' | 'one-pager';
+  layout: Layout;
   /** The running header's left side: the document's title. */
   header: string;
   /** The distribution marking, on every page; null for none. */
   distribution: string | null;
   /** The footer's wording, with {page} and {pages} where the printer counts them: "Page {page} of {pages}". */
   pageNumber: string;
-  fit?: FitPolicy;
 }
 
 // Ends with every bundled family, as the stylesheets' stacks do (issue 11).
@@ -50,7 +42,7 @@ export function pageCounterContent(wording: string): string {
 }
 
 export function renderPageCss(input: PageCssInput): string {
-  const m = PAGE_MARGINS[input.layout];
+  const { margins: m, fit } = LAYOUTS[input.layout];
   const lines = [
     '@page {',
     `  size: ${PAPER_SIZES[input.paper].css};`,
@@ -62,7 +54,7 @@ export function renderPageCss(input: PageCssInput): string {
     `  @bottom-center { content: ${pageCounterContent(input.pageNumber)}; ${MARGIN_FONT} vertical-align: top; padding-top: 3mm; }`,
     '}',
   ];
-  if (input.fit) lines.push(`body.layout-one-pager { --fit-font-pt: ${input.fit.baseFontPt}pt; }`);
+  if (fit) lines.push(`body.layout-${input.layout} { --fit-font-pt: ${fit.baseFontPt}pt; }`);
   lines.push(`:root { --page-width: ${PAPER_SIZES[input.paper].widthMm}mm; --content-width: ${pageContentSize(input.paper, input.layout).widthMm}mm; }`);
   return lines.filter(Boolean).join('\n');
 }

@@ -1,25 +1,19 @@
-// A document spec to HTML: its view model, its charts, its layout, its page CSS and its metadata.
-import type { Facts } from '../facts/facts.js';
+// A document's view to HTML: its charts, its layout's template, its page CSS and its metadata. The
+// view comes from src/documents; this stage never reads the facts (issue 17).
 import { renderIncentivesChart } from './charts/incentives-chart.js';
 import { renderTimelineChart } from './charts/timeline-chart.js';
 import { markdownToText } from './format/markdown.js';
 import { formatBilingualText } from './format/names.js';
 import { renderPageCss } from './page-css.js';
 import type { Renderer } from './renderer.js';
-import { assertDrawable } from './check-drawable.js';
+import { assertDrawable, type CharacterSource } from './check-drawable.js';
 import { documentEvidence } from './document-evidence.js';
-import { buildView } from '../documents/build-view.js';
-import type { DocumentSpec, FitPolicy, PdfMetadata, PdfWords, RenderedDocument } from '../contracts/document.js';
+import type { DocumentSpec, PdfMetadata, PdfWords, RenderedDocument } from '../contracts/document.js';
+import { LAYOUTS, OUTPUT_KINDS } from '../contracts/layouts.js';
 import type { RenderOptions } from './render-options.js';
 import type { Wording } from './format/wording.js';
 import type { Labels } from './labels.js';
 import type { DocumentView } from '../documents/view-types.js';
-
-/** The one-pager is designed at 10 pt and may shrink to 8.5 pt in quarter points (issue 3, item 4). */
-export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 };
-
-/** The label a document's title and running header are worded by, per layout. */
-const TITLE_LABELS = { brief: 'document.brief-title', 'one-pager': 'document.fact-sheet-title' } as const;
 
 /** What a layout's templates are given: the view, and the charts drawn from it as inline SVG. */
 export type TemplateContext = DocumentView & { charts: Charts };
@@ -30,9 +24,9 @@ export interface Charts {
   incentives: string | null;
 }
 
-/** Draws the brief's charts from its view; the one-pager has none. */
+/** Draws the charts of a layout that shows them. */
 function drawCharts(view: DocumentView, wording: Wording): Charts {
-  if (view.layout !== 'brief') return { timeline: null, incentives: null };
+  if (!LAYOUTS[view.layout].parts.charts) return { timeline: null, incentives: null };
   const timeline = renderTimelineChart(view.timeline, wording);
   const currency = view.money.chartCurrency;
   if (currency === null) return { timeline, incentives: null };
@@ -45,7 +39,7 @@ function drawCharts(view: DocumentView, wording: Wording): Charts {
   return { timeline, incentives: renderIncentivesChart(rows, currency, wording) };
 }
 
-function metadataOf(facts: Facts, view: DocumentView, title: string, options: RenderOptions): PdfMetadata {
+function metadataOf(view: DocumentView, title: string, options: RenderOptions): PdfMetadata {
   const name = view.titleBlock.name;
   const summary = markdownToText(view.summary);
   return {
@@ -54,7 +48,7 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
     subject: summary.length > 300 ? `${summary.slice(0, 297).replace(/\s+\S*$/, '')}...` : summary,
     keywords: [
       ...new Set([
-        ...(facts.meta.keywords ?? []),
+        ...view.keywords,
         view.titleBlock.title,
         ...(name?.native ? [name.native.text] : []),
         ...(name?.native?.romanized ? [name.native.romanized.text] : []),
@@ -67,39 +61,40 @@ function metadataOf(facts: Facts, view: DocumentView, title: string, options: Re
   };
 }
 
-/** The document as HTML for the printer (and, with the skeleton, the standalone HTML). */
-export function renderDocument(renderer: Renderer, facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
-  const view = buildView(facts, spec, options);
+/**
+ * The document as HTML for the printer (and, with the skeleton, the standalone HTML). A character no
+ * bundled font draws fails it (issue 11), named with where `sourceOf` says it comes from.
+ */
+export function renderDocument(renderer: Renderer, view: DocumentView, spec: DocumentSpec, options: RenderOptions, sourceOf: CharacterSource): RenderedDocument {
   const { labels } = renderer;
+  const layout = LAYOUTS[spec.layout];
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
-  const title = labels.text(TITLE_LABELS[spec.layout], { title: heading }, view.lang);
-  const fit = spec.layout === 'one-pager' ? ONE_PAGER_FIT : undefined;
-  const header = labels.text(TITLE_LABELS[spec.layout], { title: view.titleBlock.title }, view.lang);
+  const title = labels.text(layout.titleLabel, { title: heading }, view.lang);
+  const header = labels.text(layout.titleLabel, { title: view.titleBlock.title }, view.lang);
   const pageCss = renderPageCss({
     paper: options.paper,
     layout: spec.layout,
     header,
     distribution: view.titleBlock.distribution,
     pageNumber: labels.text('document.page-number', { page: '{page}', pages: '{pages}' }, view.lang),
-    fit,
   });
   // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
   const context: TemplateContext = { ...view, charts: drawCharts(view, { labels, lang: view.lang }) };
-  const body = renderer.render(spec.layout, context, { timeoutMs: options.timeoutMs, lang: view.lang });
-  // A character no bundled font draws fails this document, naming where it comes from (issue 11).
-  assertDrawable(facts, spec, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, options);
+  const body = renderer.render(layout.template, context, { timeoutMs: options.timeoutMs, lang: view.lang });
+  assertDrawable(spec.outputPath, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, sourceOf);
   const leftOut = describeLeftOut(view, labels);
   return {
+    key: spec.key,
     spec,
     title,
     lang: view.lang,
     bodyClass: bodyClassOf(spec, options, view.kind),
     body,
     pageCss,
-    metadata: metadataOf(facts, view, title, options),
-    ...(fit ? { fit } : {}),
+    metadata: metadataOf(view, title, options),
+    ...(layout.fit ? { fit: layout.fit } : {}),
     ...(leftOut.length ? { leftOut } : {}),
-    attachments: [documentEvidence(facts, view, spec, title, labels.text('pdf.facts-attachment', {}, view.lang))],
+    attachments: [documentEvidence(view.evidence, spec, title, labels.text('pdf.facts-attachment', {}, view.lang))],
     pdfWords: pdfWordsOf(labels, view.lang),
   };
 }
@@ -127,8 +122,10 @@ function describeLeftOut(view: DocumentView, labels: Labels): string[] {
     .filter((c) => c.count > 0)
     .map((c) => `${c.row ? `${labels.text(c.row, {}, lang)}: ` : ''}${labels.text(c.key, { count: c.count }, lang)}`);
 }
+
 function bodyClassOf(spec: DocumentSpec, options: RenderOptions, kind: DocumentView['kind']): string {
-  return `layout-${spec.layout} paper-${options.paper} subject-${kind}${spec.format === 'html' ? ' format-html' : ''}`;
+  const screen = OUTPUT_KINDS[spec.kind].bodyClass;
+  return `layout-${spec.layout} paper-${options.paper} subject-${kind}${screen ? ` ${screen}` : ''}`;
 }
 
 /**
@@ -136,8 +133,9 @@ function bodyClassOf(spec: DocumentSpec, options: RenderOptions, kind: DocumentV
  * one body): rendered once, it is only relabelled.
  */
 export function inFormat(doc: RenderedDocument, spec: DocumentSpec, options: RenderOptions): RenderedDocument {
-  if (spec.layout !== doc.spec.layout || spec.subject.kind !== doc.spec.subject.kind || spec.subject.id !== doc.spec.subject.id) {
-    throw new Error(`inFormat: ${doc.spec.key} is not ${spec.key} in another format`);
+  const was = doc.spec;
+  if (!was || spec.layout !== was.layout || spec.subject.kind !== was.subject.kind || spec.subject.id !== was.subject.id) {
+    throw new Error(`inFormat: ${doc.key} is not ${spec.key} in another format`);
   }
-  return { ...doc, spec, bodyClass: bodyClassOf(spec, options, spec.subject.kind) };
+  return { ...doc, key: spec.key, spec, bodyClass: bodyClassOf(spec, options, spec.subject.kind) };
 }

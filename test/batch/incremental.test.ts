@@ -2,7 +2,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { executeBatch } from '../../src/batch/execute-batch.js';
+import { buildRun } from '../../src/batch/build-run.js';
 import { readManifest } from '../../src/batch/manifest.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { STAGES, type BatchStages } from '../../src/batch/stages.js';
@@ -42,7 +42,7 @@ const rebuiltKeys = (result: Awaited<ReturnType<typeof runBatch>>) => result.doc
 
 test('a run where nothing changed loads nothing, launches no browser and rewrites nothing', async () => {
   const manifestBefore = await readFile(path.join(ws.out, 'manifest.json'), 'utf8');
-  const result = await executeBatch({ dataDir: ws.data, outDir: ws.out }, {}, new UntouchableSession(), untouchable);
+  const result = await buildRun({ dataDir: ws.data, outDir: ws.out }, {}, new UntouchableSession(), untouchable);
   assert.ok(result.noop);
   assert.is(result.built, 0);
   assert.is(result.skipped, 9);
@@ -114,7 +114,7 @@ test('a forced build starts its one browser before the print skeleton is ready, 
     },
   };
   const session = new Watched();
-  const result = await executeBatch({ dataDir: ws.data, outDir: ws.out, force: true, formats: ['one-pager'] }, {}, session, stages).finally(() =>
+  const result = await buildRun({ dataDir: ws.data, outDir: ws.out, force: true, formats: ['one-pager'] }, {}, session, stages).finally(() =>
     session.close(),
   );
   assert.equal(events, ['browser started', 'skeleton ready']);
@@ -147,7 +147,7 @@ test('a forced build whose data fails lets go of the browser it started ahead of
   };
   const session = new Watched();
   try {
-    const error = await executeBatch({ dataDir: ws.data, outDir: ws.out, force: true }, {}, session, stages).then(
+    const error = await buildRun({ dataDir: ws.data, outDir: ws.out, force: true }, {}, session, stages).then(
       () => assert.unreachable('the build succeeded'),
       (e: unknown) => e,
     );

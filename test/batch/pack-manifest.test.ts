@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runBatch } from '../../src/batch/run-batch.js';
-import type { BatchResult } from '../../src/batch/options.js';
+import type { BatchResult } from '../../src/batch/result.js';
 import type { Manifest } from '../../src/batch/manifest.js';
 import { bookmarkPages, makeWorkspace, pageCount, pageText, readBookmarks } from './helpers/build-fixture.js';
 

@@ -2,7 +2,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FitPolicy, PdfWords, RenderedDocument, Skeleton } from '../../src/contracts/document.js';
+import type { PdfWords, RenderedDocument, Skeleton } from '../../src/contracts/document.js';
+import type { FitPolicy } from '../../src/contracts/layouts.js';
 import { BrowserSession, type SessionOptions } from '../../src/browser/browser-session.js';
 import type { Printer } from '../../src/browser/types.js';
 import { finishPdf } from '../../src/pdf/index.js';
@@ -48,11 +49,13 @@ export const PDF_WORDS: PdfWords = { noteLink: 'Note {number}', placeLink: 'Go t
 
 export function testDocument(key: string, body: string, extra: Partial<RenderedDocument> = {}): RenderedDocument {
   return {
+    key,
     spec: {
       key,
       subject: { kind: 'programme', id: key.split('/')[1] ?? 'test' },
       format: 'brief',
       layout: 'brief',
+      kind: 'pdf',
       outputPath: `${key}.pdf`,
     },
     title: `Test document ${key}`,

@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertDrawable } from '../../src/render/check-drawable.js';
+import { characterSource } from '../../src/documents/character-source.js';
 import { planDocuments } from '../../src/documents/plan.js';
 import type { DocumentSpec } from '../../src/contracts/document.js';
 import type { Facts } from '../../src/facts/facts.js';
@@ -21,7 +22,7 @@ test.before(async () => {
 /** The message assertDrawable throws for this drawn text, or undefined when it throws none. */
 function failure(html: string, text: string[] = [], options: { author?: string; distribution?: string } = {}): string | undefined {
   try {
-    assertDrawable(facts, brief, { html, text }, options);
+    assertDrawable(brief.outputPath, { html, text }, characterSource(facts, brief.subject, options));
     return undefined;
   } catch (error) {
     return (error as Error).message;

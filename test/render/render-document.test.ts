@@ -1,8 +1,8 @@
+import { renderSubject } from '../helpers/render-subject.js';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planDocuments } from '../../src/documents/plan.js';
-import { renderDocument } from '../../src/render/render-document.js';
 import type { RenderOptions } from '../../src/render/render-options.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
@@ -43,7 +43,7 @@ test('every bundled layout renders every fixture document, each with its title a
   };
   assert.equal(planDocuments(facts).map((s) => s.key), Object.keys(expected));
   for (const s of planDocuments(facts)) {
-    const doc = await renderDocument(renderer, facts, s, options);
+    const doc = await renderSubject(renderer, facts, s, options);
     const headings = [...doc.body.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
     assert.equal([doc.title, headings], expected[s.key], s.key);
     assert.not.match(doc.body, '<script', s.key);
@@ -51,7 +51,7 @@ test('every bundled layout renders every fixture document, each with its title a
 });
 
 test('the brief shows native names, money in yuan and dollars, charts, a source list and attributed endnotes', async () => {
-  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/brief'), options);
+  const doc = await renderSubject(renderer, facts, spec('programmes/lantern/brief'), options);
   assert.match(doc.body, '<h1 class="title">Lantern <span class="title-native"><span lang="zh">灯笼</span></span></h1>');
   // The dataset's language is "en": amounts as American English writes them.
   assert.match(doc.body, '<td class="num">CN¥1–2M</td>');
@@ -72,15 +72,15 @@ test('the brief shows native names, money in yuan and dollars, charts, a source 
 test('a one-pager that leaves items out for space says so on the page and in the rendered document', async () => {
   const pounds = await loadFacts(fileURLToPath(new URL('../fixtures/render/pounds', import.meta.url)));
   const sheet = planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/one-pager')!;
-  const doc = renderDocument(renderer, pounds, sheet, options);
+  const doc = renderSubject(renderer, pounds, sheet, options);
   assert.match(doc.body, '<p class="more">1 more takeaway in the brief</p>');
   assert.equal(doc.leftOut, ['1 more takeaway in the brief']);
-  const brief = renderDocument(renderer, pounds, planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/brief')!, options);
+  const brief = renderSubject(renderer, pounds, planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/brief')!, options);
   assert.is(brief.leftOut, undefined, 'a brief shows everything');
 });
 
 test('page CSS sets the paper, the running header with the marking and "Page N of M"', async () => {
-  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/brief'), { ...options, paper: 'letter' });
+  const doc = await renderSubject(renderer, facts, spec('programmes/lantern/brief'), { ...options, paper: 'letter' });
   assert.match(doc.pageCss, 'size: letter;');
   assert.match(doc.pageCss, '@top-left { content: "Lantern: brief"');
   assert.match(doc.pageCss, '@top-right { content: "INTERNAL — FIXTURE ONLY"');
@@ -88,7 +88,7 @@ test('page CSS sets the paper, the running header with the marking and "Page N o
 });
 
 test('the one-pager sits in one sheet, carries its fit policy and scales from --fit-font-pt', async () => {
-  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/one-pager'), options);
+  const doc = await renderSubject(renderer, facts, spec('programmes/lantern/one-pager'), options);
   assert.match(doc.body, /^<main class="sheet">/);
   assert.equal(doc.fit, { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 });
   assert.match(doc.pageCss, 'body.layout-one-pager { --fit-font-pt: 10pt; }');
@@ -96,7 +96,7 @@ test('the one-pager sits in one sheet, carries its fit policy and scales from --
 });
 
 test('metadata names title, author, subject, keywords, creator and language', async () => {
-  const doc = await renderDocument(renderer, facts, spec('topics/money/brief'), options);
+  const doc = await renderSubject(renderer, facts, spec('topics/money/brief'), options);
   assert.is(doc.metadata.title, 'Money for returning engineers: brief');
   assert.is(doc.metadata.author, 'Fixture research office');
   assert.is(doc.metadata.subject, 'Two invented schemes pay engineers and recruiters.');
@@ -106,7 +106,7 @@ test('metadata names title, author, subject, keywords, creator and language', as
 });
 
 test('the self-contained HTML embeds its fonts and holds no script', async () => {
-  const doc = await renderDocument(renderer, facts, spec('programmes/lantern/html'), options);
+  const doc = await renderSubject(renderer, facts, spec('programmes/lantern/html'), options);
   const html = composeHtml(renderSkeleton(templates, { paper: 'a4', assets: 'inline', text: documentText(doc) }), doc);
   assert.match(html, /font-family:'Noto Sans SC'[^}]*data:font\/woff2/);
   assert.match(html, 'class="layout-brief paper-a4 subject-programme format-html"');

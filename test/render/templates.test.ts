@@ -1,8 +1,8 @@
+import { renderSubject } from '../helpers/render-subject.js';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planDocuments } from '../../src/documents/plan.js';
-import { renderDocument } from '../../src/render/render-document.js';
 import { TemplateError } from '../../src/errors.js';
 import { loadFacts } from '../../src/facts/load.js';
 import type { RenderLimits } from '../../src/render/render-limits.js';
@@ -90,7 +90,7 @@ test("the bundled people list prints a person's native name marked with its lang
   const facts = await loadFacts(fileURLToPath(new URL('../fixtures/documents/dataset', import.meta.url)));
   const renderer = createRenderer(readTemplateSet(bundledTemplatesDir()));
   const options = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') } as const;
-  const bodies = planDocuments(facts).map((spec) => renderDocument(renderer, facts, spec, options).body);
+  const bodies = planDocuments(facts).map((spec) => renderSubject(renderer, facts, spec, options).body);
   assert.ok(bodies.some((body) => body.includes('<li><b>Li Ming</b> <span lang="zh">李明</span>,')), 'Li Ming with 李明 in some people list');
   for (const body of bodies) assert.not.match(body, '[object Object]');
 });

@@ -5,110 +5,92 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_PAPER } from '../contracts/paper.js';
-import { InterruptedError, OutputError, UsageError } from '../errors.js';
+import type { BrowserSession } from '../browser/index.js';
+import { withRunDefaults } from '../contracts/run-defaults.js';
+import { documentDate } from '../documents/document-date.js';
+import { OutputError, UsageError } from '../errors.js';
 import { describeFonts } from '../fonts/describe-fonts.js';
 import { TOOL, BUNDLED_TEMPLATES } from '../package.js';
-import type { BrowserSession } from '../browser/index.js';
-import { documentDate } from '../render/render-options.js';
-import { interrupted, throwIfAborted } from './execute-batch.js';
 import { finishRun } from './finish-run.js';
 import { hashRun, sha256 } from './input-hash.js';
+import { outcomeOf } from './make-document.js';
 import { readManifest, type ManifestFile } from './manifest.js';
-import { openOutput } from './open-output.js';
-import { outcomeOf } from './run-document.js';
-import type { AssembleOptions, BatchEvents, BatchResult, DocumentOutcome } from './options.js';
+import type { OpenOutput } from './open-output.js';
+import type { AssembleOptions } from './options.js';
+import { throwIfAborted, withOutputRun } from './output-run.js';
 import { sweepTempFiles } from './output-writer.js';
-import { planDocumentWork } from './plan-work.js';
+import { planBuild } from './plan-build.js';
 import { printedOptions, recordedOptions } from './recorded-options.js';
 import { readShardSet, type ShardDocument } from './read-shards.js';
+import type { BatchEvents, BatchResult, DocumentOutcome } from './result.js';
 import type { BatchStages } from './stages.js';
 
-export async function executeAssemble(options: AssembleOptions, events: BatchEvents, session: BrowserSession, stages: BatchStages): Promise<BatchResult> {
+export async function assembleRun(given: AssembleOptions, events: BatchEvents, session: BrowserSession, stages: BatchStages): Promise<BatchResult> {
   const started = performance.now();
-  const { signal } = options;
-  throwIfAborted(signal);
+  const options = withRunDefaults(given);
+  throwIfAborted(options.signal);
   const shards = await readShardSet(options.shards, options.cwd);
   const recorded = recordedOptions(options);
   const fonts = describeFonts();
   const tool = { name: TOOL.name, version: TOOL.version };
   const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
-  const printed = printedOptions(recorded);
-  const hashes = await hashRun([resolve(options.dataDir), templatesDir], recorded, { fonts, tool, sourceDateEpoch: options.sourceDateEpoch }, printed);
+  const hashes = await hashRun([resolve(options.dataDir), templatesDir], recorded, { fonts, tool, sourceDateEpoch: options.sourceDateEpoch }, printedOptions(recorded));
   if (hashes.fingerprint !== shards.fingerprint) {
     const [theirs, ours] = [shards.fingerprint, hashes.fingerprint ?? ''].map((f) => f.slice(0, 12));
     throw new UsageError(
       `the shards were built from other inputs or options than these (plan fingerprint ${theirs} in the shards, ${ours} here): run brief assemble with the data, templates, config and flags the shards were built with`,
     );
   }
-  const output = await openOutput(options);
-  const warnings: string[] = [];
-  const warn = (text: string) => {
-    warnings.push(text);
-    events.onWarning?.(text);
-  };
-  const launchesBefore = session.launches;
-  try {
-    await sweepTempFiles(output.outDir);
-    const paper = options.paper ?? DEFAULT_PAPER;
+  return withOutputRun(options, events, session, async (run) => {
+    await sweepTempFiles(run.output.outDir);
     const htmlReady = stages.loadHtmlStage(templatesDir);
     htmlReady.catch(() => {});
-    const [facts, previous] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), readManifest(output.outDir)]);
-    const documents = planDocumentWork(facts, { selection: {}, audiences: options.audiences, marking: options.distribution ?? facts.meta.distribution ?? null });
-    if (JSON.stringify(documents.plan.map((spec) => spec.key)) !== JSON.stringify(shards.plan)) {
+    const [facts, previous] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), readManifest(run.output.outDir)]);
+    const plan = planBuild(facts, { selection: {}, audiences: options.audiences, marking: options.distribution ?? facts.meta.distribution ?? null });
+    if (JSON.stringify(plan.plan.map((spec) => spec.key)) !== JSON.stringify(shards.plan)) {
       throw new UsageError(`the shards plan other documents than the data here, though built from the same inputs: build the shards again`);
     }
-    events.onPlan?.(documents.plan.length);
+    events.onPlan?.(plan.plan.length);
     const earlier = new Map((previous?.files ?? []).map((f) => [f.key, f]));
     const outcomes: DocumentOutcome[] = [];
-    for (const spec of documents.plan) {
-      throwIfAborted(signal);
+    for (const spec of plan.plan) {
+      run.throwIfAborted();
       const doc = shards.documents.get(spec.key)!;
-      const copied = await copyDocument(output, doc, earlier.get(spec.key));
+      const copied = await copyDocument(run.output, doc, earlier.get(spec.key));
       outcomes.push(outcomeOf(doc.entry, 0, !copied));
       events.onDocumentDone?.(spec.key, { path: doc.entry.path, pages: doc.entry.pages, ms: 0, skipped: !copied });
     }
     const html = await htmlReady;
-    const skeleton = html.skeleton(paper);
-    return await finishRun(
+    const skeleton = html.skeleton(options.paper);
+    return finishRun(
       {
-        output,
+        output: run.output,
         facts,
         html,
         skeleton,
         fonts,
-        paper,
+        paper: options.paper,
         author: options.author,
-        date: documentDate(facts, options.sourceDateEpoch),
-        record: { files: documents.plan.map((spec) => shards.documents.get(spec.key)!.entry), missing: [] },
-        packs: documents.packs,
+        date: documentDate(facts.meta.asOf, options.sourceDateEpoch),
+        record: { files: plan.plan.map((spec) => shards.documents.get(spec.key)!.entry), missing: [] },
+        packs: plan.packs,
         previous,
         options: recorded,
         runHash: hashes.runHash,
         zip: Boolean(options.zip),
         force: false,
-        printer: () => {
-          throwIfAborted(signal);
-          return session.printer(skeleton);
-        },
-        idle: () => session.idle(),
-        throwIfAborted: () => throwIfAborted(signal),
-        warn,
+        printer: () => run.printer(skeleton),
+        idle: run.idle,
+        throwIfAborted: run.throwIfAborted,
+        warn: run.warn,
       },
-      { documents: outcomes, started, browsersStarted: () => session.launches - launchesBefore, warnings },
+      { documents: outcomes, started, browsersStarted: run.browsersStarted, warnings: run.warnings },
     );
-  } catch (error) {
-    if (signal?.aborted && !(error instanceof InterruptedError)) throw interrupted(signal);
-    throw error;
-  } finally {
-    await session.idle().catch(() => undefined);
-    const unreleased = await output.close();
-    if (unreleased) warn(unreleased);
-  }
+  }, started);
 }
 
 /** Copies a shard's document into the output folder, unless the same file is there already; true when copied. */
-async function copyDocument(output: Awaited<ReturnType<typeof openOutput>>, doc: ShardDocument, earlier: ManifestFile | undefined): Promise<boolean> {
+async function copyDocument(output: OpenOutput, doc: ShardDocument, earlier: ManifestFile | undefined): Promise<boolean> {
   const { entry } = doc;
   if (earlier && earlier.path === entry.path && earlier.sha256 === entry.sha256 && (await output.verifier.check(earlier))) return false;
   const bytes = await readFile(doc.file);

@@ -2,12 +2,13 @@
 // (issue 11): the manifest describes the whole plan, and the pack and the zip are made again only
 // when every document they hold is there; otherwise they are left as they were, and a warning says why.
 import type { DocumentSpec } from '../contracts/document.js';
+import { isPrintedKey } from '../contracts/layouts.js';
 import { PACK_NAME, ZIP_NAME, type Manifest, type ManifestFile } from './manifest.js';
 import { audienceFolder, isAudienceCopy } from './plan-audiences.js';
 import type { OutputVerifier } from './verify-outputs.js';
 
 /** The whole plan as the manifest records it. */
-export interface WholePlanRecord {
+export interface PlanOnDisk {
   /** Each document of the plan whose file is there and intact, in plan order. */
   files: ManifestFile[];
   /** Keys of the documents of the plan that are not. */
@@ -19,12 +20,12 @@ export interface WholePlanRecord {
  * where its file is still there with its recorded sha256: a manifest never vouches for a file it
  * has not seen intact.
  */
-export async function recordWholePlan(
+export async function findPlanOnDisk(
   plan: readonly DocumentSpec[],
   done: ReadonlyMap<string, ManifestFile>,
   previous: ReadonlyMap<string, ManifestFile>,
   verifier: OutputVerifier,
-): Promise<WholePlanRecord> {
+): Promise<PlanOnDisk> {
   const found = await Promise.all(
     plan.map(async (spec) => {
       const entry = done.get(spec.key);
@@ -41,7 +42,7 @@ export async function recordWholePlan(
 
 /** The PDF documents among missing keys (a key ends with its format, e.g. `programmes/my-programme/brief`). */
 export function missingPdfs(missing: readonly string[]): string[] {
-  return missing.filter((key) => !key.endsWith('/html'));
+  return missing.filter(isPrintedKey);
 }
 
 /** Why a pack or a zip was not made: `briefing-pack.pdf left as it was: 30 documents of the plan are not built; run brief build`. */

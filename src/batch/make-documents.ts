@@ -1,12 +1,11 @@
 // The documents of a run, rendered and printed a few at a time: twice as many in flight as pages
 // print, so the HTML of the next is ready while pages print.
-import { availableParallelism } from 'node:os';
 import { BrowserStartError } from '../errors.js';
 import type { ManifestFile } from './manifest.js';
-import type { BatchEvents, DocumentOutcome } from './options.js';
+import type { BatchEvents, DocumentOutcome } from './result.js';
 import type { PackFeed } from './pack-feed.js';
 import type { PlannedSpec } from './plan-audiences.js';
-import { runDocument, type DocumentRun } from './run-document.js';
+import { makeDocument, type DocumentJob } from './make-document.js';
 
 export interface DocumentsDone {
   /** Each document's manifest entry, in `specs` order; undefined where it failed or was not reached. */
@@ -17,14 +16,14 @@ export interface DocumentsDone {
   fatal?: BrowserStartError;
 }
 
-export async function runDocuments(
-  run: DocumentRun,
+export async function makeDocuments(
+  job: DocumentJob,
   specs: readonly PlannedSpec[],
-  options: { concurrency?: number; signal?: AbortSignal; events: BatchEvents; packFeed?: PackFeed },
+  options: { concurrency: number; signal?: AbortSignal; events: BatchEvents; packFeed?: PackFeed },
 ): Promise<DocumentsDone> {
   const { signal, events, packFeed } = options;
   const done: DocumentsDone = { entries: new Array(specs.length), outcomes: new Array(specs.length), failures: [] };
-  const width = Math.max(1, options.concurrency ?? availableParallelism()) * 2;
+  const width = options.concurrency * 2;
   let next = 0;
   const worker = async () => {
     while (next < specs.length && !signal?.aborted && !done.fatal) {
@@ -32,7 +31,7 @@ export async function runDocuments(
       const spec = specs[i]!;
       events.onDocumentStart?.(spec.key);
       try {
-        const result = await runDocument(run, spec);
+        const result = await makeDocument(job, spec);
         done.entries[i] = result.entry;
         done.outcomes[i] = result.outcome;
         if (result.printed) packFeed?.ready(i, result.entry, result.printed);
