@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import ts from 'typescript';
 import { ROOT } from './helpers/run-cli.js';
 
 const SRC = path.join(ROOT, 'src');
@@ -86,6 +87,88 @@ test('no folder of src/ is named like build output, and no source file is over 3
     .map((file) => [path.relative(ROOT, file), readFileSync(file, 'utf8').split('\n').length] as const)
     .filter(([, lines]) => lines > 300);
   assert.equal(long, []);
+});
+
+/** Where src/ files import each other inside one folder, as file -> files. */
+function importsWithinFolders(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(SRC)) {
+    const folder = path.dirname(file);
+    graph.set(file, importsOf(file).filter((target) => path.dirname(target) === folder));
+  }
+  return graph;
+}
+
+test('no two files of a folder import each other, however far round (issue 17)', () => {
+  const graph = importsWithinFolders();
+  const cycles = new Set<string>();
+  const visit = (file: string, trail: string[]) => {
+    if (trail.includes(file)) {
+      const loop = trail.slice(trail.indexOf(file)).map((f) => path.relative(SRC, f));
+      // One name per cycle, whichever file it was entered from.
+      const start = loop.indexOf([...loop].sort()[0]!);
+      return void cycles.add([...loop.slice(start), ...loop.slice(0, start), loop[start]].join(' -> '));
+    }
+    if (trail.length > 40) return;
+    for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+  };
+  for (const file of graph.keys()) visit(file, []);
+  assert.equal([...cycles], []);
+});
+
+/** Every function of a source file (declarations, methods, arrows, expressions) with its first line and length in lines. */
+function functionsOf(file: string): { name: string; line: number; lines: number }[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: { name: string; line: number; lines: number }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+      const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const named = (node as { name?: ts.Node }).name;
+      found.push({ name: named ? named.getText(source) : '(anonymous)', line: first + 1, lines: last - first + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+test('no function of src/ is over 80 lines (issue 17)', () => {
+  const long = sourceFiles(SRC).flatMap((file) =>
+    functionsOf(file)
+      .filter((f) => f.lines > 80)
+      .map((f) => `${path.relative(ROOT, file)}:${f.line} ${f.name}: ${f.lines} lines`),
+  );
+  assert.equal(long, []);
+});
+
+/** Comparisons of a layout, format or kind name, and restated unions of them: the table's to answer (contracts/layouts.ts). */
+const LAYOUT_LITERALS = [
+  /(?:===|!==)\s*['"](?:brief|one-pager|html|pdf)['"]/,
+  /['"](?:brief|one-pager|html|pdf)['"]\s*(?:===|!==)/,
+  /['"]one-pager['"]/,
+  /['"](?:brief|one-pager)['"]\s*\|/,
+  /endsWith\(\s*['"][^'"]*(?:brief|one-pager|html|pdf)['"]\s*\)/,
+  /case\s+['"](?:brief|one-pager|html|pdf)['"]/,
+];
+
+test('nothing outside the layout table asks which layout, format or kind a document is by its name (issue 17)', () => {
+  const table = path.join(SRC, 'contracts', 'layouts.ts');
+  const asked: string[] = [];
+  for (const file of sourceFiles(SRC).filter((f) => f !== table)) {
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (LAYOUT_LITERALS.some((pattern) => pattern.test(line))) asked.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+      });
+  }
+  assert.equal(asked, []);
+});
+
+test('render is handed a view: no file of src/render reads the Facts (issue 17)', () => {
+  const facts = path.join(SRC, 'facts', 'facts.ts');
+  const readers = sourceFiles(path.join(SRC, 'render')).filter((file) => importsOf(file).includes(facts));
+  assert.equal(readers.map((file) => path.relative(ROOT, file)), []);
 });
 
 test.run();

@@ -65,7 +65,7 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
       selection: { programmes: options.programmes, topics: options.topics, formats: options.formats },
       shard: options.shard,
       audiences: options.audiences,
-      onlyAudiences: options.onlyAudiences,
+      forAudiences: options.forAudiences,
       marking: options.distribution ?? inputs.facts.meta.distribution ?? null,
     });
     inputs.openPages(plan.pdfCount);

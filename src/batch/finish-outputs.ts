@@ -10,7 +10,7 @@ import type { OutputWriter } from './output-writer.js';
 import type { PackPlan } from './plan-audiences.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import { missingPdfs, warnIncomplete, type PlanOnDisk } from './plan-on-disk.js';
-import { writeZips } from './write-zips.js';
+import { writeZips, type PackOutputs } from './write-zips.js';
 
 export interface FinishJob {
   writer: OutputWriter;
@@ -39,12 +39,6 @@ export interface Finished {
   zip?: BatchResult['zip'];
 }
 
-/** What each pack and zip is while the run finishes: kept from before, or made now. */
-export interface PackOutputs {
-  plan: PackPlan;
-  pack?: ManifestExtra;
-  zip?: ManifestExtra;
-}
 
 /** Writes the packs, the zips and the manifest; on failure, still a manifest that matches the disk. */
 export async function finishOutputs(job: FinishJob): Promise<Finished> {

@@ -39,7 +39,7 @@ export interface BatchOptions {
   /** Who packs are made for: each gets audiences/<id>/briefing-pack.pdf (and a zip with `zip`) with its marking. */
   audiences?: Audience[];
   /** Build only these audiences' documents (ids of `audiences`); empty: all. */
-  onlyAudiences?: string[];
+  forAudiences?: string[];
   /** Pages rendering at once; default: the number of cores. */
   concurrency?: number;
   /** A browser executable to launch. */
@@ -57,7 +57,7 @@ export interface BatchOptions {
 }
 
 /** Options of `brief assemble`: shards' folders in, the whole plan's outputs out, from the same inputs and options the shards were built with. */
-export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'formats' | 'shard' | 'onlyAudiences' | 'force'> {
+export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'formats' | 'shard' | 'forAudiences' | 'force'> {
   /** The shards' folders (or their shard manifests). */
   shards: string[];
 }

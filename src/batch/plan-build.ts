@@ -17,7 +17,7 @@ export interface BuildRequest {
   shard?: Shard;
   audiences?: readonly Audience[];
   /** Only these audiences' documents and packs (--audience); empty: all. */
-  onlyAudiences?: readonly string[];
+  forAudiences?: readonly string[];
   /** The run's marking: --distribution, else the data's; null for none. */
   marking: string | null;
 }
@@ -49,8 +49,8 @@ export function planBuild(facts: Facts, request: BuildRequest): BuildPlan {
   const everyone: PackPlan = { path: PACK_NAME, zipPath: ZIP_NAME, keys: base.map((spec) => spec.key), distribution: request.marking, selected: false };
   // --programme, --topic and --format pick subjects and formats: an audience's copies of them too.
   const picked = new Set(planDocuments(facts, request.selection).map((spec) => spec.key));
-  const forAudiences = pickAudiences(packs, audiences, request.onlyAudiences ?? []);
-  const wanted = plan.filter((spec) => picked.has(baseKeyOf(spec)) && (!forAudiences || forAudiences.has(spec.key)));
+  const audienceKeys = pickAudiences(packs, audiences, request.forAudiences ?? []);
+  const wanted = plan.filter((spec) => picked.has(baseKeyOf(spec)) && (!audienceKeys || audienceKeys.has(spec.key)));
   const specs = selectShard(wanted, request.shard);
   const pdfCount = specs.filter((spec) => isPrinted(spec.format)).length;
   const printedNow = new Set(specs.filter((spec) => isPrinted(spec.format)).map((spec) => spec.key));

@@ -24,7 +24,7 @@ export function recordedOptions(o: SettledOptions<BatchOptions>): ManifestOption
     zip: Boolean(o.zip),
     allowRemote: Boolean(o.allowRemote),
     ...(o.audiences?.length ? { audiences: o.audiences.map(describeAudience) } : {}),
-    ...(o.onlyAudiences?.length ? { forAudiences: [...o.onlyAudiences].sort() } : {}),
+    ...(o.forAudiences?.length ? { forAudiences: [...o.forAudiences].sort() } : {}),
   };
 }
 

@@ -4,15 +4,33 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
-import type { FinishJob, PackOutputs } from './finish-outputs.js';
 import { sha256 } from './input-hash.js';
 import { MANIFEST_NAME, PACK_NAME, ZIP_NAME, serializeManifest, type Manifest, type ManifestExtra, type ManifestFile } from './manifest.js';
-import { audienceFolder } from './plan-audiences.js';
+import type { OutputWriter } from './output-writer.js';
+import { audienceFolder, type PackPlan } from './plan-audiences.js';
+import type { OutputVerifier } from './verify-outputs.js';
 import type { ZipEntry } from './zip.js';
+
+/** What each pack and zip is while the run finishes: kept from before, or made now. */
+export interface PackOutputs {
+  plan: PackPlan;
+  pack?: ManifestExtra;
+  zip?: ManifestExtra;
+}
+
+/** What the zips are written with. */
+export interface ZipJob {
+  writer: OutputWriter;
+  verifier: Pick<OutputVerifier, 'remember'>;
+  /** The time written into the zips. */
+  date: Date;
+  /** Each zip's input hash. */
+  runHash: string;
+}
 
 /** Writes every zip whose documents are all there; the others stay as they were. */
 export async function writeZips(
-  job: FinishJob,
+  job: ZipJob,
   outputs: PackOutputs[],
   byKey: ReadonlyMap<string, ManifestFile>,
   missing: ReadonlySet<string>,
@@ -51,7 +69,7 @@ async function readEntries(outDir: string, files: { file: Pick<ManifestFile, 'pa
   );
 }
 
-async function writeZip(job: FinishJob, path: string, entries: ZipEntry[]): Promise<ManifestExtra> {
+async function writeZip(job: ZipJob, path: string, entries: ZipEntry[]): Promise<ManifestExtra> {
   const { zipOutputs } = await import('./zip.js');
   const bytes = await zipOutputs(entries, job.date);
   await job.writer.write(path, bytes);

@@ -1,4 +1,6 @@
 // --zip: one archive of the outputs and the manifest, with yazl; fixed times so equal inputs give equal bytes.
+import { isCompressedOutput } from '../contracts/layouts.js';
+
 export interface ZipEntry {
   /** Path inside the archive, with `/`. */
   path: string;
@@ -11,7 +13,7 @@ export async function zipOutputs(entries: ZipEntry[], mtime: Date): Promise<Buff
   const { ZipFile } = (await import('yazl')).default;
   const zip = new ZipFile();
   for (const entry of entries) {
-    zip.addBuffer(Buffer.from(entry.bytes), entry.path, { mtime, mode: 0o100644, compress: !entry.path.endsWith('.pdf') });
+    zip.addBuffer(Buffer.from(entry.bytes), entry.path, { mtime, mode: 0o100644, compress: !isCompressedOutput(entry.path) });
   }
   zip.end();
   const chunks: Buffer[] = [];

@@ -11,6 +11,7 @@
 import type { Page } from 'puppeteer';
 import type { FitPolicy } from '../contracts/layouts.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
+import { READ_PAGE_BOX, READ_PAGE_RULES } from './page-box.js';
 
 /** The layout measured at one type size, in CSS px. */
 export interface FitMeasure {
@@ -91,96 +92,32 @@ export async function setFitSize(page: Page, fontPt: number | undefined): Promis
   }, fontPt ?? null);
 }
 
-/** Lays the document out at the page's content width with the given size and measures it. */
+/** Lays the document out at the page's content width (page-box.ts) with the given size and measures it. */
 export async function measureFit(page: Page, paper: Paper, maxPages: number, fontPt?: number): Promise<FitMeasure> {
-  const { widthMm: paperWidthMm, heightMm: paperHeightMm } = PAPER_SIZES[paper];
+  const { widthMm, heightMm } = PAPER_SIZES[paper];
   return page.evaluate(
-    (pt, paperWidth, paperHeight, pages) => {
+    (pt, paperWidth, paperHeight, pages, boxGlobal, rulesGlobal) => {
       const root = document.documentElement;
       for (const element of [root, document.body]) {
         if (pt === null) element.style.removeProperty('--fit-font-pt');
         else element.style.setProperty('--fit-font-pt', `${pt}pt`);
       }
-      const probe = document.createElement('div');
-      probe.style.cssText = 'position:absolute;visibility:hidden;left:0;top:0;width:0;height:0;';
-      root.appendChild(probe);
-      const lengthPx = (value: string, fallback: number): number => {
-        if (!value) return fallback;
-        probe.style.height = value;
-        const px = probe.getBoundingClientRect().height;
-        probe.style.height = '0';
-        return px > 0 || value.trim().startsWith('0') ? px : fallback;
-      };
-      let width = lengthPx(getComputedStyle(root).getPropertyValue('--page-content-width').trim(), 0);
-      let height = lengthPx(getComputedStyle(root).getPropertyValue('--page-content-height').trim(), 0);
-      if (!(width > 0 && height > 0)) {
-        // The @page rules: later ones win, `:first` wins over the plain rule for page one.
-        const declared = new Map<string, string>();
-        const firsts = new Map<string, string>();
-        for (const sheet of Array.from(document.styleSheets)) {
-          let rules: CSSRuleList;
-          try {
-            rules = sheet.cssRules;
-          } catch {
-            continue; // Not readable (another origin): it cannot be the per-document page CSS.
-          }
-          for (const rule of Array.from(rules)) {
-            if (!(rule instanceof CSSPageRule)) continue;
-            const selector = rule.selectorText.trim();
-            const target = selector === '' ? declared : selector === ':first' ? firsts : undefined;
-            if (!target) continue;
-            for (const name of ['size', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left']) {
-              const value = rule.style.getPropertyValue(name).trim();
-              if (value) target.set(name, value);
-            }
-          }
-        }
-        for (const [name, value] of firsts) declared.set(name, value);
-        let pageWidth = lengthPx(`${paperWidth}mm`, 0);
-        let pageHeight = lengthPx(`${paperHeight}mm`, 0);
-        const size = (declared.get('size') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-        const named: Record<string, [string, string]> = {
-          a5: ['148mm', '210mm'],
-          a4: ['210mm', '297mm'],
-          a3: ['297mm', '420mm'],
-          letter: ['8.5in', '11in'],
-          legal: ['8.5in', '14in'],
-        };
-        const lengths = size.filter((part) => /^[\d.]/.test(part));
-        const name = size.find((part) => part in named);
-        if (lengths.length >= 1) {
-          pageWidth = lengthPx(lengths[0] ?? '', pageWidth);
-          pageHeight = lengthPx(lengths[1] ?? lengths[0] ?? '', pageHeight);
-        } else if (name) {
-          const dims = named[name];
-          if (dims) {
-            pageWidth = lengthPx(dims[0], pageWidth);
-            pageHeight = lengthPx(dims[1], pageHeight);
-          }
-        }
-        if (size.includes('landscape') !== pageWidth > pageHeight) [pageWidth, pageHeight] = [pageHeight, pageWidth];
-        const margin = (side: string): number => {
-          const value = declared.get(`margin-${side}`) ?? '0';
-          // Percentages of @page margins refer to the page's width (or height, top and bottom).
-          if (value.endsWith('%')) return (parseFloat(value) / 100) * (side === 'top' || side === 'bottom' ? pageHeight : pageWidth);
-          return lengthPx(value, 0);
-        };
-        width = pageWidth - margin('left') - margin('right');
-        height = pageHeight - margin('top') - margin('bottom');
-      }
-      probe.remove();
+      const readBox = (globalThis as unknown as Record<string, (w: number, h: number, rules: string) => { width: number; height: number }>)[boxGlobal]!;
+      const box = readBox(paperWidth, paperHeight, rulesGlobal);
       // Lay out at the width the printed page gives the content.
       const previousWidth = root.style.width;
-      root.style.width = `${width}px`;
+      root.style.width = `${box.width}px`;
       const sheet = document.querySelector('main.sheet') ?? document.body;
       const used = sheet.getBoundingClientRect().bottom - root.getBoundingClientRect().top;
       root.style.width = previousWidth;
-      return { available: height * pages, used };
+      return { available: box.height * pages, used };
     },
     fontPt ?? null,
-    paperWidthMm,
-    paperHeightMm,
+    widthMm,
+    heightMm,
     maxPages,
+    READ_PAGE_BOX,
+    READ_PAGE_RULES,
   );
 }
 

@@ -6,6 +6,7 @@ import { BriefError, EXIT } from '../errors.js';
 import type { BrowserHandle } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
 import { MARK_FOREIGN_SCRIPTS, markForeignScripts } from './tag-languages.js';
+import { READ_PAGE_BOX, READ_PAGE_RULES, readPageBox, readPageRules } from './page-box.js';
 
 export interface PrintPage {
   page: Page;
@@ -159,6 +160,8 @@ async function loadSkeleton(warm: PrintPage, skeletonUrl: string): Promise<void>
   // functions evaluated in the page carry that call with them; the compiled build has none.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
   await page.evaluate(`globalThis.${MARK_FOREIGN_SCRIPTS} = ${markForeignScripts.toString()}`);
+  // The fit check's readers of the page box (page-box.ts).
+  await page.evaluate(`globalThis.${READ_PAGE_RULES} = ${readPageRules.toString()}; globalThis.${READ_PAGE_BOX} = ${readPageBox.toString()}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   warm.blocked = []; // What the skeleton itself tried is not any document's fault.
 }
@@ -209,7 +212,7 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
     document.body.innerHTML = parts.body;
     // Text in another script gets the language it is written in (tag-languages.ts). Chromium
     // writes /Lang only on elements it tags, and a plain <span lang="zh"> is not one: given its own
-    // (implicit) role, it is tagged with its language (post-processing makes that element a Span).
+    // (implicit) role, it is tagged with its language (finishing makes that element a Span).
     // Only the printed page changes.
     (globalThis as unknown as Record<string, () => number>)[parts.markForeignScripts]?.();
     document.body.querySelectorAll(parts.languageCarriers).forEach((element) => element.setAttribute('role', 'generic'));

@@ -69,7 +69,7 @@ export function toBuildOptions(args: BuildArgs): BatchOptions {
     zip: args.zip,
     shard: args.shard ? parseShard(args.shard) : undefined,
     audiences: args.audiences,
-    onlyAudiences: args.audience,
+    forAudiences: args.audience,
     concurrency: args.concurrency,
     browserPath: args.browser,
     // BRIEF_BROWSER_WS_ENDPOINT reaches here through yargs' .env('BRIEF') in main.ts.

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { LoadedConfig } from '../config/load-config.js';
 import { describeAudience, type Audience } from '../contracts/audience.js';
 import type { GlobalArgs } from './global-args.js';
+import { RUN_DEFAULTS } from '../contracts/run-defaults.js';
 import { say } from './output.js';
 
 interface ConfigArgs extends GlobalArgs {
@@ -23,7 +24,8 @@ export const configCommand = (config: LoadedConfig | undefined, argv: string[]):
     // config file, so `--no-allow-remote` and `--paper=letter` count as flags as yargs reads them.
     const flags = new Set(Object.keys(Parser(argv)));
     const given = config ? { ...config.settings, ...(config.audiences ? { audiences: config.audiences } : {}) } : undefined;
-    const settings = describeSettings(args as unknown as Record<string, unknown>, flags, process.env, given);
+    // A run applies its defaults as it starts (RUN_DEFAULTS): shown here as the value in force.
+    const settings = describeSettings(args as unknown as Record<string, unknown>, flags, process.env, given, { paper: RUN_DEFAULTS.paper });
     // An audience is shown as written, without where the file gives it.
     if (settings.audiences?.value) settings.audiences.value = (settings.audiences.value as Audience[]).map(describeAudience);
     if (args.json) {

@@ -13,7 +13,8 @@ export interface GlobalArgs {
   templates?: string;
   /** The config file, where one was named. */
   config?: string;
-  paper: Paper;
+  /** Absent: the run applies its default (contracts/run-defaults.ts). */
+  paper?: Paper;
   distribution?: string;
   author?: string;
   format?: Format[];

@@ -1,7 +1,8 @@
 // The command line: flags in, a call to the core, messages and exit codes out.
 import yargs, { type Argv, type CommandModule, type Options } from 'yargs';
 import { FORMATS } from '../contracts/layouts.js';
-import { DEFAULT_PAPER, PAPERS } from '../contracts/paper.js';
+import { PAPERS } from '../contracts/paper.js';
+import { RUN_DEFAULTS } from '../contracts/run-defaults.js';
 import { BriefError, describeError, EXIT } from '../errors.js';
 import { TOOL } from '../package.js';
 import { assembleCommand } from './assemble-command.js';
@@ -132,7 +133,8 @@ const GLOBAL_OPTIONS = {
 
 /** The settings a config file may give, as global flags, so that every command sees them. */
 const SETTING_OPTIONS = {
-  paper: { choices: PAPERS, default: DEFAULT_PAPER, describe: 'Paper size', global: true },
+  // No default here: the run applies RUN_DEFAULTS once (contracts/run-defaults.ts).
+  paper: { choices: PAPERS, describe: `Paper size (default: ${RUN_DEFAULTS.paper})`, global: true },
   distribution: { type: 'string', describe: "Distribution marking on every page (default: the data's)", global: true },
   author: { type: 'string', describe: "Author or office (default: the data's)", global: true },
   format: { type: 'array', choices: FORMATS, describe: 'Formats to build (repeatable; default: all)', global: true },

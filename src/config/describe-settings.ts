@@ -18,6 +18,7 @@ export function describeSettings(
   flags: ReadonlySet<string>,
   env: NodeJS.ProcessEnv,
   config: Record<string, unknown> | undefined,
+  defaults: Record<string, unknown> = {},
 ): Record<string, { value: unknown; from: SettingSource }> {
   const out: Record<string, { value: unknown; from: SettingSource }> = {};
   for (const key of CONFIG_KEYS) {
@@ -28,7 +29,7 @@ export function describeSettings(
         : config && key in config
           ? 'config'
           : 'default';
-    out[key] = { value: resolved[key], from };
+    out[key] = { value: resolved[key] ?? (from === 'default' ? defaults[key] : undefined), from };
   }
   return out;
 }

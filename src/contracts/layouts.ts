@@ -56,6 +56,8 @@ export interface LayoutSpec {
   titleLabel: string;
   /** The label of the kicker over its title, by what the document is about. */
   kickerLabel: { programme: string; topic: string };
+  /** Its own page size in millimetres (a 16:9 slide); undefined: the run's paper. */
+  pageSize?: { widthMm: number; heightMm: number };
   margins: Margins;
   /** How it shrinks to fit a number of pages; undefined: it runs to as many pages as it needs. */
   fit?: FitPolicy;
@@ -99,12 +101,14 @@ export interface OutputKindSpec {
   printed: boolean;
   /** A class on <body> for the styles of this kind ('' for none): the HTML shows the page as a sheet on screen. */
   bodyClass: string;
+  /** Its bytes are compressed already: an archive stores them as they are. */
+  compressed: boolean;
 }
 
 export const OUTPUT_KINDS = {
-  pdf: { extension: '.pdf', printed: true, bodyClass: '' },
+  pdf: { extension: '.pdf', printed: true, bodyClass: '', compressed: true },
   // Self-contained, fonts embedded: looks like the PDF on screen.
-  html: { extension: '.html', printed: false, bodyClass: 'format-html' },
+  html: { extension: '.html', printed: false, bodyClass: 'format-html', compressed: false },
 } as const satisfies Record<string, OutputKindSpec>;
 
 export type OutputKind = keyof typeof OUTPUT_KINDS;
@@ -147,6 +151,11 @@ export function formatOfKey(key: string): Format | undefined {
 export function isPrintedKey(key: string): boolean {
   const format = formatOfKey(key);
   return format !== undefined && isPrinted(format);
+}
+
+/** Whether a file (a document, a pack) is of a kind whose bytes are compressed already. */
+export function isCompressedOutput(path: string): boolean {
+  return Object.values(OUTPUT_KINDS).some((kind) => kind.compressed && path.endsWith(kind.extension));
 }
 
 /** A subject's output file name in a format: `qiming-brief.pdf`, `qiming.html`. */

@@ -3,23 +3,14 @@
 // date, statuses their end dates contradict, programmes and topics nothing supports and claims
 // nothing cites. Pure: records in, problems and warnings out.
 import type { Problem } from '../errors.js';
-import type { Origin } from './facts.js';
 import type { CollectionName } from './names.js';
 import { claimsCitedBy } from './claims-cited.js';
+import type { DataRecord, RecordIndex } from './data-record.js';
 import { toIsoDate } from './date-value.js';
 import type { Claim, Incentive, Meta, Organisation, Person, Programme, Source, TimelineEvent, Topic } from './schema.js';
-import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
+import { formatPath, locate, type DataPath } from './yaml-document.js';
 
-/** A record as the dataset check holds it: its value and where it stands. */
-export interface DataRecord {
-  id: string;
-  origin: Origin;
-  yaml: YamlFile;
-  path: Array<string | number>;
-  value: { id: string };
-}
-
-export type RecordIndex = Map<CollectionName, Map<string, DataRecord>>;
+export type { DataRecord, RecordIndex } from './data-record.js';
 
 /** Statuses that say a programme has not ended. */
 const RUNNING = new Set(['planned', 'announced', 'active']);

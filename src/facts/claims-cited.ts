@@ -1,7 +1,7 @@
 // Which claims the data cites, and which programmes and topics cite any: read from REFERENCES,
 // so a field that names a claim is counted wherever the schema puts one.
 import { matchPath, REFERENCES } from './references.js';
-import type { RecordIndex } from './check-content.js';
+import type { RecordIndex } from './data-record.js';
 
 /** Every claim something cites, and the programmes and topics that cite at least one. */
 export function claimsCitedBy(records: RecordIndex): { claims: Set<string>; byProgramme: Set<string>; byTopic: Set<string> } {

@@ -13,7 +13,7 @@ loadFacts(request.dataDir, { cwd: request.cwd }).then(
   (facts) => post({ facts }),
   (error: unknown) => {
     if (error instanceof DataError) post({ error: { kind: 'data', problems: error.problems } });
-    else if (error instanceof BriefError) post({ error: { kind: 'brief', message: error.message, exitCode: error.exitCode } });
+    else if (error instanceof BriefError) post({ error: { kind: 'brief-error', message: error.message, exitCode: error.exitCode } });
     else post({ error: { kind: 'other', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } });
   },
 );

@@ -18,7 +18,7 @@ export interface FactsRequest {
 /** The worker's one message: the facts, or the error as data (errors lose their class in transit). */
 export type FactsAnswer =
   | { facts: Facts }
-  | { error: { kind: 'data'; problems: Problem[] } | { kind: 'brief'; message: string; exitCode: ExitCode } | { kind: 'other'; message: string } };
+  | { error: { kind: 'data'; problems: Problem[] } | { kind: 'brief-error'; message: string; exitCode: ExitCode } | { kind: 'other'; message: string } };
 
 /** The facts of a data folder, as loadFacts gives them, read on a worker thread. */
 export async function loadFactsInWorker(dataDir: string, options: LoadOptions = {}): Promise<Facts> {
@@ -42,7 +42,7 @@ export async function loadFactsInWorker(dataDir: string, options: LoadOptions = 
   if ('facts' in answer) return answer.facts;
   const { error } = answer;
   if (error.kind === 'data') throw new DataError(error.problems);
-  if (error.kind === 'brief') throw new BriefError(error.message, { exitCode: error.exitCode });
+  if (error.kind === 'brief-error') throw new BriefError(error.message, { exitCode: error.exitCode });
   throw new Error(error.message);
 }
 

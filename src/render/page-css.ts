@@ -5,7 +5,7 @@ import { fontStack } from '../fonts/font-slices.js';
 
 /** The area inside the layout's margins, which a fitted layout's `<main class="sheet">` must fit. */
 export function pageContentSize(paper: Paper, layout: Layout): { widthMm: number; heightMm: number } {
-  const size = PAPER_SIZES[paper];
+  const size = LAYOUTS[layout].pageSize ?? PAPER_SIZES[paper];
   const m = LAYOUTS[layout].margins;
   return { widthMm: size.widthMm - m.left - m.right, heightMm: size.heightMm - m.top - m.bottom };
 }
@@ -42,10 +42,10 @@ export function pageCounterContent(wording: string): string {
 }
 
 export function renderPageCss(input: PageCssInput): string {
-  const { margins: m, fit } = LAYOUTS[input.layout];
+  const { margins: m, fit, pageSize } = LAYOUTS[input.layout];
   const lines = [
     '@page {',
-    `  size: ${PAPER_SIZES[input.paper].css};`,
+    `  size: ${pageSize ? `${pageSize.widthMm}mm ${pageSize.heightMm}mm` : PAPER_SIZES[input.paper].css};`,
     `  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;`,
     `  @top-left { content: ${cssString(input.header)}; ${MARGIN_FONT} vertical-align: bottom; padding-bottom: 3mm; }`,
     input.distribution
@@ -55,6 +55,6 @@ export function renderPageCss(input: PageCssInput): string {
     '}',
   ];
   if (fit) lines.push(`body.layout-${input.layout} { --fit-font-pt: ${fit.baseFontPt}pt; }`);
-  lines.push(`:root { --page-width: ${PAPER_SIZES[input.paper].widthMm}mm; --content-width: ${pageContentSize(input.paper, input.layout).widthMm}mm; }`);
+  lines.push(`:root { --page-width: ${(pageSize ?? PAPER_SIZES[input.paper]).widthMm}mm; --content-width: ${pageContentSize(input.paper, input.layout).widthMm}mm; }`);
   return lines.filter(Boolean).join('\n');
 }
