@@ -11,7 +11,7 @@ import type { OutlineItem } from './pdf-outline.js';
 import { decodeText, pdfText } from './pdf-text.js';
 import type { PdfWriter } from './pdf-writer.js';
 import { readPartContents, type PartContents } from './part-contents.js';
-import { editPartObject, renumber, type PartEdit } from './part-edits.js';
+import { editPartObject, refsMove, renumber, type PartEdit } from './part-edits.js';
 
 /** Where the pack's own objects are, for the parts to point at. */
 export interface PackTargets {
@@ -68,11 +68,11 @@ export function copyPart(file: PdfFile, writer: PdfWriter, targets: PackTargets,
   for (const num of file.numbers()) {
     if (contents.drop.has(num)) continue;
     const object = file.get(num)!;
-    let value = editPartObject(object.value, edit);
-    // After the renumbering: the Part's own entries name objects of the pack already.
-    if (num === contents.topDocument) value = asPart(value, partEntries);
-    if (value === object.value) writer.copy(to(num), object.raw, object.data);
-    else writer.write(to(num), value, object.data);
+    const value = editPartObject(object.value, edit);
+    // Renumbered first: the Part's own entries name objects of the pack already.
+    if (num === contents.topDocument) writer.write(to(num), asPart(renumber(value, to), partEntries));
+    else if (value !== object.value || refsMove(value, to)) writer.writeRenumbered(to(num), value, to, object.data);
+    else writer.copy(to(num), object.raw, object.data);
   }
   if (contents.topDocument === undefined) {
     const kids = contents.structRoot.dict.get('K');

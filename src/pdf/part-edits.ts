@@ -1,6 +1,7 @@
 // The edits a document's objects get as they are copied into the pack (issue 14, issue 17), each
-// made on values: every reference renumbered, /StructParent(s) keys moved up by the keys of the
-// parts before, structure IDs renamed apart, a link's named destination made explicit.
+// made on values: every reference renumbered (as the object is written, or on a copy where the
+// value is kept), /StructParent(s) keys moved up by the keys of the parts before, structure IDs
+// renamed apart, a link's named destination made explicit.
 import { copyDict, get, isArray, isDict, nameAt, PdfRef, type PdfDict, type PdfValue } from './pdf-objects.js';
 import { renameIds, type IdNames } from './structure-ids.js';
 
@@ -14,15 +15,25 @@ export interface PartEdit {
   explicit: (dest: PdfValue | null) => PdfValue | undefined;
 }
 
-/** The object as the pack writes it; the same value where no edit changes it. */
+/**
+ * The object with the pack's edits of its entries made, its references not yet renumbered (the
+ * writer renumbers them as it writes); the same value where no entry changes.
+ */
 export function editPartObject(value: PdfValue, edit: PartEdit): PdfValue {
-  let edited = value;
-  if (isDict(edited)) {
-    edited = shiftStructParents(edited, edit.keyBase) ?? edited;
-    edited = renameIds(edited, edit.ids) ?? edited;
-    edited = withExplicitDest(edited, edit.explicit) ?? edited;
+  if (!isDict(value)) return value;
+  let edited = shiftStructParents(value, edit.keyBase) ?? value;
+  edited = renameIds(edited, edit.ids) ?? edited;
+  return withExplicitDest(edited, edit.explicit) ?? edited;
+}
+
+/** Whether renumbering moves any reference the value holds. */
+export function refsMove(value: PdfValue, to: (num: number) => number): boolean {
+  if (value instanceof PdfRef) return to(value.num) !== value.num || value.gen !== 0;
+  if (Array.isArray(value)) return value.some((item) => typeof item === 'object' && item !== null && refsMove(item, to));
+  if (value instanceof Map) {
+    for (const item of value.values()) if (typeof item === 'object' && item !== null && refsMove(item, to)) return true;
   }
-  return renumber(edited, edit.to);
+  return false;
 }
 
 /** The value with every reference renumbered; the same value where none changes. */

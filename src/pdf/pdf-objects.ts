@@ -51,7 +51,9 @@ export const isString = (v: PdfValue): v is PdfString => v instanceof PdfString;
 
 /** A copy of the dictionary that keeps its layout, to edit without touching the one read. */
 export function copyDict(dict: PdfDict): PdfDict {
-  return dict instanceof PdfInlineDict ? new PdfInlineDict(dict) : new Map(dict);
+  const copy: PdfDict = dict instanceof PdfInlineDict ? new PdfInlineDict() : new Map();
+  for (const [key, value] of dict) copy.set(key, value);
+  return copy;
 }
 
 /** A structure element (14.7.2): /Type /StructElem, or no /Type with a structure type and a parent. */

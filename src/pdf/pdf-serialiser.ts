@@ -4,24 +4,24 @@
 // JavaScript writes them up to five decimals.
 import { PdfInlineDict, PdfName, PdfRef, PdfString, type PdfValue } from './pdf-objects.js';
 
-/** The value written as PDF syntax. */
-export function writeValue(value: PdfValue): string {
+/** The value written as PDF syntax; with `renumber`, each reference written with the number it gives (generation 0). */
+export function writeValue(value: PdfValue, renumber?: (num: number) => number): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return writeNumber(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof PdfName) return `/${value.name}`;
-  if (value instanceof PdfRef) return `${value.num} ${value.gen} R`;
+  if (value instanceof PdfRef) return renumber ? `${renumber(value.num)} 0 R` : `${value.num} ${value.gen} R`;
   if (value instanceof PdfString) return value.raw;
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += i === 0 ? writeValue(value[i]!) : ` ${writeValue(value[i]!)}`;
+    for (let i = 0; i < value.length; i++) out += i === 0 ? writeValue(value[i]!, renumber) : ` ${writeValue(value[i]!, renumber)}`;
     return `${out}]`;
   }
   const separator = value instanceof PdfInlineDict ? ' ' : '\n';
   let out = '<<';
   let first = true;
   for (const [key, entry] of value) {
-    out += `${first ? '' : separator}/${key} ${writeValue(entry)}`;
+    out += `${first ? '' : separator}/${key} ${writeValue(entry, renumber)}`;
     first = false;
   }
   return `${out}>>`;
@@ -34,7 +34,7 @@ export function writeValue(value: PdfValue): string {
  * with six, and the documents carry them rounded); never with an exponent.
  */
 export function writeNumber(n: number): string {
-  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? `${n}` : BigInt(n).toString();
   const text = String(n);
   const point = text.indexOf('.');
   if (!text.includes('e') && (point < 0 || text.length - point - 1 <= MAX_DECIMALS)) return text;

@@ -31,6 +31,11 @@ export class PdfWriter {
     this.copy(num, writeValue(value), data);
   }
 
+  /** Writes object `num` from a value read elsewhere, each reference renumbered as it is written. */
+  writeRenumbered(num: number, value: PdfValue, renumber: (num: number) => number, data?: Uint8Array): void {
+    this.copy(num, writeValue(value, renumber), data);
+  }
+
   /** Writes object `num` as the text it was read as: an object no edit changed is copied, not written again. */
   copy(num: number, raw: string, data?: Uint8Array): void {
     if (this.#offsets.has(num)) throw new Error(`object ${num} written twice`);
