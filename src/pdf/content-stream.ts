@@ -1,9 +1,6 @@
 // A page's content stream (ISO 32000-1, 7.8.2) as the list of its operators, each with the span
-// of its operands (content-lexer.ts reads them), and the operands of one parsed when asked for.
+// of its operands (content-lexer.ts reads them).
 import { ContentLexer } from './content-lexer.js';
-import { bytesAsText, PdfLexer, Token } from './pdf-lexer.js';
-import type { PdfValue } from './pdf-objects.js';
-import { readValue } from './pdf-parser.js';
 
 /** One operator of a content stream and where it and its operands are. */
 export interface ContentOperator {
@@ -28,12 +25,4 @@ export function readOperators(content: Uint8Array): ContentOperator[] | undefine
     throw error;
   }
   return operators;
-}
-
-/** An operator's operands, parsed; a malformed one throws a SyntaxError. */
-export function readOperands(content: Uint8Array, operator: Pick<ContentOperator, 'start' | 'at'>): PdfValue[] {
-  const lexer = new PdfLexer(bytesAsText(content.subarray(operator.start, operator.at)));
-  const operands: PdfValue[] = [];
-  while (lexer.next() !== Token.End) operands.push(readValue(lexer));
-  return operands;
 }

@@ -5,7 +5,7 @@ import type { PdfWords } from '../contracts/document.js';
 import { deflate, inflate } from './deflate.js';
 import { describeLink } from './link-words.js';
 import { markArtifacts } from './mark-artifacts.js';
-import type { PdfFile, PdfObject } from './pdf-file.js';
+import type { ObjectGlance, PdfFile, PdfObject } from './pdf-file.js';
 import { copyDict, isDict, isStructElem, nameAt, PdfName, PdfRef, refsOf, type PdfDict, type PdfValue } from './pdf-objects.js';
 import { pdfText } from './pdf-text.js';
 import { readNameTree } from './pdf-trees.js';
@@ -18,18 +18,26 @@ export interface ObjectEdit {
   data?: Uint8Array;
 }
 
-/** The edits finishing makes, by object number; an object not listed is copied as it is. */
-export function finishObjects(file: PdfFile, pages: number[], words: PdfWords): Map<number, ObjectEdit> {
-  const edits = new Map<number, ObjectEdit>();
+/** What finishing makes of an object, given a glance at it; undefined where it is copied as written. */
+export type ObjectFinisher = (num: number, glance: ObjectGlance) => ObjectEdit | undefined;
+
+/** The finisher of a file's objects: only the objects an edit may change are parsed whole. */
+export function objectFinisher(file: PdfFile, pages: number[], words: PdfWords): ObjectFinisher {
   const contents = new Set(pages.flatMap((page) => refsOf(file.dict(new PdfRef(page))?.get('Contents')).map((ref) => ref.num)));
   const ids = numberChromiumIds(file);
   const idTree = new Set(ids.size > 0 ? readNameTree(file, file.dict(file.catalog.get('StructTreeRoot'))?.get('IDTree')).nodes : []);
-  for (const num of file.numbers()) {
-    const object = file.get(num)!;
-    const edit = object.data ? (contents.has(num) ? markedContent(object) : undefined) : editObject(object.value, words, ids, idTree.has(num));
-    if (edit) edits.set(num, edit);
-  }
-  return edits;
+  return (num, glance) => {
+    if (glance.object?.data) return contents.has(num) ? markedContent(glance.object) : undefined;
+    if (!glance.keys || !(idTree.has(num) || mayEdit(glance.keys, ids.size > 0))) return undefined;
+    return editObject(file.object(num)!, words, ids, idTree.has(num));
+  };
+}
+
+/** Whether an edit may change a dictionary with these keys (and the names they hold). */
+function mayEdit(keys: Map<string, string>, numberingIds: boolean): boolean {
+  if (keys.get('S') === 'NonStruct' && keys.has('Lang')) return true;
+  if (keys.get('Subtype') === 'Link' && !keys.has('Contents')) return true;
+  return numberingIds && (keys.has('ID') || keys.has('A') || keys.has('Headers'));
 }
 
 /** A structure element, link annotation, attribute object or ID tree node as finished; undefined where it stays as it is. */

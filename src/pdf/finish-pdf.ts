@@ -10,7 +10,7 @@
 import type { RenderedDocument } from '../contracts/document.js';
 import { infoDict, writeMetadataStream } from './document-info.js';
 import { embeddedFilesEntries, writeAttachments } from './embedded-files.js';
-import { finishObjects, type ObjectEdit } from './finish-objects.js';
+import { objectFinisher, type ObjectFinisher } from './finish-objects.js';
 import { normalisePdf } from './normalise-pdf.js';
 import { PdfFile } from './pdf-file.js';
 import { get, isRef, PdfName, PdfRef, type PdfValue } from './pdf-objects.js';
@@ -43,20 +43,12 @@ function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdf
   const infoNum = get(file.trailer, 'Info', isRef)?.num;
   const numbers = file.numbers();
   const writer = new PdfWriter((numbers.at(-1) ?? 0) + 1);
-  let edits: Map<number, ObjectEdit>;
   try {
-    edits = finishObjects(file, pages, pdfWords);
+    copyObjects(file, writer, objectFinisher(file, pages, pdfWords), new Set([catalogNum, infoNum]));
   } catch (error) {
     // An object the lexer cannot read: the file is saved again by pdf-lib and read from that.
     if (error instanceof SyntaxError) return undefined;
     throw error;
-  }
-  for (const num of numbers) {
-    if (num === catalogNum || num === infoNum) continue;
-    const object = file.get(num)!;
-    const edit = edits.get(num);
-    if (edit) writer.write(num, edit.value, edit.data ?? object.data);
-    else writer.copy(num, object.raw, object.data);
   }
 
   const metadataNum = writeMetadataStream(writer, metadata);
@@ -80,4 +72,16 @@ function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdf
   }
   writer.write(catalogNum, catalog);
   return { bytes: writer.finish({ root: catalogNum, info }), pages: pages.length };
+}
+
+/** Writes every object but those skipped: as finished where finishing changes it, else as written. */
+function copyObjects(file: PdfFile, writer: PdfWriter, finish: ObjectFinisher, skip: Set<number | undefined>): void {
+  for (const num of file.numbers()) {
+    if (skip.has(num)) continue;
+    const glance = file.glance(num)!;
+    const edit = finish(num, glance);
+    const data = edit?.data ?? glance.object?.data;
+    if (edit) writer.write(num, edit.value, data);
+    else writer.copy(num, glance.raw, data);
+  }
 }

@@ -5,12 +5,14 @@
 // here in `/Artifact BMC ... EMC`; tagged sequences are left as they are. The stream is read as
 // operators (content-lexer.ts): marked content is found as BDC, BMC and EMC operators (issue 17).
 import { ContentLexer, followsWhiteSpace } from './content-lexer.js';
-import { readOperands, type ContentOperator } from './content-stream.js';
-import { isDict, isName } from './pdf-objects.js';
+import type { ContentOperator } from './content-stream.js';
 
 const ARTIFACT = Buffer.from('/Artifact BMC\n', 'latin1');
+const LINE_AND_ARTIFACT = Buffer.from('\n/Artifact BMC\n', 'latin1');
 const EMC = Buffer.from('\nEMC', 'latin1');
-const NEWLINE = Buffer.from('\n', 'latin1');
+
+/** Bytes to insert into the content, at a place in it: marking only ever adds. */
+type Insertion = [at: number, bytes: Uint8Array];
 
 /**
  * The content stream with each untagged mark wrapped as an artifact; the same bytes where there
@@ -24,31 +26,29 @@ export function markArtifacts(content: Uint8Array): Uint8Array | undefined {
   const open: boolean[] = [];
   let marking = 0;
   let untagged: ContentOperator[] = [];
-  const out: Uint8Array[] = [];
+  // Where the untagged stretch starts: after the last tagged sequence.
   let from = 0;
-  let changed = false;
-  const wrapUntagged = (to: number): boolean => {
-    const wrapped = wrapMarks(content, untagged, from, to);
+  const insertions: Insertion[] = [];
+  const wrapUntagged = (): boolean => {
+    const wrapped = wrapMarks(content, untagged, from);
     if (wrapped === undefined) return false;
-    changed ||= wrapped.length > 1;
-    out.push(...wrapped);
-    from = to;
+    insertions.push(...wrapped);
     untagged = [];
     return true;
   };
   try {
-    while (lexer.next()) {
+    // Inside a tagged sequence only marked-content operators matter: the others are passed over.
+    while (lexer.next(marking > 0)) {
       const { name } = lexer;
       if (name === 'EMC') {
         if (open.length === 0) return undefined;
         if (open.pop() && --marking === 0) {
-          out.push(content.subarray(from, lexer.end));
           from = lexer.end;
           continue;
         }
       } else if (name === 'BDC' || name === 'BMC') {
-        const marks = marksContent(content, lexer);
-        if (marks && marking === 0 && !wrapUntagged(lexer.start)) return undefined;
+        const marks = marksContent(lexer);
+        if (marks && marking === 0 && !wrapUntagged()) return undefined;
         open.push(marks);
         if (marks) marking++;
       }
@@ -58,15 +58,14 @@ export function markArtifacts(content: Uint8Array): Uint8Array | undefined {
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }
-  if (open.length !== 0 || !wrapUntagged(content.length)) return undefined;
-  return changed ? Buffer.concat(out) : content;
+  if (open.length !== 0 || !wrapUntagged()) return undefined;
+  return insertions.length > 0 ? insert(content, insertions) : content;
 }
 
-/** Whether a BDC or BMC marks its content: an artifact, or tagged content with an MCID (14.7.4). */
-function marksContent(content: Uint8Array, operator: ContentOperator): boolean {
-  const [tag, properties] = readOperands(content, operator);
-  if (tag !== undefined && isName(tag) && tag.name === 'Artifact') return true;
-  return operator.name === 'BDC' && properties !== undefined && isDict(properties) && properties.has('MCID');
+/** Whether the BDC or BMC just read marks its content: an artifact, or tagged content with an MCID (14.7.4). */
+function marksContent(lexer: ContentLexer): boolean {
+  const { tag, hasKey } = lexer.markedContent('MCID');
+  return tag === 'Artifact' || (lexer.name === 'BDC' && hasKey);
 }
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -74,18 +73,15 @@ const PATH_PAINTING = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const CLIP = new Set(['W', 'W*']);
 
 /**
- * Untagged content, the bytes from `from` to `to` holding `operators`: each text object, painted
- * path, XObject, shading and inline image wrapped. Returns the pieces to write (one where nothing
- * is wrapped); undefined where a text object does not close.
+ * Untagged content from `from`: each text object, painted path, XObject, shading and inline image
+ * among its operators wrapped. Returns what to insert; undefined where a text object does not close.
  */
-function wrapMarks(content: Uint8Array, operators: ContentOperator[], from: number, to: number): Uint8Array[] | undefined {
-  const out: Uint8Array[] = [];
+function wrapMarks(content: Uint8Array, operators: ContentOperator[], from: number): Insertion[] | undefined {
+  const insertions: Insertion[] = [];
   let cursor = from;
   const wrap = (start: number, end: number) => {
-    // A line break before the artifact where the content before it does not end with white space.
-    if (start > cursor && !followsWhiteSpace(content, start)) out.push(content.subarray(cursor, start), NEWLINE);
-    else out.push(content.subarray(cursor, start));
-    out.push(ARTIFACT, content.subarray(start, end), EMC);
+    // A line break before the artifact where what comes before it does not end with white space.
+    insertions.push([start, start > cursor && !followsWhiteSpace(content, start) ? LINE_AND_ARTIFACT : ARTIFACT], [end, EMC]);
     cursor = end;
   };
   for (let i = 0; i < operators.length; i++) {
@@ -109,6 +105,21 @@ function wrapMarks(content: Uint8Array, operators: ContentOperator[], from: numb
       return undefined;
     }
   }
-  out.push(content.subarray(cursor, to));
+  return insertions;
+}
+
+/** The content with the bytes inserted, in order of place. */
+function insert(content: Uint8Array, insertions: Insertion[]): Buffer {
+  const out = Buffer.allocUnsafe(insertions.reduce((length, [, bytes]) => length + bytes.length, content.length));
+  let from = 0;
+  let to = 0;
+  for (const [at, bytes] of insertions) {
+    out.set(content.subarray(from, at), to);
+    to += at - from;
+    out.set(bytes, to);
+    to += bytes.length;
+    from = at;
+  }
+  out.set(content.subarray(from), to);
   return out;
 }

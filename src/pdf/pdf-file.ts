@@ -4,8 +4,8 @@
 // newest entry for an object winning. Everything is read by the lexer: an object is parsed when
 // it is first asked for, a stream's data runs for its /Length up to the `endstream` keyword.
 import { bytesAsText, findStreamEnd, keywordAt, PdfLexer, readStartXref, Token } from './pdf-lexer.js';
-import { get, isDict, isNumber, isRef, type PdfDict, type PdfRef, type PdfValue } from './pdf-objects.js';
-import { readValue } from './pdf-parser.js';
+import { get, isDict, isNumber, isRef, PdfName, type PdfDict, type PdfRef, type PdfValue } from './pdf-objects.js';
+import { glanceValue, readValue } from './pdf-parser.js';
 import { readXrefSection } from './xref.js';
 
 /** More updates than any file the tool writes has: a /Prev chain longer than this is refused. */
@@ -18,6 +18,15 @@ export interface PdfObject {
   raw: string;
   /** A stream's data, as written (still encoded). */
   data?: Uint8Array;
+}
+
+/** A look at an object that builds no value: its text and, for a dictionary, what its keys hold. */
+export interface ObjectGlance {
+  raw: string;
+  /** A dictionary's keys, each with the name it holds ('' for a value of another kind). */
+  keys?: Map<string, string>;
+  /** The object read whole: a stream always is (its /Length is needed), another where it was read before. */
+  object?: PdfObject;
 }
 
 export class PdfFile {
@@ -70,6 +79,27 @@ export class PdfFile {
     const object = this.#readObject(at);
     this.#objects.set(num, object);
     return object;
+  }
+
+  /**
+   * A look at the object through the lexer, its value not built, for a reader that edits few
+   * objects and copies the rest as written (issue 17).
+   */
+  glance(num: number): ObjectGlance | undefined {
+    const read = this.#objects.get(num);
+    if (read) return { raw: read.raw, object: read, ...(isDict(read.value) ? { keys: namesOf(read.value) } : {}) };
+    const at = this.#bodies.get(num);
+    if (at === undefined) return undefined;
+    const lexer = new PdfLexer(this.#text, at);
+    lexer.next();
+    const start = lexer.start;
+    const keys = glanceValue(lexer);
+    const raw = this.#text.slice(start, lexer.end);
+    lexer.next();
+    if (!lexer.is('stream')) return keys ? { raw, keys } : { raw };
+    // A stream's data is found from its /Length: it is read whole.
+    const object = this.get(num)!;
+    return { raw: object.raw, object, ...(keys ? { keys } : {}) };
   }
 
   /** The object's value (a stream's dictionary for a stream). */
@@ -142,6 +172,13 @@ export class PdfFile {
     if (end === undefined) throw new SyntaxError(`a stream at ${start} has no endstream`);
     return end;
   }
+}
+
+/** A dictionary's keys with the name each holds, '' for a value of another kind. */
+function namesOf(dict: PdfDict): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of dict) keys.set(key, value instanceof PdfName ? value.name : '');
+  return keys;
 }
 
 /** The cross-reference table with its updates: where each object in use starts, and the newest trailer. */

@@ -91,3 +91,41 @@ function readDict(lexer: PdfLexer): PdfDict {
     dict.set(key, readValue(lexer));
   }
 }
+
+/**
+ * A look at the value whose first token the lexer has just read, building none of it: for a
+ * dictionary, its keys with the name each holds ('' for a value of another kind); undefined for
+ * any other value. The lexer is left on the value's last token.
+ */
+export function glanceValue(lexer: PdfLexer): Map<string, string> | undefined {
+  if (lexer.kind !== Token.DictStart) {
+    skipValue(lexer);
+    return undefined;
+  }
+  const keys = new Map<string, string>();
+  let kind = lexer.next();
+  while (kind !== Token.DictEnd) {
+    if (kind !== Token.Name) throw new SyntaxError(`a dictionary key was expected at ${lexer.start}`);
+    const key = lexer.name();
+    const first = lexer.next();
+    keys.set(key, first === Token.Name ? lexer.name() : '');
+    skipValue(lexer);
+    // A reference's generation and `R` follow its number: anything up to the next key is the value's.
+    for (kind = lexer.next(); kind !== Token.Name && kind !== Token.DictEnd; kind = lexer.next()) {
+      if (kind === Token.End) throw new SyntaxError('a dictionary does not end');
+      skipValue(lexer);
+    }
+  }
+  return keys;
+}
+
+/** Passes over the value whose first token the lexer has just read, arrays and dictionaries to their end. */
+function skipValue(lexer: PdfLexer): void {
+  let depth = 0;
+  for (let kind = lexer.kind; ; kind = lexer.next()) {
+    if (kind === Token.ArrayStart || kind === Token.DictStart) depth++;
+    else if (kind === Token.ArrayEnd || kind === Token.DictEnd) depth--;
+    else if (kind === Token.End) throw new SyntaxError('a value does not end');
+    if (depth <= 0) return;
+  }
+}

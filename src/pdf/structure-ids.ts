@@ -23,7 +23,8 @@ const MAX_DEPTH = 256;
  */
 export function numberChromiumIds(file: PdfFile): IdNames {
   const root = file.dict(file.catalog.get('StructTreeRoot'));
-  if (!root) return new Map();
+  // Every ID is in the ID tree (ISO 32000-1, 14.7.2): a file without one has none to number.
+  if (!root?.has('IDTree')) return new Map();
   const order: string[] = [];
   const visited = new Set<number>();
   const visit = (kid: PdfValue | undefined, depth: number): void => {

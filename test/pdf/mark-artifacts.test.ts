@@ -112,6 +112,22 @@ test('marked content is found as operators wherever they stand on a line, and an
   assert.is(mark('/Span /MC0 BDC 0 0 1 1 re f EMC'), '/Span /MC0 BDC /Artifact BMC\n0 0 1 1 re f\nEMC EMC');
 });
 
+test("a sequence marks its content where its tag is /Artifact or its property list has an /MCID key, not a string or name reading MCID", () => {
+  const around = (open: string) => mark(`${open}\n0 0 1 1 re f\nEMC`);
+  const wrapped = (open: string) => `${open}\n/Artifact BMC\n0 0 1 1 re f\nEMC\nEMC`;
+  for (const marking of ['/P <</MCID 3>> BDC', '/P <</A [/MCID] /R 3 0 R /MCID 1>> BDC', '/Artifact BMC', '/Artifact <</Type /Pagination>> BDC']) {
+    assert.is(around(marking), `${marking}\n0 0 1 1 re f\nEMC`, marking);
+  }
+  for (const other of ['/Span <</ActualText (MCID)>> BDC', '/Span <</Alt /MCID>> BDC', '/P <</D <</MCID 1>> >> BDC', '/P /MC0 BDC', '/MCID BMC']) {
+    assert.is(around(other), wrapped(other), other);
+  }
+});
+
+test('an artifact starts on a line of its own where the content before it ends without white space', () => {
+  assert.is(mark('q/Im1 Do Q'), 'q\n/Artifact BMC\n/Im1 Do\nEMC Q');
+  assert.is(mark('/P <</MCID 0>> BDC EMC/Im1 Do'), '/P <</MCID 0>> BDC EMC/Artifact BMC\n/Im1 Do\nEMC');
+});
+
 test('an inline image is one operator up to its EI: its binary data is never read as operators', () => {
   const image = 'BI /W 2 /H 1 /BPC 8 /CS /G ID \x45MC)(BT\x00 EI\n';
   assert.is(mark(`/P <</MCID 0>> BDC\n${image}EMC\n${image}`), `/P <</MCID 0>> BDC\n${image}EMC\n/Artifact BMC\n${image.trimEnd()}\nEMC\n`);
