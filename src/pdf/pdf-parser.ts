@@ -108,6 +108,7 @@ export function glanceValue(lexer: PdfLexer): Map<string, string> | undefined {
     if (kind !== Token.Name) throw new SyntaxError(`a dictionary key was expected at ${lexer.start}`);
     const key = lexer.name();
     const first = lexer.next();
+    if (first === Token.DictEnd || first === Token.End) throw new SyntaxError(`a value was expected at ${lexer.start}`);
     keys.set(key, first === Token.Name ? lexer.name() : '');
     skipValue(lexer);
     // A reference's generation and `R` follow its number: anything up to the next key is the value's.

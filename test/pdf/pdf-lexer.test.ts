@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PdfLexer, Token } from '../../src/pdf/pdf-lexer.js';
 import { PdfName, PdfRef, PdfString, type PdfValue } from '../../src/pdf/pdf-objects.js';
-import { parseText, parseValue } from '../../src/pdf/pdf-parser.js';
+import { glanceValue, parseText, parseValue } from '../../src/pdf/pdf-parser.js';
 
 /** Each token of the text as [kind, text as written]. */
 function tokens(text: string): Array<[string, string]> {
@@ -106,6 +106,29 @@ test('a dictionary keeps its entries in the order written; booleans and null are
 
 test("a value's span is its first token to its last, white space and comments around it left out", () => {
   assert.equal(parseValue('12 0 obj\n  <</A 1>> % after\nendobj', 8), { value: new Map([['A', 1]]), start: 11, end: 19 });
+});
+
+test('a glance at a dictionary gives its keys and the names they hold, nested values and references passed over', () => {
+  const glance = (text: string) => {
+    const lexer = new PdfLexer(text);
+    lexer.next();
+    const keys = glanceValue(lexer);
+    return { keys, end: lexer.end };
+  };
+  assert.equal(glance('<</Type /StructElem /S /NonStruct /P 24 0 R /A [<</O /Table>>] /K <</S /Fake>> /Alt (/S /P) /Lang (zh)>> endobj'), {
+    keys: new Map([
+      ['Type', 'StructElem'],
+      ['S', 'NonStruct'],
+      ['P', ''],
+      ['A', ''],
+      ['K', ''],
+      ['Alt', ''],
+      ['Lang', ''],
+    ]),
+    end: 104,
+  });
+  assert.equal(glance('[1 0 R (x)] 7'), { keys: undefined, end: 11 });
+  assert.throws(() => glance('<</A>>'), SyntaxError);
 });
 
 test('malformed syntax throws a SyntaxError, never a wrong value', () => {
