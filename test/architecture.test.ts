@@ -133,6 +133,39 @@ function functionsOf(file: string): { name: string; line: number; lines: number 
   return found;
 }
 
+/** Modules of src/pdf that may look at PDF bytes or text themselves (issue 17), each with why. */
+const READS_PDF_TEXT: Record<string, string> = {
+  'pdf-lexer.ts': 'the lexer: file bytes as text, read into tokens',
+  'content-lexer.ts': "the content lexer: a page's operators read from its bytes",
+  'xmp.ts': 'escapes XML and writes the date of the XMP packet; it reads no PDF',
+  'link-words.ts': "words from a link destination's name once decoded, not from PDF bytes",
+};
+/** String methods that search text, and what they would search for if they searched PDF syntax: a name, a bracket, a keyword, a reference. */
+const SEARCHES = new Set(['includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'search', 'match', 'matchAll', 'replace', 'replaceAll', 'split']);
+const PDF_SYNTAX = /^\/[A-Za-z]|<<|>>|\b(?:obj|endobj|stream|endstream|xref|trailer|startxref|BDC|BMC|EMC|BT|ET|BI|ID|EI)\b|\d\s+\d+\s+R\b/;
+
+/** What in a module reads PDF bytes or text other than through the lexer: regular expressions, bytes decoded as text, searches for PDF syntax. */
+function textReadingOf(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const where = (node: ts.Node) => `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) found.push(`${where(node)} a regular expression ${node.getText()}`);
+    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText() === 'RegExp') found.push(`${where(node)} a regular expression built`);
+    if (ts.isIdentifier(node) && ['TextDecoder', 'latin1Slice', 'asciiSlice', 'binarySlice'].includes(node.text)) found.push(`${where(node)} bytes decoded as text (${node.text})`);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      const [first] = node.arguments;
+      if (method === 'toString' && first && ts.isStringLiteral(first)) found.push(`${where(node)} bytes decoded as text (toString('${first.text}'))`);
+      if (method === 'fromCharCode' && node.arguments.some(ts.isSpreadElement)) found.push(`${where(node)} bytes decoded as text (fromCharCode(...))`);
+      if (SEARCHES.has(method) && first && ts.isStringLiteralLike(first) && PDF_SYNTAX.test(first.text)) found.push(`${where(node)} a search for PDF syntax (${method}('${first.text}'))`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 test('no function of src/ is over 80 lines (issue 17)', () => {
   const long = sourceFiles(SRC).flatMap((file) =>
     functionsOf(file)
@@ -169,6 +202,29 @@ test('render is handed a view: no file of src/render reads the Facts (issue 17)'
   const facts = path.join(SRC, 'facts', 'facts.ts');
   const readers = sourceFiles(path.join(SRC, 'render')).filter((file) => importsOf(file).includes(facts));
   assert.equal(readers.map((file) => path.relative(ROOT, file)), []);
+});
+
+test('the PDF file editor reads files only through its lexer: no other module of src/pdf matches patterns on PDF text or decodes its bytes', () => {
+  const pdf = path.join(SRC, 'pdf');
+  for (const name of Object.keys(READS_PDF_TEXT)) assert.ok(sourceFiles(pdf).includes(path.join(pdf, name)), `src/pdf/${name} is allowed to read text but does not exist`);
+  const found = sourceFiles(pdf)
+    .filter((file) => !(path.relative(pdf, file) in READS_PDF_TEXT))
+    .flatMap(textReadingOf);
+  assert.equal(found, []);
+});
+
+test('src/pdf and src/browser reach each other only through index.ts, and src/batch reaches either only through it', () => {
+  const faces = ['pdf', 'browser'];
+  const wrong: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const from = partOf(file);
+    if (![...faces, 'batch'].includes(from)) continue;
+    for (const target of importsOf(file)) {
+      const to = partOf(target);
+      if (to !== from && faces.includes(to) && path.relative(path.join(SRC, to), target) !== 'index.ts') wrong.push(`${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`);
+    }
+  }
+  assert.equal(wrong, []);
 });
 
 test.run();

@@ -1,7 +1,7 @@
 // How many pages a PDF has, from its page tree's /Count: what the one-pager's fitting reads after
 // each try, before the one that fits is post-processed.
 import { PdfFile } from './pdf-file.js';
-import { get, isNumber } from './pdf-syntax.js';
+import { get, isNumber } from './pdf-objects.js';
 
 export function countPages(pdf: Uint8Array): number {
   const file = PdfFile.read(pdf);

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { DocumentAttachment } from '../contracts/document.js';
 import { deflate } from './deflate.js';
-import { pdfDate, pdfText, PdfName, PdfRef, type PdfValue } from './pdf-syntax.js';
+import { PdfInlineDict, PdfName, PdfRef, PdfString, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { nameOf, pdfDate, pdfText } from './pdf-text.js';
 import { compareNames } from './pdf-trees.js';
-import { streamHead, type PdfWriter } from './pdf-writer.js';
+import { withLength, type PdfWriter } from './pdf-writer.js';
 
 /** A file written into the PDF: its name and its file specification's object number. */
 export interface EmbeddedFile {
@@ -21,36 +22,51 @@ export function writeAttachments(writer: PdfWriter, attachments: readonly Docume
     const content = Buffer.from(attachment.content, 'utf8');
     const data = deflate(content);
     const stream = writer.allocate();
-    const entries = [
-      '/Type /EmbeddedFile',
-      `/Subtype /${mimeName(attachment.mimeType)}`,
-      `/Params <</Size ${content.length} /ModDate ${pdfText(pdfDate(date)).raw} /CheckSum <${createHash('md5').update(content).digest('hex').toUpperCase()}>>>`,
-      '/Filter /FlateDecode',
-    ].join('\n');
-    writer.write(stream, { head: streamHead(entries, data), data });
+    // Size and checksum are of the file itself, before compression (7.11.4, table 45).
+    const params = new PdfInlineDict([
+      ['Size', content.length],
+      ['ModDate', pdfText(pdfDate(date))],
+      ['CheckSum', new PdfString(`<${createHash('md5').update(content).digest('hex').toUpperCase()}>`)],
+    ]);
+    const entries = new Map<string, PdfValue>([
+      ['Type', new PdfName('EmbeddedFile')],
+      ['Subtype', nameOf(attachment.mimeType)],
+      ['Params', params],
+      ['Filter', new PdfName('FlateDecode')],
+    ]);
+    writer.write(stream, withLength(entries, data), data);
     const filespec = writer.allocate();
-    writer.write(filespec, { head: filespecHead(attachment.name, attachment.description, attachment.relationship, stream) });
+    writer.write(filespec, filespecDict(attachment.name, attachment.description, attachment.relationship, stream));
     written.push({ name: attachment.name, filespec });
   }
   return written;
 }
 
 /** A file specification for an embedded file stream, under the name readers show. */
-export function filespecHead(name: string, description: string, relationship: string, stream: number): string {
-  const file = pdfText(name).raw;
-  return `<</Type /Filespec\n/F ${file}\n/UF ${file}\n/Desc ${pdfText(description).raw}\n/AFRelationship /${relationship}\n/EF <</F ${stream} 0 R /UF ${stream} 0 R>>>>`;
+export function filespecDict(name: string, description: string, relationship: string, stream: number): PdfDict {
+  const file = pdfText(name);
+  const ref = new PdfRef(stream);
+  return new Map<string, PdfValue>([
+    ['Type', new PdfName('Filespec')],
+    ['F', file],
+    ['UF', file],
+    ['Desc', pdfText(description)],
+    ['AFRelationship', new PdfName(relationship)],
+    [
+      'EF',
+      new PdfInlineDict([
+        ['F', ref],
+        ['UF', ref],
+      ]),
+    ],
+  ]);
 }
 
 /** The catalog's /Names /EmbeddedFiles name tree (one node) and /AF for these files. */
-export function embeddedFilesEntries(files: readonly EmbeddedFile[]): { names: PdfValue; af: PdfValue } {
+export function embeddedFilesEntries(files: readonly EmbeddedFile[]): { names: PdfDict; af: PdfRef[] } {
   const sorted = [...files].sort((a, b) => compareNames(a.name, b.name));
   return {
     names: new Map<string, PdfValue>([['Names', sorted.flatMap((f) => [pdfText(f.name), new PdfRef(f.filespec)])]]),
     af: sorted.map((f) => new PdfRef(f.filespec)),
   };
-}
-
-/** A media type as a PDF name: `application/json` is written `/application#2Fjson`. */
-function mimeName(type: string): string {
-  return new PdfName(type.replace(/[^A-Za-z0-9.+-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).name;
 }

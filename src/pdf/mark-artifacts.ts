@@ -2,169 +2,124 @@
 // artifact. Chromium tags what the document's structure holds and leaves the rest bare: the
 // running header and footer of @page margin boxes, and the borders and backgrounds of elements
 // with no structure of their own (a <div>'s rule, a dot leader). Each of those marks is wrapped
-// here in `/Artifact BMC ... EMC`; tagged sequences are left as they are.
+// here in `/Artifact BMC ... EMC`; tagged sequences are left as they are. The stream is read as
+// operators (content-lexer.ts): marked content is found as BDC, BMC and EMC operators (issue 17).
+import { ContentLexer, followsWhiteSpace } from './content-lexer.js';
+import type { ContentOperator } from './content-stream.js';
 
-/** A marked-content operator on a line of its own, as Skia writes them. */
-const MARKER = /^(?:\/[^\s/<>[\]()]+[ \t]*(?:<<[^\n]*>>[ \t]*)?BDC|\/[^\s/<>[\]()]+[ \t]*BMC|EMC)[ \t]*\r?$/gm;
+const ARTIFACT = Buffer.from('/Artifact BMC\n', 'latin1');
+const LINE_AND_ARTIFACT = Buffer.from('\n/Artifact BMC\n', 'latin1');
+const EMC = Buffer.from('\nEMC', 'latin1');
+
+/** Bytes to insert into the content, at a place in it: marking only ever adds. */
+type Insertion = [at: number, bytes: Uint8Array];
 
 /**
- * The content stream with each untagged mark wrapped as an artifact; the same string where there
+ * The content stream with each untagged mark wrapped as an artifact; the same bytes where there
  * is none, and undefined where the stream is not of a shape this can mark safely.
  */
-export function markArtifacts(content: string): string | undefined {
+export function markArtifacts(content: Uint8Array): Uint8Array | undefined {
+  const lexer = new ContentLexer(content);
   // Open sequences: true for one that marks its content (tagged, with an MCID, or an artifact
   // already); false for another kind (an /ActualText span in a text object), which stays part of
-  // whatever holds it.
+  // whatever holds it. The operators of the untagged stretch being read are kept; tagged ones not.
   const open: boolean[] = [];
   let marking = 0;
+  let untagged: ContentOperator[] = [];
+  // Where the untagged stretch starts: after the last tagged sequence.
   let from = 0;
-  let out = '';
-  let changed = false;
-  const untagged = (to: number): boolean => {
-    const stretch = content.slice(from, to);
-    const wrapped = wrapMarks(stretch);
+  const insertions: Insertion[] = [];
+  const wrapUntagged = (): boolean => {
+    const wrapped = wrapMarks(content, untagged, from);
     if (wrapped === undefined) return false;
-    if (wrapped !== stretch) changed = true;
-    out += wrapped;
-    from = to;
+    insertions.push(...wrapped);
+    untagged = [];
     return true;
   };
-  MARKER.lastIndex = 0;
-  for (let found = MARKER.exec(content); found; found = MARKER.exec(content)) {
-    const line = found[0].trimEnd();
-    const end = found.index + found[0].length;
-    if (line === 'EMC') {
-      if (open.length === 0) return undefined;
-      if (open.pop() && --marking === 0) {
-        out += content.slice(from, end);
-        from = end;
+  try {
+    // Inside a tagged sequence only marked-content operators matter: the others are passed over.
+    while (lexer.next(marking > 0)) {
+      const { name } = lexer;
+      if (name === 'EMC') {
+        if (open.length === 0) return undefined;
+        if (open.pop() && --marking === 0) {
+          from = lexer.end;
+          continue;
+        }
+      } else if (name === 'BDC' || name === 'BMC') {
+        const marks = marksContent(lexer);
+        if (marks && marking === 0 && !wrapUntagged()) return undefined;
+        open.push(marks);
+        if (marks) marking++;
       }
-    } else if (/\/MCID\s/.test(line) || line.startsWith('/Artifact')) {
-      if (marking === 0 && !untagged(found.index)) return undefined;
-      open.push(true);
-      marking++;
-    } else {
-      open.push(false);
+      if (marking === 0) untagged.push({ name, start: lexer.start, at: lexer.at, end: lexer.end });
     }
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
   }
-  if (open.length !== 0 || !untagged(content.length)) return undefined;
-  return changed ? out : content;
+  if (open.length !== 0 || !wrapUntagged()) return undefined;
+  return insertions.length > 0 ? insert(content, insertions) : content;
+}
+
+/** Whether the BDC or BMC just read marks its content: an artifact, or tagged content with an MCID (14.7.4). */
+function marksContent(lexer: ContentLexer): boolean {
+  const { tag, hasKey } = lexer.markedContent('MCID');
+  return tag === 'Artifact' || (lexer.name === 'BDC' && hasKey);
 }
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PATH_PAINTING = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const CLIP = new Set(['W', 'W*']);
 
-/** Untagged content: each text object, painted path, XObject, shading and inline image wrapped. */
-function wrapMarks(gap: string): string | undefined {
-  const ops = operators(gap);
-  if (ops === undefined) return undefined;
-  let out = '';
-  let from = 0;
+/**
+ * Untagged content from `from`: each text object, painted path, XObject, shading and inline image
+ * among its operators wrapped. Returns what to insert; undefined where a text object does not close.
+ */
+function wrapMarks(content: Uint8Array, operators: ContentOperator[], from: number): Insertion[] | undefined {
+  const insertions: Insertion[] = [];
+  let cursor = from;
   const wrap = (start: number, end: number) => {
-    const before = gap.slice(from, start);
-    const separator = before === '' || /\s$/.test(before) ? '' : '\n';
-    out += `${before}${separator}/Artifact BMC\n${gap.slice(start, end)}\nEMC`;
-    from = end;
+    // A line break before the artifact where what comes before it does not end with white space.
+    insertions.push([start, start > cursor && !followsWhiteSpace(content, start) ? LINE_AND_ARTIFACT : ARTIFACT], [end, EMC]);
+    cursor = end;
   };
-  for (let i = 0; i < ops.length; i++) {
-    const op = ops[i]!;
-    if (op.name === 'BT') {
-      const close = ops.findIndex((o, j) => j > i && o.name === 'ET');
-      if (close < 0) return undefined;
-      wrap(op.start, ops[close]!.end);
+  for (let i = 0; i < operators.length; i++) {
+    const operator = operators[i]!;
+    const name = operator.name;
+    if (name === 'BT') {
+      let close = i + 1;
+      while (close < operators.length && operators[close]!.name !== 'ET') close++;
+      if (close === operators.length) return undefined;
+      wrap(operator.start, operators[close]!.end);
       i = close;
-    } else if (PATH_CONSTRUCTION.has(op.name)) {
+    } else if (PATH_CONSTRUCTION.has(name)) {
       let j = i;
-      while (j + 1 < ops.length && (PATH_CONSTRUCTION.has(ops[j + 1]!.name) || CLIP.has(ops[j + 1]!.name))) j++;
-      const paint = ops[j + 1];
-      if (paint && PATH_PAINTING.has(paint.name)) wrap(op.start, paint.end);
+      while (j + 1 < operators.length && (PATH_CONSTRUCTION.has(operators[j + 1]!.name) || CLIP.has(operators[j + 1]!.name))) j++;
+      const paint = operators[j + 1];
+      if (paint && PATH_PAINTING.has(paint.name)) wrap(operator.start, paint.end);
       i = paint && (PATH_PAINTING.has(paint.name) || paint.name === 'n') ? j + 1 : j;
-    } else if (op.name === 'Do' || op.name === 'sh' || op.name === 'BI') {
-      wrap(op.start, op.end);
-    } else if (op.name === 'ET' || op.name === 'EI') {
+    } else if (name === 'Do' || name === 'sh' || name === 'BI') {
+      wrap(operator.start, operator.end);
+    } else if (name === 'ET' || name === 'EI') {
       return undefined;
     }
   }
-  return out + gap.slice(from);
+  return insertions;
 }
 
-interface Operator {
-  name: string;
-  /** Where its first operand (or the operator itself) starts, and where it ends. */
-  start: number;
-  end: number;
-}
-
-/** The operators of a piece of content, with the span of each and its operands. */
-function operators(text: string): Operator[] | undefined {
-  const ops: Operator[] = [];
-  let operandStart = -1;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\0') {
-      i++;
-    } else if (c === '%') {
-      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    } else if (c === '(' || c === '<' || c === '[' || c === '/' || /[-+.\d]/.test(c)) {
-      if (operandStart < 0) operandStart = i;
-      const end = operandEnd(text, i);
-      if (end === undefined) return undefined;
-      i = end;
-    } else {
-      let end = i;
-      while (end < text.length && !/[\s()<>[\]{}/%]/.test(text[end]!)) end++;
-      const name = text.slice(i, end);
-      if (name === 'BI') {
-        // An inline image runs to `EI`; its data is binary and is not read as operators.
-        const ei = /\sEI(?=\s|$)/g;
-        ei.lastIndex = end;
-        const found = ei.exec(text);
-        if (!found) return undefined;
-        end = found.index + found[0].length;
-      }
-      ops.push({ name, start: operandStart < 0 ? i : operandStart, end });
-      operandStart = -1;
-      i = end;
-    }
+/** The content with the bytes inserted, in order of place. */
+function insert(content: Uint8Array, insertions: Insertion[]): Buffer {
+  const out = Buffer.allocUnsafe(insertions.reduce((length, [, bytes]) => length + bytes.length, content.length));
+  let from = 0;
+  let to = 0;
+  for (const [at, bytes] of insertions) {
+    out.set(content.subarray(from, at), to);
+    to += at - from;
+    out.set(bytes, to);
+    to += bytes.length;
+    from = at;
   }
-  return ops;
-}
-
-/** Where the operand at `at` ends: a string, array, dictionary, name or number. */
-function operandEnd(text: string, at: number): number | undefined {
-  const c = text[at];
-  if (c === '(') {
-    let depth = 0;
-    for (let i = at; i < text.length; i++) {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '(') depth++;
-      else if (text[i] === ')' && --depth === 0) return i + 1;
-    }
-    return undefined;
-  }
-  if (c === '<' && text[at + 1] === '<') {
-    const end = text.indexOf('>>', at);
-    return end < 0 ? undefined : end + 2;
-  }
-  if (c === '<') {
-    const end = text.indexOf('>', at);
-    return end < 0 ? undefined : end + 1;
-  }
-  if (c === '[') {
-    let i = at + 1;
-    while (i < text.length && text[i] !== ']') {
-      if (/\s/.test(text[i]!)) i++;
-      else {
-        const end = operandEnd(text, i);
-        if (end === undefined) return undefined;
-        i = end;
-      }
-    }
-    return i < text.length ? i + 1 : undefined;
-  }
-  let end = at + 1;
-  while (end < text.length && !/[\s()<>[\]{}/%]/.test(text[end]!)) end++;
-  return end;
+  out.set(content.subarray(from), to);
+  return out;
 }

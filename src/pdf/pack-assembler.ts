@@ -2,20 +2,16 @@
 // right page numbers, then every PDF in plan order, a bookmark for each with its own headings
 // below it. The documents are merged at the level of their objects (pack-part.ts): each keeps its
 // structure tree (a Part of the pack's Document), its links, its bookmarks and its attached
-// files, and the pack is a PDF/UA-1 file like them; nothing is parsed that is not needed, and
-// stream data is copied as it is.
+// files, and the pack is a PDF/UA-1 file like them (pack-objects.ts writes what is its own);
+// nothing is parsed that is not needed, and stream data is copied as it is.
 import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import { OutputError } from '../errors.js';
 import { countPages } from './count-pages.js';
-import { filespecHead } from './embedded-files.js';
-import { infoDict } from './finish-pdf.js';
+import { normalisePdf } from './normalise-pdf.js';
+import { writePackObjects, type PackedPart } from './pack-objects.js';
 import { copyPart, type CopiedPart, type PackTargets } from './pack-part.js';
 import { PdfFile } from './pdf-file.js';
-import { decodeText, pdfText, PdfString, writeValue } from './pdf-syntax.js';
-import { writeNameTree, writeNumberTree, writeOutlineItems, type OutlineItem } from './pdf-trees.js';
-import { PdfWriter, streamHead } from './pdf-writer.js';
-import { normalisePdf } from './normalise-pdf.js';
-import { xmpPacket } from './xmp.js';
+import { PdfWriter } from './pdf-writer.js';
 
 /** One document of the pack, read from disk only when its pages are copied. */
 export interface PackPart {
@@ -72,16 +68,16 @@ export class PackAssembler {
     // Numbered by place, not by when its copy runs, so that the pack's bytes do not depend on timing.
     const index = this.#parts.push(entry);
     this.#merged = this.#merged.then(async () => {
-      entry.copied = this.#copy(await openPdf(bytes ?? (await part.read())), part.key, part.title, part.pages, index);
+      entry.copied = this.#copy(await openPdf(bytes ?? (await part.read())), part.pages, { index, label: part.key, title: part.title });
     });
     // A failure is reported by finish(); until then it must not surface as unhandled.
     this.#merged.catch(() => {});
   }
 
-  #copy(file: PdfFile, label: string, title: string, pages: number, index: number): CopiedPart {
+  #copy(file: PdfFile, pages: number, names: { index: number; label: string; title: string }): CopiedPart {
     const count = file.pages().pages.length;
-    if (count !== pages) throw new OutputError(`${label}: the file has ${count} pages, the manifest ${pages}; run with --force`);
-    const copied = copyPart(file, this.#writer, this.#targets, this.#nextKey, index, label, title);
+    if (count !== pages) throw new OutputError(`${names.label}: the file has ${count} pages, the manifest ${pages}; run with --force`);
+    const copied = copyPart(file, this.#writer, this.#targets, this.#nextKey, names);
     this.#nextKey = copied.nextKey;
     return copied;
   }
@@ -89,82 +85,15 @@ export class PackAssembler {
   /** Puts the front matter, printed already, first, and writes the pack once every part is merged; `contents` names the contents' bookmark. */
   async finish(front: FrontMatter, metadata: PdfMetadata, words: { contents: string }): Promise<AssembledPack> {
     await this.#merged;
-    const parts = this.#parts.map(({ part, copied }) => ({ part, copied: copied! }));
-    const frontPart = this.#copy(await openPdf(front.bytes), 'the front matter', metadata.title, front.pages, 0);
-    const w = this.#writer;
-    const all = [frontPart, ...parts.map((p) => p.copied)];
-    const pages = all.flatMap((c) => c.pages);
-    w.write(this.#targets.pagesRoot, { head: `<</Type /Pages\n/Kids [${pages.map((p) => `${p} 0 R`).join(' ')}]\n/Count ${pages.length}>>` });
-
-    const structRoot = w.allocate();
-    const lang = pdfText(metadata.language).raw;
-    w.write(this.#targets.document, {
-      head: `<</Type /StructElem\n/S /Document\n/Lang ${lang}\n/P ${structRoot} 0 R\n/K [${all.map((c) => `${c.part} 0 R`).join(' ')}]>>`,
-    });
-    const parentTree = writeNumberTree(w, all.flatMap((c) => c.parentTree));
-    const ids = all.flatMap((c) => c.ids);
-    const idTree = ids.length > 0 ? writeNameTree(w, ids, (raw) => decodeText(new PdfString(raw))) : undefined;
-    const roleMap = new Map(all.flatMap((c) => [...c.roleMap]));
-    w.write(structRoot, {
-      head: [
-        '<</Type /StructTreeRoot',
-        `/K ${this.#targets.document} 0 R`,
-        `/ParentTree ${parentTree} 0 R`,
-        `/ParentTreeNextKey ${this.#nextKey}`,
-        ...(idTree === undefined ? [] : [`/IDTree ${idTree} 0 R`]),
-        ...(roleMap.size > 0 ? [`/RoleMap ${writeValue(roleMap)}`] : []),
-      ].join('\n') + '>>',
-    });
-
-    // Each document a closed bookmark on its first page, its own headings below it, as before.
-    const place = (page: number) => `[${page} 0 R /XYZ null null null]`;
-    const contents: OutlineItem[] = frontPart.pages.length > 1 ? [{ title: pdfText(words.contents).raw, dest: place(frontPart.pages[1]!), closed: true, children: [] }] : [];
-    const bookmarks = parts.map(({ part, copied }) => ({
-      title: pdfText(part.title).raw,
-      dest: place(copied.pages[0]!),
-      se: `${copied.part} 0 R`,
-      closed: true,
-      children: copied.outline,
-    }));
-    const outlines = writeOutlineItems(w, [...contents, ...bookmarks]);
-
-    // Each document's facts.json, named after the document so that none overwrites another.
-    const files: Array<[string, string]> = [];
-    for (const { part, copied } of parts) {
-      for (const file of copied.files) {
-        const name = `${part.key.replaceAll('/', '-')}-${file.name}`;
-        w.write(file.filespec, { head: filespecHead(name, file.description, file.relationship, file.stream) });
-        files.push([pdfText(name).raw, `${file.filespec} 0 R`]);
-      }
-    }
-    const embedded = files.length > 0 ? writeNameTree(w, files, (raw) => decodeText(new PdfString(raw))) : undefined;
-
-    const xmp = xmpPacket(metadata);
-    const metadataNum = w.allocate();
-    w.write(metadataNum, { head: streamHead('/Type /Metadata\n/Subtype /XML', xmp), data: xmp });
-    const info = w.allocate();
-    w.write(info, { head: writeValue(infoDict(metadata)) });
-    const catalog = w.allocate();
-    w.write(catalog, {
-      head: [
-        '<</Type /Catalog',
-        `/Pages ${this.#targets.pagesRoot} 0 R`,
-        `/StructTreeRoot ${structRoot} 0 R`,
-        '/MarkInfo <</Marked true>>',
-        `/Lang ${lang}`,
-        '/ViewerPreferences <</DisplayDocTitle true>>',
-        '/PageMode /UseOutlines',
-        `/Outlines ${outlines} 0 R`,
-        `/Metadata ${metadataNum} 0 R`,
-        ...(embedded === undefined ? [] : [`/Names <</EmbeddedFiles ${embedded} 0 R>>`, `/AF [${files.map(([, ref]) => ref).join(' ')}]`]),
-      ].join('\n') + '>>',
-    });
+    const parts: PackedPart[] = this.#parts.map(({ part, copied }) => ({ key: part.key, title: part.title, copied: copied! }));
+    const frontPart = this.#copy(await openPdf(front.bytes), front.pages, { index: 0, label: 'the front matter', title: metadata.title });
+    const bytes = writePackObjects(this.#writer, this.#targets, { front: frontPart, parts, nextKey: this.#nextKey }, metadata, words);
     return {
-      bytes: w.finish({ root: catalog, info }),
-      pages: pages.length,
+      bytes,
+      pages: frontPart.pages.length + parts.reduce((sum, p) => sum + p.copied.pages.length, 0),
       frontPages: frontPart.pages.length,
       startPages: numberParts(
-        parts.map(({ part }) => part),
+        this.#parts.map(({ part }) => part),
         frontPart.pages.length,
       ),
     };

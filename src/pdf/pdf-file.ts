@@ -1,129 +1,110 @@
 // A PDF with classic cross-reference tables (ISO 32000-1, 7.5.4), read object by object from the
 // offsets the tables give: what Chromium (Skia) writes, what post-processing writes, and what
-// pdf-lib writes without object streams. Incremental updates are followed, the newest entry
-// winning. Objects are sliced out as they are asked for; nothing is parsed up front.
-import { latin1, readXrefSection } from './xref.js';
-import { get, isDict, isNumber, isRef, parseValue, type PdfDict, type PdfRef, type PdfValue } from './pdf-syntax.js';
+// pdf-lib writes without object streams. Incremental updates are followed through /Prev, the
+// newest entry for an object winning. Everything is read by the lexer: an object is parsed when
+// it is first asked for, a stream's data runs for its /Length up to the `endstream` keyword.
+import { bytesAsText, findStreamEnd, keywordAt, PdfLexer, readStartXref, Token } from './pdf-lexer.js';
+import { get, isDict, isNumber, isRef, PdfName, type PdfDict, type PdfRef, type PdfValue } from './pdf-objects.js';
+import { glanceValue, readValue } from './pdf-parser.js';
+import { readXrefSection } from './xref.js';
 
-/** More updates than any file the tool writes has. */
+/** More updates than any file the tool writes has: a /Prev chain longer than this is refused. */
 const MAX_SECTIONS = 16;
-const STREAM_KEYWORD = />>\s*stream(?:\r\n|\n|\r)/g;
 
-/** One object's place in the file: its body runs from `start` to `end` (before `endobj`). */
-interface Slot {
-  start: number;
-  end: number;
+/** An object as read: its value (a stream's dictionary for a stream), its text, a stream's data. */
+export interface PdfObject {
+  value: PdfValue;
+  /** The value as written, from its first token to its last: what an unedited copy writes. */
+  raw: string;
+  /** A stream's data, as written (still encoded). */
+  data?: Uint8Array;
 }
 
-/** An object's body: its value's text, and for a stream where its data lies. */
-export interface ObjectBody {
-  /** The dictionary (or other value) as written, before any `stream` keyword. */
-  head: string;
-  /** Byte range of the stream's data, where the object is a stream. */
-  data?: { start: number; end: number };
+/** A look at an object that builds no value: its text and, for a dictionary, what its keys hold. */
+export interface ObjectGlance {
+  raw: string;
+  /** A dictionary's keys, each with the name it holds ('' for a value of another kind). */
+  keys?: Map<string, string>;
+  /** The object read whole: a stream always is (its /Length is needed), another where it was read before. */
+  object?: PdfObject;
 }
 
 export class PdfFile {
-  readonly text: string;
   readonly trailer: PdfDict;
-  readonly #slots: Map<number, Slot>;
-  readonly #parsed = new Map<number, PdfValue>();
+  readonly #bytes: Uint8Array;
+  readonly #text: string;
+  /** Where each object's value starts: just after its `N G obj`. */
+  readonly #bodies: Map<number, number>;
+  readonly #numbers: number[];
+  /** Objects read so far; null while one is being read (a /Length that refers to its own stream). */
+  readonly #objects = new Map<number, PdfObject | null>();
 
-  private constructor(
-    readonly bytes: Uint8Array,
-    text: string,
-    slots: Map<number, Slot>,
-    trailer: PdfDict,
-  ) {
-    this.text = text;
-    this.#slots = slots;
+  private constructor(bytes: Uint8Array, text: string, bodies: Map<number, number>, trailer: PdfDict) {
+    this.#bytes = bytes;
+    this.#text = text;
+    this.#bodies = bodies;
+    this.#numbers = [...bodies.keys()].sort((a, b) => a - b);
     this.trailer = trailer;
   }
 
-  /** The file, or undefined where it is not of a shape this reads (cross-reference streams, encryption). */
+  /** The file, or undefined where it is not of a shape this reads (cross-reference streams, encryption, broken tables). */
   static read(bytes: Uint8Array): PdfFile | undefined {
-    const text = latin1(bytes);
-    const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
-    if (!start) return undefined;
-    const offsets = new Map<number, number>();
-    const boundaries: number[] = [];
-    let trailer: PdfDict | undefined;
-    let at: number | undefined = Number(start[1]);
-    for (let seen = 0; at !== undefined; seen++) {
-      const section: { offsets: Map<number, number>; end: number } | undefined = seen < MAX_SECTIONS ? readXrefSection(text, at) : undefined;
-      if (!section) return undefined;
-      boundaries.push(at);
-      for (const [num, offset] of section.offsets) {
-        boundaries.push(offset);
-        if (!offsets.has(num)) offsets.set(num, offset);
-      }
-      const head = /^\s*trailer\s*/.exec(text.slice(section.end, section.end + 64));
-      if (!head) return undefined;
-      let dict: PdfValue;
-      try {
-        dict = parseValue(text, section.end + head[0].length).value;
-      } catch {
-        return undefined;
-      }
-      if (!isDict(dict)) return undefined;
-      trailer ??= dict;
-      at = get(dict, 'Prev', isNumber);
+    const text = bytesAsText(bytes);
+    try {
+      const table = readTable(text);
+      return table && new PdfFile(bytes, text, table.bodies, table.trailer);
+    } catch (error) {
+      if (error instanceof SyntaxError) return undefined;
+      throw error;
     }
-    if (!trailer || trailer.has('Encrypt') || trailer.has('XRefStm') || !get(trailer, 'Root', isRef)) return undefined;
-    // An object ends where the next thing in the file starts: the last `endobj` before it is its own.
-    boundaries.push(text.length);
-    boundaries.sort((a, b) => a - b);
-    const slots = new Map<number, Slot>();
-    for (const [num, offset] of offsets) {
-      const head = /^\s*(\d+)\s+(\d+)\s+obj\b\s*/.exec(text.slice(offset, offset + 40));
-      if (!head || Number(head[1]) !== num) return undefined;
-      const next = boundaries[upperBound(boundaries, offset)] ?? text.length;
-      const end = text.lastIndexOf('endobj', next);
-      if (end < offset) return undefined;
-      slots.set(num, { start: offset + head[0].length, end });
-    }
-    return new PdfFile(bytes, text, slots, trailer);
   }
 
   /** Object numbers in use, ascending. */
   numbers(): number[] {
-    return [...this.#slots.keys()].sort((a, b) => a - b);
+    return this.#numbers;
   }
 
   has(num: number): boolean {
-    return this.#slots.has(num);
+    return this.#bodies.has(num);
   }
 
-  /** The object's body as written: its value's text and, for a stream, where its data is. */
-  body(num: number): ObjectBody | undefined {
-    const slot = this.#slots.get(num);
-    if (!slot) return undefined;
-    // A stream's body ends with `endstream`; its dictionary ends at the first `>>` followed by `stream`.
-    const tail = this.text.slice(Math.max(slot.start, slot.end - 16), slot.end);
-    const keyword = tail.includes('endstream') ? slot.end - tail.length + tail.indexOf('endstream') : -1;
-    if (keyword > slot.start) {
-      STREAM_KEYWORD.lastIndex = slot.start;
-      const found = STREAM_KEYWORD.exec(this.text);
-      if (found && found.index < keyword) {
-        const head = this.text.slice(slot.start, found.index + 2);
-        const dataStart = found.index + found[0].length;
-        const dict = parseValue(head, 0).value;
-        const length = isDict(dict) ? this.resolve(dict.get('Length')) : undefined;
-        const dataEnd = typeof length === 'number' && dataStart + length <= keyword ? dataStart + length : trimEol(this.text, keyword);
-        return { head, data: { start: dataStart, end: dataEnd } };
-      }
-    }
-    return { head: this.text.slice(slot.start, slot.end).trimEnd() };
+  /** The object as read, parsed when first asked for; a malformed one throws a SyntaxError. */
+  get(num: number): PdfObject | undefined {
+    const read = this.#objects.get(num);
+    if (read) return read;
+    if (read === null) throw new SyntaxError(`object ${num} is read while it is being read`);
+    const at = this.#bodies.get(num);
+    if (at === undefined) return undefined;
+    this.#objects.set(num, null);
+    const object = this.#readObject(at);
+    this.#objects.set(num, object);
+    return object;
   }
 
-  /** The object parsed (a stream's dictionary for a stream), cached. */
+  /**
+   * A look at the object through the lexer, its value not built, for a reader that edits few
+   * objects and copies the rest as written (issue 17).
+   */
+  glance(num: number): ObjectGlance | undefined {
+    const read = this.#objects.get(num);
+    if (read) return { raw: read.raw, object: read, ...(isDict(read.value) ? { keys: namesOf(read.value) } : {}) };
+    const at = this.#bodies.get(num);
+    if (at === undefined) return undefined;
+    const lexer = new PdfLexer(this.#text, at);
+    lexer.next();
+    const start = lexer.start;
+    const keys = glanceValue(lexer);
+    const raw = this.#text.slice(start, lexer.end);
+    lexer.next();
+    if (!lexer.is('stream')) return keys ? { raw, keys } : { raw };
+    // A stream's data is found from its /Length: it is read whole.
+    const object = this.get(num)!;
+    return { raw: object.raw, object, ...(keys ? { keys } : {}) };
+  }
+
+  /** The object's value (a stream's dictionary for a stream). */
   object(num: number): PdfValue | undefined {
-    if (this.#parsed.has(num)) return this.#parsed.get(num);
-    const body = this.body(num);
-    if (!body) return undefined;
-    const value = parseValue(body.head, 0).value;
-    this.#parsed.set(num, value);
-    return value;
+    return this.get(num)?.value;
   }
 
   /** A dictionary, following a reference if given one. */
@@ -139,8 +120,7 @@ export class PdfFile {
 
   /** The stream's data, as written (still encoded). */
   data(num: number): Uint8Array | undefined {
-    const range = this.body(num)?.data;
-    return range && this.bytes.subarray(range.start, range.end);
+    return this.get(num)?.data;
   }
 
   get root(): PdfRef {
@@ -169,22 +149,62 @@ export class PdfFile {
     walk(this.catalog.get('Pages'), 0);
     return { pages, nodes };
   }
-}
 
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
+  #readObject(at: number): PdfObject {
+    const lexer = new PdfLexer(this.#text, at);
+    lexer.next();
+    const start = lexer.start;
+    const value = readValue(lexer);
+    const raw = this.#text.slice(start, lexer.end);
+    lexer.next();
+    if (!lexer.is('stream') || !isDict(value)) return { value, raw };
+    const dataStart = lexer.streamStart();
+    return { value, raw, data: this.#bytes.subarray(dataStart, this.#streamEnd(value, dataStart)) };
   }
-  return lo;
+
+  /** Where a stream's data ends: after /Length bytes if `endstream` follows, else before the `endstream` found. */
+  #streamEnd(dict: PdfDict, start: number): number {
+    const length = this.resolve(dict.get('Length'));
+    if (typeof length === 'number' && Number.isInteger(length) && length >= 0 && start + length <= this.#text.length) {
+      if (keywordAt(this.#text, start + length, 'endstream')) return start + length;
+    }
+    const end = findStreamEnd(this.#text, start);
+    if (end === undefined) throw new SyntaxError(`a stream at ${start} has no endstream`);
+    return end;
+  }
 }
 
-function trimEol(text: string, at: number): number {
-  let end = at;
-  if (text[end - 1] === '\n') end--;
-  if (text[end - 1] === '\r') end--;
-  return end;
+/** A dictionary's keys with the name each holds, '' for a value of another kind. */
+function namesOf(dict: PdfDict): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of dict) keys.set(key, value instanceof PdfName ? value.name : '');
+  return keys;
+}
+
+/** The cross-reference table with its updates: where each object in use starts, and the newest trailer. */
+function readTable(text: string): { bodies: Map<number, number>; trailer: PdfDict } | undefined {
+  const offsets = new Map<number, number | undefined>();
+  let trailer: PdfDict | undefined;
+  let at = readStartXref(text);
+  for (let sections = 0; at !== undefined; sections++) {
+    const section = sections < MAX_SECTIONS ? readXrefSection(text, at) : undefined;
+    // A hybrid file's /XRefStm holds entries this does not read.
+    if (!section || section.trailer.has('XRefStm')) return undefined;
+    for (const [num, offset] of section.entries) if (!offsets.has(num)) offsets.set(num, offset);
+    trailer ??= section.trailer;
+    at = get(section.trailer, 'Prev', isNumber);
+  }
+  if (!trailer || trailer.has('Encrypt') || !get(trailer, 'Root', isRef)) return undefined;
+  const bodies = new Map<number, number>();
+  const lexer = new PdfLexer(text);
+  for (const [num, offset] of offsets) {
+    if (offset === undefined) continue;
+    // Each entry must lead to its own object's `N G obj`; a table that does not is not trusted.
+    lexer.pos = offset;
+    if (lexer.next() !== Token.Number || lexer.number !== num || lexer.next() !== Token.Number) return undefined;
+    lexer.next();
+    if (!lexer.is('obj')) return undefined;
+    bodies.set(num, lexer.end);
+  }
+  return { bodies, trailer };
 }

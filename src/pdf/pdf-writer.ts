@@ -1,13 +1,10 @@
-// Writing a PDF object by object: a header, the objects (text, or text and stream data that is
-// copied as it is), one classic cross-reference table and a trailer whose /ID is a hash of all
-// that comes before it, so the same objects always give the same bytes.
+// Writing a PDF object by object: a header, the objects (values written by the serialiser, or
+// copied as the text they were read as when no edit changed them, stream data copied as it is),
+// one classic cross-reference table and a trailer whose /ID is a hash of all that comes before
+// it, so the same objects always give the same bytes.
 import { createHash } from 'node:crypto';
-
-/** What a PDF object is written from: its text, and stream data placed between `stream` and `endstream`. */
-export interface ObjectParts {
-  head: string;
-  data?: Uint8Array;
-}
+import { PdfInlineDict, PdfRef, PdfString, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { writeValue } from './pdf-serialiser.js';
 
 const HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
 
@@ -29,19 +26,29 @@ export class PdfWriter {
     return this.#next++;
   }
 
-  /** Writes object `num`; stream data gets its /Length from the caller's head. */
-  write(num: number, parts: ObjectParts): void {
+  /** Writes object `num` from its value; for a stream, the dictionary gives the data's /Length (withLength). */
+  write(num: number, value: PdfValue, data?: Uint8Array): void {
+    this.copy(num, writeValue(value), data);
+  }
+
+  /** Writes object `num` from a value read elsewhere, each reference renumbered as it is written. */
+  writeRenumbered(num: number, value: PdfValue, renumber: (num: number) => number, data?: Uint8Array): void {
+    this.copy(num, writeValue(value, renumber), data);
+  }
+
+  /** Writes object `num` as the text it was read as: an object no edit changed is copied, not written again. */
+  copy(num: number, raw: string, data?: Uint8Array): void {
     if (this.#offsets.has(num)) throw new Error(`object ${num} written twice`);
     this.#offsets.set(num, this.#length + this.#pending.length);
     if (num >= this.#next) this.#next = num + 1;
-    if (parts.data) {
-      this.#pending += `${num} 0 obj\n${parts.head}\nstream\n`;
+    if (data) {
+      this.#pending += `${num} 0 obj\n${raw}\nstream\n`;
       this.#flush();
-      this.#chunks.push(parts.data);
-      this.#length += parts.data.length;
+      this.#chunks.push(data);
+      this.#length += data.length;
       this.#pending = '\nendstream\nendobj\n';
     } else {
-      this.#pending += `${num} 0 obj\n${parts.head}\nendobj\n`;
+      this.#pending += `${num} 0 obj\n${raw}\nendobj\n`;
     }
     if (this.#pending.length > 1 << 16) this.#flush();
   }
@@ -73,15 +80,23 @@ export class PdfWriter {
     const xrefAt = this.#length;
     const hash = createHash('sha256');
     for (const chunk of this.#chunks) hash.update(chunk);
-    const id = hash.digest('hex').slice(0, 32).toUpperCase();
-    const info = trailer.info === undefined ? '' : ` /Info ${trailer.info} 0 R`;
-    this.#pending = `xref\n0 ${size}\n${entries.join('')}trailer\n<</Size ${size} /Root ${trailer.root} 0 R${info} /ID [<${id}> <${id}>]>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    const id = new PdfString(`<${hash.digest('hex').slice(0, 32).toUpperCase()}>`);
+    const dict = new PdfInlineDict([
+      ['Size', size],
+      ['Root', new PdfRef(trailer.root)],
+    ]);
+    if (trailer.info !== undefined) dict.set('Info', new PdfRef(trailer.info));
+    dict.set('ID', [id, id]);
+    this.#pending = `xref\n0 ${size}\n${entries.join('')}trailer\n${writeValue(dict)}\nstartxref\n${xrefAt}\n%%EOF\n`;
     this.#flush();
     return Buffer.concat(this.#chunks, this.#length);
   }
 }
 
-/** Text of a stream's dictionary with /Length set to the data's, every other entry as given. */
-export function streamHead(entries: string, data: Uint8Array): string {
-  return `<<${entries}${entries ? '\n' : ''}/Length ${data.length}>>`;
+/** A stream's dictionary: the entries given, then /Length set to the data's. */
+export function withLength(entries: PdfDict, data: Uint8Array): PdfDict {
+  const dict: PdfDict = new Map(entries);
+  dict.delete('Length');
+  dict.set('Length', data.length);
+  return dict;
 }

@@ -1,27 +1,42 @@
-// Reading a classic cross-reference table (ISO 32000-1, 7.5.4), as Chromium (Skia) writes it.
+// A classic cross-reference section (ISO 32000-1, 7.5.4) and the trailer after it, read token by
+// token: `xref`, subsections of `first count` with an entry `offset generation n|f` per object,
+// then `trailer` and its dictionary. A cross-reference stream (7.5.8) is not read here.
+import { PdfLexer, Token } from './pdf-lexer.js';
+import { isDict, type PdfDict } from './pdf-objects.js';
+import { readValue } from './pdf-parser.js';
 
-/** The file as text, one character a byte, so that offsets in it are byte offsets. */
-export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+/** One section: each object number it lists, with its byte offset or `undefined` where it is free; and its trailer. */
+export interface XrefSection {
+  entries: Map<number, number | undefined>;
+  trailer: PdfDict;
+}
 
-/** One section at byte `at`: object number -> byte offset, and where the section ends. */
-export function readXrefSection(text: string, at: number): { offsets: Map<number, number>; end: number } | undefined {
-  if (text.slice(at, at + 4) !== 'xref') return undefined;
-  const offsets = new Map<number, number>();
-  const subsection = /(\d+) (\d+)\s*\r?\n/y;
-  let cursor = at + 4;
-  while (/\s/.test(text[cursor] ?? '')) cursor++;
+/** The section at byte `at`; undefined where there is no table there (a cross-reference stream, a bad offset). */
+export function readXrefSection(text: string, at: number): XrefSection | undefined {
+  const lexer = new PdfLexer(text, at);
+  lexer.next();
+  if (!lexer.is('xref')) return undefined;
+  const entries = new Map<number, number | undefined>();
   for (;;) {
-    subsection.lastIndex = cursor;
-    const head = subsection.exec(text);
-    if (!head) break;
-    const first = Number(head[1]);
-    const count = Number(head[2]);
-    cursor = subsection.lastIndex;
+    const kind = lexer.next();
+    if (kind === Token.Keyword && lexer.is('trailer')) break;
+    const first = integer(lexer, kind);
+    const count = integer(lexer, lexer.next());
+    if (first === undefined || count === undefined) return undefined;
     for (let i = 0; i < count; i++) {
-      const entry = text.slice(cursor, cursor + 20);
-      if (entry[17] === 'n') offsets.set(first + i, Number(entry.slice(0, 10)));
-      cursor += 20;
+      const offset = integer(lexer, lexer.next());
+      const generation = integer(lexer, lexer.next());
+      lexer.next();
+      const inUse = lexer.is('n');
+      if (offset === undefined || generation === undefined || (!inUse && !lexer.is('f'))) return undefined;
+      entries.set(first + i, inUse ? offset : undefined);
     }
   }
-  return offsets.size > 0 ? { offsets, end: cursor } : undefined;
+  lexer.next();
+  const trailer = readValue(lexer);
+  return isDict(trailer) ? { entries, trailer } : undefined;
+}
+
+function integer(lexer: PdfLexer, kind: number): number | undefined {
+  return kind === Token.Number && lexer.integer ? lexer.number : undefined;
 }

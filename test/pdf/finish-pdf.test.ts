@@ -8,7 +8,6 @@ import * as assert from 'uvu/assert';
 import type { DocumentAttachment, PdfMetadata } from '../../src/contracts/document.js';
 import { finishPdf } from '../../src/pdf/finish-pdf.js';
 import { PDF_WORDS } from '../helpers/skeleton-fixture.js';
-import { normaliseStructureIds } from '../../src/pdf/structure-ids.js';
 import type { Printer } from '../../src/browser/types.js';
 import { detach, detachList, elements, linkTargets, structTrees, textOf, withPdfJs, xrefErrors } from '../helpers/read-pdf.js';
 import { openPrinter, pdfInfo, testDocument, testSkeleton } from '../helpers/skeleton-fixture.js';
@@ -155,14 +154,6 @@ finishing('a PDF of another shape (a cross-reference stream) is finished all the
   assert.is(back.getTitle(), META.title);
   assert.equal(back.getModificationDate(), META.date);
   assert.equal(xrefErrors(finished.bytes), []);
-});
-
-finishing('table-header ids taken from DOM node numbers are renumbered in order, references kept', () => {
-  const first = Buffer.from('<</S /TH /ID (node00003297)>> <</S /TD /Headers [(node00003297) (node00003301)]>> <</ID (node00003301)>>', 'latin1');
-  const later = Buffer.from('<</S /TH /ID (node00002165)>> <</S /TD /Headers [(node00002165) (node00002170)]>> <</ID (node00002170)>>', 'latin1');
-  const expected = '<</S /TH /ID (node00000001)>> <</S /TD /Headers [(node00000001) (node00000002)]>> <</ID (node00000002)>>';
-  assert.is(Buffer.from(normaliseStructureIds(first)).toString('latin1'), expected);
-  assert.is(Buffer.from(normaliseStructureIds(later)).toString('latin1'), expected);
 });
 
 /** Chromium's own bytes for a body, printed on a page of its own. */
