@@ -28,6 +28,7 @@ import {
   stillRunning,
   waitForChromium,
   waitForLine,
+  type CliResult,
   type Workspace,
 } from './helpers.js';
 import { makeTmpdir, spawnBuiltBrief } from '../batch/helpers/build-fixture.js';
@@ -104,14 +105,19 @@ test('a second build into the same output is refused with the lock; the first, i
   const done = finished(first);
   await waitForLine(first, /^built .*\.pdf/);
 
-  // At once, while fifteen documents are still to print: the second build starts, and the first
-  // build's browser is killed (it must launch another, which keeps it running a while longer).
-  const secondRun = brief(build('--force', ...GOLDEN_FLAGS));
-  const [browser] = chromiumOf(first.pid!).filter((p) => !p.args.includes('--type='));
-  assert.ok(browser, 'the first build runs a browser');
-  process.kill(browser.pid, 'SIGKILL');
-
-  const second = await secondRun;
+  // The first build is paused while the second runs, so that it still holds the lock however slow
+  // the machine (unpaused, it was seen to finish first under load); its browser is killed meanwhile
+  // (it must launch another when it goes on).
+  process.kill(first.pid!, 'SIGSTOP');
+  let second: CliResult;
+  try {
+    const [browser] = chromiumOf(first.pid!).filter((p) => !p.args.includes('--type='));
+    assert.ok(browser, 'the first build runs a browser');
+    process.kill(browser.pid, 'SIGKILL');
+    second = await brief(build('--force', ...GOLDEN_FLAGS));
+  } finally {
+    process.kill(first.pid!, 'SIGCONT');
+  }
   assert.is(second.code, 4);
   assert.equal(errorLines(second), [`error: another build is writing to ${ws.out} (pid ${first.pid})`]);
 
