@@ -29,6 +29,8 @@ export interface FitChoice {
   stepIndex: number;
   measure: FitMeasure;
   fits: boolean;
+  /** How many optional blocks (`data-fit-drop`) were taken out to fit: a print made before is stale. */
+  dropped: number;
 }
 
 /** Layout rounding allowance, in px. */
@@ -51,11 +53,14 @@ export function fitsIn(measure: FitMeasure): boolean {
 export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy): Promise<FitChoice> {
   const steps = fitSteps(policy);
   const measureAt = (index: number) => measureFit(page, paper, policy.maxPages, index === 0 ? undefined : steps[index]);
-  const atBase = await measureAt(0);
-  if (fitsIn(atBase) || steps.length === 1) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: fitsIn(atBase) };
+  const measured = await measureAt(0);
+  if (fitsIn(measured)) return { fontPt: undefined, stepIndex: 0, measure: measured, fits: true, dropped: 0 };
+  // What the sheet shows only where it has room goes first, before the type shrinks (issue 18, item 4).
+  const { measure: atBase, dropped } = await dropUntilFits(page, paper, policy.maxPages);
+  if (fitsIn(atBase) || steps.length === 1) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: fitsIn(atBase), dropped };
   const last = steps.length - 1;
   const atMin = await measureAt(last);
-  if (!fitsIn(atMin)) return { fontPt: steps[last], stepIndex: last, measure: atMin, fits: false };
+  if (!fitsIn(atMin)) return { fontPt: steps[last], stepIndex: last, measure: atMin, fits: false, dropped };
   // Invariant: steps[low] overflows, steps[high] fits.
   let low = 0;
   let high = last;
@@ -71,7 +76,7 @@ export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy)
     }
   }
   await setFitSize(page, steps[high]);
-  return { fontPt: steps[high], stepIndex: high, measure: best, fits: true };
+  return { fontPt: steps[high], stepIndex: high, measure: best, fits: true, dropped };
 }
 
 /** True when the stylesheet declares the content box (way 1 above), which only layout can check. */
@@ -118,6 +123,48 @@ export async function measureFit(page: Page, paper: Paper, maxPages: number, fon
     maxPages,
     READ_PAGE_BOX,
     READ_PAGE_RULES,
+  );
+}
+
+/**
+ * At the base size, takes out the blocks marked `data-fit-drop` (1 first, then 2, ...) one at a time
+ * until the content fits; each block's stand-in (`data-fit-instead-of` its `data-fit-id`, e.g. "2
+ * more takeaways in the brief") is shown in its place. One round trip, however many blocks.
+ */
+export async function dropUntilFits(page: Page, paper: Paper, maxPages: number): Promise<{ measure: FitMeasure; dropped: number }> {
+  const { widthMm, heightMm } = PAPER_SIZES[paper];
+  return page.evaluate(
+    (paperWidth, paperHeight, pages, boxGlobal, rulesGlobal, tolerance) => {
+      const root = document.documentElement;
+      for (const element of [root, document.body]) element.style.removeProperty('--fit-font-pt');
+      const readBox = (globalThis as unknown as Record<string, (w: number, h: number, rules: string) => { width: number; height: number }>)[boxGlobal]!;
+      const box = readBox(paperWidth, paperHeight, rulesGlobal);
+      const previousWidth = root.style.width;
+      root.style.width = `${box.width}px`;
+      const sheet = document.querySelector('main.sheet') ?? document.body;
+      const measure = () => ({ available: box.height * pages, used: sheet.getBoundingClientRect().bottom - root.getBoundingClientRect().top });
+      const blocks = Array.from(document.querySelectorAll<HTMLElement>('[data-fit-drop]')).sort(
+        (a, b) => Number(a.dataset.fitDrop) - Number(b.dataset.fitDrop),
+      );
+      let current = measure();
+      let dropped = 0;
+      for (const block of blocks) {
+        if (current.used <= current.available + tolerance) break;
+        const id = block.dataset.fitId;
+        if (id) for (const standIn of Array.from(document.querySelectorAll(`[data-fit-instead-of="${CSS.escape(id)}"]`))) standIn.removeAttribute('data-fit-instead-of');
+        block.remove();
+        dropped++;
+        current = measure();
+      }
+      root.style.width = previousWidth;
+      return { measure: current, dropped };
+    },
+    widthMm,
+    heightMm,
+    maxPages,
+    READ_PAGE_BOX,
+    READ_PAGE_RULES,
+    TOLERANCE_PX,
   );
 }
 

@@ -59,6 +59,8 @@ async function printFitted(
   }
   const choice = await chooseFitSize(warm.page, paper, policy);
   if (!choice.fits) throw fitError(doc, policy, describeOverflow(choice.measure));
+  // Blocks taken out to fit: the page printed above showed them.
+  if (choice.dropped > 0) atBase = undefined;
   for (let index = choice.stepIndex; ; index++) {
     const fontPt = index === 0 ? undefined : steps[index];
     // At the base size, a print made above already said it does not fit (whatever layout said).

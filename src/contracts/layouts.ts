@@ -36,6 +36,11 @@ export interface LayoutParts {
   openQuestions: boolean;
   /** The timeline and incentives charts (SVG). */
   charts: boolean;
+  /**
+   * Blocks shown only where the page has room (a quote, what is not known, further takeaways), which
+   * fitting drops, lowest priority first, before it shrinks the type (issue 18, item 4).
+   */
+  fill: boolean;
 }
 
 /** How many of each list a layout shows; the rest are counted on the page ("2 more in the brief"). Infinity: all. */
@@ -73,8 +78,9 @@ const LAYOUT_TABLE = {
     titleLabel: 'document.brief-title',
     kickerLabel: { programme: 'document.programme-brief', topic: 'document.topic-brief' },
     margins: { top: 20, right: 19, bottom: 18, left: 19 },
-    parts: { sections: true, incentives: true, people: true, quotes: true, openQuestions: true, charts: true },
-    limits: { takeaways: ALL, keyFigures: ALL, timeline: ALL, glanceItems: ALL },
+    parts: { sections: true, incentives: true, people: true, quotes: true, openQuestions: true, charts: true, fill: false },
+    // Eight key figures in the grid (issue 18, item 2): the rest in a table under it.
+    limits: { takeaways: ALL, keyFigures: 8, timeline: ALL, glanceItems: ALL },
   },
   'one-pager': {
     template: 'one-pager',
@@ -83,7 +89,7 @@ const LAYOUT_TABLE = {
     // Tighter margins to fit; designed at 10 pt, it may shrink to 8.5 pt in quarter points (issue 3, item 4).
     margins: { top: 15, right: 14, bottom: 14, left: 14 },
     fit: { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 },
-    parts: { sections: false, incentives: false, people: false, quotes: false, openQuestions: false, charts: false },
+    parts: { sections: false, incentives: false, people: false, quotes: false, openQuestions: true, charts: false, fill: true },
     limits: { takeaways: 4, keyFigures: 6, timeline: 5, glanceItems: 3 },
   },
 } as const satisfies Record<string, LayoutSpec>;

@@ -48,11 +48,34 @@ export class Endnotes {
     };
   }
 
+  /**
+   * The source that backs most notes, outside facts aside (issue 18, item 4): a one-pager names it
+   * once ("All facts: X unless noted"); null where none backs more than half of the notes.
+   */
+  mainSourceId(): string | null {
+    const counts = new Map<string, number>();
+    for (const id of this.numbers.keys()) {
+      const claim = this.facts.claims.get(id)!;
+      if (claim.source === undefined || claim.attribution.kind === 'outside-fact') continue;
+      counts.set(claim.source, (counts.get(claim.source) ?? 0) + 1);
+    }
+    const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+    return top && top[1] * 2 > this.numbers.size ? top[0] : null;
+  }
+
+  /** The main source's entry in the source list, or null (see mainSourceId). */
+  mainSource(): SourceView | null {
+    const id = this.mainSourceId();
+    return id === null ? null : this.sourceView(id);
+  }
+
   list(): EndnoteView[] {
+    const main = this.mainSourceId();
     return [...this.numbers].map(([id, number]) => {
       const claim = this.facts.claims.get(id)!;
       const source = claim.source !== undefined && this.sourceNumbers.has(claim.source) ? this.sourceView(claim.source) : null;
       return {
+        namesOwnSource: source !== null && (claim.source !== main || claim.attribution.kind === 'outside-fact'),
         number,
         claimId: id,
         attribution: `attribution.${claim.attribution.kind}`,

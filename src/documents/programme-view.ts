@@ -19,7 +19,9 @@ import {
   unique,
   nameView,
 } from './view-parts.js';
-import type { DocumentView, GlanceRow, KeyFigureView, RateView, ViewOptions } from './view-types.js';
+import type { DocumentView, GlanceRow, RateView, ViewOptions } from './view-types.js';
+import { extrasFor, keyFiguresFor, mainSourceOf } from './extras-view.js';
+import type { FigureCandidate } from './key-figures.js';
 
 /** How many key figures, timeline events, takeaways and items of a glance row a one-pager shows; the brief shows all. */
 const row = (label: string, value: Partial<Omit<GlanceRow, 'label'>>): GlanceRow => ({
@@ -72,7 +74,8 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   return rows;
 }
 
-function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[] {
+/** The programme's figures, its scale first, then those its claims report under a label. */
+function figureCandidates(facts: Facts, p: Programme): FigureCandidate[] {
   const figures: { label: string; figure: Figure }[] = [];
   for (const figure of p.scale ?? []) figures.push({ label: figure.label, figure });
   for (const claim of facts.claimsByProgramme.get(p.id) ?? []) {
@@ -82,13 +85,7 @@ function keyFigures(facts: Facts, p: Programme, notes: Endnotes): KeyFigureView[
       if (!already) figures.push({ label: figure.label, figure: { ...figure, claim: figure.claim ?? claim.id } });
     }
   }
-  return figures.map(({ label, figure }) => ({
-    caption: label,
-    figure: { value: figure.value, qualifier: figure.qualifier, unit: figure.unit },
-    asOf: figure.asOf ?? null,
-    note: figure.note ?? null,
-    notes: notes.cite(figure.claim),
-  }));
+  return figures.map(({ label, figure }) => ({ caption: label, figure, claim: figure.claim }));
 }
 
 /** Programmes an incentives comparison may show at most: past that a chart is unreadable and grows with the dataset. */
@@ -124,8 +121,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   const match = { programmes: [id], topic: null };
   // Cite in reading order, so endnote numbers rise through the document.
   const glance = glanceRows(facts, p, notes, limits.glanceItems, rates);
-  const allFigures = keyFigures(facts, p, notes);
-  const figures = allFigures.slice(0, limits.keyFigures);
+  const figures = keyFiguresFor(options.layout, figureCandidates(facts, p), notes);
   const sections = parts.sections ? (p.sections ?? []).map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
   const incentives = parts.incentives ? incentiveRows(facts, [id], id, notes, false, rates) : [];
   const short = limits.timeline === Infinity ? null : shortTimeline(facts, match, match, limits.timeline);
@@ -138,6 +134,8 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   const takeaways = p.takeaways ?? [];
   const quotes = parts.quotes ? quotesFor(facts, match, notes) : [];
   const shownTakeaways = takeaways.slice(0, limits.takeaways);
+  const openQuestions = parts.openQuestions ? p.openQuestions ?? [] : [];
+  const extras = extrasFor(facts, options.layout, { match, figures, takeaways, openQuestions }, notes);
   // Read once every part has cited its claims: the notes in the order they were cited.
   const endnotes = notes.list();
   return {
@@ -157,7 +155,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     takeaways: shownTakeaways,
     glance,
     programmes: [],
-    keyFigures: figures,
+    keyFigures: figures.shown,
     sections,
     timeline,
     incentives,
@@ -173,16 +171,17 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
       }),
       topics: topics.map((t) => ({ title: t.title })),
     },
-    openQuestions: parts.openQuestions ? p.openQuestions ?? [] : [],
+    openQuestions,
     endnotes,
     sources: notes.sources(),
     citeSourcePerNote: notes.citesPerNote(),
     notesWithoutSource: notes.hasUnsourced(),
     leftOut: {
       takeaways: takeaways.length - shownTakeaways.length,
-      keyFigures: allFigures.length - figures.length,
+      keyFigures: figures.more.length - extras.moreFigures.length,
       events: short?.leftOut ?? 0,
     },
+    extras: { ...extras, ...mainSourceOf(notes) },
     keywords: facts.meta.keywords ?? [],
     evidence: evidenceOf(facts, endnotes),
   };

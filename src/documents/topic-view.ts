@@ -17,7 +17,9 @@ import {
   titleBlock,
   unique,
 } from './view-parts.js';
-import type { DocumentView, KeyFigureView, ProgrammeRowView, RateView, ViewOptions } from './view-types.js';
+import type { DocumentView, ProgrammeRowView, RateView, ViewOptions } from './view-types.js';
+import { extrasFor, keyFiguresFor, mainSourceOf } from './extras-view.js';
+import type { FigureCandidate } from './key-figures.js';
 
 export function buildTopicView(facts: Facts, id: string, options: ViewOptions): DocumentView {
   const topic = facts.topics.get(id);
@@ -36,18 +38,10 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     notes: notes.cite(p.dates?.launched?.claim),
   }));
   const claims = facts.claimsByTopic.get(id) ?? [];
-  const allFigures: KeyFigureView[] = claims.flatMap((claim) =>
-    (claim.figures ?? [])
-      .filter((f) => f.label)
-      .map((f) => ({
-        caption: f.label!,
-        figure: { value: f.value, qualifier: f.qualifier, unit: f.unit },
-        asOf: f.asOf ?? null,
-        note: f.note ?? null,
-        notes: notes.cite(f.claim ?? claim.id),
-      })),
+  const candidates: FigureCandidate[] = claims.flatMap((claim) =>
+    (claim.figures ?? []).filter((f) => f.label).map((f) => ({ caption: f.label!, figure: f, claim: f.claim ?? claim.id })),
   );
-  const keyFigures = allFigures.slice(0, limits.keyFigures);
+  const figures = keyFiguresFor(options.layout, candidates, notes);
   const sections = parts.sections ? topic.sections.map((s) => ({ heading: s.heading, body: s.body, notes: notes.cite(...(s.claims ?? [])) })) : [];
   const incentives = parts.incentives ? incentiveRows(facts, topic.programmes, null, notes, true, rates) : [];
   // A fact sheet keeps the topic's own events first, then its programmes'.
@@ -61,6 +55,8 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     (t) => t.id !== id && t.programmes.some((pid) => topic.programmes.includes(pid)),
   );
   const takeaways = topic.takeaways.slice(0, limits.takeaways);
+  const openQuestions = parts.openQuestions ? topic.openQuestions ?? [] : [];
+  const extras = extrasFor(facts, options.layout, { match, figures, takeaways: topic.takeaways, openQuestions }, notes);
   // Read once every part has cited its claims: the notes in the order they were cited.
   const endnotes = notes.list();
   return {
@@ -73,7 +69,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     takeaways,
     glance: [],
     programmes: rows,
-    keyFigures,
+    keyFigures: figures.shown,
     sections,
     timeline,
     incentives,
@@ -83,16 +79,17 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     organisations: parts.people ? organisationsFor(facts, orgIds) : [],
     quotes,
     related: { programmes: [], topics: related.map((t) => ({ title: t.title })) },
-    openQuestions: parts.openQuestions ? topic.openQuestions ?? [] : [],
+    openQuestions,
     endnotes,
     sources: notes.sources(),
     citeSourcePerNote: notes.citesPerNote(),
     notesWithoutSource: notes.hasUnsourced(),
     leftOut: {
       takeaways: topic.takeaways.length - takeaways.length,
-      keyFigures: allFigures.length - keyFigures.length,
+      keyFigures: figures.more.length - extras.moreFigures.length,
       events: short?.leftOut ?? 0,
     },
+    extras: { ...extras, ...mainSourceOf(notes) },
     keywords: facts.meta.keywords ?? [],
     evidence: evidenceOf(facts, endnotes),
   };

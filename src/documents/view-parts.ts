@@ -69,6 +69,8 @@ export function titleBlock(
     edition: facts.meta.edition ?? null,
     author: options.author ?? facts.meta.author,
     distribution: options.distribution ?? facts.meta.distribution ?? null,
+    // A sheet is marked once (issue 18, item 4): its running header carries the marking.
+    marking: LAYOUTS[options.layout].fit ? null : options.distribution ?? facts.meta.distribution ?? null,
   };
 }
 

@@ -42,57 +42,12 @@ export interface TitleBlockView {
   edition: string | null;
   author: string;
   distribution: string | null;
+  /** The marking the title block shows: null where the page's running header is its one place (a one-page sheet). */
+  marking: string | null;
 }
 
-/** How a source hedges an amount or figure. */
-export type Qualifier = NonNullable<Figure['qualifier']>;
-
-/** An amount of money as the data gives it: one exact amount, or a range, hedged or not. */
-export interface AmountView {
-  /** ISO 4217. */
-  currency: string;
-  amount: number | null;
-  min: number | null;
-  max: number | null;
-  qualifier: Qualifier | null;
-}
-
-/** An amount in the comparison currency, and how it was had (the data model's conversion order). */
-export interface ComparisonView extends AmountView {
-  /** `same`: already in that currency; `reported`: as the source gave it; `converted`: at a rate of the list. */
-  how: 'same' | 'reported' | 'converted';
-  /** True for `reported`: the table marks it. */
-  reported: boolean;
-}
-
-/** What the money in a document is compared and charted in, and the rates used. */
-export interface MoneyView {
-  /** ISO 4217: `meta.comparisonCurrency`, else USD. */
-  comparisonCurrency: string;
-  /** True where some incentive has a value in the comparison currency that its own amount is not in. */
-  comparisonColumn: boolean;
-  /** True where some value in the comparison currency is as the source reported it. */
-  anyReported: boolean;
-  /** Each exchange rate used, once. */
-  rates: RateView[];
-  /** The currency the incentives chart is drawn in, or null when there is none. */
-  chartCurrency: string | null;
-  /** True where the chart is drawn in the comparison currency (values as reported or converted). */
-  chartIsComparison: boolean;
-  /** Why a document with incentives in several currencies has no chart: a label key with its values. */
-  noChart: { key: string; currencies: string[] } | null;
-  /** Incentives the chart leaves out, having no value in its currency. */
-  notCharted: number;
-}
-
-/** An exchange rate a document used: `rate` units of `to` per one unit of `from`. */
-export interface RateView {
-  from: string;
-  to: string;
-  rate: number;
-  basis: string;
-  date: DateValue | null;
-}
+export type { AmountView, ComparisonView, MoneyView, Qualifier, RateView } from './money-types.js';
+import type { AmountView, ComparisonView, MoneyView, RateView } from './money-types.js';
 
 /** An incentive as a glance row lists it. */
 export interface GlanceIncentive {
@@ -229,6 +184,8 @@ export interface EndnoteView {
   statement: string;
   /** The source list's entry it cites; null for an outside fact with no source document. */
   source: SourceView | null;
+  /** Where one source backs most notes: true for a note that names its own (another source, or an outside fact's). */
+  namesOwnSource: boolean;
   excerpt: string | null;
   /** Where in the source: "p. 3", "para. 12". */
   locator: string | null;
@@ -243,6 +200,37 @@ export interface LeftOutView {
   takeaways: number;
   keyFigures: number;
   events: number;
+}
+
+// What issue 18 added: figures past the grid's cap and those not known, events after the as-of date,
+// and what a one-pager may show where its sheet has room.
+
+/** A figure the data reports as unknown, shown under "What is not known". */
+export interface NotKnownView {
+  caption: string;
+  notes: number[];
+}
+
+export interface ExtrasView {
+  /** Key figures past the layout's cap: the brief lists them in a table under the grid. */
+  moreFigures: KeyFigureView[];
+  /** Figures reported as unknown: "What is not known", never a headline figure. */
+  notKnown: NotKnownView[];
+  /** True where "What is not known" has anything: open questions or figures not known. */
+  hasNotKnown: boolean;
+  /** Events after the as-of date, oldest first: a one-pager's "What happens next". */
+  next: TimelineEventView[];
+  /** Takeaways past a one-pager's cap, which it shows where the sheet has room. */
+  moreTakeaways: string[];
+  /** The quote a one-pager shows where the sheet has room; null for none. */
+  quote: QuoteView | null;
+  /**
+   * The source most notes cite, named once ("All facts: X unless noted"); null where no source
+   * backs most of them. Notes on other sources, and outside facts, name their own.
+   */
+  mainSource: SourceView | null;
+  /** Where there is a main source: the other sources the notes cite, listed after it. */
+  otherSources: SourceView[];
 }
 
 /** Everything a brief or one-pager shows. */
@@ -277,6 +265,7 @@ export interface DocumentView {
   /** True where some note is on an outside fact, which cites no source: "every note" is then said with that exception. */
   notesWithoutSource: boolean;
   leftOut: LeftOutView;
+  extras: ExtrasView;
   /** The dataset's keywords, for the PDF's document information. */
   keywords: string[];
   /** What the document's facts.json carries: the claims it cites and their sources. */

@@ -65,6 +65,7 @@ export const ARGUMENTS = {
   plural: { wants: 'the plural word (a string) third, or nothing', accepts: isString },
   strings: { wants: 'a list of strings', accepts: (v) => Array.isArray(v) && v.every(isString) },
   separator: { wants: 'a separator (a string) after the list', accepts: isString },
+  stopMark: { wants: 'the mark to print (a string) after the text, or nothing', accepts: isString },
 } as const satisfies Record<string, ArgumentKind>;
 
 /** A value as the message shows it: `nothing`, `null`, `the number 3`, `an object (en, zh)`. */

@@ -10,6 +10,7 @@ import { renderMarkdown, renderMarkdownInline, typographicText } from './format/
 import { formatMoney, formatRate } from './format/money.js';
 import { formatBilingualHtml, formatNativeHtml } from './format/names.js';
 import { pluralize } from './format/numbers.js';
+import { stopAfter, unbracketed } from './format/punctuation.js';
 import { ARGUMENTS as A, checkedHelper } from './helper-arguments.js';
 import { labelHelper } from './label-helper.js';
 import type { Wording } from './format/wording.js';
@@ -29,7 +30,7 @@ export function createHelpers(safe: (html: string) => unknown, wording: () => Wo
     mdInline: checkedHelper('mdInline', { required: [A.markdown] }, (text: string) => safe(renderMarkdownInline(text))),
     /** `{{typographic text}}`: plain text with its straight quotes and apostrophes curled, nothing else read into it. */
     typographic: checkedHelper('typographic', { required: [A.plainText] }, (text: string) => typographicText(text)),
-    /** `{{date value}}`: "24 August 2023", "October 2022", "2019"; `{{date value "short"}}`: "Aug 2023". */
+    /** `{{date value}}`: "24 August 2023", "October 2022", "2019"; every date of a document in one style. */
     date: checkedHelper('date', { required: [A.date], optional: [A.dateStyle] }, (value: DateValue, style?: 'short' | 'long') =>
       formatDate(value, style, wording().lang),
     ),
@@ -59,6 +60,10 @@ export function createHelpers(safe: (html: string) => unknown, wording: () => Wo
       { required: [A.count, A.singular], optional: [A.plural] },
       (count: number, singular: string, plural?: string) => pluralize(count, singular, plural),
     ),
+    /** `{{bracket text}}`: "(text)", any brackets inside it turned into commas, so brackets never nest (issue 18). */
+    bracket: checkedHelper('bracket', { required: [A.plainText] }, (text: string) => `(${unbracketed(text)})`),
+    /** `{{stop text}}`, `{{stop text ","}}`: "." (or the mark) after `text`, or nothing where it already ends a sentence (`said.”`), so no `.”.` (issue 18). */
+    stop: checkedHelper('stop', { required: [A.plainText], optional: [A.stopMark] }, (text: string, mark?: string) => stopAfter(text, mark)),
     /** `{{join list ", "}}`; the separator defaults to ", ". */
     join: checkedHelper(
       'join',

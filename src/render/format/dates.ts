@@ -7,10 +7,14 @@ import type { DateValue } from '../../facts/schema.js';
 export const DEFAULT_DATE_LANGUAGE = 'en-GB';
 
 type Precision = 'day' | 'month' | 'year';
-const OPTIONS: Record<'long' | 'short', Record<Precision, Intl.DateTimeFormatOptions>> = {
-  long: { day: { day: 'numeric', month: 'long', year: 'numeric' }, month: { month: 'long', year: 'numeric' }, year: { year: 'numeric' } },
-  short: { day: { day: 'numeric', month: 'short', year: 'numeric' }, month: { month: 'short', year: 'numeric' }, year: { year: 'numeric' } },
+// One option set for every date a document prints (issue 18, item 6): "short" once gave "Sept 2020"
+// beside "Mar 2020" and "10 Jun 2024" beside "10 June 2024"; it is still accepted, and writes the same.
+const ONE_STYLE: Record<Precision, Intl.DateTimeFormatOptions> = {
+  day: { day: 'numeric', month: 'long', year: 'numeric' },
+  month: { month: 'long', year: 'numeric' },
+  year: { year: 'numeric' },
 };
+const OPTIONS: Record<'long' | 'short', Record<Precision, Intl.DateTimeFormatOptions>> = { long: ONE_STYLE, short: ONE_STYLE };
 
 // One formatter per language, style and precision: building one costs far more than using it.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -28,7 +32,7 @@ function formatterFor(lang: string, style: 'long' | 'short', precision: Precisio
 const written = new Map<string, string>();
 const WRITTEN_LIMIT = 10_000;
 
-/** "24 August 2023", "October 2022" or "2019"; `short` gives "Aug 2023". */
+/** "24 August 2023", "October 2022" or "2019", whichever style is asked for. */
 export function formatDate(value: DateValue, style: 'long' | 'short' = 'long', lang = DEFAULT_DATE_LANGUAGE): string {
   const key = `${value}\0${style}\0${lang}`;
   let text = written.get(key);

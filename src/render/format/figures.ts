@@ -2,7 +2,7 @@
 // value itself; the source's hedge stays ("fewer than 35,000 people"), worded by the labels.
 import type { Figure } from '../../facts/schema.js';
 import { formatCurrency, hedge } from './money.js';
-import { formatNumber } from './numbers.js';
+import { formatNumber, formatQuantity } from './numbers.js';
 import type { Wording } from './wording.js';
 
 /** "more than 200 people", "about 25%", "unknown", "thousands of engineers", "fewer than £3m". */
@@ -17,6 +17,6 @@ export function formatFigure(figure: Pick<Figure, 'value' | 'qualifier' | 'unit'
   let number: string;
   if (unit && /^[A-Z]{3}$/.test(unit)) number = formatCurrency([value], unit, lang);
   else if (unit === '%') number = labels.text('figure.percent', { amount: formatNumber(value, lang) }, lang);
-  else number = unit ? labels.text('figure.with-unit', { amount: formatNumber(value, lang), unit }, lang) : formatNumber(value, lang);
+  else number = unit ? labels.text('figure.with-unit', { amount: formatQuantity(value, lang), unit }, lang) : formatQuantity(value, lang);
   return hedge(number, figure.qualifier ?? null, wording);
 }

@@ -54,12 +54,19 @@ export function formatCurrency(values: [number] | [number, number], currency: st
   if (text === undefined) {
     const f = formatter(lang, currency, formFor(values, style));
     const [low, high] = values;
-    // Intl writes a range whose ends are equal as "~£3m": one amount is one number.
-    text = high === undefined || high === low ? f.format(low) : f.formatRange(low, high);
+    // Intl writes a range whose ends are equal as "~£3m": one amount is one number. A range is its
+    // two ends in full joined by an en dash, in one style everywhere (issue 18): Intl's formatRange
+    // writes "€34,000 – €100,000" for some ranges and "US$420,000–700,000" for others.
+    text = high === undefined || high === low ? f.format(low) : joinRange(f, low, high);
     if (written.size >= WRITTEN_LIMIT) written.clear();
     written.set(key, text);
   }
   return text;
+}
+
+/** "€34,000–€100,000": both ends as `f` writes them, an en dash between, in one style for every range of a document. */
+function joinRange(f: Intl.NumberFormat, low: number, high: number): string {
+  return `${f.format(low)}\u2013${f.format(high)}`;
 }
 
 const QUALIFIER_KEYS: Record<Qualifier, string> = {
@@ -101,9 +108,11 @@ export function formatMoney(amount: AmountView, wording: Wording, style: MoneySt
 /** A rate as its note gives it: "CN¥1 = US$0.14 (the source's own conversion)", with its date where given. */
 export function formatRate(rate: RateView, wording: Wording): string {
   const { lang } = wording;
+  // A small unit is counted in a power of ten that makes the rate readable (issue 18): "₩1,000 = €0.68", not "₩1 = €0.00068".
+  const scale = rate.rate > 0 && rate.rate < 0.1 ? 10 ** Math.ceil(Math.log10(0.1 / rate.rate)) : 1;
   const values = {
-    unit: formatter(lang, rate.from, 'whole').format(1),
-    rate: formatter(lang, rate.to, 'rate').format(rate.rate),
+    unit: formatter(lang, rate.from, 'whole').format(scale),
+    rate: formatter(lang, rate.to, 'rate').format(rate.rate * scale),
     basis: rate.basis,
     ...(rate.date === null ? {} : { date: formatDate(rate.date, 'long', lang) }),
   };
