@@ -20,23 +20,37 @@ export type TemplateContext = DocumentView & { charts: Charts };
 
 /** Inline SVG charts; null where there is nothing to draw. */
 export interface Charts {
+  /** The timeline as a chart, drawn instead of its table (never both): null where the table shows it. */
   timeline: string | null;
+  /** The endnotes of the events the timeline chart draws, named under it. */
+  timelineNotes: number[];
   incentives: string | null;
+  /** True where the incentives chart's axis is logarithmic: its caption says why. */
+  incentivesLog: boolean;
 }
+
+/** Most events a timeline is drawn for (issue 18, item 3): past that its table reads better, and is shown instead. */
+export const TIMELINE_CHART_MAX = 8;
+
+const NO_CHARTS: Charts = { timeline: null, timelineNotes: [], incentives: null, incentivesLog: false };
 
 /** Draws the charts of a layout that shows them. */
 function drawCharts(view: DocumentView, wording: Wording): Charts {
-  if (!LAYOUTS[view.layout].parts.charts) return { timeline: null, incentives: null };
-  const timeline = renderTimelineChart(view.timeline, wording);
+  if (!LAYOUTS[view.layout].parts.charts) return NO_CHARTS;
+  const timeline = view.timeline.length <= TIMELINE_CHART_MAX ? renderTimelineChart(view.timeline, wording) : null;
+  const timelineNotes = timeline ? [...new Set(view.timeline.flatMap((e) => e.notes))].sort((a, b) => a - b) : [];
   const currency = view.money.chartCurrency;
-  if (currency === null) return { timeline, incentives: null };
+  if (currency === null) return { ...NO_CHARTS, timeline, timelineNotes };
   // In the comparison currency, each incentive's value in it; else each amount as the data gives it.
   const inComparison = currency === view.money.comparisonCurrency;
   const rows = view.incentiveComparison.flatMap((r) => {
     const amount = inComparison ? r.comparison : r.amount;
     return amount ? [{ programme: r.programme.en, description: r.description, current: r.current, amount }] : [];
   });
-  return { timeline, incentives: renderIncentivesChart(rows, currency, wording) };
+  // A programme's chart earns its place only with its own amounts drawn (issue 18): not others' alone.
+  if (view.kind === 'programme' && !rows.some((r) => r.current)) return { ...NO_CHARTS, timeline, timelineNotes };
+  const incentives = renderIncentivesChart(rows, currency, wording);
+  return { timeline, timelineNotes, incentives: incentives?.svg ?? null, incentivesLog: incentives?.log ?? false };
 }
 
 function metadataOf(view: DocumentView, title: string, options: RenderOptions): PdfMetadata {

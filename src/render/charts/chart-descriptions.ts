@@ -12,9 +12,10 @@ export interface DescribedBar {
 }
 
 /** "Bar chart of 9 incentives in USD on a log scale, …: Lantern: Signing bonus, US$140–280k (this programme); …". */
-export function describeIncentivesChart(bars: readonly DescribedBar[], currency: string, { labels, lang }: Wording): string {
+export function describeIncentivesChart(bars: readonly DescribedBar[], currency: string, { labels, lang }: Wording, log = true): string {
   const items = bars.map((bar) => labels.text(bar.current ? 'chart.bar-this-programme' : 'chart.bar', { name: bar.name, amount: bar.amount }, lang));
-  return labels.text('chart.incentives-description', { count: bars.length, currency, items: items.join('; ') }, lang);
+  const key = log ? 'chart.incentives-description' : 'chart.incentives-description-linear';
+  return labels.text(key, { count: bars.length, currency, items: items.join('; ') }, lang);
 }
 
 /** One event as drawn: its date as written, what happened, whether the date is approximate. */

@@ -7,8 +7,14 @@ import { BOLD, RANGES, REGULAR } from './text-widths.js';
 
 /** The fonts the charts are set in: the document's sans face, then every other bundled family (issue 11). */
 const CHART_FONT = fontStack('Noto Sans');
-export const LABEL_SIZE = 9;
+// 10 px is 7.5 pt: a chart is drawn as wide as the brief's column (CHART_WIDTH), so it is printed at
+// about its own size and its text stays at least 7 pt (issue 18, item 3: it was scaled to 5.7 pt).
+export const LABEL_SIZE = 10;
+/** The width a chart is drawn at, labels included: a brief's column on A4, in CSS px. */
+export const CHART_WIDTH = 640;
 export const GRID_COLOUR = '#d0d0d0';
+/** Grid lines behind a plot: light and solid, only at labelled ticks, so they do not crowd the marks. */
+const AXIS_GRID_COLOUR = '#e3e3e3';
 /** Space around the drawing, so that strokes and flush labels at its edges are not cut. */
 const PADDING = 5;
 /** An axis line's ticks, and the gap between a tick and its label. */
@@ -121,16 +127,17 @@ export interface Tick {
 }
 
 /**
- * The axis along the bottom of a plot `width` by `height`: a dashed grid line and a tick at every
- * tick, labels centred under theirs (flush with the plot at its two ends), and labels that would
+ * The axis along the bottom of a plot `width` by `height`: a tick at every tick, a light grid line
+ * at each labelled one, labels centred under theirs (flush with the plot at its two ends), and labels that would
  * overlap the one before them left out.
  */
 export function bottomAxis(ticks: readonly Tick[], width: number, height: number): string {
   const parts = [line(0, height, width, height, '#000')];
   let lastEnd = -Infinity;
   for (const tick of ticks) {
-    parts.push(line(tick.x, 0, tick.x, height, GRID_COLOUR, 1, true), line(tick.x, height, tick.x, height + TICK_SIZE, '#000'));
+    parts.push(line(tick.x, height, tick.x, height + TICK_SIZE, '#000'));
     if (!tick.label) continue;
+    parts.push(line(tick.x, 0, tick.x, height, AXIS_GRID_COLOUR, 0.75));
     const labelWidth = textWidth(tick.label, LABEL_SIZE);
     const anchor = tick.x <= 0.5 ? 'start' : tick.x >= width - 0.5 ? 'end' : 'middle';
     const start = anchor === 'start' ? tick.x : anchor === 'end' ? tick.x - labelWidth : tick.x - labelWidth / 2;

@@ -10,7 +10,7 @@ import { formatDate } from '../format/dates.js';
 import { markdownToText } from '../format/markdown.js';
 import type { Wording } from '../format/wording.js';
 import { describeTimelineChart } from './chart-descriptions.js';
-import { AXIS_HEIGHT, bottomAxis, chartSvg, GRID_COLOUR, LABEL_SIZE, line, n, text, textLines, textWidth, wrapText, type Tick } from './svg.js';
+import { AXIS_HEIGHT, bottomAxis, CHART_WIDTH, chartSvg, GRID_COLOUR, LABEL_SIZE, line, n, text, textLines, textWidth, wrapText, type Tick } from './svg.js';
 
 export interface TimelineChartEvent {
   date: DateValue;
@@ -19,9 +19,11 @@ export interface TimelineChartEvent {
   event: string;
 }
 
-const ROW_HEIGHT = 17;
-const LINE_HEIGHT = 11;
-const LABEL_LIMIT = 300;
+const ROW_HEIGHT = 19;
+const LINE_HEIGHT = 12;
+const LABEL_LIMIT = 250;
+/** A month or a year is drawn lighter than a day (issue 18): it says less about when. */
+const SPAN_FILL = '#b0b0b0';
 const LABEL_GAP = 6;
 /** A mark of 48 square px, as the eye reads a dot at this size. */
 const DOT_RADIUS = Math.sqrt(48 / Math.PI);
@@ -52,11 +54,11 @@ function periodOf(value: DateValue): { start: Date; end: Date; span: boolean } {
 }
 
 /** The timeline as SVG, or null when there are fewer than two events to draw. */
-export function renderTimelineChart(events: TimelineChartEvent[], wording: Wording, width = 460): string | null {
+export function renderTimelineChart(events: TimelineChartEvent[], wording: Wording, totalWidth = CHART_WIDTH): string | null {
   if (events.length < 2) return null;
   const { labels, lang } = wording;
   // Each event in words once: its row's label and the chart's alternative text both say it.
-  const described = events.map((e) => ({ date: formatDate(e.date, 'short', lang), event: markdownToText(e.event), approximate: e.approximate }));
+  const described = events.map((e) => ({ date: formatDate(e.date, 'long', lang), event: markdownToText(e.event), approximate: e.approximate }));
   let top = 0;
   const rows: Row[] = events.map((e, i) => {
     const lines = wrapText(`${described[i]!.date}: ${described[i]!.event}`, LABEL_LIMIT, LABEL_SIZE);
@@ -71,16 +73,19 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   let last = Math.max(...rows.map((r) => r.end.getTime()));
   // Events all on one day still get an axis: a year either side.
   if (first === last) [first, last] = [utcYear.offset(new Date(first), -1).getTime(), utcYear.offset(new Date(last), 1).getTime()];
-  const x = scaleUtc().domain([first, last]).range([0, width]);
+  const labelWidth = Math.ceil(Math.max(0, ...rows.flatMap((r) => r.lines.map((l) => textWidth(l, LABEL_SIZE))))) + LABEL_GAP;
+  const width = Math.max(160, totalWidth - labelWidth - 10);
+  // Inset by a mark's width, so no dot at either end reaches its label or the chart's edge.
+  const inset = DOT_RADIUS + 3;
+  const x = scaleUtc().domain([first, last]).range([inset, width - inset]);
   // A tick a year, labelled with the year; over decades, d3's round years; within a year or two,
   // d3's own ticks, labelled with the month.
   const years = x.ticks(utcYear.every(1)!);
   const ticks: Tick[] =
     years.length < 2
-      ? x.ticks(4).map((d) => ({ x: x(d), label: formatDate(utcFormat('%Y-%m')(d), 'short', lang) }))
-      : (years.length <= MAX_YEAR_TICKS ? years : x.ticks(8)).map((d) => ({ x: x(d), label: formatDate(utcFormat('%Y')(d), 'short', lang) }));
+      ? x.ticks(4).map((d) => ({ x: x(d), label: formatDate(utcFormat('%Y-%m')(d), 'long', lang) }))
+      : (years.length <= MAX_YEAR_TICKS ? years : x.ticks(8)).map((d) => ({ x: x(d), label: formatDate(utcFormat('%Y')(d), 'long', lang) }));
 
-  const labelWidth = Math.ceil(Math.max(0, ...rows.flatMap((r) => r.lines.map((l) => textWidth(l, LABEL_SIZE))))) + LABEL_GAP;
   const labelSvg = rows
     .map((r) => textLines(-LABEL_GAP, centre(r) - ((r.lines.length - 1) * LINE_HEIGHT) / 2, r.lines, LINE_HEIGHT, { anchor: 'end' }))
     .join('');
@@ -89,7 +94,7 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   const legendItems = [
     { shown: rows.some((r) => !r.span && !r.approximate), label: labels.text('chart.dated', {}, lang), mark: (mx: number, my: number) => dot(mx + DOT_RADIUS, my, false), size: 2 * DOT_RADIUS },
     { shown: rows.some((r) => r.approximate), label: labels.text('chart.approximate', {}, lang), mark: (mx: number, my: number) => dot(mx + DOT_RADIUS, my, true), size: 2 * DOT_RADIUS },
-    { shown: rows.some((r) => r.span), label: labels.text('chart.span', {}, lang), mark: (mx: number, my: number) => bar(mx, mx + 14, my, false), size: 14 },
+    { shown: rows.some((r) => r.span && !r.approximate), label: labels.text('chart.span', {}, lang), mark: (mx: number, my: number) => bar(mx, mx + 14, my, false), size: 14 },
   ].filter((item) => item.shown);
   // A key is needed only where the marks differ.
   const withLegend = legendItems.length > 1;
@@ -102,11 +107,11 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
 const dot = (cx: number, cy: number, hollow: boolean) =>
   `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(DOT_RADIUS)}" fill="${hollow ? '#fff' : '#000'}" stroke="#000" stroke-width="1.5"/>`;
 
-/** A month or a year: a bar across it, filled, or hollow when it is approximate. */
+/** A month or a year: a light grey bar across it, or hollow when it is approximate. */
 function bar(from: number, to: number, cy: number, hollow: boolean): string {
   const widen = Math.max(0, MIN_BAR_WIDTH - (to - from)) / 2;
   const [x1, x2] = [from - widen, to + widen];
-  return `<rect x="${n(x1)}" y="${n(cy - BAR_HEIGHT / 2)}" width="${n(x2 - x1)}" height="${BAR_HEIGHT}" fill="${hollow ? '#fff' : '#000'}" stroke="#000" stroke-width="1.5"/>`;
+  return `<rect x="${n(x1)}" y="${n(cy - BAR_HEIGHT / 2)}" width="${n(x2 - x1)}" height="${BAR_HEIGHT}" fill="${hollow ? '#fff' : SPAN_FILL}" stroke="${hollow ? '#000' : SPAN_FILL}" stroke-width="1"/>`;
 }
 
 /** The key under the axis: each kind of mark the chart draws, with what it means. */
