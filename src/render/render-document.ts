@@ -1,7 +1,7 @@
 // A document's view to HTML: its charts, its layout's template, its page CSS and its metadata. The
 // view comes from src/documents; this stage never reads the facts (issue 17).
 import { renderIncentivesChart } from './charts/incentives-chart.js';
-import { renderTimelineChart } from './charts/timeline-chart.js';
+import { hasUndatedDays, renderTimelineChart } from './charts/timeline-chart.js';
 import { markdownToText } from './format/markdown.js';
 import { formatBilingualText } from './format/names.js';
 import { renderPageCss } from './page-css.js';
@@ -24,6 +24,8 @@ export interface Charts {
   timeline: string | null;
   /** The endnotes of the events the timeline chart draws, named under it. */
   timelineNotes: number[];
+  /** True where the timeline chart draws a month or a year lighter than a day: its caption says so. */
+  timelineSpans: boolean;
   incentives: string | null;
   /** True where the incentives chart's axis is logarithmic: its caption says why. */
   incentivesLog: boolean;
@@ -32,15 +34,16 @@ export interface Charts {
 /** Most events a timeline is drawn for (issue 18, item 3): past that its table reads better, and is shown instead. */
 export const TIMELINE_CHART_MAX = 8;
 
-const NO_CHARTS: Charts = { timeline: null, timelineNotes: [], incentives: null, incentivesLog: false };
+const NO_CHARTS: Charts = { timeline: null, timelineNotes: [], timelineSpans: false, incentives: null, incentivesLog: false };
 
 /** Draws the charts of a layout that shows them. */
 function drawCharts(view: DocumentView, wording: Wording): Charts {
   if (!LAYOUTS[view.layout].parts.charts) return NO_CHARTS;
   const timeline = view.timeline.length <= TIMELINE_CHART_MAX ? renderTimelineChart(view.timeline, wording) : null;
   const timelineNotes = timeline ? [...new Set(view.timeline.flatMap((e) => e.notes))].sort((a, b) => a - b) : [];
+  const timelineSpans = timeline !== null && hasUndatedDays(view.timeline);
   const currency = view.money.chartCurrency;
-  if (currency === null) return { ...NO_CHARTS, timeline, timelineNotes };
+  if (currency === null) return { ...NO_CHARTS, timeline, timelineNotes, timelineSpans };
   // In the comparison currency, each incentive's value in it; else each amount as the data gives it.
   const inComparison = currency === view.money.comparisonCurrency;
   const rows = view.incentiveComparison.flatMap((r) => {
@@ -48,9 +51,9 @@ function drawCharts(view: DocumentView, wording: Wording): Charts {
     return amount ? [{ programme: r.programme.en, description: r.description, current: r.current, amount }] : [];
   });
   // A programme's chart earns its place only with its own amounts drawn (issue 18): not others' alone.
-  if (view.kind === 'programme' && !rows.some((r) => r.current)) return { ...NO_CHARTS, timeline, timelineNotes };
+  if (view.kind === 'programme' && !rows.some((r) => r.current)) return { ...NO_CHARTS, timeline, timelineNotes, timelineSpans };
   const incentives = renderIncentivesChart(rows, currency, wording);
-  return { timeline, timelineNotes, incentives: incentives?.svg ?? null, incentivesLog: incentives?.log ?? false };
+  return { timeline, timelineNotes, timelineSpans, incentives: incentives?.svg ?? null, incentivesLog: incentives?.log ?? false };
 }
 
 function metadataOf(view: DocumentView, title: string, options: RenderOptions): PdfMetadata {

@@ -93,7 +93,9 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   const marks = rows.map((r) => (r.span ? bar(x(r.start), x(r.end), centre(r), r.approximate) : dot(x(r.start), centre(r), r.approximate))).join('');
   const legendItems = [
     { shown: rows.some((r) => !r.span && !r.approximate), label: labels.text('chart.dated', {}, lang), mark: (mx: number, my: number) => dot(mx + DOT_RADIUS, my, false), size: 2 * DOT_RADIUS },
-    { shown: rows.some((r) => r.approximate), label: labels.text('chart.approximate', {}, lang), mark: (mx: number, my: number) => dot(mx + DOT_RADIUS, my, true), size: 2 * DOT_RADIUS },
+    rows.some((r) => r.approximate && !r.span)
+      ? { shown: true, label: labels.text('chart.approximate', {}, lang), mark: (mx: number, my: number) => dot(mx + DOT_RADIUS, my, true), size: 2 * DOT_RADIUS }
+      : { shown: rows.some((r) => r.approximate), label: labels.text('chart.approximate', {}, lang), mark: (mx: number, my: number) => bar(mx, mx + 14, my, true), size: 14 },
     { shown: rows.some((r) => r.span && !r.approximate), label: labels.text('chart.span', {}, lang), mark: (mx: number, my: number) => bar(mx, mx + 14, my, false), size: 14 },
   ].filter((item) => item.shown);
   // A key is needed only where the marks differ.
@@ -101,6 +103,11 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   const legend = withLegend ? drawLegend(legendItems, height + AXIS_HEIGHT + LEGEND_HEIGHT / 2) : '';
   const fullHeight = height + AXIS_HEIGHT + (withLegend ? LEGEND_HEIGHT : 0);
   return chartSvg(describeTimelineChart(described, wording), labelWidth, width, fullHeight, grid + bottomAxis(ticks, width, height) + labelSvg + marks + legend);
+}
+
+/** True where some event's date is a month or a year without a day: the chart draws it lighter, and its caption says so. */
+export function hasUndatedDays(events: readonly TimelineChartEvent[]): boolean {
+  return events.some((e) => periodOf(e.date).span);
 }
 
 /** A date known to the day: filled, or hollow when it is approximate. */
