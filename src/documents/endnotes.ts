@@ -75,7 +75,7 @@ export class Endnotes {
       const claim = this.facts.claims.get(id)!;
       const source = claim.source !== undefined && this.sourceNumbers.has(claim.source) ? this.sourceView(claim.source) : null;
       return {
-        namesOwnSource: source !== null && (claim.source !== main || claim.attribution.kind === 'outside-fact'),
+        namesOwnSource: source !== null && (main === null || claim.source !== main || claim.attribution.kind === 'outside-fact'),
         number,
         claimId: id,
         attribution: `attribution.${claim.attribution.kind}`,

@@ -128,7 +128,9 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   const timeline = eventViews(short ? short.events : timelineEvents(facts, match), notes);
   const people = parts.people ? peopleFor(facts, p.people ?? [], notes) : [];
   const relatedIds = relatedIdsOf(p);
-  const comparison = parts.incentives ? incentiveRows(facts, comparisonPeers(facts, p.id, relatedIds), id, new Endnotes(facts), true, rates) : [];
+  // Compared with others only where it has amounts of its own (issue 18): its own bar drawn and named.
+  const ownAmounts = (p.incentives ?? []).some(hasAmount);
+  const comparison = parts.incentives && ownAmounts ? incentiveRows(facts, comparisonPeers(facts, p.id, relatedIds), id, new Endnotes(facts), true, rates) : [];
   const topics = [...facts.topics.values()].filter((t) => t.programmes.includes(id));
   const relation = (rid: string) => (rid === p.predecessor ? 'predecessor' : rid === p.successor ? 'successor' : 'related');
   const takeaways = p.takeaways ?? [];

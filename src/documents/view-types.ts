@@ -184,7 +184,7 @@ export interface EndnoteView {
   statement: string;
   /** The source list's entry it cites; null for an outside fact with no source document. */
   source: SourceView | null;
-  /** Where one source backs most notes: true for a note that names its own (another source, or an outside fact's). */
+  /** True for a note a one-pager names the source of: all but those on the main source (outside facts name theirs). */
   namesOwnSource: boolean;
   excerpt: string | null;
   /** Where in the source: "p. 3", "para. 12". */

@@ -139,11 +139,11 @@ export function bottomAxis(ticks: readonly Tick[], width: number, height: number
     if (!tick.label) continue;
     parts.push(line(tick.x, 0, tick.x, height, AXIS_GRID_COLOUR, 0.75));
     const labelWidth = textWidth(tick.label, LABEL_SIZE);
-    const anchor = tick.x <= 0.5 ? 'start' : tick.x >= width - 0.5 ? 'end' : 'middle';
-    const start = anchor === 'start' ? tick.x : anchor === 'end' ? tick.x - labelWidth : tick.x - labelWidth / 2;
+    // Centred under its tick, but never past either end of the plot.
+    const start = Math.min(Math.max(tick.x - labelWidth / 2, 0), width - labelWidth);
     if (start < lastEnd + 2) continue;
     lastEnd = start + labelWidth;
-    parts.push(text(tick.x, height + AXIS_LABEL_MIDDLE, tick.label, { anchor }));
+    parts.push(text(start, height + AXIS_LABEL_MIDDLE, tick.label, { anchor: 'start' }));
   }
   return parts.join('');
 }
