@@ -31,9 +31,10 @@ test('the timeline chart is SVG with its dates and events, and no script', () =>
     WORDING,
   );
   assert.ok(svg);
-  assert.ok(svg.startsWith('<svg role="img" aria-label="Timeline of 2 events, from 2019 to Nov 2023: 2019, Lantern begins; about Nov 2023, Harbour publishes its rules."'), svg.slice(0, 200));
+  // Dates in the document's one style (issue 18): "November 2023", never "Nov 2023" beside "4 March 2019".
+  assert.ok(svg.startsWith('<svg role="img" aria-label="Timeline of 2 events, from 2019 to November 2023: 2019, Lantern begins; about November 2023, Harbour publishes its rules."'), svg.slice(0, 200));
   assert.match(svg, '>2019: Lantern begins.</text>');
-  assert.match(svg, '>Nov 2023: Harbour publishes its rules.</text>');
+  assert.match(svg, '>November 2023: Harbour publishes its rules.</text>');
   assert.match(svg, '>Approximate date</text>');
   assert.match(svg, '>Month or year only</text>');
   assert.not.match(svg, '<script');
@@ -49,18 +50,19 @@ test('a date known to the day is a dot at that day, hollow where approximate; a 
     WORDING,
     460,
   )!;
-  // 1 January 2019 to 1 January 2023 is 1,461 days over 460 px: July 2021 runs from day 912 (287.15 px)
-  // to day 942 (296.59 px; 296.6 as the bar's rounded x and width add up).
+  // The plot is inset by a dot's radius and 3 px at each end (issue 18: no dot reaches its label), so
+  // 1 January 2019 to 1 January 2023, 1,461 days, run over 446.18 px from 6.91 px: July 2021 runs
+  // from day 912 (285.43 px) to day 942 (294.59 px).
   const [first, last, ...legend] = dots(svg);
-  assert.equal([first!.x, first!.hollow, last!.x, last!.hollow], [0, false, 460, false]);
+  assert.equal([first!.x, first!.hollow, last!.x, last!.hollow], [6.91, false, 453.09, false]);
   const [july, legendBar] = bars(svg);
-  assert.equal(july, { from: 287.15, to: 296.6, hollow: true });
+  assert.equal(july, { from: 285.43, to: 294.59, hollow: true });
   assert.ok(legendBar, 'the legend shows the bar too');
   assert.ok(first!.y < last!.y, 'one row each, in order');
-  assert.is(legend.length, 2, 'the legend shows a filled and a hollow dot beside its bar');
+  assert.is(legend.length, 1, 'the legend shows a filled dot, and the hollow bar the approximate month is drawn as');
   const years = texts(svg).filter((t) => /^\d{4}$/.test(t.text));
   assert.equal(years.map((t) => t.text), ['2019', '2020', '2021', '2022', '2023']);
-  assert.equal([years[0]!.anchor, years.at(-1)!.anchor], ['start', 'end'], 'the labels at the ends are flush with the axis');
+  assert.ok(years.every((t) => t.x >= 0 && t.x + textWidth(t.text, 10) <= 460.01), 'no label runs past either end of the axis');
 });
 
 test('a year given without month or day is a bar across the year, not a dot on 1 January', () => {
@@ -72,11 +74,13 @@ test('a year given without month or day is a bar across the year, not a dot on 1
     WORDING,
     460,
   )!;
-  // 1 January 2019 to 31 December 2020 is 730 days: 2019 ends on day 364, 2020 starts on day 365.
+  // 1 January 2019 to 31 December 2020 is 730 days over 446.18 px from 6.91 px: 2019 ends on day 364,
+  // 2020 starts on day 365. Drawn light grey, not black (issue 18): a year says less than a day.
   assert.equal(bars(svg), [
-    { from: 0, to: 229.37, hollow: false },
-    { from: 230, to: 460, hollow: false },
+    { from: 6.91, to: 229.39, hollow: false },
+    { from: 230, to: 453.09, hollow: false },
   ]);
+  assert.match(svg, 'fill="#b0b0b0"');
   assert.is(dots(svg).length, 0);
   assert.not.match(svg, 'Month or year only', 'one kind of mark needs no key');
 });
@@ -104,9 +108,9 @@ test('a long event is wrapped onto lines of its own, never cut with an ellipsis'
   )!;
   const lines = [...svg.matchAll(/<tspan x="-6" dy="[\d.]+">([^<]*)<\/tspan>/g)].map((m) => m[1]);
   assert.equal(lines, [
-    '4 Mar 2019: The provincial talent office publishes a notice listing the',
-    'universities whose graduates may apply, and the rewards each is',
-    'offered.',
+    '4 March 2019: The provincial talent office publishes a',
+    'notice listing the universities whose graduates may',
+    'apply, and the rewards each is offered.',
   ]);
   assert.not.match(svg, '…');
 });
@@ -122,20 +126,23 @@ const lantern = { programme: 'Lantern', description: 'Signing bonus', current: t
 const harbour = { programme: 'Harbour Plan', description: 'Referral payment', current: false, amount: money('USD', { max: 70_000, qualifier: 'about' }) };
 
 test('the incentives chart labels each range in its currency, compact, and marks the document\'s programme in bold', () => {
-  const svg = renderIncentivesChart([lantern, harbour], 'USD', WORDING);
-  assert.ok(svg);
-  // Its alternative text says what it shows, bar by bar (issue 14).
+  const chart = renderIncentivesChart([lantern, harbour], 'USD', WORDING);
+  assert.ok(chart);
+  const { svg } = chart;
+  // Its alternative text says what it shows, bar by bar (issue 14); $70k to $280k is within
+  // twentyfold, so the axis is linear and the text does not say "log" (issue 18).
   assert.ok(
     svg.startsWith(
-      '<svg role="img" aria-label="Bar chart of 2 incentives in USD on a log scale, each bar spanning the range reported: Lantern: Signing bonus, about US$140–280k (this programme); Harbour Plan: Referral payment, up to about US$70k."',
+      '<svg role="img" aria-label="Bar chart of 2 incentives in USD, each bar spanning the range reported: Lantern: Signing bonus, about US$140k–US$280k (this programme); Harbour Plan: Referral payment, up to about US$70k."',
     ),
     svg.slice(0, 300),
   );
+  assert.is(chart.log, false);
   assert.match(svg, '>Lantern: Signing bonus</text>');
   assert.match(svg, '>Harbour Plan: Referral payment</text>');
-  assert.match(svg, '>about US$140–280k</text>');
+  assert.match(svg, '>about US$140k–US$280k</text>');
   assert.match(svg, '>up to about US$70k</text>');
-  assert.match(svg, '>USD (log scale)</text>');
+  assert.match(svg, '>USD</text>');
   assert.match(svg, /font-weight="bold"[^>]*>Lantern: Signing bonus/);
   assert.not.match(svg, /font-weight="bold"[^>]*>Harbour Plan/);
   assert.not.match(svg, '<script');
@@ -144,29 +151,38 @@ test('the incentives chart labels each range in its currency, compact, and marks
 test('the chart is drawn in pounds as readily as in dollars, and leaves out what is in another currency', () => {
   const budget = { programme: 'Bootcamps', description: 'Budget', current: true, amount: money('GBP', { amount: 2_500_000_000 }) };
   const grant = { programme: 'Bootcamps', description: 'Grant per place', current: true, amount: money('GBP', { min: 2000, max: 3245 }) };
-  const svg = renderIncentivesChart([budget, grant, harbour], 'GBP', WORDING)!;
+  const { svg } = renderIncentivesChart([budget, grant, harbour], 'GBP', WORDING)!;
   assert.match(svg, '>£2.5bn</text>');
-  assert.match(svg, '>£2–3.25k</text>');
+  assert.match(svg, '>£2k–£3.25k</text>');
   assert.match(svg, '>GBP (log scale)</text>');
   assert.not.match(svg, 'Harbour Plan');
 });
 
-test('the incentives axis is logarithmic, rounded to powers of ten, its ticks written as the amounts are', () => {
-  const svg = renderIncentivesChart([lantern, harbour], 'USD', WORDING, 330)!;
-  // Room around $70k-$280k, rounded out to $10k-$10M: three decades of 110 px, so an amount A sits at
-  // 110 * log10(A / $10k) px; d3 labels 1 and 2 of each decade, and a label that would touch the one
-  // before it is left out (US$20k beside US$10k, US$200k beside US$100k).
-  const axis = texts(svg).filter((t) => /^US\$[\d.]+[km]?$/.test(t.text) && t.y > 36);
-  assert.equal(axis.map((t) => [t.text, t.x, t.anchor]), [
-    ['US$10k', 0, 'start'],
-    ['US$100k', 110, 'middle'],
-    ['US$1m', 220, 'middle'],
-    ['US$2m', 253.11, 'middle'],
-    ['US$10m', 330, 'end'],
-  ]);
+const budget = { programme: 'Harbour Plan', description: 'Programme budget', current: false, amount: money('USD', { amount: 5_000_000 }) };
+
+test('the incentives axis is linear where the amounts are within twentyfold, starting at nothing', () => {
+  const chart = renderIncentivesChart([lantern, harbour], 'USD', WORDING, 330)!;
+  assert.is(chart.log, false);
+  // $0 to $280k, rounded out to $300k, over the plot less the room the longest amount label needs; a
+  // label that would touch the one before it (US$50k beside US$0) or run past the end is left out.
+  const axis = texts(chart.svg).filter((t) => /^US\$[\d.]+[km]?$/.test(t.text) && t.y > 36).map((t) => t.text);
+  assert.equal(axis, ['US$0', 'US$100k', 'US$200k']);
+  assert.not.match(chart.svg, 'log');
+});
+
+test('the incentives axis is logarithmic only past twentyfold, rounded to powers of ten, with light solid grid lines', () => {
+  const { svg, log } = renderIncentivesChart([lantern, harbour, budget], 'USD', WORDING, 330)!;
+  assert.is(log, true);
+  assert.match(svg, '>USD (log scale)</text>');
+  // $70k to $5m, with room: $10k to $100m, four decades of 82.5 px; an amount A sits at 82.5 * log10(A / $10k) px.
+  const axis = texts(svg).filter((t) => /^US\$[\d.]+[km]?$/.test(t.text) && t.y > 62);
+  assert.equal(axis.map((t) => t.text), ['US$10k', 'US$100k', 'US$1m', 'US$10m', 'US$100m']);
   // Each range runs from its low to its high amount: Lantern's $140k-$280k, Harbour's single $70k.
   const bars = [...svg.matchAll(/<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="\2" stroke="#\w+" stroke-width="5"/g)];
-  assert.equal(bars.map((m) => [Number(m[1]), Number(m[3])]), [[126.07, 159.19], [92.96, 92.96]]);
+  assert.equal(bars.map((m) => [Number(m[1]), Number(m[3])]), [[94.56, 119.39], [69.72, 69.72], [222.67, 222.67]]);
+  // Grid lines only at labelled ticks, light and solid: never dense dotted lines behind the bars.
+  assert.not.match(svg, 'stroke-dasharray');
+  assert.is((svg.match(/stroke="#e3e3e3"/g) ?? []).length, axis.length);
 });
 
 test('labels are measured with the font\'s widths and wrapped at their limit, never cut', () => {

@@ -67,7 +67,7 @@ function barsOf(rows: IncentiveChartRow[], currency: string, wording: Wording): 
  * The axis is linear where the amounts allow (largest under LOG_RATIO times the smallest), else
  * logarithmic (issue 18, item 3).
  */
-export function renderIncentivesChart(rows: IncentiveChartRow[], currency: string, wording: Wording, totalWidth = CHART_WIDTH): IncentivesChart | null {
+export function renderIncentivesChart(rows: IncentiveChartRow[], currency: string, wording: Wording, plotWidth?: number): IncentivesChart | null {
   const { labels, lang } = wording;
   const values = barsOf(rows, currency, wording);
   if (values.length < 2) return null;
@@ -77,7 +77,7 @@ export function renderIncentivesChart(rows: IncentiveChartRow[], currency: strin
   const maxHigh = Math.max(...values.map((v) => v.high));
   const log = maxHigh / minLow >= LOG_RATIO;
   const labelWidth = Math.ceil(Math.max(0, ...values.flatMap((v) => v.lines.map((l) => textWidth(l, LABEL_SIZE, v.bold))))) + LABEL_GAP;
-  const width = Math.max(160, totalWidth - labelWidth - 10);
+  const width = plotWidth ?? Math.max(160, CHART_WIDTH - labelWidth - 10);
   // Room on the right for the longest amount written after its bar.
   const amountRoom = Math.max(...values.map((v) => textWidth(v.amount, AMOUNT_SIZE))) + 8;
   const x = log

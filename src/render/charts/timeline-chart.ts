@@ -53,8 +53,8 @@ function periodOf(value: DateValue): { start: Date; end: Date; span: boolean } {
   return { start, end: month ? utcDay.offset(utcMonth.offset(start, 1), -1) : utcDay.offset(utcYear.offset(start, 1), -1), span: true };
 }
 
-/** The timeline as SVG, or null when there are fewer than two events to draw. */
-export function renderTimelineChart(events: TimelineChartEvent[], wording: Wording, totalWidth = CHART_WIDTH): string | null {
+/** The timeline as SVG, or null when there are fewer than two events to draw; `plotWidth` defaults to what CHART_WIDTH leaves beside the labels. */
+export function renderTimelineChart(events: TimelineChartEvent[], wording: Wording, plotWidth?: number): string | null {
   if (events.length < 2) return null;
   const { labels, lang } = wording;
   // Each event in words once: its row's label and the chart's alternative text both say it.
@@ -74,7 +74,7 @@ export function renderTimelineChart(events: TimelineChartEvent[], wording: Wordi
   // Events all on one day still get an axis: a year either side.
   if (first === last) [first, last] = [utcYear.offset(new Date(first), -1).getTime(), utcYear.offset(new Date(last), 1).getTime()];
   const labelWidth = Math.ceil(Math.max(0, ...rows.flatMap((r) => r.lines.map((l) => textWidth(l, LABEL_SIZE))))) + LABEL_GAP;
-  const width = Math.max(160, totalWidth - labelWidth - 10);
+  const width = plotWidth ?? Math.max(160, CHART_WIDTH - labelWidth - 10);
   // Inset by a mark's width, so no dot at either end reaches its label or the chart's edge.
   const inset = DOT_RADIUS + 3;
   const x = scaleUtc().domain([first, last]).range([inset, width - inset]);
