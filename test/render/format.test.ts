@@ -23,9 +23,12 @@ test('an exact amount is one number; a round one from the millions up is compact
   assert.is(formatMoney(amount({ currency: 'EUR', amount: 40_000_000 }), { labels: LABELS, lang: 'de' }), '40\u00a0Mio.\u00a0€', 'German, with its no-break spaces');
 });
 
-test('a range is written as Intl writes it; one end alone says which way it bounds', () => {
-  assert.is(formatMoney(amount({ currency: 'CNY', min: 3_000_000, max: 5_000_000 }), GB), 'CN¥3–5m');
-  assert.is(formatMoney(amount({ currency: 'GBP', min: 2000, max: 3245 }), GB), '£2,000 – £3,245');
+test('a range is written in one style, both ends in full and an en dash between; one end alone says which way it bounds', () => {
+  // Intl's formatRange wrote "CN¥3–5m" but "£2,000 – £3,245" (issue 18): one style for all.
+  assert.is(formatMoney(amount({ currency: 'CNY', min: 3_000_000, max: 5_000_000 }), GB), 'CN¥3m–CN¥5m');
+  assert.is(formatMoney(amount({ currency: 'GBP', min: 2000, max: 3245 }), GB), '£2,000–£3,245');
+  assert.is(formatMoney(amount({ currency: 'EUR', min: 34_000, max: 100_000 }), GB), '€34,000–€100,000');
+  assert.is(formatMoney(amount({ currency: 'USD', min: 420_000, max: 700_000 }), GB), 'US$420,000–US$700,000');
   assert.is(formatMoney(amount({ currency: 'CNY', max: 1_500_000 }), GB), 'up to CN¥1.5m');
   assert.is(formatMoney(amount({ currency: 'CNY', min: 850_000 }), GB), 'at least CN¥850,000');
   assert.is(formatMoney(amount({ currency: 'USD', max: 2_100_000, qualifier: 'about' }), GB), 'up to about US$2.1m');
@@ -39,7 +42,7 @@ test('amounts are hedged as the source hedged them', () => {
 });
 
 test('where space is short (charts) amounts are compact from the thousands', () => {
-  assert.is(formatMoney(amount({ currency: 'GBP', min: 2000, max: 3245 }), GB, 'compact'), '£2–3.25k');
+  assert.is(formatMoney(amount({ currency: 'GBP', min: 2000, max: 3245 }), GB, 'compact'), '£2k–£3.25k');
   assert.is(formatMoney(amount({ currency: 'USD', amount: 420_000, qualifier: 'about' }), GB, 'compact'), 'about US$420k');
 });
 
@@ -51,11 +54,18 @@ test('a rate is noted with its basis and, where given, its date', () => {
   );
 });
 
+test('a rate of a small unit is given for a power of ten of it, so the number is readable', () => {
+  assert.is(formatRate({ from: 'KRW', to: 'EUR', rate: 0.00068, basis: 'the agency\'s own rate', date: null }, GB), "Converted at ₩1,000 = €0.68 (the agency's own rate).");
+  assert.is(formatRate({ from: 'JPY', to: 'USD', rate: 0.0067, basis: 'central bank reference rate', date: null }, GB), 'Converted at JP¥100 = US$0.67 (central bank reference rate).');
+});
+
 test('dates keep the precision the data gives them, in the dataset\'s language', () => {
   assert.is(formatDate('2023-08-24'), '24 August 2023');
   assert.is(formatDate('2022-10'), 'October 2022');
   assert.is(formatDate(2019), '2019');
-  assert.is(formatDate('2023-02', 'short'), 'Feb 2023');
+  // One style for every date of a document (issue 18): "short" no longer abbreviates ("Sept" beside "Mar").
+  assert.is(formatDate('2023-02', 'short'), 'February 2023');
+  assert.is(formatDate('2020-09-29', 'short'), '29 September 2020');
   assert.is(formatDate('2023-08-24', 'long', 'en-US'), 'August 24, 2023');
   assert.is(formatDate('2023-08-24', 'long', 'ko'), '2023년 8월 24일');
 });

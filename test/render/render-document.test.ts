@@ -32,13 +32,17 @@ test('every bundled layout renders every fixture document, each with its title a
   ];
   const expected: Record<string, [string, string[]]> = {
     'programmes/lantern/brief': ['Lantern (灯笼, Dēnglóng): brief', lantern],
-    'programmes/lantern/one-pager': ['Lantern (灯笼, Dēnglóng): fact sheet', ['Bottom line', 'At a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Notes and sources']],
+    // A sheet also holds what it may drop to fit (issue 18): the summary, what is not known, a quote.
+    'programmes/lantern/one-pager': [
+      'Lantern (灯笼, Dēnglóng): fact sheet',
+      ['Bottom line', 'At a glance', 'Key figures', 'In brief', 'Key takeaways', 'Timeline', 'What is not known', 'In their words', 'Notes and sources'],
+    ],
     'programmes/lantern/html': ['Lantern (灯笼, Dēnglóng): brief', lantern],
     'programmes/harbour/brief': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Sources', 'Notes']],
     'programmes/harbour/one-pager': ['Harbour Plan (港湾计划): fact sheet', ['In brief', 'At a glance', 'Timeline', 'Notes and sources']],
     'programmes/harbour/html': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Sources', 'Notes']],
     'topics/money/brief': ['Money for returning engineers: brief', money],
-    'topics/money/one-pager': ['Money for returning engineers: fact sheet', ['In brief', 'Programmes at a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Notes and sources']],
+    'topics/money/one-pager': ['Money for returning engineers: fact sheet', ['In brief', 'Programmes at a glance', 'Key figures', 'Key takeaways', 'Timeline', 'In their words', 'Notes and sources']],
     'topics/money/html': ['Money for returning engineers: brief', money],
   };
   assert.equal(planDocuments(facts).map((s) => s.key), Object.keys(expected));
@@ -54,14 +58,16 @@ test('the brief shows native names, money in yuan and dollars, charts, a source 
   const doc = await renderSubject(renderer, facts, spec('programmes/lantern/brief'), options);
   assert.match(doc.body, '<h1 class="title">Lantern <span class="title-native"><span lang="zh">灯笼</span></span></h1>');
   // The dataset's language is "en": amounts as American English writes them.
-  assert.match(doc.body, '<td class="num">CN¥1–2M</td>');
+  assert.match(doc.body, '<td class="num">CN¥1M–CN¥2M</td>');
   assert.match(doc.body, '<th scope="col" class="num">In USD</th>');
-  assert.match(doc.body, '<td class="num">about $140,000 – $280,000<sup class="noteref"><a href="#note-3">3</a></sup></td>');
+  assert.match(doc.body, '<td class="num">about $140,000–$280,000<sup class="noteref"><a href="#note-3">3</a></sup></td>');
   assert.match(doc.body, '<p class="table-note">Converted at CN¥1 &#x3D; $0.14 (the Gazette&#x27;s own conversion).</p>');
   assert.match(doc.body, '<li id="source-1">The Fixture Gazette (A. Writer), &ldquo;Lantern scheme pays for returning engineers,&rdquo; Hangzhou, February 10, 2024.</li>');
-  assert.match(doc.body, '<span class="note-source">The Fixture Gazette, Feb 10, 2024.</span>');
-  assert.match(doc.body, /<div class="chart chart--timeline">\s*<svg/);
-  assert.match(doc.body, /<div class="chart chart--incentives">/);
+  // One date style in a document (issue 18): no "Feb 10, 2024" beside "February 10, 2024".
+  assert.match(doc.body, '<span class="note-source">The Fixture Gazette, February 10, 2024.</span>');
+  // Each chart a figure with its caption after it (issue 18).
+  assert.match(doc.body, /<figure class="chart chart--timeline">\s*<svg[^]*<\/svg>\s*<figcaption class="chart__caption">/);
+  assert.match(doc.body, /<figure class="chart chart--incentives">\s*<svg[^]*<\/svg>\s*<figcaption class="chart__caption">/);
   assert.match(doc.body, '<span class="attribution">Anonymous sources</span> (Two people with knowledge of the scheme)');
   assert.match(doc.body, 'more than 200 people');
   assert.is(doc.bodyClass, 'layout-brief paper-a4 subject-programme');
@@ -73,7 +79,9 @@ test('a one-pager that leaves items out for space says so on the page and in the
   const pounds = await loadFacts(fileURLToPath(new URL('../fixtures/render/pounds', import.meta.url)));
   const sheet = planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/one-pager')!;
   const doc = renderSubject(renderer, pounds, sheet, options);
-  assert.match(doc.body, '<p class="more">1 more takeaway in the brief</p>');
+  // The fifth takeaway is on the sheet where it has room; the count stands in where fitting drops it (issue 18).
+  assert.match(doc.body, '<ul class="takeaways-more" data-fit-drop="2" data-fit-id="takeaways"><li>The evaluation has not been published.</li></ul>');
+  assert.match(doc.body, '<p class="more" data-fit-instead-of="takeaways">1 more takeaway in the brief</p>');
   assert.equal(doc.leftOut, ['1 more takeaway in the brief']);
   const brief = renderSubject(renderer, pounds, planDocuments(pounds).find((s) => s.key === 'programmes/bootcamps/brief')!, options);
   assert.is(brief.leftOut, undefined, 'a brief shows everything');
@@ -92,7 +100,9 @@ test('the one-pager sits in one sheet, carries its fit policy and scales from --
   assert.match(doc.body, /^<main class="sheet">/);
   assert.equal(doc.fit, { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 });
   assert.match(doc.pageCss, 'body.layout-one-pager { --fit-font-pt: 10pt; }');
-  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents), The Fixture Gazette, Feb 10, 2024.');
+  // Most notes cite the Gazette: it is named once, and a note names its source only where it is another (issue 18).
+  assert.match(doc.body, '<b class="note__number">1</b> Review of government documents (Provincial policy documents).</span>');
+  assert.match(doc.body, 'All facts: The Fixture Gazette, “Lantern scheme pays for returning engineers”, February 10, 2024, unless noted.');
 });
 
 test('metadata names title, author, subject, keywords, creator and language', async () => {

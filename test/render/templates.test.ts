@@ -75,10 +75,16 @@ test('helpers render in an isolated instance: markdown, money and names in their
     { lang: 'en-GB' },
   );
   assert.match(html, '<strong>bold</strong>');
-  assert.match(html, '|CN¥3–5m|');
+  assert.match(html, '|CN¥3m–CN¥5m|');
   assert.match(html, 'Qiming <span class="name-alt">(<span lang="zh">启明</span>, <i class="romanized">Qǐmíng</i>)</span>');
   assert.match(html, '<a href="#note-1">1</a>,<a href="#note-2">2</a>');
   assert.match(html, '2 notes|October 2022');
+});
+
+test('the stop and bracket helpers keep a copy editor\'s rules: no stop after one, no bracket in a bracket (issue 18)', () => {
+  const renderer = createRenderer(set('“{{q}}”{{stop q}}|“{{r}}”{{stop r}}|“{{h}}{{stop h ","}}”|{{bracket j}}'));
+  const html = renderer.render('page', { q: 'They said so.', r: 'they said so', h: 'Why now?', j: 'England (Greater Manchester)' }, { lang: 'en-GB' });
+  assert.is(html, '“They said so.”|“they said so”.|“Why now?”|(England, Greater Manchester)');
 });
 
 test('view-model text is escaped: data cannot inject markup through a plain field', () => {
