@@ -36,23 +36,27 @@ test('every one-pager of every programme and topic is exactly one page', () => {
   for (const id of TOPICS) assert.is(pageCount(pdf('topics', id, 'one-pager')), 1, id);
 });
 
-test("each programme's brief holds its incentives and scale figures as they stand in the data", () => {
+test("each programme's brief holds its incentives and scale figures as they stand in the data, and a figure not known under what is not known", () => {
   // Incentives as the list under "Incentives" prints them; key figures as value, note and label.
   const read: Record<string, string[]> = {
     qiming: [
-      'Typical signing bonus: CN¥3–5m (US$420,000–700,000)',
+      // Ranges in one style, both ends in full (issue 18).
+      'Typical signing bonus: CN¥3m–CN¥5m (US$420,000–US$700,000)',
       'Rewards per researcher, as a headhunter advertised them: up to CN¥15m (up to about US$2.1m)',
       'Payment to an employer whose recommended candidate is accepted (Huzhou): up to CN¥1.5m (up to about US$210,000)',
       'thousands of people 13 Applicants to Qiming and associated programmes',
-      'unknown 14 Experts recruited',
+      // Not a headline figure (issue 18): said under "What is not known".
+      'Experts recruited: not known 19',
     ],
     huoju: ['Rewards per researcher, as a headhunter advertised them: up to CN¥15m (up to about US$2.1m)'],
     huzhou: ['Payment to an employer whose recommended candidate is accepted into Qiming: up to CN¥1.5m (up to about US$210,000)'],
     kunpeng: [
       "Wenzhou's local investment per Kunpeng professional: up to CN¥200m (up to about US$28m)",
       'Wenzhou party Organization Department allocation to Kunpeng and similar programmes, 2022: up to CN¥85m (up to about US$12m)',
-      '200 people 2 Experts to attract in five years (June 2022)',
-      '48 people 2 Experts recruited (June 2022)',
+      // Three figures a row: pdftotext reads a row's values before its labels.
+      '200 people 2 48 people 2 5 years 2',
+      'Experts to attract in five years (June 2022)',
+      'Experts recruited (June 2022)',
     ],
     wenzhou: [
       'Local investment per Kunpeng professional: up to CN¥200m (up to about US$28m)',
@@ -66,6 +70,7 @@ test("each programme's brief holds its incentives and scale figures as they stan
   for (const [id, phrases] of Object.entries(read)) {
     const text = pdfReadingText(pdf('programmes', id, 'brief'));
     for (const phrase of phrases) assert.ok(text.includes(phrase), `${id}: "${phrase}"`);
+    assert.not.ok(/Key figures.*\bunknown\b.*Overview/.test(text), `${id}: no figure "unknown"`);
   }
 });
 
@@ -141,9 +146,14 @@ test("the bundled briefs' source lists and notes fill less than a quarter of the
 
 test('the charts come out as vector text in the brief', () => {
   const text = flat(pdf('programmes', 'qiming', 'brief'));
-  assert.ok(text.includes('US$420–700k'), "the incentives chart's range label");
-  assert.ok(text.includes('US$100k US$1m US$10m US$100m US$1bn USD (log scale)'), "the chart's axis, in the tables' form");
-  assert.ok(text.includes('Approximate date'), "the timeline chart's legend");
+  assert.ok(text.includes('US$420k–US$700k'), "the incentives chart's range label");
+  assert.ok(text.includes('US$100k US$1m US$10m USD (log scale) US$100m US$1bn'), "the chart's axis, in the tables' form");
+  assert.ok(text.includes('The axis is logarithmic because the largest amount is more than twenty times the smallest.'));
+  // Qiming has ten dated events: a table, no chart; Thousand Talents three: a chart, no table (issue 18).
+  assert.not.ok(text.includes('Events in date order.'));
+  const few = flat(pdf('programmes', 'thousand-talents', 'brief'));
+  assert.ok(few.includes('Approximate date'), "the timeline chart's legend");
+  assert.is(few.split('China launches the Thousand Talents Plan').length - 1, 1, 'each event once');
 });
 
 test('briefs carry bookmarks and document information', async () => {
