@@ -79,11 +79,16 @@ export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy)
   return { fontPt: steps[high], stepIndex: high, measure: best, fits: true, dropped };
 }
 
-/** True when the stylesheet declares the content box (way 1 above), which only layout can check. */
+/**
+ * True when layout must be measured before printing: the stylesheet declares the content box (way 1
+ * above), which only layout can check, or the page has blocks fitting may drop (issue 18), which a
+ * print at the base size would mostly find too long.
+ */
 export async function declaresContentBox(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const style = getComputedStyle(document.documentElement);
-    return ['--page-content-width', '--page-content-height'].some((name) => style.getPropertyValue(name).trim() !== '');
+    const declared = ['--page-content-width', '--page-content-height'].some((name) => style.getPropertyValue(name).trim() !== '');
+    return declared || document.querySelector('[data-fit-drop]') !== null;
   });
 }
 
@@ -143,9 +148,11 @@ export async function dropUntilFits(page: Page, paper: Paper, maxPages: number):
       root.style.width = `${box.width}px`;
       const sheet = document.querySelector('main.sheet') ?? document.body;
       const measure = () => ({ available: box.height * pages, used: sheet.getBoundingClientRect().bottom - root.getBoundingClientRect().top });
-      const blocks = Array.from(document.querySelectorAll<HTMLElement>('[data-fit-drop]')).sort(
-        (a, b) => Number(a.dataset.fitDrop) - Number(b.dataset.fitDrop),
-      );
+      // Lowest order first; of blocks of one order, the last on the page first.
+      const blocks = Array.from(document.querySelectorAll<HTMLElement>('[data-fit-drop]'))
+        .map((block, index) => ({ block, index }))
+        .sort((a, b) => Number(a.block.dataset.fitDrop) - Number(b.block.dataset.fitDrop) || b.index - a.index)
+        .map(({ block }) => block);
       let current = measure();
       let dropped = 0;
       for (const block of blocks) {

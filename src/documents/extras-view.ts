@@ -35,7 +35,7 @@ export function mainSourceOf(notes: Endnotes): Pick<ExtrasView, 'mainSource' | '
 export function extrasFor(
   facts: Facts,
   layout: Layout,
-  input: { match: TimelineMatch; figures: ChosenFigures; takeaways: string[]; openQuestions: string[] },
+  input: { match: TimelineMatch; figures: ChosenFigures; takeaways: string[]; openQuestions: string[]; sections: { heading: string; body: string }[] },
   notes: Endnotes,
 ): Omit<ExtrasView, 'mainSource' | 'otherSources'> {
   const { limits, parts } = LAYOUTS[layout];
@@ -48,6 +48,7 @@ export function extrasFor(
     hasNotKnown: input.figures.notKnown.length + input.openQuestions.length > 0,
     next,
     moreTakeaways: parts.fill ? input.takeaways.slice(limits.takeaways) : [],
+    sections: parts.fill ? input.sections.map((s) => ({ heading: s.heading, body: s.body, notes: [] })) : [],
     quote,
   };
 }

@@ -137,7 +137,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   const quotes = parts.quotes ? quotesFor(facts, match, notes) : [];
   const shownTakeaways = takeaways.slice(0, limits.takeaways);
   const openQuestions = parts.openQuestions ? p.openQuestions ?? [] : [];
-  const extras = extrasFor(facts, options.layout, { match, figures, takeaways, openQuestions }, notes);
+  const extras = extrasFor(facts, options.layout, { match, figures, takeaways, openQuestions, sections: p.sections ?? [] }, notes);
   // Read once every part has cited its claims: the notes in the order they were cited.
   const endnotes = notes.list();
   return {

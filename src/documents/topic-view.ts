@@ -56,7 +56,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
   );
   const takeaways = topic.takeaways.slice(0, limits.takeaways);
   const openQuestions = parts.openQuestions ? topic.openQuestions ?? [] : [];
-  const extras = extrasFor(facts, options.layout, { match, figures, takeaways: topic.takeaways, openQuestions }, notes);
+  const extras = extrasFor(facts, options.layout, { match, figures, takeaways: topic.takeaways, openQuestions, sections: topic.sections }, notes);
   // Read once every part has cited its claims: the notes in the order they were cited.
   const endnotes = notes.list();
   return {

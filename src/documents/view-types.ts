@@ -222,6 +222,8 @@ export interface ExtrasView {
   next: TimelineEventView[];
   /** Takeaways past a one-pager's cap, which it shows where the sheet has room. */
   moreTakeaways: string[];
+  /** The brief's sections a one-pager shows where the sheet has room, uncited (the brief cites them). */
+  sections: SectionView[];
   /** The quote a one-pager shows where the sheet has room; null for none. */
   quote: QuoteView | null;
   /**
