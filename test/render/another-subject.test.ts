@@ -81,7 +81,7 @@ test('the one-pager shows the takeaways it has room for, and puts the event afte
   assert.ok(text.includes('The evaluation has not been published.'));
   assert.not.ok(text.includes('more takeaway in the brief'));
   assert.ok(
-    text.includes('TIMELINE 2021 The first bootcamps open. 2 1 April 2022 The budget of £2.5bn is set. 1 WHAT HAPPENS NEXT 1 September 2024 An evaluation is due after the as-of date. NOTES AND SOURCES'),
+    text.includes('TIMELINE 2021 The first bootcamps open. 2 1 April 2022 The budget of £2.5bn is set. 1 WHAT HAPPENS NEXT 1 September 2024 An evaluation is due after the as-of date. WHO PAYS The state pays'),
     text,
   );
 });

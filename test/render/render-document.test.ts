@@ -32,17 +32,17 @@ test('every bundled layout renders every fixture document, each with its title a
   ];
   const expected: Record<string, [string, string[]]> = {
     'programmes/lantern/brief': ['Lantern (灯笼, Dēnglóng): brief', lantern],
-    // A sheet also holds what it may drop to fit (issue 18): the summary, what is not known, a quote.
+    // A sheet also holds what it may drop to fit (issue 18): the summary, what is not known, the brief's sections, a quote.
     'programmes/lantern/one-pager': [
       'Lantern (灯笼, Dēnglóng): fact sheet',
-      ['Bottom line', 'At a glance', 'Key figures', 'In brief', 'Key takeaways', 'Timeline', 'What is not known', 'In their words', 'Notes and sources'],
+      ['Bottom line', 'At a glance', 'Key figures', 'In brief', 'Key takeaways', 'Timeline', 'What is not known', 'How it pays', 'In their words', 'Notes and sources'],
     ],
     'programmes/lantern/html': ['Lantern (灯笼, Dēnglóng): brief', lantern],
     'programmes/harbour/brief': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Sources', 'Notes']],
     'programmes/harbour/one-pager': ['Harbour Plan (港湾计划): fact sheet', ['In brief', 'At a glance', 'Timeline', 'Notes and sources']],
     'programmes/harbour/html': ['Harbour Plan (港湾计划): brief', [...brief, 'Related topics', 'Sources', 'Notes']],
     'topics/money/brief': ['Money for returning engineers: brief', money],
-    'topics/money/one-pager': ['Money for returning engineers: fact sheet', ['In brief', 'Programmes at a glance', 'Key figures', 'Key takeaways', 'Timeline', 'In their words', 'Notes and sources']],
+    'topics/money/one-pager': ['Money for returning engineers: fact sheet', ['In brief', 'Programmes at a glance', 'Key figures', 'Key takeaways', 'Timeline', 'Bonuses', 'In their words', 'Notes and sources']],
     'topics/money/html': ['Money for returning engineers: brief', money],
   };
   assert.equal(planDocuments(facts).map((s) => s.key), Object.keys(expected));
