@@ -65,9 +65,9 @@ test('the brief shows native names, money in yuan and dollars, charts, a source 
   assert.match(doc.body, '<li id="source-1">The Fixture Gazette (A. Writer), &ldquo;Lantern scheme pays for returning engineers,&rdquo; Hangzhou, February 10, 2024.</li>');
   // One date style in a document (issue 18): no "Feb 10, 2024" beside "February 10, 2024".
   assert.match(doc.body, '<span class="note-source">The Fixture Gazette, February 10, 2024.</span>');
-  // Each chart a figure with its caption after it (issue 18).
-  assert.match(doc.body, /<figure class="chart chart--timeline">\s*<svg[^]*<\/svg>\s*<figcaption class="chart__caption">/);
-  assert.match(doc.body, /<figure class="chart chart--incentives">\s*<svg[^]*<\/svg>\s*<figcaption class="chart__caption">/);
+  // Each chart with its caption after it (issue 18).
+  assert.match(doc.body, /<div class="chart chart--timeline">\s*<svg[^]*?<\/svg>\s*<p class="chart__caption">/);
+  assert.match(doc.body, /<div class="chart chart--incentives">\s*<svg[^]*?<\/svg>\s*<p class="chart__caption">/);
   assert.match(doc.body, '<span class="attribution">Anonymous sources</span> (Two people with knowledge of the scheme)');
   assert.match(doc.body, 'more than 200 people');
   assert.is(doc.bodyClass, 'layout-brief paper-a4 subject-programme');
