@@ -156,6 +156,28 @@ test('the charts come out as vector text in the brief', () => {
   assert.is(few.split('China launches the Thousand Talents Plan').length - 1, 1, 'each event once');
 });
 
+test("every bundled brief and one-pager keeps a copy editor's rules (issue 18)", () => {
+  for (const [kind, ids] of [['programmes', PROGRAMMES], ['topics', TOPICS]] as const) {
+    for (const id of ids) {
+      for (const format of ['brief', 'one-pager']) {
+        const text = pdfReadingText(pdf(kind, id, format));
+        const where = `${id}-${format}`;
+        assert.not.ok(/[.?!][”’] ?[.,]/.test(text), `${where}: a stop after a quotation that ends with one`);
+        assert.not.ok(/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/.test(text), `${where}: an abbreviated month beside months in full`);
+        assert.not.ok(/\([^()]*\([^()]*\)[^()]*\)/.test(text), `${where}: a bracket inside a bracket`);
+        if (format === 'one-pager') assert.is(text.split('PUBLIC — FOR BRIEFING AND TEACHING').length - 1, 1, `${where}: the marking once`);
+      }
+    }
+  }
+});
+
+test('a bundled one-pager names its one source once, for all its facts', () => {
+  const text = pdfReadingText(pdf('programmes', 'qiming', 'one-pager'));
+  assert.ok(text.includes('All facts: Reuters, “China quietly recruits overseas chip talent as US tightens curbs”, 24 August 2023, unless noted.'));
+  assert.is(text.split('China quietly recruits').length - 1, 1);
+  assert.not.ok(text.includes('Source of every note'));
+});
+
 test('briefs carry bookmarks and document information', async () => {
   const file = pdf('programmes', 'qiming', 'brief');
   const bookmarks = await readBookmarks(file);
