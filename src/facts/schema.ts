@@ -66,12 +66,12 @@ export const NativeName = Type.Object(
   { additionalProperties: false, description: 'The name in its own script' },
 );
 
-const QUALITATIVE = ['dozens', 'hundreds', 'thousands', 'tens of thousands', 'hundreds of thousands', 'millions'] as const;
+const QUALITATIVE = ['a few', 'several', 'dozens', 'hundreds', 'thousands', 'tens of thousands', 'hundreds of thousands', 'millions'] as const;
 
 /** Sizes a source gives in words, not numbers: a value of their own. */
 export const QualitativeQuantity = Type.Union(
   QUALITATIVE.map((word) => Type.Literal(word)),
-  { description: 'A size the source gives in words, e.g. "thousands"' },
+  { description: 'A size the source gives in words, a rough count: "a few", "several", "dozens", "thousands"' },
 );
 
 const figureFields = {

@@ -36,7 +36,9 @@ export interface FrontMatterView {
 /** The texts the front matter is made from, as part of the pack's input hash. */
 export function frontMatterSources(templates: TemplateSet): { cover: string; contents: string; css: string } {
   // The labels they print count too: the cover's own words come from them.
-  const labels = JSON.stringify([...templates.labels.entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]));
+  const own = (entries: ReadonlyMap<string, { value: unknown }>) => [...entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]);
+  const translations = [...templates.labels.languages].map(([tag, entries]) => [tag, own(entries)]);
+  const labels = JSON.stringify([own(templates.labels.entries), translations, [...templates.labels.reworded]]);
   return { cover: templates.pack.cover!.source, contents: `${templates.pack.contents!.source}\0${labels}`, css: packCss(templates) };
 }
 
