@@ -106,8 +106,12 @@ function checkIncentive(incentive: Incentive, at: DataPath, record: DataRecord, 
   }
 }
 
-function checkNames(names: { zh?: string; pinyin?: string; native?: unknown }, at: DataPath, record: DataRecord, problem: Report): void {
-  if (names.native !== undefined && (names.zh !== undefined || names.pinyin !== undefined)) {
+function checkNames(names: { zh?: string; pinyin?: string; native?: unknown; en?: string; name?: string }, at: DataPath, record: DataRecord, problem: Report): void {
+  const english = at.length > 0 ? 'en' : 'name';
+  // A name may be native-first (issue 23): the English one may go, but not both.
+  if (names[english] === undefined && names.native === undefined && names.zh === undefined) {
+    problem(record, at, `gives no name: give ${english === 'en' ? 'name.en' : 'name'}, or native { text, lang } for a name in its own language`);
+  } else if (names.native !== undefined && (names.zh !== undefined || names.pinyin !== undefined)) {
     problem(record, [...at, names.zh !== undefined ? 'zh' : 'pinyin'], 'gives both the zh/pinyin shorthand and native; keep native, which holds both');
   } else if (names.pinyin !== undefined && names.zh === undefined) {
     problem(record, [...at, 'pinyin'], 'gives pinyin without zh; give zh too, or native { text, lang, romanized }');

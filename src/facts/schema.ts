@@ -222,7 +222,7 @@ export const Person = Type.Object(
 export const Organisation = Type.Object(
   {
     id: Id,
-    name: Text('The English name'),
+    name: Type.Optional(Text('The English name; may be left out where native gives the name (issue 23)')),
     ...ChineseName,
     native: Type.Optional(NativeName),
     abbreviation: Type.Optional(Text('A short form, e.g. "DAAD"')),
@@ -332,7 +332,7 @@ export const Programme = Type.Object(
     id: Id,
     name: Type.Object(
       {
-        en: Text('The English name'),
+        en: Type.Optional(Text('The English name; may be left out where native (or zh) gives the name, which then leads (issue 23)')),
         ...ChineseName,
         native: Type.Optional(NativeName),
         gloss: Type.Optional(Text('What the name means in English, e.g. "Homecoming"')),

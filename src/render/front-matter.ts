@@ -3,7 +3,8 @@
 import type { PdfMetadata, RenderedDocument, SubjectKind } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import type { DateValue } from '../facts/schema.js';
-import { cssString } from './page-css.js';
+import { cssString, marginFont } from './page-css.js';
+import { cjkFamilyFor } from '../fonts/font-slices.js';
 import type { Renderer } from './renderer.js';
 import type { Labels } from './labels.js';
 import { pdfWordsOf } from './render-document.js';
@@ -58,7 +59,7 @@ export function renderFrontMatter(
     lang: metadata.language,
     bodyClass: `pack-front paper-${paper}`,
     body,
-    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}${markingCss(view.distribution)}`,
+    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}${markingCss(view.distribution, metadata.language)}`,
     metadata,
     pdfWords: pdfWordsOf(renderer.labels, metadata.language),
   };
@@ -79,9 +80,10 @@ export function packWording(labels: Labels, pack: { title: string; audience: str
 }
 
 /** The marking on every page after the cover (which shows it boxed), as the documents carry it in their running header (issue 14). */
-function markingCss(distribution: string | null): string {
+function markingCss(distribution: string | null, lang: string): string {
   if (!distribution) return '';
-  const font = "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+  // English packs keep their short stack; a CJK pack's marking is drawn in its language's family (issue 23).
+  const font = cjkFamilyFor(lang) ? marginFont(lang) : "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
   return `\n@page { @top-right { content: ${cssString(distribution.toUpperCase())}; ${font} font-weight:700; letter-spacing:0.06em; } }\n@page :first { @top-right { content: none; } }`;
 }
 

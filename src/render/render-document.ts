@@ -1,5 +1,6 @@
 // A document's view to HTML: its charts, its layout's template, its page CSS and its metadata. The
 // view comes from src/documents; this stage never reads the facts (issue 17).
+import { keepTogether } from './keep-together.js';
 import { renderIncentivesChart } from './charts/incentives-chart.js';
 import { renderTimelineChart } from './charts/timeline-chart.js';
 import { markdownToText } from './format/markdown.js';
@@ -77,10 +78,11 @@ export function renderDocument(renderer: Renderer, view: DocumentView, spec: Doc
     header,
     distribution: view.titleBlock.distribution,
     pageNumber: labels.text('document.page-number', { page: '{page}', pages: '{pages}' }, view.lang),
+    lang: view.lang,
   });
   // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
   const context: TemplateContext = { ...view, charts: drawCharts(view, { labels, lang: view.lang }) };
-  const body = renderer.render(layout.template, context, { timeoutMs: options.timeoutMs, lang: view.lang });
+  const body = keepTogether(renderer.render(layout.template, context, { timeoutMs: options.timeoutMs, lang: view.lang }));
   assertDrawable(spec.outputPath, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, sourceOf);
   const leftOut = describeLeftOut(view, labels);
   return {

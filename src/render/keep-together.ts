@@ -1,0 +1,59 @@
+// What a line must not break inside (issue 23, item 3; issue 18, item 5): a date written the
+// CJK way ("2026年1月16日", "2024년 6월 10일"), a number with its counter and hedge ("約20人",
+// "45歳未満"), and a short hyphenated word ("A-levels", "co-op"). Each is wrapped in a nowrap
+// span in the rendered HTML's text; the stylesheets' `.nw` keeps it whole. Tags, attribute values
+// and SVG (where a span is not drawn) are left as they are.
+
+const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}ー';
+const CURRENCY = '[¥￥₩$€£]?';
+const NUMBER = '\\d[\\d,.]*';
+
+/** A CJK date, then a number with up to two CJK characters before it and three after. */
+const KEEP = new RegExp(
+  [
+    `\\d{1,4}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?度?`,
+    `\\d{1,2}月\\d{1,2}日`,
+    `\\d{4}년 \\d{1,2}월(?: \\d{1,2}일)?`,
+    `[${CJK}]{0,2}${CURRENCY}${NUMBER}[${CJK}%％]{0,3}`,
+    // A word with a hyphen, letters on both sides: kept where it is short.
+    `(?<![\\p{L}\\p{N}-])[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)+(?![\\p{L}\\p{N}-])`,
+  ].join('|'),
+  'gu',
+);
+const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
+
+/** Whether a match is worth holding together: a CJK number or date, or a short hyphenated word. */
+function worthKeeping(match: string): boolean {
+  if (match.includes('-')) {
+    const parts = match.split('-');
+    return match.length <= 12 && parts.some((part) => [...part].length <= 3);
+  }
+  return HAS_CJK.test(match) && /\d/.test(match) && [...match].length > 1;
+}
+
+function keepInText(text: string): string {
+  return text.replace(KEEP, (match) => (worthKeeping(match) ? `<span class="nw">${match}</span>` : match));
+}
+
+/** Elements whose text is not laid out as lines of HTML: left untouched. */
+const SKIP = /^<(svg|style|script|title|textarea)\b/i;
+
+/** `html` with dates, numbers with their counters and short hyphenated words wrapped so no line breaks inside them. */
+export function keepTogether(html: string): string {
+  const parts = html.split(/(<[^>]*>)/);
+  let skipping: string | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.startsWith('<')) {
+      if (skipping) {
+        if (part.toLowerCase().startsWith(`</${skipping}`)) skipping = null;
+      } else {
+        const opened = SKIP.exec(part);
+        if (opened && !part.endsWith('/>')) skipping = opened[1]!.toLowerCase();
+      }
+      continue;
+    }
+    if (!skipping && part) parts[i] = keepInText(part);
+  }
+  return parts.join('');
+}
