@@ -188,7 +188,7 @@ export const Claim = Type.Object(
     attribution: Attribution,
     source: Type.Optional(doc('The source the claim comes from; only an outside fact may have none', Id)),
     locator: Type.Optional(Text('Where in the source, e.g. "p. 3", "para. 12"')),
-    excerpt: Type.Optional(Text('At most 25 words copied verbatim from the source, to verify the claim')),
+    excerpt: Type.Optional(Text('At most 25 words (or 60 Chinese, Japanese or Korean characters) copied verbatim from the source, to verify the claim')),
     date: Type.Optional(DateValue),
     figures: Type.Optional(Type.Array(Figure)),
     programmes: Type.Optional(Ids('The programmes the claim bears on')),
