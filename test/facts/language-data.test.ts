@@ -42,7 +42,7 @@ test('a 190-character Japanese excerpt is refused with its length', async () => 
 });
 
 test('an English excerpt is measured in words: 26 are refused', async () => {
-  const words = 'The county pays every teacher who moves to one of its eleven island schools a monthly allowance and a single payment when they arrive there';
+  const words = 'The county pays every teacher who moves to one of its eleven island schools a monthly allowance and a single payment when they arrive there today';
   await edit('claims.yaml', 'excerpt: 2026年度から始める予定だ。', `excerpt: ${words}`);
   assert.match(check().stderr, /claims\[6\]\.excerpt  excerpt is 26 words long/);
 });
