@@ -19,8 +19,7 @@ export interface NameView {
   /** The name that leads: the English one, or the native one where it is in the document's language (issue 23). */
   en: string;
   /** The leading name's language and direction, where it is not the document's. */
-  lang?: string;
-  dir?: 'ltr' | 'rtl';
+  lang?: string; dir?: 'ltr' | 'rtl';
   native: NativeNameView | null;
 }
 

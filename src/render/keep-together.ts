@@ -8,13 +8,17 @@ const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}ー';
 const CURRENCY = '[¥￥₩$€£]?';
 const NUMBER = '\\d[\\d,.]*';
 
-/** A CJK date, then a number with up to two CJK characters before it and three after. */
+/** Hedges written before a number ("約20人", "最大3万円", "약 20명") and after it ("45歳未満"). */
+const BEFORE = '(?:約|约|最大|最多|至少|超过|超過|不足|약 |최대 )?';
+const AFTER = '(?:未満|以上|以下|超|程度|前後|余り|以内|左右|미만|이상|이하|초과)?';
+
+/** A CJK date, then a number with its hedge, its units of ten thousand and its counter. */
 const KEEP = new RegExp(
   [
     `\\d{1,4}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?度?`,
     `\\d{1,2}月\\d{1,2}日`,
     `\\d{4}년 \\d{1,2}월(?: \\d{1,2}일)?`,
-    `[${CJK}]{0,2}${CURRENCY}${NUMBER}[${CJK}%％]{0,3}`,
+    `${BEFORE}${CURRENCY}${NUMBER}(?:[万億兆亿萬억만]+)?(?:[${CJK}%％](?<!ー))?${AFTER}`,
     // A word with a hyphen, letters on both sides: kept where it is short.
     `(?<![\\p{L}\\p{N}-])[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)+(?![\\p{L}\\p{N}-])`,
   ].join('|'),

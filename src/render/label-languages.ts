@@ -1,7 +1,6 @@
 // Labels in the document's language (issue 23, item 1): `languages/<tag>.yaml` beside labels.yaml
 // lays a translation over the English labels key by key, chosen by the dataset's `meta.language`,
 // as Quarto ships its `_language-xx.yml`.
-import type { LabelEntry } from './labels.js';
 
 /** The folder, beside labels.yaml, that holds one labels file per language. */
 export const LANGUAGES_FOLDER = 'languages';
@@ -35,6 +34,6 @@ export function overlayFor<T>(overlays: ReadonlyMap<string, T>, lang: string): T
 }
 
 /** True where a templates folder's label says what the bundled English one says: a copy, not a re-wording. */
-export function sameLabel(a: LabelEntry['value'], b: LabelEntry['value']): boolean {
+export function sameLabel(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

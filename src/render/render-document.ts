@@ -78,7 +78,8 @@ export function renderDocument(renderer: Renderer, view: DocumentView, spec: Doc
     header,
     distribution: view.titleBlock.distribution,
     pageNumber: labels.text('document.page-number', { page: '{page}', pages: '{pages}' }, view.lang),
-    lang: view.lang,
+    // The header's name may be in another language than the document (a native-only name): its face leads.
+    lang: view.titleBlock.name?.lang ?? view.lang,
   });
   // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
   const context: TemplateContext = { ...view, charts: drawCharts(view, { labels, lang: view.lang }) };
