@@ -114,6 +114,15 @@ test('a comparison currency no rate converts to is a warning naming the first am
   assert.match(result.stderr, /programmes\.yaml:\d+:\d+  programmes\[0\]\.incentives\[0\]\.currency  is JPY, and no rate anywhere converts to the comparison currency USD \(meta\.comparisonCurrency\)/);
 });
 
+test('a dataset in Arabic runs right to left from the page down, with Arabic labels', async () => {
+  await edit('meta.yaml', 'language: ja', 'language: ar');
+  const result = runCli(['build', '--data', path.join(dir, 'data'), '--out', path.join(dir, 'out'), '--format', 'html', '--topic', 'ritou-kyoin'], { cwd: dir, timeout: 120_000 });
+  assert.is(result.code, 0, result.stderr);
+  const html = await readFile(path.join(dir, 'out/topics/ritou-kyoin/ritou-kyoin.html'), 'utf8');
+  assert.match(html, '<html lang="ar" dir="rtl"');
+  assert.match(html, 'أهم النقاط');
+});
+
 test('display width counts East Asian wide characters as two columns', () => {
   assert.is(displayWidth('離島'), 4);
   assert.is(displayWidth('귀국'), 4);
