@@ -13,30 +13,41 @@ const BEFORE = '(?:約|约|最大|最多|至少|超过|超過|不足|약 |최대
 const AFTER = '(?:未満|以上|以下|超|程度|前後|余り|以内|左右|미만|이상|이하|초과)?';
 
 /** A CJK date, then a number with its hedge, its units of ten thousand and its counter. */
-const KEEP = new RegExp(
+const CJK_NUMBER = new RegExp(
   [
     `\\d{1,4}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?度?`,
     `\\d{1,2}月\\d{1,2}日`,
     `\\d{4}년 \\d{1,2}월(?: \\d{1,2}일)?`,
     `${BEFORE}${CURRENCY}${NUMBER}(?:[万億兆亿萬억만]+)?(?:[${CJK}%％](?<!ー))?${AFTER}`,
-    // A word with a hyphen, letters on both sides: kept where it is short.
-    `(?<![\\p{L}\\p{N}-])[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)+(?![\\p{L}\\p{N}-])`,
   ].join('|'),
   'gu',
 );
+/** A word with a hyphen, letters on both sides. */
+const HYPHENATED = /(?<![\p{L}\p{N}-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}-])/gu;
 const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 
-/** Whether a match is worth holding together: a CJK number or date, or a short hyphenated word. */
-function worthKeeping(match: string): boolean {
-  if (match.includes('-')) {
-    const parts = match.split('-');
-    return match.length <= 12 && parts.some((part) => [...part].length <= 3);
-  }
-  return HAS_CJK.test(match) && /\d/.test(match) && [...match].length > 1;
+/** A short hyphenated word: at most 12 characters, one of its parts at most 3 ("A-levels", "co-op"). */
+function isShortHyphenated(match: string): boolean {
+  return match.length <= 12 && match.split('-').some((part) => [...part].length <= 3);
 }
 
 function keepInText(text: string): string {
-  return text.replace(KEEP, (match) => (worthKeeping(match) ? `<span class="nw">${match}</span>` : match));
+  let kept = text;
+  // Each pattern only where its characters are: most text of an English brief has neither.
+  if (/\d/.test(kept) && HAS_CJK.test(kept)) {
+    kept = kept.replace(CJK_NUMBER, (match) => (HAS_CJK.test(match) && /\d/.test(match) ? `<span class="nw">${match}</span>` : match));
+  }
+  if (kept.includes('-')) {
+    kept = kept.replace(HYPHENATED, (match, offset: number, whole: string) =>
+      isShortHyphenated(match) && !insideTag(whole, offset) ? `<span class="nw">${match}</span>` : match,
+    );
+  }
+  return kept;
+}
+
+/** Whether `offset` of a text the first pass wrapped spans into falls inside one of those tags. */
+function insideTag(text: string, offset: number): boolean {
+  return text.lastIndexOf('<', offset) > text.lastIndexOf('>', offset);
 }
 
 /** Elements whose text is not laid out as lines of HTML: left untouched. */

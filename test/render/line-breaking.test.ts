@@ -44,7 +44,7 @@ async function linesAtWidths(lang: string, text: string, style: string): Promise
           lines.push('');
           top = rect.top;
         }
-        lines[lines.length - 1] += content[i];
+        lines[lines.length - 1] = `${lines[lines.length - 1] ?? ""}${content[i] ?? ""}`;
       }
       layouts.push(lines);
     }
