@@ -50,7 +50,8 @@ export function nativeView(native: NativeName | undefined): NativeNameView | nul
  */
 export function nameView(en: string | undefined, native: NativeName | undefined, lang: string): NameView {
   if (native && nativeLeads(en, native, lang)) {
-    const alt = en ?? native.romanized?.text;
+    // A reader of the name's own language needs no romanisation of it.
+    const alt = en ?? (sameLanguage(native.lang, lang) ? undefined : native.romanized?.text);
     return {
       en: native.text,
       // Marked with its own language where the document is in another, so it is drawn in its own face.

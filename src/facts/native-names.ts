@@ -50,6 +50,6 @@ export function nativeLeads(en: string | undefined, native: NativeName, lang: st
 
 /** A name's leading form for a document in `lang`, then the other form where there is one. */
 export function namesInOrder(en: string | undefined, native: NativeName | undefined, lang: string): [string, string | null] {
-  if (native && nativeLeads(en, native, lang)) return [native.text, en ?? native.romanized?.text ?? null];
+  if (native && nativeLeads(en, native, lang)) return [native.text, en ?? (sameLanguage(native.lang, lang) ? null : native.romanized?.text ?? null)];
   return [en ?? '', native?.text ?? null];
 }

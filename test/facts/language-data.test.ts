@@ -89,7 +89,7 @@ test('a rough count prints in the language\'s words, and a programme with only a
     result.stdout,
     [
       'programme  ritou-funin-teate    離島教員赴任手当 (Remote-island teacher posting allowance)  provincial, active     6 claims',
-      'programme  shima-sensei-jutaku  島の先生住宅支援 (Shima no Sensei Jūtaku Shien)             provincial, announced  4 claims',
+      'programme  shima-sensei-jutaku  島の先生住宅支援                                            provincial, announced  4 claims',
       'topic      ritou-kyoin          離島の教員確保                                              2 programmes           8 claims',
       '',
     ].join('\n'),
