@@ -197,6 +197,15 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
   if (warm) warm.showing = doc.key;
   const swapped = page.evaluate(async (parts) => {
     document.documentElement.lang = parts.lang;
+    // A dataset in Arabic or Hebrew runs right to left from the page down (issue 23).
+    let script = '';
+    try {
+      script = new Intl.Locale(parts.lang).maximize().script ?? '';
+    } catch {
+      script = '';
+    }
+    if (['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr'].includes(script)) document.documentElement.dir = 'rtl';
+    else document.documentElement.removeAttribute('dir');
     document.title = parts.title;
     let style = document.getElementById('page-css');
     if (!style) {
@@ -219,6 +228,15 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
     // Layout first, so the unicode-range slices new text needs are requested before fonts.ready
     // is read. (Chromium 156 happened to print the right fonts without either wait: insurance.)
     void document.body.offsetHeight;
+    // Margin boxes are laid out at print time with the slices already loaded: a header character
+    // whose slice no body text asked for was dropped with the whole header (issue 23: titles with
+    // 離, 難, 雑). Their text is loaded in their own font first.
+    for (const [, box = ''] of parts.pageCss.matchAll(/@(?:top|bottom|left|right)-[a-z-]+\s*\{([^}]*)\}/g)) {
+      const family = /font-family:([^;]+);/.exec(box)?.[1];
+      const text = [...box.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join('');
+      const weight = /font-weight:\s*(\d+)/.exec(box)?.[1] ?? '400';
+      if (family && text) void document.fonts.load(`${weight} 7.5pt ${family}`, text).catch(() => undefined);
+    }
     await document.fonts.ready;
     await Promise.allSettled(Array.from(document.images, (image) => image.decode()));
     await document.fonts.ready;

@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArgs } from './global-args.js';
 import { counted, say } from './output.js';
+import { namesInOrder } from '../facts/native-names.js';
+import { displayWidth, padToWidth } from '../text/display-width.js';
 
 interface ListArgs extends GlobalArgs {
   what: 'all' | 'programmes' | 'topics';
@@ -21,7 +23,9 @@ export const listCommand: CommandModule<GlobalArgs, ListArgs> = {
     const facts = await loadFacts(args.data);
     const programmes = [...facts.programmes.values()].map((p) => ({
       id: p.id,
-      name: p.name.en,
+      // The name the dataset's language leads with (issue 23): a Japanese dataset's programme by its Japanese name.
+      name: namesInOrder(p.name.en, p.name.native, facts.meta.language ?? 'en')[0],
+      other: namesInOrder(p.name.en, p.name.native, facts.meta.language ?? 'en')[1],
       native: p.name.native ?? null,
       level: p.level,
       jurisdiction: p.jurisdiction,
@@ -43,10 +47,11 @@ export const listCommand: CommandModule<GlobalArgs, ListArgs> = {
     }
     const rows: string[][] = [];
     if (showProgrammes) {
-      for (const p of programmes) rows.push(['programme', p.id, p.native ? `${p.name} (${p.native.text})` : p.name, `${p.level}, ${p.status}`, counted(p.claims, 'claim')]);
+      for (const p of programmes) rows.push(['programme', p.id, p.other ? `${p.name} (${p.other})` : p.name, `${p.level}, ${p.status}`, counted(p.claims, 'claim')]);
     }
     if (showTopics) for (const t of topics) rows.push(['topic', t.id, t.title, counted(t.programmes.length, 'programme'), counted(t.claims, 'claim')]);
-    const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-    for (const row of rows) say.info(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+    // Padded by the columns a terminal gives each character, wide Japanese and Korean ones two (issue 23).
+    const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, displayWidth(cell))), []);
+    for (const row of rows) say.info(row.map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i] ?? 0))).join('  '));
   },
 };

@@ -18,6 +18,7 @@ import {
   titleBlock,
   unique,
   nameView,
+  leadingName,
 } from './view-parts.js';
 import type { DocumentView, GlanceRow, RateView, ViewOptions } from './view-types.js';
 import { extrasFor, keyFiguresFor, mainSourceOf } from './extras-view.js';
@@ -41,7 +42,7 @@ function glanceRows(facts: Facts, p: Programme, notes: Endnotes, maxItems: numbe
   const rows: GlanceRow[] = [];
   const sponsor = p.sponsor && facts.organisations.get(p.sponsor.organisation);
   if (sponsor && p.sponsor) {
-    rows.push(row('sponsor', { name: nameView(sponsor.name, sponsor.native), notes: notes.cite(p.sponsor.claim) }));
+    rows.push(row('sponsor', { name: nameView(sponsor.name, sponsor.native, facts.meta.language ?? 'en'), notes: notes.cite(p.sponsor.claim) }));
   }
   rows.push(row('level', { term: `level.${p.level}`, text: p.jurisdiction }));
   if (p.dates?.launched) rows.push(row('launched', { date: p.dates.launched.date, notes: notes.cite(p.dates.launched.claim) }));
@@ -146,8 +147,8 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     lang: facts.meta.language ?? 'en',
     titleBlock: titleBlock(facts, options, {
       kind: 'programme',
-      title: p.name.en,
-      name: programmeName(p),
+      title: leadingName(p.name.en, p.name.native, facts.meta.language ?? 'en'),
+      name: programmeName(p, facts.meta.language ?? 'en'),
       aliases: p.name.aliases ?? [],
       subtitle: null,
       gloss: p.name.gloss ?? null,
@@ -169,7 +170,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     related: {
       programmes: relatedIds.flatMap((rid) => {
         const other = facts.programmes.get(rid);
-        return other ? [{ name: programmeName(other), relation: `relation.${relation(rid)}` }] : [];
+        return other ? [{ name: programmeName(other, facts.meta.language ?? 'en'), relation: `relation.${relation(rid)}` }] : [];
       }),
       topics: topics.map((t) => ({ title: t.title })),
     },

@@ -30,7 +30,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
   const match = { programmes: topic.programmes, topic: id };
   const programmes = topic.programmes.flatMap((pid) => (facts.programmes.get(pid) ? [facts.programmes.get(pid)!] : []));
   const rows: ProgrammeRowView[] = programmes.map((p) => ({
-    name: programmeName(p),
+    name: programmeName(p, facts.meta.language ?? 'en'),
     level: `level.${p.level}`,
     jurisdiction: p.jurisdiction,
     status: `status.${p.status}`,

@@ -3,6 +3,7 @@ import { LAYOUTS } from '../contracts/layouts.js';
 import type { Facts, ProgrammeFacts } from '../facts/facts.js';
 import type { NativeName, TimelineEvent } from '../facts/schema.js';
 import { compareDates } from '../facts/date-value.js';
+import { namesInOrder, nativeLeads, sameLanguage } from '../facts/native-names.js';
 import type { Endnotes } from './endnotes.js';
 import { amountOf, comparisonCurrencyOf, comparisonOf, hasAmount } from './money-view.js';
 import type {
@@ -42,13 +43,32 @@ export function nativeView(native: NativeName | undefined): NativeNameView | nul
   return { text: native.text, lang: native.lang, dir: directionOf(native.lang), romanized: native.romanized ?? null };
 }
 
-/** A name for the `bilingual` helper: the native name and its romanisation beside the document's. */
-export function nameView(en: string, native: NativeName | undefined): NameView {
-  return { en, native: nativeView(native) };
+/**
+ * A name for the `bilingual` helper: the native name and its romanisation beside the document's.
+ * Native-first (issue 23): where the native name is in the document's language, or there is no
+ * English one, the native name leads and the English one (or the romanisation) follows.
+ */
+export function nameView(en: string | undefined, native: NativeName | undefined, lang: string): NameView {
+  if (native && nativeLeads(en, native, lang)) {
+    // A reader of the name's own language needs no romanisation of it.
+    const alt = en ?? (sameLanguage(native.lang, lang) ? undefined : native.romanized?.text);
+    return {
+      en: native.text,
+      // Marked with its own language where the document is in another, so it is drawn in its own face.
+      ...(sameLanguage(native.lang, lang) ? {} : { lang: native.lang, dir: directionOf(native.lang) }),
+      native: alt === undefined ? null : { text: alt, lang: en === undefined ? `${native.lang}-Latn` : 'en', dir: 'ltr', romanized: null },
+    };
+  }
+  return { en: en ?? '', native: nativeView(native) };
 }
 
-export function programmeName(programme: ProgrammeFacts): NameView {
-  return nameView(programme.name.en, programme.name.native);
+/** The name a document in `lang` leads with (titles, headers, contents, `brief list`). */
+export function leadingName(en: string | undefined, native: NativeName | undefined, lang: string): string {
+  return namesInOrder(en, native, lang)[0];
+}
+
+export function programmeName(programme: ProgrammeFacts, lang: string): NameView {
+  return nameView(programme.name.en, programme.name.native, lang);
 }
 
 export function titleBlock(
@@ -92,7 +112,7 @@ export function incentiveRows(
       .filter((i) => !withAmountOnly || hasAmount(i))
       .map((incentive) => ({
         programmeId: id,
-        programme: programmeName(programme),
+        programme: programmeName(programme, facts.meta.language ?? 'en'),
         current: id === currentId,
         description: incentive.label,
         kind: `incentive-kind.${incentive.kind}`,
@@ -166,7 +186,7 @@ export function organisationsFor(facts: Facts, ids: string[]): OrganisationView[
     const org = facts.organisations.get(id);
     if (!org) return [];
     return [{
-      name: nameView(org.name, org.native),
+      name: nameView(org.name, org.native, facts.meta.language ?? 'en'),
       abbreviation: org.abbreviation ?? null,
       kind: `organisation-kind.${org.kind}`,
       jurisdiction: org.jurisdiction ?? null,

@@ -16,7 +16,10 @@ export interface NativeNameView {
 
 /** A name in the document's language with its native form where known, for the `bilingual` helper. */
 export interface NameView {
+  /** The name that leads: the English one, or the native one where it is in the document's language (issue 23). */
   en: string;
+  /** The leading name's language and direction, where it is not the document's. */
+  lang?: string; dir?: 'ltr' | 'rtl';
   native: NativeNameView | null;
 }
 

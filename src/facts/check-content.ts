@@ -5,6 +5,7 @@
 import type { Problem } from '../errors.js';
 import type { CollectionName } from './names.js';
 import { claimsCitedBy } from './claims-cited.js';
+import { excerptTooLong } from './excerpt-length.js';
 import type { DataRecord, RecordIndex } from './data-record.js';
 import { toIsoDate } from './date-value.js';
 import type { Claim, Incentive, Meta, Organisation, Person, Programme, Source, TimelineEvent, Topic } from './schema.js';
@@ -42,6 +43,8 @@ export function checkContent(records: RecordIndex, meta: Meta | undefined): { pr
     }
   }
   for (const record of all<Claim>('claims')) {
+    const tooLong = record.value.excerpt === undefined ? null : excerptTooLong(record.value.excerpt);
+    if (tooLong) problem(record, ['excerpt'], `excerpt ${tooLong}`);
     if (record.value.source === undefined && record.value.attribution.kind !== 'outside-fact') {
       problem(record, [], `claim "${record.id}" names no source; only an outside fact may have none`);
     }
@@ -78,11 +81,34 @@ export function checkContent(records: RecordIndex, meta: Meta | undefined): { pr
       warning(record, [], `topic "${record.id}" is supported by no claim: no claim lists it and no section cites one`);
     }
   }
+  warnUnconvertible(all<Programme>('programmes'), all<Source>('sources'), meta, warning);
   warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
   return { problems, warnings };
 }
 
 type Report = (record: DataRecord, rest: DataPath, message: string) => void;
+
+/**
+ * A comparison currency that no rate anywhere converts to, while amounts are in others (issue 23):
+ * nothing can be compared, which the reader learns only from a chart-less brief. Said once, at the
+ * first amount it leaves unconverted.
+ */
+function warnUnconvertible(programmes: Array<DataRecord & { value: Programme }>, sources: Array<DataRecord & { value: Source }>, meta: Meta | undefined, warning: Report): void {
+  const to = meta?.comparisonCurrency;
+  if (!to) return;
+  const rates = [
+    ...sources.flatMap((s) => s.value.rates ?? []).map((r) => r.to ?? to),
+    ...programmes.flatMap((p) => p.value.incentives ?? []).flatMap((i) => (i.rate ? [i.rate.to ?? to] : [])),
+  ];
+  if (rates.includes(to)) return;
+  for (const record of programmes) {
+    const i = (record.value.incentives ?? []).findIndex((incentive) => incentive.currency !== undefined && incentive.currency !== to && !incentive.reported);
+    if (i < 0) continue;
+    const currency = record.value.incentives![i]!.currency!;
+    warning(record, ['incentives', i, 'currency'], `is ${currency}, and no rate anywhere converts to the comparison currency ${to} (meta.comparisonCurrency): give a rate in a source's rates, or change comparisonCurrency`);
+    return;
+  }
+}
 
 function checkIncentive(incentive: Incentive, at: DataPath, record: DataRecord, comparison: string, problem: Report): void {
   const { amount, min, max, currency, reported, rate } = incentive;
@@ -106,8 +132,12 @@ function checkIncentive(incentive: Incentive, at: DataPath, record: DataRecord, 
   }
 }
 
-function checkNames(names: { zh?: string; pinyin?: string; native?: unknown }, at: DataPath, record: DataRecord, problem: Report): void {
-  if (names.native !== undefined && (names.zh !== undefined || names.pinyin !== undefined)) {
+function checkNames(names: { zh?: string; pinyin?: string; native?: unknown; en?: string; name?: string }, at: DataPath, record: DataRecord, problem: Report): void {
+  const english = at.length > 0 ? 'en' : 'name';
+  // A name may be native-first (issue 23): the English one may go, but not both.
+  if (names[english] === undefined && names.native === undefined && names.zh === undefined) {
+    problem(record, at, `gives no name: give ${english === 'en' ? 'name.en' : 'name'}, or native { text, lang } for a name in its own language`);
+  } else if (names.native !== undefined && (names.zh !== undefined || names.pinyin !== undefined)) {
     problem(record, [...at, names.zh !== undefined ? 'zh' : 'pinyin'], 'gives both the zh/pinyin shorthand and native; keep native, which holds both');
   } else if (names.pinyin !== undefined && names.zh === undefined) {
     problem(record, [...at, 'pinyin'], 'gives pinyin without zh; give zh too, or native { text, lang, romanized }');

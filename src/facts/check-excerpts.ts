@@ -11,6 +11,9 @@ export function normaliseForMatch(text: string): string {
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\u2026/g, '...')
+    // Japanese and Chinese forms of the same marks (issue 23): wave dashes (～ is ~ after NFKC) and corner brackets.
+    .replace(/[\u301c\u3030\u2053]/g, '~')
+    .replace(/[\u300c\u300d\u300e\u300f\u301d\u301e\u301f]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -29,3 +29,27 @@ export function foldNativeName<T extends NameFields>(record: T): Folded<T> {
   const native = toNativeName(record);
   return (native ? { ...rest, native } : rest) as Folded<T>;
 }
+
+/** The language a tag names, without script or region: `ja` for `ja-JP`, `zh` for `zh-Hant`. */
+function languageOf(tag: string): string {
+  return tag.toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** Whether two tags name the same language (`ja-JP` and `ja`; `zh-Hant` and `zh-CN`). */
+export function sameLanguage(a: string, b: string): boolean {
+  return languageOf(a) === languageOf(b);
+}
+
+/**
+ * Whether the native name leads in a document in `lang` (issue 23, item 4): where it is in that
+ * language (a Japanese name in a Japanese dataset), or where there is no English name at all.
+ */
+export function nativeLeads(en: string | undefined, native: NativeName, lang: string): boolean {
+  return en === undefined || sameLanguage(native.lang, lang);
+}
+
+/** A name's leading form for a document in `lang`, then the other form where there is one. */
+export function namesInOrder(en: string | undefined, native: NativeName | undefined, lang: string): [string, string | null] {
+  if (native && nativeLeads(en, native, lang)) return [native.text, en ?? (sameLanguage(native.lang, lang) ? null : native.romanized?.text ?? null)];
+  return [en ?? '', native?.text ?? null];
+}

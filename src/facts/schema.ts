@@ -66,12 +66,12 @@ export const NativeName = Type.Object(
   { additionalProperties: false, description: 'The name in its own script' },
 );
 
-const QUALITATIVE = ['dozens', 'hundreds', 'thousands', 'tens of thousands', 'hundreds of thousands', 'millions'] as const;
+const QUALITATIVE = ['a few', 'several', 'dozens', 'hundreds', 'thousands', 'tens of thousands', 'hundreds of thousands', 'millions'] as const;
 
 /** Sizes a source gives in words, not numbers: a value of their own. */
 export const QualitativeQuantity = Type.Union(
   QUALITATIVE.map((word) => Type.Literal(word)),
-  { description: 'A size the source gives in words, e.g. "thousands"' },
+  { description: 'A size the source gives in words, a rough count: "a few", "several", "dozens", "thousands"' },
 );
 
 const figureFields = {
@@ -188,7 +188,7 @@ export const Claim = Type.Object(
     attribution: Attribution,
     source: Type.Optional(doc('The source the claim comes from; only an outside fact may have none', Id)),
     locator: Type.Optional(Text('Where in the source, e.g. "p. 3", "para. 12"')),
-    excerpt: Type.Optional(Text('At most 25 words copied verbatim from the source, to verify the claim')),
+    excerpt: Type.Optional(Text('At most 25 words (or 60 Chinese, Japanese or Korean characters) copied verbatim from the source, to verify the claim')),
     date: Type.Optional(DateValue),
     figures: Type.Optional(Type.Array(Figure)),
     programmes: Type.Optional(Ids('The programmes the claim bears on')),
@@ -222,7 +222,7 @@ export const Person = Type.Object(
 export const Organisation = Type.Object(
   {
     id: Id,
-    name: Text('The English name'),
+    name: Type.Optional(Text('The English name; may be left out where native gives the name (issue 23)')),
     ...ChineseName,
     native: Type.Optional(NativeName),
     abbreviation: Type.Optional(Text('A short form, e.g. "DAAD"')),
@@ -332,7 +332,7 @@ export const Programme = Type.Object(
     id: Id,
     name: Type.Object(
       {
-        en: Text('The English name'),
+        en: Type.Optional(Text('The English name; may be left out where native (or zh) gives the name, which then leads (issue 23)')),
         ...ChineseName,
         native: Type.Optional(NativeName),
         gloss: Type.Optional(Text('What the name means in English, e.g. "Homecoming"')),

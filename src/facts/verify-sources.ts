@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { displayPath } from '../fs/display-path.js';
 import { normaliseForMatch } from './check-excerpts.js';
+import { describeNearest } from './nearest-passage.js';
 import { reasonOf } from './describe-listing-problem.js';
 import { matchPath } from './references.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
@@ -106,7 +107,8 @@ export async function verifySources(files: YamlFile[], options: VerifyOptions = 
           continue;
         }
         const shown = words.length > 70 ? `${words.slice(0, 67)}...` : words;
-        problemAt(yaml, [...at, field], `${what} not found in ${haystack.shown}: "${shown}"`);
+        const nearest = describeNearest(haystack.text, normaliseForMatch(words));
+        problemAt(yaml, [...at, field], `${what} not found in ${haystack.shown}: "${shown}"${nearest ? `; ${nearest}` : ''}`);
       }
     }
   }

@@ -2,6 +2,7 @@
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 import { toValues } from './yaml-aliases.js';
+import { joinCjkFoldsIn } from './fold-cjk.js';
 
 /** A parsed data file that can say where any value in it stands. */
 export interface YamlFile {
@@ -27,6 +28,7 @@ export function parseYamlFile(file: string, text: string): { parsed?: YamlFile; 
     return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${message}` };
   });
   if (problems.length > 0) return { problems };
+  joinCjkFoldsIn(doc, text);
   const values = toValues(doc, text.includes('&'));
   if ('message' in values) {
     const { line, col } = lines.linePos(values.offset);

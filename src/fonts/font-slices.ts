@@ -48,6 +48,26 @@ export function fontStack(first: string, generic = 'sans-serif'): string {
   return [first, ...BUNDLED_FAMILIES.filter((f) => f !== first)].map((f) => `'${f}'`).concat(generic).join(', ');
 }
 
+/** The CJK family a language tag is set in (issue 23): Japanese, Korean, and Chinese by its written form. */
+export function cjkFamilyFor(lang: string): string | undefined {
+  const tag = lang.toLowerCase();
+  if (/^zh-(?:.*-)?(?:hant|tw|hk|mo)\b/.test(tag)) return 'Noto Sans TC';
+  if (/^zh\b/.test(tag)) return 'Noto Sans SC';
+  if (/^ja\b/.test(tag)) return 'Noto Sans JP';
+  if (/^ko\b/.test(tag)) return 'Noto Sans KR';
+  return undefined;
+}
+
+/** `fontStack(first)` with the CJK family of `lang` before the other CJK families, as the stylesheets order them for that language. */
+export function fontStackFor(first: string, lang: string, generic = 'sans-serif'): string {
+  const own = cjkFamilyFor(lang);
+  if (!own) return fontStack(first, generic);
+  const rest = BUNDLED_FAMILIES.filter((f) => f !== first && f !== own);
+  const firstCjk = rest.findIndex((f) => CJK_FAMILIES.has(f));
+  const ordered = [first, ...rest.slice(0, firstCjk), own, ...rest.slice(firstCjk)];
+  return ordered.map((f) => `'${f}'`).concat(generic).join(', ');
+}
+
 /** The families of Chinese, Japanese and Korean text: their slices are megabytes, loaded only for those scripts. */
 export const CJK_FAMILIES: ReadonlySet<string> = new Set(['Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR']);
 

@@ -62,7 +62,7 @@ function links(subject: SubjectKind, id: string): string {
 export function renderIndexPage(facts: Facts | undefined, dataDir: string, cwd?: string): string {
   if (!facts) return page('brief preview', `<h1>brief preview</h1>\n<p class="muted">No data could be read from ${escapeHtml(displayPath(dataDir, cwd))} yet.</p>`);
   const programmes = [...facts.programmes.values()]
-    .map((p) => `<li><span class="name">${escapeHtml(p.name.en)}${p.name.native ? ` (${escapeHtml(p.name.native.text)})` : ''}</span>: ${links('programme', p.id)}</li>`)
+    .map((p) => `<li><span class="name">${escapeHtml(p.name.en ?? p.name.native?.text ?? p.id)}${p.name.native ? ` (${escapeHtml(p.name.native.text)})` : ''}</span>: ${links('programme', p.id)}</li>`)
     .join('\n');
   const topics = [...facts.topics.values()]
     .map((t) => `<li><span class="name">${escapeHtml(t.title)}</span>: ${links('topic', t.id)}</li>`)

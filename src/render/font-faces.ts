@@ -2,7 +2,7 @@
 // or inlined, only the slices a document uses, for the self-contained HTML.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CJK_FAMILIES, readFontSlices, type FontSlice } from '../fonts/font-slices.js';
+import { CJK_FAMILIES, cjkFamilyFor, readFontSlices, type FontSlice } from '../fonts/font-slices.js';
 
 export { readFontSlices, type FontSlice } from '../fonts/font-slices.js';
 
@@ -64,12 +64,7 @@ function faceRule(slice: FontSlice, src: string): string {
 
 /** The CJK family a language tag is set in, as the stylesheets' :lang() rules choose it. */
 export function cjkFamilyOf(lang: string): string | undefined {
-  const tag = lang.toLowerCase();
-  if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'Noto Sans TC';
-  if (/^zh\b/.test(tag)) return 'Noto Sans SC';
-  if (/^ja\b/.test(tag)) return 'Noto Sans JP';
-  if (/^ko\b/.test(tag)) return 'Noto Sans KR';
-  return undefined;
+  return cjkFamilyFor(lang);
 }
 
 /** The CJK families the text's `lang` attributes call for, in the order the stacks end with them. */

@@ -3,7 +3,8 @@
 import type { PdfMetadata, RenderedDocument, SubjectKind } from '../contracts/document.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
 import type { DateValue } from '../facts/schema.js';
-import { cssString } from './page-css.js';
+import { cssString, marginFont } from './page-css.js';
+import { cjkFamilyFor } from '../fonts/font-slices.js';
 import type { Renderer } from './renderer.js';
 import type { Labels } from './labels.js';
 import { pdfWordsOf } from './render-document.js';
@@ -36,7 +37,9 @@ export interface FrontMatterView {
 /** The texts the front matter is made from, as part of the pack's input hash. */
 export function frontMatterSources(templates: TemplateSet): { cover: string; contents: string; css: string } {
   // The labels they print count too: the cover's own words come from them.
-  const labels = JSON.stringify([...templates.labels.entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]));
+  const own = (entries: ReadonlyMap<string, { value: unknown }>) => [...entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]);
+  const translations = [...templates.labels.languages].map(([tag, entries]) => [tag, own(entries)]);
+  const labels = JSON.stringify([own(templates.labels.entries), translations, [...templates.labels.reworded]]);
   return { cover: templates.pack.cover!.source, contents: `${templates.pack.contents!.source}\0${labels}`, css: packCss(templates) };
 }
 
@@ -56,7 +59,7 @@ export function renderFrontMatter(
     lang: metadata.language,
     bodyClass: `pack-front paper-${paper}`,
     body,
-    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}${markingCss(view.distribution)}`,
+    pageCss: `@page { size: ${PAPER_SIZES[paper].css}; }\n${packCss(templates)}${markingCss(view.distribution, metadata.language)}`,
     metadata,
     pdfWords: pdfWordsOf(renderer.labels, metadata.language),
   };
@@ -77,9 +80,10 @@ export function packWording(labels: Labels, pack: { title: string; audience: str
 }
 
 /** The marking on every page after the cover (which shows it boxed), as the documents carry it in their running header (issue 14). */
-function markingCss(distribution: string | null): string {
+function markingCss(distribution: string | null, lang: string): string {
   if (!distribution) return '';
-  const font = "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
+  // English packs keep their short stack; a CJK pack's marking is drawn in its language's family (issue 23).
+  const font = cjkFamilyFor(lang) ? marginFont(lang) : "font-family:'Noto Sans','Noto Serif','Noto Sans SC',sans-serif;font-size:7.5pt;color:#333;";
   return `\n@page { @top-right { content: ${cssString(distribution.toUpperCase())}; ${font} font-weight:700; letter-spacing:0.06em; } }\n@page :first { @top-right { content: none; } }`;
 }
 

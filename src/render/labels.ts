@@ -6,6 +6,7 @@ import { TemplateError } from '../errors.js';
 import { FormatError } from './format/format-error.js';
 import { formatNumber } from './format/numbers.js';
 import { closestName } from '../text/closest-name.js';
+import { overlayFor } from './label-languages.js';
 
 /** The CLDR plural categories a label may give forms for; `other` is required. */
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -114,7 +115,20 @@ export class Labels {
     readonly entries: ReadonlyMap<string, LabelEntry>,
     /** The file that names every label: where a missing one should be added. */
     readonly file: string,
+    /** Translations by lower-case language tag (`ja`, `zh-hans`), each laid over `entries` (issue 23). */
+    readonly languages: ReadonlyMap<string, ReadonlyMap<string, LabelEntry>> = new Map(),
+    /** Keys a templates folder re-worded: they win over every translation, as they did before there were any. */
+    readonly reworded: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** The label `key` as `lang` reads it: a templates folder's own wording, else its translation, else English. */
+  entry(key: string, lang = 'en'): LabelEntry | undefined {
+    if (!this.reworded.has(key)) {
+      const translated = overlayFor(this.languages, lang)?.get(key);
+      if (translated) return translated;
+    }
+    return this.entries.get(key);
+  }
 
   has(key: string): boolean {
     return this.entries.has(key);
@@ -126,7 +140,7 @@ export class Labels {
    * the key when there is no such label or a placeholder has no value.
    */
   text(key: string, values: LabelValues = {}, lang = 'en'): string {
-    const entry = this.entries.get(key);
+    const entry = this.entry(key, lang);
     if (!entry) throw new FormatError(`wants a label "${key}", which ${this.file} does not have`);
     let text: string;
     if (typeof entry.value === 'string') text = entry.value;

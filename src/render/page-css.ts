@@ -1,7 +1,7 @@
 // Per-document CSS: paper size, margins, the running header and the "Page N of M" footer (issue 3).
 import { LAYOUTS, type Layout } from '../contracts/layouts.js';
 import { PAPER_SIZES, type Paper } from '../contracts/paper.js';
-import { fontStack } from '../fonts/font-slices.js';
+import { fontStackFor } from '../fonts/font-slices.js';
 
 /** The area inside the layout's margins, which a fitted layout's `<main class="sheet">` must fit. */
 export function pageContentSize(paper: Paper, layout: Layout): { widthMm: number; heightMm: number } {
@@ -27,10 +27,18 @@ export interface PageCssInput {
   distribution: string | null;
   /** The footer's wording, with {page} and {pages} where the printer counts them: "Page {page} of {pages}". */
   pageNumber: string;
+  /** The document's language: the margin boxes draw Han characters in its family (issue 23). */
+  lang?: string;
 }
 
-// Ends with every bundled family, as the stylesheets' stacks do (issue 11).
-const MARGIN_FONT = `font-family:${fontStack('Noto Sans')};font-size:7.5pt;color:#333;`;
+/**
+ * The margin boxes' font: every bundled family, as the stylesheets' stacks end (issue 11), the
+ * document language's CJK family first among them (issue 23): a margin box is laid out with the
+ * slices the body loaded, and a Japanese page loads the Japanese slices, not the Chinese ones.
+ */
+export function marginFont(lang = 'en'): string {
+  return `font-family:${fontStackFor('Noto Sans', lang)};font-size:7.5pt;color:#333;`;
+}
 
 /** "Page {page} of {pages}" as CSS content: `"Page " counter(page) " of " counter(pages)`. */
 export function pageCounterContent(wording: string): string {
@@ -43,6 +51,7 @@ export function pageCounterContent(wording: string): string {
 
 export function renderPageCss(input: PageCssInput): string {
   const { margins: m, fit, pageSize } = LAYOUTS[input.layout];
+  const MARGIN_FONT = marginFont(input.lang);
   const lines = [
     '@page {',
     `  size: ${pageSize ? `${pageSize.widthMm}mm ${pageSize.heightMm}mm` : PAPER_SIZES[input.paper].css};`,

@@ -1,5 +1,6 @@
 // A document's view to HTML: its charts, its layout's template, its page CSS and its metadata. The
 // view comes from src/documents; this stage never reads the facts (issue 17).
+import { keepTogether } from './keep-together.js';
 import { renderIncentivesChart } from './charts/incentives-chart.js';
 import { hasUndatedDays, renderTimelineChart } from './charts/timeline-chart.js';
 import { markdownToText } from './format/markdown.js';
@@ -88,16 +89,17 @@ export function renderDocument(renderer: Renderer, view: DocumentView, spec: Doc
   const heading = view.titleBlock.name ? formatBilingualText(view.titleBlock.name) : view.titleBlock.title;
   const title = labels.text(layout.titleLabel, { title: heading }, view.lang);
   const header = labels.text(layout.titleLabel, { title: view.titleBlock.title }, view.lang);
+  // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
+  const context: TemplateContext = { ...view, charts: drawCharts(view, { labels, lang: view.lang }) };
+  const body = keepTogether(renderer.render(layout.template, context, { timeoutMs: options.timeoutMs, lang: view.lang }));
   const pageCss = renderPageCss({
     paper: options.paper,
     layout: spec.layout,
     header,
     distribution: view.titleBlock.distribution,
     pageNumber: labels.text('document.page-number', { page: '{page}', pages: '{pages}' }, view.lang),
+    lang: marginLanguage(view, header, body),
   });
-  // Bounded by --timeout (issue 11): a runaway {{#each}} fails naming its template line.
-  const context: TemplateContext = { ...view, charts: drawCharts(view, { labels, lang: view.lang }) };
-  const body = renderer.render(layout.template, context, { timeoutMs: options.timeoutMs, lang: view.lang });
   assertDrawable(spec.outputPath, { html: body, text: [header, view.titleBlock.distribution ?? ''] }, sourceOf);
   const leftOut = describeLeftOut(view, labels);
   return {
@@ -155,4 +157,16 @@ export function inFormat(doc: RenderedDocument, spec: DocumentSpec, options: Ren
     throw new Error(`inFormat: ${doc.key} is not ${spec.key} in another format`);
   }
   return { ...doc, key: spec.key, spec, bodyClass: bodyClassOf(spec, options, spec.subject.kind) };
+}
+
+/**
+ * The language the running header's Han characters are drawn in (issue 23): the leading name's
+ * where it is not the document's; in a document not written in Han, the language of the first
+ * name the body marks as Han text (as tag-languages.ts reads unmarked Han); else the document's.
+ */
+function marginLanguage(view: DocumentView, header: string, body: string): string {
+  if (view.titleBlock.name?.lang) return view.titleBlock.name.lang;
+  if (/^(zh|ja|ko)\b/i.test(view.lang) || !/\p{Script=Han}/u.test(header)) return view.lang;
+  for (const [, lang = '', text = ''] of body.matchAll(/<span lang="([^"]+)"[^>]*>([^<]*)</g)) if (/\p{Script=Han}/u.test(text)) return lang;
+  return view.lang;
 }

@@ -80,7 +80,7 @@ export function composeHtml(skeleton: string, doc: RenderedDocument): string {
   if (!lang || title < 0 || pageCss < 0 || body < 0) throw new Error('composeHtml: the skeleton lacks its slots');
   return [
     skeleton.slice(0, lang.index),
-    `<html lang="${escapeHtml(doc.lang)}"`,
+    `<html lang="${escapeHtml(doc.lang)}"${isRightToLeft(doc.lang) ? ' dir="rtl"' : ''}`,
     skeleton.slice(lang.index + lang[0].length, title),
     `<title>${escapeHtml(doc.title)}</title>`,
     skeleton.slice(title + SKELETON_SLOTS.title.length, pageCss),
@@ -89,4 +89,13 @@ export function composeHtml(skeleton: string, doc: RenderedDocument): string {
     `<body class="${escapeHtml(doc.bodyClass)}">\n${doc.body}\n</body>`,
     skeleton.slice(body + SKELETON_SLOTS.body.length),
   ].join('');
+}
+
+/** Whether a language is written right to left (its likely script): its documents get dir="rtl" (issue 23). */
+export function isRightToLeft(lang: string): boolean {
+  try {
+    return ['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr'].includes(new Intl.Locale(lang).maximize().script ?? '');
+  } catch {
+    return false;
+  }
 }

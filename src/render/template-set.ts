@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package.js';
 import { Labels, overrideLabels, parseLabels, type LabelEntry } from './labels.js';
+import { LANGUAGES_FOLDER, sameLabel } from './label-languages.js';
 import { refuseNavigation } from './refuse-navigation.js';
 
 /** One template file as read: its name (file name without extension) and where it came from. */
@@ -112,14 +113,39 @@ export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet 
 function readLabels(folders: string[]): Labels {
   let entries: Map<string, LabelEntry> | undefined;
   let first = '';
+  const reworded = new Set<string>();
   for (const folder of folders) {
     const file = join(folder, LABELS_FILE);
     if (!existsSync(file)) continue;
     assertInside(folder, file);
     const read = parseLabels(readFileSync(file, 'utf8'), file);
-    if (entries) entries = overrideLabels(entries, read);
-    else [entries, first] = [read, file];
+    if (entries) {
+      // A copy of the bundled file (as `brief init` makes) re-words nothing: only changed labels win over a translation.
+      for (const [key, entry] of read) if (!sameLabel(entry.value, entries.get(key)?.value ?? '')) reworded.add(key);
+      entries = overrideLabels(entries, read);
+    } else [entries, first] = [read, file];
   }
   if (!entries) throw new TemplateError(`no ${LABELS_FILE} in ${folders.at(-1)}`);
-  return new Labels(entries, first);
+  return new Labels(entries, first, readLanguages(folders, entries), reworded);
+}
+
+/** Each folder's `languages/<tag>.yaml`, a later folder's laid over an earlier one's key by key. */
+function readLanguages(folders: string[], english: Map<string, LabelEntry>): Map<string, Map<string, LabelEntry>> {
+  const languages = new Map<string, Map<string, LabelEntry>>();
+  for (const folder of folders) {
+    const dir = join(folder, LANGUAGES_FOLDER);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+      const file = join(dir, name);
+      assertInside(folder, file);
+      const tag = name.slice(0, -'.yaml'.length).toLowerCase();
+      // Checked against the English file: a key it does not have, or a placeholder it does not take, is refused at its line.
+      const read = parseLabels(readFileSync(file, 'utf8'), file);
+      const checked = overrideLabels(english, read);
+      const own = languages.get(tag) ?? new Map<string, LabelEntry>();
+      for (const key of read.keys()) own.set(key, checked.get(key)!);
+      languages.set(tag, own);
+    }
+  }
+  return languages;
 }

@@ -51,7 +51,7 @@ test('init --example korean-fellowships starts from it, and a name that is no ex
     assert.match(check.stdout, /^ok: 9 files, 3 programmes, 1 topic, 14 claims; verified 9 excerpts and 2 quotes against hanbit-daily-2024-06-10 \(sources\/hanbit-daily-2024-06-10\.txt\)/);
     const wrong = runCli(['init', 'other', '--example', 'chinese-chips'], { cwd: parent });
     assert.is(wrong.code, 2);
-    assert.is(wrong.stderr, 'error: no example "chinese-chips"; choose one of: northvale, korean-fellowships\n');
+    assert.is(wrong.stderr, 'error: no example "chinese-chips"; choose one of: northvale, korean-fellowships, island-teachers\n');
     assert.equal(await readdir(parent), ['ko']);
   } finally {
     await rm(parent, { recursive: true, force: true });

@@ -56,7 +56,7 @@ test('.nan, .inf and -.inf where a number is expected are named as the file spel
     `${file}:23:14  programmes[0].incentives[0].max  expected a finite number, got .Inf`,
     `${file}:24:23  programmes[0].incentives[0].rate.rate  expected a finite number, got .NaN`,
     `${file}:7:11  claims[0].date  expected a date like "2019", "2022-10" or "2023-08-24", got .inf`,
-    `${file}:9:18  claims[0].figures[0].value  expected a finite number, "unknown", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands" or "millions", got .nan`,
+    `${file}:9:18  claims[0].figures[0].value  expected a finite number, "unknown", "a few", "several", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands" or "millions", got .nan`,
     '5 problems found',
   ]);
 });

@@ -60,7 +60,7 @@ test('a Korean name comes out as text, set in the bundled Noto Sans KR', () => {
 
 test('the HTML marks the Korean name with its own language', async () => {
   const html = await readFile(path.join(out, 'programmes/exchange/exchange.html'), 'utf8');
-  assert.match(html, '<span class="title-native"><span lang="ko">한영 기술 교류</span></span>');
+  assert.match(html, '<span class="title-native"><span lang="ko" class="nw">한영 기술 교류</span></span>');
   assert.match(html, "font-family:'Noto Sans KR'");
   assert.not.match(html, "font-family:'Noto Sans SC'");
 });

@@ -76,7 +76,7 @@ test('names carry their native form marked with its language, and its direction 
   assert.is(formatBilingualText({ en: 'Harbour Plan', native: null }), 'Harbour Plan');
   assert.is(
     formatBilingualHtml({ en: 'Q&A <x>', native: { text: '한국', lang: 'ko', dir: 'ltr', romanized: null } }),
-    'Q&amp;A &lt;x&gt; <span class="name-alt">(<span lang="ko">한국</span>)</span>',
+    'Q&amp;A &lt;x&gt; <span class="name-alt">(<span lang="ko" class="nw">한국</span>)</span>',
   );
   assert.is(
     formatBilingualHtml({ en: 'Peace', native: { text: 'שלום', lang: 'he', dir: 'rtl', romanized: { text: 'Shalom', system: 'ISO 259' } } }),

@@ -56,7 +56,7 @@ test('every bundled layout renders every fixture document, each with its title a
 
 test('the brief shows native names, money in yuan and dollars, charts, a source list and attributed endnotes', async () => {
   const doc = await renderSubject(renderer, facts, spec('programmes/lantern/brief'), options);
-  assert.match(doc.body, '<h1 class="title">Lantern <span class="title-native"><span lang="zh">灯笼</span></span></h1>');
+  assert.match(doc.body, '<h1 class="title">Lantern <span class="title-native"><span lang="zh" class="nw">灯笼</span></span></h1>');
   // The dataset's language is "en": amounts as American English writes them.
   assert.match(doc.body, '<td class="num">CN¥1M–CN¥2M</td>');
   assert.match(doc.body, '<th scope="col" class="num">In USD</th>');

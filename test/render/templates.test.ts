@@ -76,7 +76,7 @@ test('helpers render in an isolated instance: markdown, money and names in their
   );
   assert.match(html, '<strong>bold</strong>');
   assert.match(html, '|CN¥3m–CN¥5m|');
-  assert.match(html, 'Qiming <span class="name-alt">(<span lang="zh">启明</span>, <i class="romanized">Qǐmíng</i>)</span>');
+  assert.match(html, 'Qiming <span class="name-alt">(<span lang="zh" class="nw">启明</span>, <i class="romanized">Qǐmíng</i>)</span>');
   assert.match(html, '<a href="#note-1">1</a>,<a href="#note-2">2</a>');
   assert.match(html, '2 notes|October 2022');
 });
@@ -97,7 +97,7 @@ test("the bundled people list prints a person's native name marked with its lang
   const renderer = createRenderer(readTemplateSet(bundledTemplatesDir()));
   const options = { paper: 'a4', creator: 'brief 0.0.0-test', date: new Date('2024-03-15T00:00:00Z') } as const;
   const bodies = planDocuments(facts).map((spec) => renderSubject(renderer, facts, spec, options).body);
-  assert.ok(bodies.some((body) => body.includes('<li><b>Li Ming</b> <span lang="zh">李明</span>,')), 'Li Ming with 李明 in some people list');
+  assert.ok(bodies.some((body) => body.includes('<li><b>Li Ming</b> <span lang="zh" class="nw">李明</span>,')), 'Li Ming with 李明 in some people list');
   for (const body of bodies) assert.not.match(body, '[object Object]');
 });
 

@@ -12,7 +12,9 @@ export function formatFigure(figure: Pick<Figure, 'value' | 'qualifier' | 'unit'
   if (value === 'unknown') return labels.text('value.unknown', {}, lang);
   if (typeof value === 'string') {
     const quantity = labels.text(`quantity.${value.replace(/ /g, '-')}`, {}, lang);
-    return unit ? labels.text('quantity.of-unit', { quantity, unit }, lang) : quantity;
+    // "a few schools", but "dozens of schools" (issue 23): the rough counts English writes without "of".
+    const withoutOf = value === 'a few' || value === 'several';
+    return unit ? labels.text(withoutOf ? 'quantity.with-unit' : 'quantity.of-unit', { quantity, unit }, lang) : quantity;
   }
   let number: string;
   if (unit && /^[A-Z]{3}$/.test(unit)) number = formatCurrency([value], unit, lang);

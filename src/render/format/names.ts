@@ -13,8 +13,13 @@ export function formatBilingualText(name: NameView): string {
 /** HTML: the native text in a span carrying its lang (and dir="rtl" where it runs right to left). */
 export function formatNativeHtml(native: NativeNameView): string {
   const dir = native.dir === 'rtl' ? ' dir="rtl"' : '';
-  return `<span lang="${escapeHtml(native.lang)}"${dir}>${escapeHtml(native.text)}</span>`;
+  // A short Chinese, Japanese or Korean name is never split across lines (issue 18, item 5).
+  const whole = /^(zh|ja|ko)\b/i.test(native.lang) && [...native.text].length <= SHORT_NAME ? ' class="nw"' : '';
+  return `<span lang="${escapeHtml(native.lang)}"${dir}${whole}>${escapeHtml(native.text)}</span>`;
 }
+
+/** The longest CJK name held on one line, in characters: 海外高层次人才引进计划 is 11. */
+const SHORT_NAME = 16;
 
 /** HTML: the name, then its native form and romanisation (in italics) in brackets. */
 export function formatBilingualHtml(name: NameView): string {
@@ -23,6 +28,7 @@ export function formatBilingualHtml(name: NameView): string {
     extra.push(formatNativeHtml(name.native));
     if (name.native.romanized) extra.push(`<i class="romanized">${escapeHtml(name.native.romanized.text)}</i>`);
   }
-  const en = escapeHtml(name.en);
+  // A leading name in another language than the document's is marked with it (issue 23).
+  const en = name.lang ? formatNativeHtml({ text: name.en, lang: name.lang, dir: name.dir ?? 'ltr', romanized: null }) : escapeHtml(name.en);
   return extra.length ? `${en} <span class="name-alt">(${extra.join(', ')})</span>` : en;
 }
