@@ -16,6 +16,8 @@ export interface TextBlock {
 /** Types of element a line of text is part of, the innermost counting. */
 const PARAGRAPHS = new Set(['H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Caption', 'TOCI', 'Lbl', 'LBody', 'BlockQuote', 'Note', 'TD', 'TH']);
 const ITEMS = new Set(['LI', 'TR']);
+/** Types of element that sit inside a line: text in one belongs to the element around it. */
+const INLINE = new Set(['Span', 'NonStruct', 'Link', 'Reference', 'Quote', 'Code', 'Em', 'Strong', 'Annot', 'Ruby', 'Warichu', 'BibEntry']);
 
 /** Reads the structure of a file once; then gives each page's MCID -> block. */
 export function readStructure(file: PdfFile): (page: PdfDict) => Map<number, TextBlock> {
@@ -51,6 +53,8 @@ function findBlock(file: PdfFile, num: number): TextBlock | undefined {
     const type = nameAt(element, 'S') ?? '';
     const parent = get(element, 'P', isRef)?.num;
     if (!block && PARAGRAPHS.has(type)) block = { id: current, type };
+    // Text straight in a Div (a key figure's box) or a section: that element is its block.
+    if (!block && !INLINE.has(type) && !ITEMS.has(type)) block = { id: current, type };
     if (ITEMS.has(type) && parent !== undefined) {
       const item = { id: current, type, group: groupOf(file, parent) };
       return block ? { ...block, item } : { id: current, type, item };

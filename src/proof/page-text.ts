@@ -1,9 +1,12 @@
 // A page's text as the proof reads it (ISO 32000-1, 9.4): each text-showing operator becomes a
 // run with its box on the page, its size, its text, the marked content it is in (its MCID, or
 // an artifact) and whether the clip in force cuts it. Operators are read by the content lexer;
-// only the few that place text, change the matrix or clip are interpreted.
-import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, PdfString, readValue, Token, type PdfValue } from '../pdf/index.js';
+// only the few that place text, change the matrix or clip are interpreted, their operands read
+// straight from the bytes where they are numbers or one hex string (most of a page), so that the
+// proof stays cheap enough to run on every build.
+import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, readValue, Token, type PdfValue } from '../pdf/index.js';
 import { hexBytes, type ProofFont } from './page-fonts.js';
+import { readNumbers } from './read-numbers.js';
 
 /** A glyph run on a page, in points from the page's top left corner. */
 export interface TextRun {
@@ -20,15 +23,24 @@ export interface TextRun {
   clipped: boolean;
 }
 
-/** What a page's content says: its runs and the scale its content is drawn at (points per CSS px). */
+/** A tagged mark other than text (a list's bullet) that the clip in force cuts, in points from the top left. */
+export interface CutMark {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  mcid: number;
+}
+
+/** What a page's content says: its runs, tagged marks cut by a clip, and the scale its content is drawn at (points per CSS px). */
 export interface PageText {
   runs: TextRun[];
+  cutMarks: CutMark[];
   scale: number | undefined;
 }
 
 type Matrix = [number, number, number, number, number, number];
 type Box = [x0: number, y0: number, x1: number, y1: number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const NO_CLIP: Box = [-Infinity, -Infinity, Infinity, Infinity];
 
 /** m × n: m applied first. */
@@ -36,71 +48,116 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
 }
 
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-
-interface State {
+interface GraphicsState {
   ctm: Matrix;
   clip: Box;
 }
 
-/** Reads a decoded content stream of a page `height` points high. */
-export function readPageText(content: Uint8Array, fonts: Map<string, ProofFont>, height: number): PageText {
-  const text = bytesAsText(content);
-  const lexer = new ContentLexer(content);
-  const runs: TextRun[] = [];
-  let state: State = { ctm: IDENTITY, clip: NO_CLIP };
-  const saved: State[] = [];
-  const marks: Array<number | undefined> = [];
-  let path: Box | undefined;
-  let clipPending = false;
-  let tm: Matrix = IDENTITY;
-  let tlm: Matrix = IDENTITY;
-  let font: ProofFont | undefined;
-  let size = 0;
-  let leading = 0;
-  let scale: number | undefined;
-  let mcid: number | undefined;
-  const operands = (): PdfValue[] => readOperands(text, lexer.start, lexer.at);
-  const show = (strings: PdfValue[]) => {
-    const shown = showText(strings, font, size, tm, state, height);
-    if (!shown) return;
-    scale ??= Math.hypot(state.ctm[0], state.ctm[1]);
-    tm = shown.tm;
-    const last = runs.at(-1);
-    // Chromium shows one glyph at a time: glyphs that follow on, on one baseline, make one run.
-    if (last && last.mcid === mcid && continues(last, shown.run)) {
-      last.x1 = Math.max(last.x1, shown.run.x1);
-      last.top = Math.min(last.top, shown.run.top);
-      last.bottom = Math.max(last.bottom, shown.run.bottom);
-      last.text += shown.run.text;
-      last.clipped ||= shown.clipped;
-    } else runs.push({ ...shown.run, mcid, clipped: shown.clipped });
-  };
-  while (lexer.next()) {
-    const name = lexer.name;
+/** Reads a decoded content stream of a page whose top is at `top` in user space. */
+export function readPageText(content: Uint8Array, fonts: Map<string, ProofFont>, top: number): PageText {
+  const reader = new TextReader(content, fonts, top);
+  reader.read();
+  return { runs: reader.runs, cutMarks: reader.cutMarks, scale: reader.scale };
+}
+
+class TextReader {
+  readonly runs: TextRun[] = [];
+  readonly cutMarks: CutMark[] = [];
+  scale: number | undefined;
+  #gs: GraphicsState = { ctm: [1, 0, 0, 1, 0, 0], clip: NO_CLIP };
+  readonly #saved: GraphicsState[] = [];
+  readonly #marks: Array<number | undefined> = [];
+  #mcid: number | undefined;
+  #path: Box | undefined;
+  #clipPending = false;
+  /** The text line matrix; the text matrix is it moved along by `#advance` (9.4.2). */
+  #tlm: Matrix = [1, 0, 0, 1, 0, 0];
+  #advance = 0;
+  #font: ProofFont | undefined;
+  #size = 0;
+  #leading = 0;
+  readonly #numbers: number[] = [];
+  readonly #lexer: ContentLexer;
+  #text: string | undefined;
+
+  constructor(
+    readonly data: Uint8Array,
+    readonly fonts: Map<string, ProofFont>,
+    readonly top: number,
+  ) {
+    this.#lexer = new ContentLexer(data);
+  }
+
+  read(): void {
+    const lexer = this.#lexer;
+    while (lexer.next()) {
+      const name = lexer.name;
+      if (name === 'Tj') this.#showHex();
+      else if (name === 'Td') this.#moveLine(false);
+      else this.#other(name);
+    }
+  }
+
+  /** Operands that are numbers, read from the bytes; NaN stands for any other token. */
+  #operandNumbers(): number[] {
+    return readNumbers(this.data, this.#lexer.start, this.#lexer.at, this.#numbers);
+  }
+
+  /** Operands of other kinds (names, strings, arrays, dictionaries), through the PDF lexer. */
+  #operands(): PdfValue[] {
+    this.#text ??= bytesAsText(this.data);
+    const lexer = new PdfLexer(this.#text, this.#lexer.start, this.#lexer.at);
+    const values: PdfValue[] = [];
+    try {
+      while (lexer.next() !== Token.End) values.push(readValue(lexer));
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+    }
+    return values;
+  }
+
+  #moveLine(setLeading: boolean): void {
+    const [tx = 0, ty = 0] = this.#operandNumbers();
+    if (setLeading) this.#leading = -ty;
+    const m = this.#tlm;
+    m[4] += tx * m[0] + ty * m[2];
+    m[5] += tx * m[1] + ty * m[3];
+    this.#advance = 0;
+  }
+
+  #nextLine(): void {
+    const m = this.#tlm;
+    m[4] -= this.#leading * m[2];
+    m[5] -= this.#leading * m[3];
+    this.#advance = 0;
+  }
+
+  #other(name: string): void {
     switch (name) {
       case 'q':
-        saved.push(state);
+        this.#saved.push(this.#gs);
         break;
       case 'Q':
-        state = saved.pop() ?? state;
+        this.#gs = this.#saved.pop() ?? this.#gs;
         break;
       case 'cm': {
-        const m = quickNumbers(text, lexer.start, lexer.at);
-        if (m.length === 6) state = { ...state, ctm: multiply(m as Matrix, state.ctm) };
+        const m = this.#operandNumbers();
+        if (m.length === 6) this.#gs = { ...this.#gs, ctm: multiply(m as Matrix, this.#gs.ctm) };
         break;
       }
-      case 're': {
-        const [x, y, w, h] = quickNumbers(text, lexer.start, lexer.at);
-        if (h === undefined) break;
-        const corners = [apply(state.ctm, x!, y!), apply(state.ctm, x! + w!, y! + h)];
-        const box: Box = [Math.min(corners[0]![0], corners[1]![0]), Math.min(corners[0]![1], corners[1]![1]), Math.max(corners[0]![0], corners[1]![0]), Math.max(corners[0]![1], corners[1]![1])];
-        path = path ? [Math.min(path[0], box[0]), Math.min(path[1], box[1]), Math.max(path[2], box[2]), Math.max(path[3], box[3])] : box;
+      case 're':
+        this.#addRect();
         break;
-      }
+      case 'm':
+      case 'l':
+      case 'c':
+      case 'v':
+      case 'y':
+        this.#addPoints();
+        break;
       case 'W':
       case 'W*':
-        clipPending = true;
+        this.#clipPending = true;
         break;
       case 'n':
       case 'f':
@@ -108,148 +165,174 @@ export function readPageText(content: Uint8Array, fonts: Map<string, ProofFont>,
       case 'S':
       case 'B':
       case 'b':
-        if (clipPending && path) state = { ...state, clip: intersect(state.clip, path) };
-        clipPending = false;
-        path = undefined;
+        if (this.#clipPending && this.#path) this.#gs = { ...this.#gs, clip: intersect(this.#gs.clip, this.#path) };
+        else if (name !== 'n' && this.#path && this.#mcid !== undefined) this.#checkMark(this.#path, this.#mcid);
+        this.#clipPending = false;
+        this.#path = undefined;
         break;
       case 'BDC':
       case 'BMC':
-        marks.push(name === 'BDC' ? readMcid(operands()) : undefined);
-        mcid = marks.findLast((m) => m !== undefined);
+        this.#marks.push(name === 'BDC' ? readMcid(this.#operands()) : undefined);
+        this.#mcid = this.#marks.findLast((m) => m !== undefined);
         break;
       case 'EMC':
-        marks.pop();
-        mcid = marks.findLast((m) => m !== undefined);
+        this.#marks.pop();
+        this.#mcid = this.#marks.findLast((m) => m !== undefined);
         break;
+      default:
+        this.#textOperator(name);
+    }
+  }
+
+  #textOperator(name: string): void {
+    switch (name) {
       case 'BT':
-        tm = tlm = IDENTITY;
+        this.#tlm = [1, 0, 0, 1, 0, 0];
+        this.#advance = 0;
         break;
       case 'Tf': {
-        const [resource, fontSize] = operands();
-        font = resource && typeof resource === 'object' && 'name' in resource ? fonts.get(resource.name) : undefined;
-        size = typeof fontSize === 'number' ? fontSize : size;
+        const [resource, size] = this.#operands();
+        this.#font = resource && typeof resource === 'object' && 'name' in resource ? this.fonts.get(resource.name) : undefined;
+        if (typeof size === 'number') this.#size = size;
         break;
       }
       case 'TL':
-        leading = numbers(operands())[0] ?? leading;
+        this.#leading = this.#operandNumbers()[0] ?? this.#leading;
         break;
       case 'Tm': {
-        const m = quickNumbers(text, lexer.start, lexer.at);
-        if (m.length === 6) tm = tlm = m as Matrix;
+        const m = this.#operandNumbers();
+        if (m.length === 6) this.#tlm = [...m] as Matrix;
+        this.#advance = 0;
         break;
       }
-      case 'Td':
-      case 'TD': {
-        const [tx = 0, ty = 0] = quickNumbers(text, lexer.start, lexer.at);
-        if (name === 'TD') leading = -ty;
-        tm = tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
+      case 'TD':
+        this.#moveLine(true);
         break;
-      }
       case 'T*':
-        tm = tlm = multiply([1, 0, 0, 1, 0, -leading], tlm);
+        this.#nextLine();
         break;
-      case 'Tj':
       case "'":
       case '"':
-        if (name !== 'Tj') tm = tlm = multiply([1, 0, 0, 1, 0, -leading], tlm);
-        show(name === 'Tj' ? [quickString(text, lexer.start, lexer.at)] : operands().slice(-1));
+        this.#nextLine();
+        this.#show(this.#operands().slice(-1));
         break;
       case 'TJ':
-        show(operands().flatMap((value) => (isArray(value) ? value : [])));
+        this.#show(this.#operands().flatMap((value) => (isArray(value) ? value : [])));
         break;
     }
   }
-  return { runs, scale };
-}
 
-/** The run a string (or a TJ array of strings and adjustments) makes, and the text matrix after it. */
-function showText(strings: PdfValue[], font: ProofFont | undefined, size: number, tm: Matrix, state: State, height: number) {
-  if (!font) return undefined;
-  let advance = 0;
-  let shown = '';
-  for (const item of strings) {
-    if (isNumber(item)) advance -= (item / 1000) * size;
-    if (!isString(item)) continue;
-    for (const code of codesOf(item.raw, font.codeBytes)) {
-      advance += ((font.widths.get(code) ?? font.defaultWidth) / 1000) * size;
-      shown += font.text.get(code) ?? '';
+  /** A Tj: its one hex string read from the bytes, two or four digits a glyph; any other operand through #show. */
+  #showHex(): void {
+    const { data } = this;
+    const font = this.#font;
+    let i = this.#lexer.start;
+    const end = this.#lexer.at;
+    while (i < end && (data[i] === 0x20 || data[i] === 0x0a || data[i] === 0x0d)) i++;
+    if (!font || data[i] !== 0x3c /* < */) return this.#show(this.#operands().slice(-1));
+    const digits = font.codeBytes * 2;
+    let width = 0;
+    let text = '';
+    for (i++; i + digits <= end && data[i] !== 0x3e; i += digits) {
+      let code = 0;
+      for (let k = 0; k < digits; k++) code = code * 16 + hexValue(data[i + k]!);
+      width += font.widths.get(code) ?? font.defaultWidth;
+      text += font.text.get(code) ?? '';
+    }
+    this.#place((width / 1000) * this.#size, text);
+  }
+
+  /** Shows strings and TJ adjustments. */
+  #show(strings: PdfValue[]): void {
+    const font = this.#font;
+    if (!font) return;
+    let advance = 0;
+    let text = '';
+    for (const item of strings) {
+      if (isNumber(item)) advance -= (item / 1000) * this.#size;
+      if (!isString(item)) continue;
+      const bytes = hexBytes(item.raw);
+      for (let i = 0; i + font.codeBytes <= bytes.length; i += font.codeBytes) {
+        const code = font.codeBytes === 2 ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!;
+        advance += ((font.widths.get(code) ?? font.defaultWidth) / 1000) * this.#size;
+        text += font.text.get(code) ?? '';
+      }
+    }
+    this.#place(advance, text);
+  }
+
+  /** Records text `advance` wide at the text matrix, and moves the matrix past it. */
+  #place(advance: number, text: string): void {
+    const start = this.#advance;
+    this.#advance += advance;
+    if (text === '') return;
+    const t = this.#tlm;
+    const c = this.#gs.ctm;
+    const size = this.#size;
+    // The text matrix times the CTM: text space to the page.
+    const a = t[0] * c[0] + t[1] * c[2];
+    const b = t[0] * c[1] + t[1] * c[3];
+    const cc = t[2] * c[0] + t[3] * c[2];
+    const d = t[2] * c[1] + t[3] * c[3];
+    const e = (t[4] + start * t[0]) * c[0] + (t[5] + start * t[1]) * c[2] + c[4];
+    const f = (t[4] + start * t[0]) * c[1] + (t[5] + start * t[1]) * c[3] + c[5];
+    this.scale ??= Math.hypot(c[0], c[1]);
+    // Its box: the baseline from the origin to the advance, 0.8 of the size above it, 0.2 below.
+    const x0 = Math.min(e, a * advance + e) + Math.min(0, cc * size * 0.8, -cc * size * 0.2);
+    const x1 = Math.max(e, a * advance + e) + Math.max(0, cc * size * 0.8, -cc * size * 0.2);
+    const y0 = Math.min(f, b * advance + f) + Math.min(0, d * size * 0.8, -d * size * 0.2);
+    const y1 = Math.max(f, b * advance + f) + Math.max(0, d * size * 0.8, -d * size * 0.2);
+    const clip = this.#gs.clip;
+    const clipped = x0 < clip[0] - 1 || x1 > clip[2] + 1 || y0 < clip[1] - 1 || y1 > clip[3] + 1;
+    const last = this.runs.at(-1);
+    const bottom = this.top - y0;
+    const shownSize = size * Math.hypot(cc, d);
+    // Chromium shows one glyph at a time: glyphs that follow on, on one baseline, make one run.
+    if (last && last.mcid === this.#mcid && Math.abs(last.bottom - bottom) < 0.5 && x0 > last.x1 - shownSize && x0 < last.x1 + shownSize) {
+      last.x1 = Math.max(last.x1, x1);
+      last.top = Math.min(last.top, this.top - y1);
+      last.text += text;
+      last.clipped ||= clipped;
+    } else {
+      this.runs.push({ x0, x1, top: this.top - y1, bottom, size: shownSize, text, mcid: this.#mcid, clipped });
     }
   }
-  if (shown === '') return undefined;
-  // The run's box: its baseline from the origin to the advance, 0.8 of the size above, 0.2 below.
-  const c = state.ctm;
-  const [a, b, cc, d, e, f] = [tm[0] * c[0] + tm[1] * c[2], tm[0] * c[1] + tm[1] * c[3], tm[2] * c[0] + tm[3] * c[2], tm[2] * c[1] + tm[3] * c[3], tm[4] * c[0] + tm[5] * c[2] + c[4], tm[4] * c[1] + tm[5] * c[3] + c[5]];
-  const xs = [e, a * advance + e, cc * size * 0.8 + e, -cc * size * 0.2 + e];
-  const ys = [f, b * advance + f, d * size * 0.8 + f, -d * size * 0.2 + f];
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
-  const clip = state.clip;
-  const clipped = x0 < clip[0] - 1 || x1 > clip[2] + 1 || y0 < clip[1] - 1 || y1 > clip[3] + 1;
-  const run = { x0, x1, top: height - y1, bottom: height - y0, size: size * Math.hypot(cc, d), text: shown };
-  const next: Matrix = [tm[0], tm[1], tm[2], tm[3], tm[4] + advance * tm[0], tm[5] + advance * tm[1]];
-  return { run, clipped, tm: next };
+
+  /** A tagged mark painted partly outside the clip (a bullet cut at the page's edge). */
+  #checkMark([x0, y0, x1, y1]: Box, mcid: number): void {
+    const clip = this.#gs.clip;
+    if (x0 < clip[0] - 1 || x1 > clip[2] + 1 || y0 < clip[1] - 1 || y1 > clip[3] + 1) this.cutMarks.push({ x0, x1, top: this.top - y1, bottom: this.top - y0, mcid });
+  }
+
+  /** Points of a path segment (m, l, c, v, y): its box grows to hold them, control points included. */
+  #addPoints(): void {
+    const values = this.#operandNumbers();
+    const c = this.#gs.ctm;
+    for (let i = 0; i + 1 < values.length; i += 2) {
+      const x = values[i]! * c[0] + values[i + 1]! * c[2] + c[4];
+      const y = values[i]! * c[1] + values[i + 1]! * c[3] + c[5];
+      const path = this.#path;
+      this.#path = path ? [Math.min(path[0], x), Math.min(path[1], y), Math.max(path[2], x), Math.max(path[3], y)] : [x, y, x, y];
+    }
+  }
+
+  #addRect(): void {
+    const [x = 0, y = 0, w = 0, h = 0] = this.#operandNumbers();
+    const c = this.#gs.ctm;
+    const xs = [x * c[0] + y * c[2] + c[4], (x + w) * c[0] + (y + h) * c[2] + c[4]];
+    const ys = [x * c[1] + y * c[3] + c[5], (x + w) * c[1] + (y + h) * c[3] + c[5]];
+    const box: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    const path = this.#path;
+    this.#path = path ? [Math.min(path[0], box[0]), Math.min(path[1], box[1]), Math.max(path[2], box[2]), Math.max(path[3], box[3])] : box;
+  }
 }
 
-/** The character codes of a string token: `<hex>` read two digits a byte, a literal through hexBytes. */
-function codesOf(raw: string, codeBytes: number): number[] {
-  const codes: number[] = [];
-  if (!raw.startsWith('<') || /[^0-9A-Fa-f<>]/.test(raw)) {
-    const bytes = hexBytes(raw);
-    for (let i = 0; i + codeBytes <= bytes.length; i += codeBytes) codes.push(codeBytes === 2 ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!);
-    return codes;
-  }
-  const digits = codeBytes * 2;
-  for (let i = 1; i + digits < raw.length; i += digits) codes.push(parseInt(raw.slice(i, i + digits), 16));
-  return codes;
+function hexValue(c: number): number {
+  return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
 }
 
 function intersect(a: Box, b: Box): Box {
   return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
-}
-
-/** An operator's operands, from where they start to where the operator is. */
-function readOperands(text: string, start: number, at: number): PdfValue[] {
-  const lexer = new PdfLexer(text, start, at);
-  const values: PdfValue[] = [];
-  try {
-    while (lexer.next() !== Token.End) values.push(readValue(lexer));
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-  }
-  return values;
-}
-
-const numbers = (values: PdfValue[]): number[] => values.filter(isNumber);
-
-/** Operands that are numbers only (cm, re, Tm, Td), read without building tokens: most of a page's operators. */
-function quickNumbers(text: string, start: number, at: number): number[] {
-  const out: number[] = [];
-  let from = -1;
-  for (let i = start; i <= at; i++) {
-    const c = i < at ? text.charCodeAt(i) : 0x20;
-    const white = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-    if (!white && from < 0) from = i;
-    else if (white && from >= 0) {
-      const value = Number(text.slice(from, i));
-      if (!Number.isFinite(value)) return numbers(readOperands(text, start, at));
-      out.push(value);
-      from = -1;
-    }
-  }
-  return out;
-}
-
-/** A Tj's one string operand as written. */
-function quickString(text: string, start: number, at: number): PdfValue {
-  const raw = text.slice(start, at).trim();
-  return raw.startsWith('<') && raw.endsWith('>') ? new PdfString(raw) : (readOperands(text, start, at).at(-1) ?? null);
-}
-
-/** Whether a glyph follows on from the run: on its baseline, starting near where it ends. */
-function continues(run: TextRun, next: Omit<TextRun, 'mcid' | 'clipped'>): boolean {
-  return Math.abs(run.bottom - next.bottom) < 0.5 && next.x0 > run.x1 - next.size && next.x0 < run.x1 + next.size;
 }
 
 /** The MCID of a BDC's inline property list (14.6.2), if it has one. */

@@ -3,7 +3,7 @@
 import { inflate, isArray, nameAt, PdfFile, PdfRef, refsOf, type PdfDict } from '../pdf/index.js';
 import { readPageFonts, type ProofFont } from './page-fonts.js';
 import { readStructure, type TextBlock } from './page-structure.js';
-import { readPageText, type TextRun } from './page-text.js';
+import { readPageText, type CutMark, type TextRun } from './page-text.js';
 
 /** A run and the block it is part of (none for an artifact). */
 export interface PlacedRun extends TextRun {
@@ -17,6 +17,8 @@ export interface ProofPage {
   /** Points per CSS pixel its content is drawn at (0.75 unless Chromium shrank it). */
   scale: number | undefined;
   runs: PlacedRun[];
+  /** Tagged marks other than text (bullets) that a clip cuts, with the block each is part of. */
+  cutMarks: Array<CutMark & { block?: TextBlock }>;
 }
 
 /** The pages of a PDF; undefined where the file is not of a shape the reader knows. */
@@ -39,7 +41,8 @@ export function readProofPages(bytes: Uint8Array): ProofPage[] | undefined {
       run.x0 -= x0;
       run.x1 -= x0;
     }
-    return { width: x1 - x0, height, scale: text.scale, runs };
+    const cutMarks = text.cutMarks.map((mark) => ({ ...mark, x0: mark.x0 - x0, x1: mark.x1 - x0, ...(blocks.has(mark.mcid) ? { block: blocks.get(mark.mcid)! } : {}) }));
+    return { width: x1 - x0, height, scale: text.scale, runs, cutMarks };
   });
 }
 
