@@ -64,8 +64,8 @@ export function reportBuild(mode: ProgressMode, result: BatchResult): void {
   const audiencePacks = (result.audiences ?? []).filter((a) => a.pack).length;
   if (audiencePacks > 0) parts.push(counted(audiencePacks, 'audience pack'));
   const proof = proofCount(result);
-  if (proof.checked > 0) parts.push(`${proof.passed} of ${counted(proof.checked, 'document')} passed the proof`);
-  say.info(`${parts.join(', ')} in ${where} (${seconds} s)`);
+  const proofed = proof.checked > 0 ? `; ${proof.passed} of ${counted(proof.checked, 'document')} passed the proof` : '';
+  say.info(`${parts.join(', ')} in ${where} (${seconds} s)${proofed}`);
 }
 
 /** How many documents printed by the run the proof read back, how many it found nothing on, and what it found (issue 18). */
