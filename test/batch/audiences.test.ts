@@ -55,7 +55,7 @@ test('each audience pack holds only its documents, its title on the cover and it
   const run = await brief('build', '--zip');
   assert.is(run.code, 0, run.stderr);
   assert.is(withoutProof(run.stderr), '');
-  assert.match(run.stdout, /^16 built, pack 9 pages, zip briefing-pack\.zip, 3 audience packs in output \(\d+\.\d s\)$/m);
+  assert.match(run.stdout, /^16 built, pack 9 pages, zip briefing-pack\.zip, 3 audience packs in output \(\d+\.\d s\); \d+ of \d+ documents passed the proof$/m);
   assert.equal(await listFiles(ws.out), [
     '.brief-fingerprints.json',
     'audiences/board/briefing-pack.pdf',
