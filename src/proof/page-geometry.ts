@@ -56,3 +56,14 @@ export function readMcid(values: PdfValue[]): number | undefined {
   const mcid = properties instanceof Map ? properties.get('MCID') : undefined;
   return typeof mcid === 'number' ? mcid : undefined;
 }
+
+/** The box grown to hold the points (x, y pairs in user space), each taken through the matrix. */
+export function growBox(box: Box | undefined, points: number[], m: Matrix): Box | undefined {
+  let grown = box;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const x = points[i]! * m[0] + points[i + 1]! * m[2] + m[4];
+    const y = points[i]! * m[1] + points[i + 1]! * m[3] + m[5];
+    grown = grown ? [Math.min(grown[0], x), Math.min(grown[1], y), Math.max(grown[2], x), Math.max(grown[3], y)] : [x, y, x, y];
+  }
+  return grown;
+}

@@ -6,8 +6,8 @@
 // proof stays cheap enough to run on every build.
 import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, readValue, Token, type PdfValue } from '../pdf/index.js';
 import { hexBytes, type ProofFont } from './page-fonts.js';
-import { readNumbers } from './read-numbers.js';
-import { hexValue, intersect, multiply, NO_CLIP, readMcid, type Box, type CutMark, type Matrix, type PageText, type TextRun } from './page-geometry.js';
+import { fontOperands, mcidOperand, readNumbers } from './read-numbers.js';
+import { growBox, hexValue, intersect, multiply, NO_CLIP, readMcid, type Box, type CutMark, type Matrix, type PageText, type TextRun } from './page-geometry.js';
 
 export type { CutMark, PageText, TextRun } from './page-geometry.js';
 
@@ -39,7 +39,8 @@ class TextReader {
   #font: ProofFont | undefined;
   #size = 0;
   #leading = 0;
-  readonly #numbers: number[] = [];
+  /** The operands just read by #operandNumbers, the count it returned valid. */
+  readonly #numbers = new Float64Array(16);
   readonly #lexer: ContentLexer;
   #text: string | undefined;
 
@@ -61,9 +62,15 @@ class TextReader {
     }
   }
 
-  /** Operands that are numbers, read from the bytes; NaN stands for any other token. */
-  #operandNumbers(): number[] {
+  /** Operands that are numbers, read from the bytes into #numbers; how many. NaN stands for any other token. */
+  #operandNumbers(): number {
     return readNumbers(this.data, this.#lexer.start, this.#lexer.at, this.#numbers);
+  }
+
+  /** The six numbers just read, as a matrix; undefined where there were not six. */
+  #matrix(count: number): Matrix | undefined {
+    const n = this.#numbers;
+    return count === 6 ? [n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!] : undefined;
   }
 
   /** Operands of other kinds (names, strings, arrays, dictionaries), through the PDF lexer. */
@@ -79,8 +86,23 @@ class TextReader {
     return values;
   }
 
+  /** `/F4 10 Tf`: the font's resource name and the size, read from the bytes. */
+  #setFont(): void {
+    const { name, sizeAt } = fontOperands(this.data, this.#lexer.start, this.#lexer.at);
+    this.#font = this.fonts.get(name);
+    if (readNumbers(this.data, sizeAt, this.#lexer.at, this.#numbers) > 0 && Number.isFinite(this.#numbers[0])) this.#size = this.#numbers[0]!;
+  }
+
+  /** A BDC's MCID (14.6.2): from the bytes where its property list is written in line, else through the PDF lexer. */
+  #mcidOperand(): number | undefined {
+    const found = mcidOperand(this.data, this.#lexer.start, this.#lexer.at, this.#numbers);
+    return found === null ? readMcid(this.#operands()) : found;
+  }
+
   #moveLine(setLeading: boolean): void {
-    const [tx = 0, ty = 0] = this.#operandNumbers();
+    const count = this.#operandNumbers();
+    const tx = count > 0 ? this.#numbers[0]! : 0;
+    const ty = count > 1 ? this.#numbers[1]! : 0;
     if (setLeading) this.#leading = -ty;
     const m = this.#tlm;
     m[4] += tx * m[0] + ty * m[2];
@@ -104,19 +126,17 @@ class TextReader {
         this.#gs = this.#saved.pop() ?? this.#gs;
         break;
       case 'cm': {
-        const m = this.#operandNumbers();
-        if (m.length === 6) this.#gs = { ...this.#gs, ctm: multiply(m as Matrix, this.#gs.ctm) };
+        const m = this.#matrix(this.#operandNumbers());
+        if (m) this.#gs = { ...this.#gs, ctm: multiply(m, this.#gs.ctm) };
         break;
       }
       case 're':
-        this.#addRect();
-        break;
       case 'm':
       case 'l':
       case 'c':
       case 'v':
       case 'y':
-        this.#addPoints();
+        this.#addPoints(name === 're');
         break;
       case 'W':
       case 'W*':
@@ -135,7 +155,7 @@ class TextReader {
         break;
       case 'BDC':
       case 'BMC':
-        this.#marks.push(name === 'BDC' ? readMcid(this.#operands()) : undefined);
+        this.#marks.push(name === 'BDC' ? this.#mcidOperand() : undefined);
         this.#mcid = this.#marks.findLast((m) => m !== undefined);
         break;
       case 'EMC':
@@ -153,18 +173,15 @@ class TextReader {
         this.#tlm = [1, 0, 0, 1, 0, 0];
         this.#advance = 0;
         break;
-      case 'Tf': {
-        const [resource, size] = this.#operands();
-        this.#font = resource && typeof resource === 'object' && 'name' in resource ? this.fonts.get(resource.name) : undefined;
-        if (typeof size === 'number') this.#size = size;
+      case 'Tf':
+        this.#setFont();
         break;
-      }
       case 'TL':
-        this.#leading = this.#operandNumbers()[0] ?? this.#leading;
+        if (this.#operandNumbers() > 0) this.#leading = this.#numbers[0]!;
         break;
       case 'Tm': {
-        const m = this.#operandNumbers();
-        if (m.length === 6) this.#tlm = [...m] as Matrix;
+        const m = this.#matrix(this.#operandNumbers());
+        if (m) this.#tlm = m;
         this.#advance = 0;
         break;
       }
@@ -267,26 +284,12 @@ class TextReader {
     if (x0 < clip[0] - 1 || x1 > clip[2] + 1 || y0 < clip[1] - 1 || y1 > clip[3] + 1) this.cutMarks.push({ x0, x1, top: this.top - y1, bottom: this.top - y0, mcid });
   }
 
-  /** Points of a path segment (m, l, c, v, y): its box grows to hold them, control points included. */
-  #addPoints(): void {
-    const values = this.#operandNumbers();
-    const c = this.#gs.ctm;
-    for (let i = 0; i + 1 < values.length; i += 2) {
-      const x = values[i]! * c[0] + values[i + 1]! * c[2] + c[4];
-      const y = values[i]! * c[1] + values[i + 1]! * c[3] + c[5];
-      const path = this.#path;
-      this.#path = path ? [Math.min(path[0], x), Math.min(path[1], y), Math.max(path[2], x), Math.max(path[3], y)] : [x, y, x, y];
-    }
-  }
-
-  #addRect(): void {
-    const [x = 0, y = 0, w = 0, h = 0] = this.#operandNumbers();
-    const c = this.#gs.ctm;
-    const xs = [x * c[0] + y * c[2] + c[4], (x + w) * c[0] + (y + h) * c[2] + c[4]];
-    const ys = [x * c[1] + y * c[3] + c[5], (x + w) * c[1] + (y + h) * c[3] + c[5]];
-    const box: Box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-    const path = this.#path;
-    this.#path = path ? [Math.min(path[0], box[0]), Math.min(path[1], box[1]), Math.max(path[2], box[2]), Math.max(path[3], box[3])] : box;
+  /** Points of a path segment (m, l, c, v, y; control points included) or the corners of a rectangle (re): the path's box grows to hold them. */
+  #addPoints(rectangle: boolean): void {
+    const count = this.#operandNumbers();
+    if (rectangle && count < 4) return;
+    const n = this.#numbers;
+    const points = rectangle ? [n[0]!, n[1]!, n[0]! + n[2]!, n[1]! + n[3]!] : Array.from(n.subarray(0, count - (count % 2)));
+    this.#path = growBox(this.#path, points, this.#gs.ctm);
   }
 }
-
