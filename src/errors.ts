@@ -92,6 +92,13 @@ export class FitError extends BriefError {
   }
 }
 
+/** A printed page has a make-up fault the proof found, and the build was asked to be strict (issue 18). */
+export class ProofError extends BriefError {
+  constructor(message: string) {
+    super(message, { exitCode: EXIT.data });
+  }
+}
+
 /** The output folder cannot be written or is in use. */
 export class OutputError extends BriefError {
   constructor(message: string, cause?: unknown) {

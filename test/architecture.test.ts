@@ -24,11 +24,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   render: ['contracts', 'fs', 'fonts', 'facts', 'documents'],
   pdf: ['contracts'],
   browser: ['contracts', 'fs', 'fonts', 'pdf'],
-  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf'],
+  proof: ['contracts', 'pdf'],
+  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof'],
   preview: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render'],
   authoring: ['fs'],
-  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'batch', 'config', 'preview', 'authoring'],
-  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'batch', 'config', 'preview', 'authoring'],
+  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'batch', 'config', 'preview', 'authoring'],
+  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'batch', 'config', 'preview', 'authoring'],
 };
 const GROUND = ['errors.ts', 'package.ts', 'text'];
 

@@ -108,6 +108,7 @@ async function makePlanned(run: OutputRun, state: BuildState, events: BatchEvent
       return printed;
     },
     warn: run.warn,
+    strict: Boolean(options.strict),
     throwIfAborted: run.throwIfAborted,
   };
   // The pack is merged as the documents print only when this run prints every PDF of the plan.

@@ -15,6 +15,8 @@ import type { OutputWriter } from './output-writer.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import type { PlannedSpec } from './plan-audiences.js';
 import type { FinishedPrint } from './print-finished.js';
+import { describeFinding, type ProofFinding } from '../proof/index.js';
+import { proofDocument, proofFailure } from './proof-document.js';
 
 /** What every document of a run is made with. */
 export interface DocumentJob {
@@ -30,6 +32,8 @@ export interface DocumentJob {
   /** Prints and finishes a document. */
   print(doc: RenderedDocument): Promise<FinishedPrint>;
   warn(text: string): void;
+  /** Proof findings fail the document instead of being warnings (--strict). */
+  strict?: boolean;
   /** Throws once the run is interrupted: nothing is written after that. */
   throwIfAborted(): void;
 }
@@ -47,6 +51,8 @@ interface WrittenFile {
   pages: number;
   /** A printed PDF, for the pack. */
   printed?: Uint8Array;
+  /** What the proof found on its pages. */
+  proof?: ProofFinding[];
 }
 
 /** How each kind of output is made from a rendered document: one writer a kind (Pandoc's model). */
@@ -54,7 +60,10 @@ const WRITERS: Record<OutputKind, (job: DocumentJob, doc: RenderedDocument, spec
   async pdf(job, doc, spec) {
     const printed = await job.print(doc);
     for (const url of printed.blockedRequests) job.warn(`${spec.outputPath}: blocked a request to ${url}`);
-    return { bytes: printed.bytes, pages: printed.pages, printed: printed.bytes };
+    const proof = proofDocument(printed.bytes, spec);
+    if (job.strict && proof.length > 0) throw proofFailure(proof);
+    for (const finding of proof) job.warn(describeFinding(finding));
+    return { bytes: printed.bytes, pages: printed.pages, printed: printed.bytes, proof };
   },
   async html(job, doc, _spec, options) {
     return { bytes: job.html.standaloneHtml(doc, options), pages: 0 };
@@ -87,7 +96,8 @@ export async function makeDocument(job: DocumentJob, spec: PlannedSpec): Promise
     sha256: digest,
     inputHash,
   };
-  return { entry, outcome: outcomeOf(entry, performance.now() - started, false), ...(file.printed ? { printed: file.printed } : {}) };
+  const outcome = { ...outcomeOf(entry, performance.now() - started, false), ...(file.proof ? { proof: file.proof } : {}) };
+  return { entry, outcome, ...(file.printed ? { printed: file.printed } : {}) };
 }
 
 /** What the run reports of a document, from its manifest entry. */

@@ -32,6 +32,8 @@ export interface BatchOptions {
   author?: string;
   /** Render every document, whatever the manifest says. */
   force?: boolean;
+  /** A fault the proof finds on a printed page fails its document instead of a warning (issue 18). */
+  strict?: boolean;
   /** Also write output/briefing-pack.zip. */
   zip?: boolean;
   /** Build only this part of the plan: its documents and a shard manifest, for `assembleShards` (no pack, zip or manifest.json). */

@@ -1,5 +1,6 @@
 // What a batch did, and its progress as it goes: what the CLI turns into a bar, lines or JSON.
 import type { Format } from '../contracts/layouts.js';
+import type { ProofFinding } from '../proof/index.js';
 
 /** Progress, reported as it happens; the CLI turns these into a bar or lines. */
 export interface BatchEvents {
@@ -19,6 +20,8 @@ export interface DocumentOutcome {
   bytes: number;
   ms: number;
   skipped: boolean;
+  /** What the proof found on its pages, where it was printed by this run (issue 18); [] for none. */
+  proof?: ProofFinding[];
 }
 
 /** What a batch did. */

@@ -24,6 +24,7 @@ export interface BuildArgs extends GlobalArgs {
   audience?: string[];
   timeout?: number;
   json: boolean;
+  strict?: boolean;
 }
 
 /**
@@ -40,7 +41,8 @@ export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
     .option('shard', { type: 'string', describe: 'Build only part K of N of the plan, e.g. 2/4, and its shard manifest, for brief assemble' })
     .option('audience', { type: 'string', array: true, describe: "Build only this audience's documents and pack (repeatable; audiences: in the config)" })
     .option('timeout', { type: 'number', describe: 'Fail a document that takes longer than this, in ms' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' });
+    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Fail the build on a make-up fault the proof finds on a printed page (clipped text, a stranded heading...)' });
 }
 
 /** The build options the flags ask for. */
@@ -67,6 +69,7 @@ export function toBuildOptions(args: BuildArgs): BatchOptions {
     author: args.author,
     force: args.force,
     zip: args.zip,
+    strict: Boolean(args.strict),
     shard: args.shard ? parseShard(args.shard) : undefined,
     audiences: args.audiences,
     forAudiences: args.audience,

@@ -63,7 +63,15 @@ export function reportBuild(mode: ProgressMode, result: BatchResult): void {
   if (result.zip) parts.push(`zip ${result.zip.path}`);
   const audiencePacks = (result.audiences ?? []).filter((a) => a.pack).length;
   if (audiencePacks > 0) parts.push(counted(audiencePacks, 'audience pack'));
-  say.info(`${parts.join(', ')} in ${where} (${seconds} s)`);
+  const proof = proofCount(result);
+  const proofed = proof.checked > 0 ? `; ${proof.passed} of ${counted(proof.checked, 'document')} passed the proof` : '';
+  say.info(`${parts.join(', ')} in ${where} (${seconds} s)${proofed}`);
+}
+
+/** How many documents printed by the run the proof read back, how many it found nothing on, and what it found (issue 18). */
+function proofCount(result: BatchResult) {
+  const proofed = result.documents.filter((d) => d.proof !== undefined);
+  return { checked: proofed.length, passed: proofed.filter((d) => d.proof!.length === 0).length, findings: proofed.flatMap((d) => d.proof!) };
 }
 
 /** The --json summary: stable keys, paths relative to the output folder. */
@@ -83,7 +91,9 @@ export function summarize(result: BatchResult) {
       bytes: d.bytes,
       ms: Math.round(d.ms),
       skipped: d.skipped,
+      ...(d.proof ? { proof: d.proof } : {}),
     })),
+    proof: proofCount(result),
     pack: result.pack ?? null,
     zip: result.zip ?? null,
     audiences: result.audiences ?? [],

@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { fixture } from '../helpers/fixtures.js';
+import { warningsWithoutProof } from '../helpers/proof-lines.js';
 
 test('a build on a running browser (--browser-ws-endpoint) warns once about its fonts, however many documents it prints', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-remote-fonts-'));
@@ -31,7 +32,7 @@ test('a build on a running browser (--browser-ws-endpoint) warns once about its 
     });
     const result = await runBatch({ dataDir: fixture('build/data'), outDir: path.join(dir, 'output'), wsEndpoint: endpoint, formats: ['one-pager'] });
     assert.is(result.built, 3);
-    assert.equal(result.warnings, [
+    assert.equal(warningsWithoutProof(result.warnings), [
       `the browser at ${endpoint} was not launched by brief, so its fonts are outside its control: text the bundled fonts do not reach (all of it, if that browser cannot read this machine's files) is set in its own machine's fonts`,
       'briefing-pack.pdf not made: 3 documents of the plan are not built; run brief build',
     ]);
@@ -46,7 +47,7 @@ test('a build on a browser it launches says nothing of fonts', async () => {
   try {
     const result = await runBatch({ dataDir: fixture('build/data'), outDir: path.join(dir, 'output'), formats: ['one-pager'], programmes: ['alpha'] });
     assert.is(result.built, 1);
-    assert.equal(result.warnings, ['briefing-pack.pdf not made: 5 documents of the plan are not built; run brief build']);
+    assert.equal(warningsWithoutProof(result.warnings), ['briefing-pack.pdf not made: 5 documents of the plan are not built; run brief build']);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -53,8 +53,8 @@ test("each programme's brief holds its incentives and scale figures as they stan
     kunpeng: [
       "Wenzhou's local investment per Kunpeng professional: up to CN¥200m (up to about US$28m)",
       'Wenzhou party Organization Department allocation to Kunpeng and similar programmes, 2022: up to CN¥85m (up to about US$12m)',
-      // Three figures a row: pdftotext reads a row's values before its labels.
-      '200 people 2 48 people 2 5 years 2',
+      // The key figures keep together on one page (issue 18), in rows pdftotext reads value by value.
+      '200 people 2 48 people 2',
       'Experts to attract in five years (June 2022)',
       'Experts recruited (June 2022)',
     ],

@@ -10,6 +10,7 @@ import { readManifest } from '../../src/batch/manifest.js';
 import { finished, FIXTURE_DATA, isWholePdf, spawnBrief } from '../batch/helpers/build-fixture.js';
 import { fixture } from '../helpers/fixtures.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { withoutProof } from '../helpers/proof-lines.js';
 
 export { finished, FIXTURE_DATA, isWholePdf, spawnBrief, waitForLine, pageCount, listFiles } from '../batch/helpers/build-fixture.js';
 
@@ -60,9 +61,9 @@ export function briefWithFileSizeLimit(kib: number, args: string[]): Promise<Cli
   return finished(child);
 }
 
-/** The lines a failed command printed to stderr, trimmed. */
+/** The lines a failed command printed to stderr, trimmed, the proof's warnings (issue 18) left out. */
 export function errorLines(result: CliResult): string[] {
-  return result.stderr.trim().split('\n');
+  return withoutProof(result.stderr).trim().split('\n');
 }
 
 // --- Workspaces and snapshots ------------------------------------------------------------------

@@ -1,0 +1,155 @@
+// The fonts of a page as the proof reads them (ISO 32000-1, 9.6-9.10): how many bytes a character
+// code has, each glyph's advance width, and the text it stands for (its ToUnicode CMap, 9.10.3),
+// so that a run of glyphs has a width and a text.
+import { bytesAsText, get, inflate, isArray, isDict, isNumber, isString, nameAt, PdfLexer, readValue, Token, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
+
+/** One font of a page, read for the proof. */
+export interface ProofFont {
+  /** Bytes a character code takes: 2 for a composite (Type0) font, else 1. */
+  codeBytes: number;
+  /** Advance widths in thousandths of the font size, by character code. */
+  widths: Map<number, number>;
+  defaultWidth: number;
+  /** The text each code stands for. */
+  text: Map<number, string>;
+}
+
+/** The page's fonts by resource name; read once a file (`cache`, by object number). */
+export function readPageFonts(file: PdfFile, page: PdfDict, cache: Map<number, ProofFont>): Map<string, ProofFont> {
+  const fonts = new Map<string, ProofFont>();
+  const resources = file.dict(page.get('Resources'));
+  for (const [name, ref] of file.dict(resources?.get('Font')) ?? []) {
+    const num = typeof ref === 'object' && ref !== null && 'num' in ref ? ref.num : undefined;
+    const known = num === undefined ? undefined : cache.get(num);
+    if (known) {
+      fonts.set(name, known);
+      continue;
+    }
+    const dict = file.dict(ref);
+    if (!dict) continue;
+    const font = readFont(file, dict);
+    if (num !== undefined) cache.set(num, font);
+    fonts.set(name, font);
+  }
+  return fonts;
+}
+
+function readFont(file: PdfFile, dict: PdfDict): ProofFont {
+  const composite = nameAt(dict, 'Subtype') === 'Type0';
+  const widths = new Map<number, number>();
+  let defaultWidth = composite ? 1000 : 500;
+  if (composite) {
+    const descendant = file.dict(get(dict, 'DescendantFonts', isArray)?.[0]);
+    defaultWidth = get(descendant, 'DW', isNumber) ?? 1000;
+    readCidWidths(file, file.resolve(descendant?.get('W')), widths);
+  } else {
+    // A Type 3 font's widths are in its glyph space (9.6.5): its /FontMatrix makes them text space.
+    const matrix = file.resolve(dict.get('FontMatrix'));
+    const unit = Array.isArray(matrix) && typeof matrix[0] === 'number' ? matrix[0] * 1000 : 1;
+    const first = get(dict, 'FirstChar', isNumber) ?? 0;
+    const list = file.resolve(dict.get('Widths'));
+    if (Array.isArray(list)) list.forEach((w, i) => typeof w === 'number' && widths.set(first + i, w * unit));
+  }
+  return { codeBytes: composite ? 2 : 1, widths, defaultWidth, text: readToUnicode(file, dict.get('ToUnicode')) };
+}
+
+/** A CIDFont's /W (9.7.4.3): `c [w1 w2 ...]` and `cfirst clast w`. */
+function readCidWidths(file: PdfFile, w: PdfValue | undefined, widths: Map<number, number>): void {
+  if (!Array.isArray(w)) return;
+  for (let i = 0; i < w.length; ) {
+    const first = w[i];
+    const next = file.resolve(w[i + 1]);
+    if (typeof first !== 'number') break;
+    if (Array.isArray(next)) {
+      next.forEach((width, k) => typeof width === 'number' && widths.set(first + k, width));
+      i += 2;
+    } else {
+      const last = next;
+      const width = w[i + 2];
+      if (typeof last !== 'number' || typeof width !== 'number') break;
+      for (let c = first; c <= last && c - first < 65536; c++) widths.set(c, width);
+      i += 3;
+    }
+  }
+}
+
+/** A ToUnicode CMap's bfchar and bfrange entries (9.10.3), read token by token. */
+function readToUnicode(file: PdfFile, ref: PdfValue | undefined): Map<number, string> {
+  const text = new Map<number, string>();
+  const num = typeof ref === 'object' && ref !== null && 'num' in ref ? ref.num : undefined;
+  const stream = num === undefined ? undefined : file.get(num);
+  if (!stream?.data || !isDict(stream.value)) return text;
+  const data = nameAt(stream.value, 'Filter') === 'FlateDecode' ? inflate(stream.data) : stream.data;
+  const lexer = new PdfLexer(bytesAsText(data));
+  const values: PdfValue[] = [];
+  try {
+    while (lexer.next() !== Token.End) {
+      if (lexer.kind !== Token.Keyword) values.push(readValue(lexer));
+      else if (lexer.is('endbfchar')) addChars(values, text);
+      else if (lexer.is('endbfrange')) addRanges(values, text);
+      if (lexer.kind === Token.Keyword) values.length = 0;
+    }
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  return text;
+}
+
+function addChars(values: PdfValue[], text: Map<number, string>): void {
+  for (let i = 0; i + 1 < values.length; i += 2) {
+    const code = values[i]!;
+    const to = values[i + 1]!;
+    if (isString(code) && isString(to)) text.set(codeOf(hexBytes(code.raw)), utf16(hexBytes(to.raw)));
+  }
+}
+
+function addRanges(values: PdfValue[], text: Map<number, string>): void {
+  for (let i = 0; i + 2 < values.length; i += 3) {
+    const [lo, hi, to] = [values[i]!, values[i + 1]!, values[i + 2]!];
+    if (!isString(lo) || !isString(hi)) continue;
+    const first = codeOf(hexBytes(lo.raw));
+    const last = codeOf(hexBytes(hi.raw));
+    for (let c = first; c <= last && c - first < 65536; c++) {
+      const k = c - first;
+      if (isString(to)) {
+        const base = hexBytes(to.raw);
+        base[base.length - 1] = (base[base.length - 1] ?? 0) + k;
+        text.set(c, utf16(base));
+      } else if (Array.isArray(to) && isString(to[k] ?? null)) {
+        text.set(c, utf16(hexBytes((to[k] as { raw: string }).raw)));
+      }
+    }
+  }
+}
+
+/** The bytes of a string token: `<hex>` read, `(literal)` as its characters (escapes aside). */
+export function hexBytes(raw: string): number[] {
+  const out: number[] = [];
+  if (!raw.startsWith('<')) {
+    for (let i = 1; i < raw.length - 1; i++) {
+      if (raw[i] === '\\') i++;
+      out.push(raw.charCodeAt(i) & 0xff);
+    }
+    return out;
+  }
+  let high = -1;
+  for (let i = 1; i < raw.length - 1; i++) {
+    const digit = parseInt(raw[i]!, 16);
+    if (Number.isNaN(digit)) continue;
+    if (high < 0) high = digit;
+    else {
+      out.push(high * 16 + digit);
+      high = -1;
+    }
+  }
+  if (high >= 0) out.push(high * 16);
+  return out;
+}
+
+const codeOf = (bytes: number[]) => bytes.reduce((code, b) => code * 256 + b, 0);
+
+function utf16(bytes: number[]): string {
+  let out = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode(bytes[i]! * 256 + bytes[i + 1]!);
+  return out;
+}
