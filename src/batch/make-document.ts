@@ -16,7 +16,8 @@ import type { OutputVerifier } from './verify-outputs.js';
 import type { PlannedSpec } from './plan-audiences.js';
 import type { FinishedPrint } from './print-finished.js';
 import { describeFinding, type ProofFinding } from '../proof/index.js';
-import { proofDocument, proofFailure } from './proof-document.js';
+import { proofFailure } from './proof-document.js';
+import { printSettled } from './settle-print.js';
 
 /** What every document of a run is made with. */
 export interface DocumentJob {
@@ -58,9 +59,8 @@ interface WrittenFile {
 /** How each kind of output is made from a rendered document: one writer a kind (Pandoc's model). */
 const WRITERS: Record<OutputKind, (job: DocumentJob, doc: RenderedDocument, spec: PlannedSpec, options: RenderOptions) => Promise<WrittenFile>> = {
   async pdf(job, doc, spec) {
-    const printed = await job.print(doc);
+    const { printed, proof } = await printSettled(job.print, doc, spec);
     for (const url of printed.blockedRequests) job.warn(`${spec.outputPath}: blocked a request to ${url}`);
-    const proof = proofDocument(printed.bytes, spec);
     if (job.strict && proof.length > 0) throw proofFailure(proof);
     for (const finding of proof) job.warn(describeFinding(finding));
     return { bytes: printed.bytes, pages: printed.pages, printed: printed.bytes, proof };

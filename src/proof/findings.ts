@@ -16,6 +16,9 @@ export const FINDING_KINDS = {
 
 export type FindingKind = keyof typeof FINDING_KINDS;
 
+/** Faults of where the pages break, which setting the document a little closer may mend. */
+export const BREAK_FAULTS: ReadonlySet<FindingKind> = new Set(['stranded-heading', 'lone-line', 'lone-row', 'lone-item', 'short-last-page']);
+
 /** One fault of one page of a document. */
 export interface ProofFinding {
   /** The document's output path, relative to the output folder. */
