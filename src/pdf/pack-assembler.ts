@@ -9,6 +9,7 @@ import { OutputError } from '../errors.js';
 import { countPages } from './count-pages.js';
 import { normalisePdf } from './normalise-pdf.js';
 import { writePackObjects, type PackedPart } from './pack-objects.js';
+import { PackFonts } from './pack-fonts.js';
 import { copyPart, type CopiedPart, type PackTargets } from './pack-part.js';
 import { PdfFile } from './pdf-file.js';
 import { PdfWriter } from './pdf-writer.js';
@@ -57,7 +58,7 @@ export function numberParts(parts: readonly Pick<PackPart, 'key' | 'pages'>[], f
  */
 export class PackAssembler {
   readonly #writer = new PdfWriter();
-  readonly #targets: PackTargets = { pagesRoot: this.#writer.allocate(), document: this.#writer.allocate() };
+  readonly #targets: PackTargets = { pagesRoot: this.#writer.allocate(), document: this.#writer.allocate(), fonts: new PackFonts(this.#writer) };
   readonly #parts: Array<{ part: PackPart; copied?: CopiedPart }> = [];
   #nextKey = 0;
   #merged: Promise<void> = Promise.resolve();
@@ -87,6 +88,7 @@ export class PackAssembler {
     await this.#merged;
     const parts: PackedPart[] = this.#parts.map(({ part, copied }) => ({ key: part.key, title: part.title, copied: copied! }));
     const frontPart = this.#copy(await openPdf(front.bytes), front.pages, { index: 0, label: 'the front matter', title: metadata.title });
+    this.#targets.fonts.write();
     const bytes = writePackObjects(this.#writer, this.#targets, { front: frontPart, parts, nextKey: this.#nextKey }, metadata, words);
     return {
       bytes,

@@ -6,17 +6,19 @@
 // jumps to its own document's page.
 import { OutputError } from '../errors.js';
 import type { PdfFile } from './pdf-file.js';
-import { copyDict, get, isArray, isNumber, PdfName, PdfRef, type PdfDict, type PdfString, type PdfValue } from './pdf-objects.js';
+import { copyDict, get, isArray, isNumber, isRef, PdfName, PdfRef, type PdfDict, type PdfString, type PdfValue } from './pdf-objects.js';
 import type { OutlineItem } from './pdf-outline.js';
 import { decodeText, pdfText } from './pdf-text.js';
 import type { PdfWriter } from './pdf-writer.js';
+import type { PackFonts } from './pack-fonts.js';
 import { readPartContents, type PartContents } from './part-contents.js';
 import { editPartObject, refsMove, renumber, type PartEdit } from './part-edits.js';
 
-/** Where the pack's own objects are, for the parts to point at. */
+/** Where the pack's own objects are, for the parts to point at, and the fonts the parts share. */
 export interface PackTargets {
   pagesRoot: number;
   document: number;
+  fonts: PackFonts;
 }
 
 /** What the pack needs to know of a part once its objects are written. */
@@ -57,7 +59,8 @@ export interface PartNames {
 /** Writes the part's objects into the pack's writer; `keyBase` is the first parent-tree key it may use. */
 export function copyPart(file: PdfFile, writer: PdfWriter, targets: PackTargets, keyBase: number, names: PartNames): CopiedPart {
   const contents = readPartContents(file, names.label);
-  const { to, part } = numberObjects(file, writer, targets, contents, names.label);
+  const fonts = adoptFonts(file, contents, targets.fonts);
+  const { to, part } = numberObjects(file, writer, targets, contents, fonts, names.label);
   const files = contents.files.map(({ stream, ...f }) => ({ ...f, stream: to(stream), filespec: writer.allocate() }));
   // The Part names its document and carries its files (ISO 32000-2, 14.13: associated files).
   const partEntries = new Map<string, PdfValue>([['T', pdfText(names.title)]]);
@@ -103,8 +106,9 @@ export function copyPart(file: PdfFile, writer: PdfWriter, targets: PackTargets,
  * Numbers every object copied, in the part's order, after the pack's objects so far; page-tree
  * nodes become the pack's page tree and the structure tree root its Document (or the new Part).
  */
-function numberObjects(file: PdfFile, writer: PdfWriter, targets: PackTargets, contents: PartContents, label: string): { to: (num: number) => number; part: number } {
+function numberObjects(file: PdfFile, writer: PdfWriter, targets: PackTargets, contents: PartContents, fonts: Map<number, number>, label: string): { to: (num: number) => number; part: number } {
   const map = new Map<number, number>(contents.pageNodes.map((n) => [n, targets.pagesRoot]));
+  for (const [num, font] of fonts) map.set(num, font);
   for (const num of file.numbers()) if (!contents.drop.has(num) && !map.has(num)) map.set(num, writer.allocate());
   const part = contents.topDocument === undefined ? writer.allocate() : map.get(contents.topDocument)!;
   map.set(contents.structRoot.num, contents.topDocument === undefined ? part : targets.document);
@@ -114,6 +118,28 @@ function numberObjects(file: PdfFile, writer: PdfWriter, targets: PackTargets, c
     return mapped;
   };
   return { to, part };
+}
+
+/**
+ * The part's fonts that the pack's shared fonts take the place of (pack-fonts.ts): each Type0 font
+ * a page or its XObjects use, by its number, with the pack font's; what they replace is not copied.
+ */
+function adoptFonts(file: PdfFile, contents: PartContents, fonts: PackFonts): Map<number, number> {
+  const adopted = new Map<number, number>();
+  const resources = contents.pages.map((page) => file.dict(file.dict(new PdfRef(page))?.get('Resources')));
+  for (const xobjects of resources.map((r) => file.dict(r?.get('XObject')))) {
+    for (const ref of xobjects?.values() ?? []) resources.push(file.dict(file.dict(ref)?.get('Resources')));
+  }
+  for (const r of resources) {
+    for (const ref of file.dict(r?.get('Font'))?.values() ?? []) {
+      if (!isRef(ref) || adopted.has(ref.num)) continue;
+      const shared = fonts.adopt(file, ref.num);
+      if (!shared) continue;
+      adopted.set(ref.num, shared.font);
+      shared.replaced.forEach((n) => contents.drop.add(n));
+    }
+  }
+  return adopted;
 }
 
 /** The top Document element made the part's Part, with its title and files. */

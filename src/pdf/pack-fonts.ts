@@ -1,0 +1,214 @@
+// One font program per font in the pack (issue 19): Chromium subsets each font per document, and
+// names the first of every print's subsets AAAAAA+...; the pack would hold 400 programs and the
+// same tag for different ones (ISO 32000-1, 9.6.4). Skia keeps the full font's glyph ids (the
+// CIDToGIDMap is /Identity, a glyph left out is empty), so the subsets of one font merge into one
+// program holding the union of their glyphs, each at its own id, with merged widths and ToUnicode
+// maps: the pages' content streams stay as they are. Subsets that disagree on a glyph (another
+// slice of the same family) go to another merged font; each merged font takes a tag of its own.
+import { createHash } from 'node:crypto';
+import { deflate, inflate } from './deflate.js';
+import { readToUnicode, readWidths, writeToUnicode, writeWidths } from './font-maps.js';
+import type { PdfFile } from './pdf-file.js';
+import { get, isArray, isDict, isNumber, isRef, nameAt, PdfName, PdfRef, type PdfDict, type PdfValue } from './pdf-objects.js';
+import type { PdfWriter } from './pdf-writer.js';
+import { mergeMaxp, mergeProgram, readGlyphs, readSfnt, sameGlyph, type Glyph, type SfntTables } from './sfnt.js';
+
+/** A subset as read from one document. */
+interface Subset {
+  name: string;
+  tables: SfntTables;
+  glyphs: Array<Glyph | undefined>;
+  widths: Map<number, number>;
+  unicode: Map<number, string>;
+  descriptor: PdfDict;
+  cidFont: PdfDict;
+}
+
+/** The pack's font that subsets are merged into, and the numbers of its objects. */
+interface MergedFont {
+  name: string;
+  nums: { type0: number; cidFont: number; descriptor: number; program: number; toUnicode: number };
+  first: Subset;
+  glyphs: Array<Glyph | undefined>;
+  maxps: Uint8Array[];
+  widths: Map<number, number>;
+  unicode: Map<number, string>;
+  bbox: number[];
+}
+
+/** What shared tables say which font a subset is of: hinting, names and the em. */
+const IDENTITY_TABLES = ['name', 'post', 'prep', 'cvt ', 'fpgm', 'gasp'];
+
+export class PackFonts {
+  readonly #writer: PdfWriter;
+  readonly #byFont = new Map<string, MergedFont[]>();
+  readonly #all: MergedFont[] = [];
+
+  constructor(writer: PdfWriter) {
+    this.#writer = writer;
+  }
+
+  /**
+   * The number of the pack's font that a document's Type0 font (object `num`) is merged into, and
+   * the document's objects it replaces; undefined for a font of another shape, copied as it is.
+   */
+  adopt(file: PdfFile, num: number): { font: number; replaced: number[] } | undefined {
+    const read = readSubset(file, num);
+    if (!read) return undefined;
+    const { subset, replaced } = read;
+    const key = `${subset.name} ${fingerprint(subset.tables)}`;
+    const candidates = this.#byFont.get(key) ?? [];
+    this.#byFont.set(key, candidates);
+    let merged = candidates.find((m) => fits(m, subset));
+    if (!merged) {
+      merged = this.#create(subset);
+      candidates.push(merged);
+    }
+    absorb(merged, subset);
+    return { font: merged.nums.type0, replaced };
+  }
+
+  #create(first: Subset): MergedFont {
+    const w = this.#writer;
+    const nums = { type0: w.allocate(), cidFont: w.allocate(), descriptor: w.allocate(), program: w.allocate(), toUnicode: w.allocate() };
+    const bbox = (get(first.descriptor, 'FontBBox', isArray) ?? [0, 0, 0, 0]).map((v) => (isNumber(v) ? v : 0));
+    const font: MergedFont = { name: first.name, nums, first, glyphs: [], maxps: [], widths: new Map(), unicode: new Map(), bbox };
+    this.#all.push(font);
+    return font;
+  }
+
+  /** Writes every merged font: its program, widths and ToUnicode map, under a tag of its own. */
+  write(): void {
+    const tags = new Set<string>();
+    for (const font of this.#all) {
+      const program = mergeProgram(font.first.tables, font.glyphs, mergeMaxp(font.maxps, font.glyphs.length));
+      let tag = tagOf(program, 0);
+      for (let n = 1; tags.has(tag); n++) tag = tagOf(program, n);
+      tags.add(tag);
+      writeFont(this.#writer, font, `${tag}+${font.name}`, program);
+    }
+  }
+}
+
+function writeFont(w: PdfWriter, font: MergedFont, baseFont: string, program: Uint8Array): void {
+  const { nums } = font;
+  const name = new PdfName(baseFont);
+  const data = deflate(program);
+  w.write(nums.program, new Map<string, PdfValue>([['Filter', new PdfName('FlateDecode')], ['Length', data.length], ['Length1', program.length]]), data);
+  const descriptor = new Map(font.first.descriptor);
+  descriptor.set('FontName', name);
+  descriptor.set('FontBBox', font.bbox);
+  descriptor.set('FontFile2', new PdfRef(nums.program));
+  w.write(nums.descriptor, descriptor);
+  const cidFont = new Map(font.first.cidFont);
+  cidFont.set('BaseFont', name);
+  cidFont.set('FontDescriptor', new PdfRef(nums.descriptor));
+  cidFont.set('W', writeWidths(font.widths));
+  w.write(nums.cidFont, cidFont);
+  const cmap = deflate(writeToUnicode(font.unicode));
+  w.write(nums.toUnicode, new Map<string, PdfValue>([['Filter', new PdfName('FlateDecode')], ['Length', cmap.length]]), cmap);
+  w.write(
+    nums.type0,
+    new Map<string, PdfValue>([
+      ['Type', new PdfName('Font')],
+      ['Subtype', new PdfName('Type0')],
+      ['BaseFont', name],
+      ['Encoding', new PdfName('Identity-H')],
+      ['DescendantFonts', [new PdfRef(nums.cidFont)]],
+      ['ToUnicode', new PdfRef(nums.toUnicode)],
+    ]),
+  );
+}
+
+/** Six capital letters from the program's bytes (9.6.4): the same program, the same tag. */
+function tagOf(program: Uint8Array, salt: number): string {
+  const digest = createHash('sha256').update(program).update(String(salt)).digest();
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
+  return tag;
+}
+
+function fingerprint(tables: SfntTables): string {
+  const hash = createHash('sha256');
+  for (const tag of IDENTITY_TABLES) hash.update(`${tag}:${tables.get(tag)?.length ?? -1}:`).update(tables.get(tag) ?? new Uint8Array());
+  hash.update(tables.get('head')!.subarray(18, 20));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Whether the subset agrees with the merged font on every glyph, width and text they share. */
+function fits(font: MergedFont, subset: Subset): boolean {
+  for (let gid = 0; gid < subset.glyphs.length; gid++) {
+    const mine = subset.glyphs[gid];
+    const theirs = font.glyphs[gid];
+    if (mine && theirs && !sameGlyph(mine, theirs)) return false;
+  }
+  for (const [cid, width] of subset.widths) {
+    const other = font.widths.get(cid);
+    if (other !== undefined && other !== width) return false;
+  }
+  for (const [cid, text] of subset.unicode) {
+    const other = font.unicode.get(cid);
+    if (other !== undefined && other !== text) return false;
+  }
+  return true;
+}
+
+function absorb(font: MergedFont, subset: Subset): void {
+  subset.glyphs.forEach((glyph, gid) => {
+    if (glyph && !font.glyphs[gid]) font.glyphs[gid] = glyph;
+  });
+  for (let gid = 0; gid < font.glyphs.length; gid++) font.glyphs[gid] ??= undefined;
+  font.maxps.push(subset.tables.get('maxp')!);
+  for (const [cid, width] of subset.widths) font.widths.set(cid, width);
+  for (const [cid, text] of subset.unicode) font.unicode.set(cid, text);
+  const bbox = (get(subset.descriptor, 'FontBBox', isArray) ?? []).map((v) => (isNumber(v) ? v : 0));
+  if (bbox.length === 4) font.bbox = [Math.min(font.bbox[0]!, bbox[0]!), Math.min(font.bbox[1]!, bbox[1]!), Math.max(font.bbox[2]!, bbox[2]!), Math.max(font.bbox[3]!, bbox[3]!)];
+}
+
+/** A stream's decoded data, where it is unfiltered or Flate alone. */
+function streamData(file: PdfFile, num: number): Uint8Array | undefined {
+  const object = file.get(num);
+  if (!object?.data || !isDict(object.value)) return undefined;
+  const filter = object.value.get('Filter');
+  if (filter === undefined) return object.data;
+  const only = isArray(filter) && filter.length === 1 ? filter[0] : filter;
+  return only instanceof PdfName && only.name === 'FlateDecode' ? inflate(object.data) : undefined;
+}
+
+/** The subset a Type0 font holds, where it is a CIDFontType2 with an /Identity CIDToGIDMap, a TrueType program and a ToUnicode map. */
+function readSubset(file: PdfFile, num: number): { subset: Subset; replaced: number[] } | undefined {
+  const type0 = file.dict(new PdfRef(num));
+  if (!type0 || nameAt(type0, 'Subtype') !== 'Type0' || nameAt(type0, 'Encoding') !== 'Identity-H') return undefined;
+  const descendants = get(type0, 'DescendantFonts', isArray);
+  const cidRef = descendants?.length === 1 && isRef(descendants[0]!) ? descendants[0] : undefined;
+  const cidFont = file.dict(cidRef);
+  if (!cidRef || !cidFont || nameAt(cidFont, 'Subtype') !== 'CIDFontType2' || nameAt(cidFont, 'CIDToGIDMap') !== 'Identity') return undefined;
+  const descriptorRef = get(cidFont, 'FontDescriptor', isRef);
+  const descriptor = file.dict(descriptorRef);
+  const programRef = get(descriptor, 'FontFile2', isRef);
+  const toUnicodeRef = get(type0, 'ToUnicode', isRef);
+  if (!descriptorRef || !descriptor || !programRef || !toUnicodeRef) return undefined;
+  // The merged font writes these dictionaries again: one that refers to anything else is not merged.
+  if (holdsRefs(cidFont, ['FontDescriptor']) || holdsRefs(descriptor, ['FontFile2'])) return undefined;
+  const program = streamData(file, programRef.num);
+  const cmap = streamData(file, toUnicodeRef.num);
+  const tables = program && readSfnt(program);
+  const unicode = cmap && readToUnicode(cmap);
+  const baseFont = nameAt(type0, 'BaseFont') ?? '';
+  const plus = baseFont.indexOf('+');
+  if (!tables || !unicode || plus !== 6) return undefined;
+  const glyphs = readGlyphs(tables);
+  // Every glyph the subset holds gets its width written: the merged /DW is not the subset's.
+  const listed = readWidths(cidFont.get('W'));
+  const dw = get(cidFont, 'DW', isNumber) ?? 1000;
+  const widths = new Map<number, number>();
+  glyphs.forEach((glyph, gid) => glyph && widths.set(gid, listed.get(gid) ?? dw));
+  const subset: Subset = { name: baseFont.slice(plus + 1), tables, glyphs, widths, unicode, descriptor, cidFont };
+  return { subset, replaced: [num, cidRef.num, descriptorRef.num, programRef.num, toUnicodeRef.num] };
+}
+
+/** Whether any entry but those named holds a reference. */
+function holdsRefs(dict: PdfDict, except: string[]): boolean {
+  const holds = (value: PdfValue): boolean => isRef(value) || (isArray(value) && value.some(holds)) || (isDict(value) && [...value.values()].some(holds));
+  return [...dict].some(([key, value]) => !except.includes(key) && holds(value));
+}
