@@ -18,6 +18,8 @@ interface Subset {
   name: string;
   tables: SfntTables;
   glyphs: Array<Glyph | undefined>;
+  /** The glyph ids it holds, ascending. */
+  held: number[];
   widths: Map<number, number>;
   unicode: Map<number, string>;
   descriptor: PdfDict;
@@ -59,7 +61,7 @@ export class PackFonts {
     const key = `${subset.name} ${fingerprint(subset.tables)}`;
     const candidates = this.#byFont.get(key) ?? [];
     this.#byFont.set(key, candidates);
-    let merged = candidates.find((m) => fits(m, subset));
+    let merged = closest(candidates, subset);
     if (!merged) {
       merged = this.#create(subset);
       candidates.push(merged);
@@ -135,13 +137,35 @@ function fingerprint(tables: SfntTables): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Whether the subset agrees with the merged font on every glyph, width and text they share. */
-function fits(font: MergedFont, subset: Subset): boolean {
-  for (let gid = 0; gid < subset.glyphs.length; gid++) {
-    const mine = subset.glyphs[gid];
-    const theirs = font.glyphs[gid];
-    if (mine && theirs && !sameGlyph(mine, theirs)) return false;
+/**
+ * The merged font the subset shares most characters with, among those it agrees with; none where
+ * it shares none. Subsets of other slices of one family (Latin, Latin Extended) hold the same
+ * glyphs at the first ids (as parts of accented letters) and others after: a slice is told by
+ * the characters it is used for, not by the glyphs it holds.
+ */
+function closest(fonts: MergedFont[], subset: Subset): MergedFont | undefined {
+  let best: MergedFont | undefined;
+  let most = 0;
+  for (const font of fonts) {
+    const shared = sharedCharacters(font, subset);
+    if (shared > most && fits(font, subset)) [best, most] = [font, shared];
   }
+  return best;
+}
+
+/** How many glyphs both map to the same text; -1 where a glyph they both hold differs. */
+function sharedCharacters(font: MergedFont, subset: Subset): number {
+  for (const gid of subset.held) {
+    const theirs = font.glyphs[gid];
+    if (theirs && !sameGlyph(subset.glyphs[gid]!, theirs)) return -1;
+  }
+  let shared = 0;
+  for (const [cid, text] of subset.unicode) if (font.unicode.get(cid) === text) shared++;
+  return shared;
+}
+
+/** Whether the subset agrees with the merged font on every width and text they share. */
+function fits(font: MergedFont, subset: Subset): boolean {
   for (const [cid, width] of subset.widths) {
     const other = font.widths.get(cid);
     if (other !== undefined && other !== width) return false;
@@ -154,9 +178,7 @@ function fits(font: MergedFont, subset: Subset): boolean {
 }
 
 function absorb(font: MergedFont, subset: Subset): void {
-  subset.glyphs.forEach((glyph, gid) => {
-    if (glyph && !font.glyphs[gid]) font.glyphs[gid] = glyph;
-  });
+  for (const gid of subset.held) font.glyphs[gid] ??= subset.glyphs[gid];
   for (let gid = 0; gid < font.glyphs.length; gid++) font.glyphs[gid] ??= undefined;
   font.maxps.push(subset.tables.get('maxp')!);
   for (const [cid, width] of subset.widths) font.widths.set(cid, width);
@@ -198,12 +220,15 @@ function readSubset(file: PdfFile, num: number): { subset: Subset; replaced: num
   const plus = baseFont.indexOf('+');
   if (!tables || !unicode || plus !== 6) return undefined;
   const glyphs = readGlyphs(tables);
-  // Every glyph the subset holds gets its width written: the merged /DW is not the subset's.
+  // Every glyph the subset shows gets its width written (the merged /DW is not the subset's): the
+  // ones /W lists, and those it leaves to /DW, which the ToUnicode map names. A glyph held only as
+  // a part of another is not shown, and has no width to agree on.
   const listed = readWidths(cidFont.get('W'));
   const dw = get(cidFont, 'DW', isNumber) ?? 1000;
-  const widths = new Map<number, number>();
-  glyphs.forEach((glyph, gid) => glyph && widths.set(gid, listed.get(gid) ?? dw));
-  const subset: Subset = { name: baseFont.slice(plus + 1), tables, glyphs, widths, unicode, descriptor, cidFont };
+  const held = glyphs.flatMap((glyph, gid) => (glyph ? [gid] : []));
+  const widths = new Map([...listed].filter(([gid]) => glyphs[gid]));
+  for (const gid of unicode.keys()) if (!widths.has(gid)) widths.set(gid, dw);
+  const subset: Subset = { name: baseFont.slice(plus + 1), tables, glyphs, held, widths, unicode, descriptor, cidFont };
   return { subset, replaced: [num, cidRef.num, descriptorRef.num, programRef.num, toUnicodeRef.num] };
 }
 
