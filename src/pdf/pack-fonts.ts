@@ -11,6 +11,7 @@ import { readToUnicode, readWidths, writeToUnicode, writeWidths } from './font-m
 import type { PdfFile } from './pdf-file.js';
 import { get, isArray, isDict, isNumber, isRef, nameAt, PdfName, PdfRef, type PdfDict, type PdfValue } from './pdf-objects.js';
 import type { PdfWriter } from './pdf-writer.js';
+import type { StampFont } from './pack-stamps.js';
 import { mergeMaxp, mergeProgram, readGlyphs, readSfnt, sameGlyph, type Glyph, type SfntTables } from './sfnt.js';
 
 /** A subset as read from one document. */
@@ -45,6 +46,8 @@ export class PackFonts {
   readonly #writer: PdfWriter;
   readonly #byFont = new Map<string, MergedFont[]>();
   readonly #all: MergedFont[] = [];
+  /** Each merged font's Type0 dictionary, once written. */
+  readonly #written = new Map<MergedFont, PdfDict>();
 
   constructor(writer: PdfWriter) {
     this.#writer = writer;
@@ -87,12 +90,52 @@ export class PackFonts {
       let tag = tagOf(program, 0);
       for (let n = 1; tags.has(tag); n++) tag = tagOf(program, n);
       tags.add(tag);
-      writeFont(this.#writer, font, `${tag}+${font.name}`, program);
+      this.#written.set(font, writeFont(this.#writer, font, `${tag}+${font.name}`, program));
     }
+  }
+
+  /** The first font written, if any. */
+  anyFont(): PdfDict | undefined {
+    return this.#written.values().next().value;
+  }
+
+  /**
+   * The written font that can draw every text given (the one with the most characters), and its
+   * Type0 dictionary; undefined where none can.
+   */
+  fontFor(texts: string[]): { type0: PdfDict; font: StampFont } | undefined {
+    let best: { type0: PdfDict; font: StampFont; size: number } | undefined;
+    for (const [merged, type0] of this.#written) {
+      const font = stampFont(merged);
+      if (texts.every((text) => font.encode(text)) && merged.unicode.size > (best?.size ?? -1)) best = { type0, font, size: merged.unicode.size };
+    }
+    return best && { type0: best.type0, font: best.font };
   }
 }
 
-function writeFont(w: PdfWriter, font: MergedFont, baseFont: string, program: Uint8Array): void {
+/** Text drawn in a merged font: each character's glyph by its ToUnicode map, widths by its /W. */
+function stampFont(merged: MergedFont): StampFont {
+  const glyphOf = new Map<string, number>();
+  for (const [cid, text] of [...merged.unicode].sort((a, b) => a[0] - b[0])) if (!glyphOf.has(text)) glyphOf.set(text, cid);
+  return {
+    type0: merged.nums.type0,
+    encode(text) {
+      let hex = '';
+      let width = 0;
+      for (const char of text) {
+        const unit = [...Buffer.from(char, 'utf16le').swap16()].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+        const cid = glyphOf.get(unit);
+        if (cid === undefined) return undefined;
+        hex += cid.toString(16).toUpperCase().padStart(4, '0');
+        width += merged.widths.get(cid) ?? 0;
+      }
+      return { hex, width };
+    },
+  };
+}
+
+/** Writes the merged font's objects; returns its Type0 dictionary. */
+function writeFont(w: PdfWriter, font: MergedFont, baseFont: string, program: Uint8Array): PdfDict {
   const { nums } = font;
   const name = new PdfName(baseFont);
   const data = deflate(program);
@@ -109,17 +152,16 @@ function writeFont(w: PdfWriter, font: MergedFont, baseFont: string, program: Ui
   w.write(nums.cidFont, cidFont);
   const cmap = deflate(writeToUnicode(font.unicode));
   w.write(nums.toUnicode, new Map<string, PdfValue>([['Filter', new PdfName('FlateDecode')], ['Length', cmap.length]]), cmap);
-  w.write(
-    nums.type0,
-    new Map<string, PdfValue>([
-      ['Type', new PdfName('Font')],
-      ['Subtype', new PdfName('Type0')],
-      ['BaseFont', name],
-      ['Encoding', new PdfName('Identity-H')],
-      ['DescendantFonts', [new PdfRef(nums.cidFont)]],
-      ['ToUnicode', new PdfRef(nums.toUnicode)],
-    ]),
-  );
+  const type0 = new Map<string, PdfValue>([
+    ['Type', new PdfName('Font')],
+    ['Subtype', new PdfName('Type0')],
+    ['BaseFont', name],
+    ['Encoding', new PdfName('Identity-H')],
+    ['DescendantFonts', [new PdfRef(nums.cidFont)]],
+    ['ToUnicode', new PdfRef(nums.toUnicode)],
+  ]);
+  w.write(nums.type0, type0);
+  return type0;
 }
 
 /** Six capital letters from the program's bytes (9.6.4): the same program, the same tag. */

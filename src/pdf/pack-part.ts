@@ -11,6 +11,8 @@ import type { OutlineItem } from './pdf-outline.js';
 import { decodeText, pdfText } from './pdf-text.js';
 import type { PdfWriter } from './pdf-writer.js';
 import type { PackFonts } from './pack-fonts.js';
+import { asPackLink, type PackPageTarget } from './pack-links.js';
+import { mediaBox, stampPage, type PageStamp, type StampTargets } from './pack-stamps.js';
 import { readPartContents, type PartContents } from './part-contents.js';
 import { editPartObject, refsMove, renumber, type PartEdit } from './part-edits.js';
 
@@ -19,6 +21,7 @@ export interface PackTargets {
   pagesRoot: number;
   document: number;
   fonts: PackFonts;
+  stamps: StampTargets;
 }
 
 /** What the pack needs to know of a part once its objects are written. */
@@ -38,6 +41,8 @@ export interface CopiedPart {
   outline: OutlineItem[];
   /** Its embedded files: the stream that holds each and the number its new file specification must take. */
   files: PartFile[];
+  /** Its pages' number stamps, in page order (a page whose resources are not its own has none). */
+  stamps: Array<PageStamp | undefined>;
 }
 
 /** An embedded file of a part, with what its file specification said. */
@@ -49,11 +54,12 @@ export interface PartFile {
   relationship: string;
 }
 
-/** What a part is called in the pack: `index` makes its IDs unique, `label` names it in errors, `title` is its Part's /T. */
+/** What a part is called in the pack: `index` makes its IDs unique, `label` names it in errors, `title` is its Part's /T; `links`, for the front matter, the pages its contents link to. */
 export interface PartNames {
   index: number;
   label: string;
   title: string;
+  links?: { target: (page: number) => PackPageTarget | undefined; words: string };
 }
 
 /** Writes the part's objects into the pack's writer; `keyBase` is the first parent-tree key it may use. */
@@ -68,12 +74,15 @@ export function copyPart(file: PdfFile, writer: PdfWriter, targets: PackTargets,
   const ids = new Map(contents.idTree.entries.map(([key]) => [decodeText(key), pdfText(`p${names.index}-${decodeText(key)}`)]));
   const edit: PartEdit = { to, keyBase, ids, explicit: contents.explicit };
 
+  const pages = new Set(contents.pages);
+  const stamps = new Map<number, PageStamp>();
   for (const num of file.numbers()) {
     if (contents.drop.has(num)) continue;
     const object = file.get(num)!;
     const value = editPartObject(object.value, edit);
-    // Renumbered first: the Part's own entries name objects of the pack already.
-    if (num === contents.topDocument) writer.write(to(num), asPart(renumber(value, to), partEntries));
+    // Renumbered first: the Part's own entries, a stamped page's and a contents link's name objects of the pack already.
+    const own = num === contents.topDocument ? asPart(renumber(value, to), partEntries) : pages.has(num) ? stamped(value, to, targets, writer, stamps, num) : names.links && asPackLink(renumber(value, to), names.links.target, names.links.words);
+    if (own) writer.write(to(num), own, object.data);
     else if (value !== object.value || refsMove(value, to)) writer.writeRenumbered(to(num), value, to, object.data);
     else writer.copy(to(num), object.raw, object.data);
   }
@@ -99,7 +108,15 @@ export function copyPart(file: PdfFile, writer: PdfWriter, targets: PackTargets,
     roleMap: file.dict(contents.structRoot.dict.get('RoleMap')) ?? new Map(),
     outline: renumberOutline(contents.outline, to),
     files,
+    stamps: contents.pages.map((page) => stamps.get(page)),
   };
+}
+
+/** The page with its number's stamp (pack-stamps.ts), and the stamp noted; undefined where it cannot have one. */
+function stamped(value: PdfValue, to: (num: number) => number, targets: PackTargets, writer: PdfWriter, stamps: Map<number, PageStamp>, num: number): PdfDict | undefined {
+  const made = stampPage(renumber(value, to), targets.stamps, () => writer.allocate());
+  if (made) stamps.set(num, { stream: made.stream, box: mediaBox(value) });
+  return made?.page;
 }
 
 /**
