@@ -284,6 +284,17 @@ bundled('the pack holds one font program for each subset tag, and is at most thr
     const tag = name.slice(0, 6);
     programsByTag.set(tag, (programsByTag.get(tag) ?? new Set()).add(String(program)));
   }
+  // Merged, the fonts still map every glyph: each document's pages read as they did alone, in the
+  // order the text is drawn (the page number's line moves pdftotext's guess at columns, at the foot).
+  const packPages = execFileSync('pdftotext', ['-raw', pack, '-'], { encoding: 'utf8' }).split('\f');
+  let first = 3;
+  for (const key of KEYS) {
+    const alone = execFileSync('pdftotext', ['-raw', fileOf(ctx.out, key), '-'], { encoding: 'utf8' }).split('\f');
+    const inPack = packPages.slice(first - 1, first - 1 + alone.length - 1).map((page, i) => page.replace(`Pack page ${first + i}\n`, ''));
+    assert.equal(inPack, alone.slice(0, -1), key);
+    first += alone.length - 1;
+  }
+
   const shared = [...programsByTag].filter(([, programs]) => programs.size !== 1).map(([tag]) => tag);
   assert.equal(shared, []);
   // Each document brings 5 to 20 subsets; the pack merges those of one font.
