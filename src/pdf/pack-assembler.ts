@@ -3,7 +3,8 @@
 // below it. The documents are merged at the level of their objects (pack-part.ts): each keeps its
 // structure tree (a Part of the pack's Document), its links, its bookmarks and its attached
 // files, and the pack is a PDF/UA-1 file like them (pack-objects.ts writes what is its own);
-// nothing is parsed that is not needed, and stream data is copied as it is.
+// nothing is parsed that is not needed, and stream data is copied as it is. It is one book (issues
+// 18, 19): one font program per font, every page numbered as the contents and page labels number it.
 import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import { OutputError } from '../errors.js';
 import { countPages } from './count-pages.js';

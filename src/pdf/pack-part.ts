@@ -3,7 +3,9 @@
 // is left out (part-contents.ts). Its top structure element becomes a Part of the pack's
 // Document, its parent-tree keys move up by the keys of the parts before it, IDs and
 // destinations are made unique, and links point at explicit destinations, so that each still
-// jumps to its own document's page.
+// jumps to its own document's page. Its fonts give way to the pack's merged ones (pack-fonts.ts),
+// each page gets the pack's number (pack-stamps.ts), and the front matter's contents their links
+// (pack-links.ts).
 import { OutputError } from '../errors.js';
 import type { PdfFile } from './pdf-file.js';
 import { copyDict, get, isArray, isNumber, isRef, PdfName, PdfRef, type PdfDict, type PdfString, type PdfValue } from './pdf-objects.js';
