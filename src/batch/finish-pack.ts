@@ -10,6 +10,7 @@ import type { Printer } from '../browser/index.js';
 import type { OutputWriter } from './output-writer.js';
 import type { OutputVerifier } from './verify-outputs.js';
 import { OutputError } from '../errors.js';
+import { packPageUri } from '../contracts/pack-pages.js';
 import type { ManifestExtra, ManifestFile } from './manifest.js';
 import { sha256 } from './input-hash.js';
 import type { FrontMatterView } from '../render/front-matter.js';
@@ -92,7 +93,7 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
         assembler = new PackAssembler();
         for (const file of pack.files) assembler.add(packPart(job.outDir, file));
       }
-      const assembled = await assembler.finish(fronts[n]!, packMetadata(job, pack), { contents: packWording(job, pack).contents });
+      const assembled = await assembler.finish(fronts[n]!, packMetadata(job, pack), packWording(job, pack));
       await job.writer.write(pack.plan.path, assembled.bytes);
       const digest = sha256(assembled.bytes);
       await job.verifier.remember(pack.plan.path, digest);
@@ -143,7 +144,7 @@ function frontMatterView(job: PackJob, pack: PackToMake, starts: Map<string, num
   for (const kind of ['programme', 'topic'] as const) {
     const entries = pack.files
       .filter((f) => f.subject.kind === kind)
-      .map((f) => ({ title: f.title, format: f.format, page: starts.get(f.key) ?? 0 }));
+      .map((f) => ({ title: f.title, format: f.format, page: starts.get(f.key) ?? 0, href: packPageUri(starts.get(f.key) ?? 0) }));
     if (entries.length > 0) groups.push({ kind, entries });
   }
   return {

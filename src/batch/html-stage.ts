@@ -3,7 +3,7 @@
 import type { DocumentSpec, PdfMetadata, RenderedDocument, Skeleton } from '../contracts/document.js';
 import type { Paper } from '../contracts/paper.js';
 import type { Facts } from '../facts/facts.js';
-import type { FrontMatterView } from '../render/front-matter.js';
+import type { FrontMatterView, PackWording } from '../render/front-matter.js';
 import type { RenderOptions } from '../render/render-options.js';
 import type { TemplateSet } from '../render/template-set.js';
 
@@ -21,8 +21,8 @@ export interface HtmlStage {
   renderFrontMatter(view: FrontMatterView, paper: Paper, metadata: PdfMetadata): RenderedDocument;
   /** The texts the front matter is made from, for the pack's input hash. */
   frontMatterSources(): { cover: string; contents: string; css: string };
-  /** The pack's own words: its PDF title and subject, and its contents' bookmark. */
-  packWording(pack: Parameters<typeof import('../render/front-matter.js').packWording>[1]): { title: string; subject: string; contents: string };
+  /** The pack's own words: its PDF title and subject, its contents' bookmark, its page numbers and contents links. */
+  packWording(pack: Parameters<typeof import('../render/front-matter.js').packWording>[1]): PackWording;
 }
 
 /** The stage for the templates of `templatesDir`, each file missing there taken from the bundled set. */

@@ -3,15 +3,25 @@
 // below it. The documents are merged at the level of their objects (pack-part.ts): each keeps its
 // structure tree (a Part of the pack's Document), its links, its bookmarks and its attached
 // files, and the pack is a PDF/UA-1 file like them (pack-objects.ts writes what is its own);
-// nothing is parsed that is not needed, and stream data is copied as it is.
+// nothing is parsed that is not needed, and stream data is copied as it is. It is one book (issues
+// 18, 19): one font program per font, every page numbered as the contents and page labels number it.
 import type { PdfMetadata, SubjectKind } from '../contracts/document.js';
 import { OutputError } from '../errors.js';
 import { countPages } from './count-pages.js';
 import { normalisePdf } from './normalise-pdf.js';
 import { writePackObjects, type PackedPart } from './pack-objects.js';
-import { copyPart, type CopiedPart, type PackTargets } from './pack-part.js';
+import { PackFonts } from './pack-fonts.js';
+import { stampPages, StampTargets } from './pack-stamps.js';
+import { copyPart, type CopiedPart, type PackTargets, type PartNames } from './pack-part.js';
 import { PdfFile } from './pdf-file.js';
 import { PdfWriter } from './pdf-writer.js';
+
+/** The pack's own words (see PackAssembler.finish). */
+export interface PackWords {
+  contents: string;
+  pageNumber?: string;
+  contentsLink?: string;
+}
 
 /** One document of the pack, read from disk only when its pages are copied. */
 export interface PackPart {
@@ -57,7 +67,12 @@ export function numberParts(parts: readonly Pick<PackPart, 'key' | 'pages'>[], f
  */
 export class PackAssembler {
   readonly #writer = new PdfWriter();
-  readonly #targets: PackTargets = { pagesRoot: this.#writer.allocate(), document: this.#writer.allocate() };
+  readonly #targets: PackTargets = {
+    pagesRoot: this.#writer.allocate(),
+    document: this.#writer.allocate(),
+    fonts: new PackFonts(this.#writer),
+    stamps: new StampTargets(() => this.#writer.allocate()),
+  };
   readonly #parts: Array<{ part: PackPart; copied?: CopiedPart }> = [];
   #nextKey = 0;
   #merged: Promise<void> = Promise.resolve();
@@ -74,7 +89,7 @@ export class PackAssembler {
     this.#merged.catch(() => {});
   }
 
-  #copy(file: PdfFile, pages: number, names: { index: number; label: string; title: string }): CopiedPart {
+  #copy(file: PdfFile, pages: number, names: PartNames): CopiedPart {
     const count = file.pages().pages.length;
     if (count !== pages) throw new OutputError(`${names.label}: the file has ${count} pages, the manifest ${pages}; run with --force`);
     const copied = copyPart(file, this.#writer, this.#targets, this.#nextKey, names);
@@ -82,11 +97,22 @@ export class PackAssembler {
     return copied;
   }
 
-  /** Puts the front matter, printed already, first, and writes the pack once every part is merged; `contents` names the contents' bookmark. */
-  async finish(front: FrontMatter, metadata: PdfMetadata, words: { contents: string }): Promise<AssembledPack> {
+  /**
+   * Puts the front matter, printed already, first, and writes the pack once every part is merged:
+   * `contents` names the contents' bookmark, `pageNumber` words each page's number ({page}),
+   * `contentsLink` what a contents entry's link does ({title}).
+   */
+  async finish(front: FrontMatter, metadata: PdfMetadata, words: PackWords): Promise<AssembledPack> {
     await this.#merged;
     const parts: PackedPart[] = this.#parts.map(({ part, copied }) => ({ key: part.key, title: part.title, copied: copied! }));
-    const frontPart = this.#copy(await openPdf(front.bytes), front.pages, { index: 0, label: 'the front matter', title: metadata.title });
+    // A contents entry names a page of the pack: its part's page, after the front matter's.
+    const partPages = parts.flatMap(({ title, copied }) => copied.pages.map((page) => ({ page, title })));
+    const links = { target: (page: number) => partPages[page - 1 - front.pages], words: words.contentsLink ?? 'Go to {title}' };
+    const frontPart = this.#copy(await openPdf(front.bytes), front.pages, { index: 0, label: 'the front matter', title: metadata.title, links });
+    const { fonts, stamps } = this.#targets;
+    fonts.write();
+    const all = [frontPart, ...parts.map((p) => p.copied)];
+    stampPages(this.#writer, stamps, all.flatMap((c) => c.stamps), words.pageNumber ?? '{page}', (texts) => fonts.fontFor(texts), () => fonts.anyFont());
     const bytes = writePackObjects(this.#writer, this.#targets, { front: frontPart, parts, nextKey: this.#nextKey }, metadata, words);
     return {
       bytes,

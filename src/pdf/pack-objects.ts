@@ -47,6 +47,8 @@ export function writePackObjects(w: PdfWriter, targets: PackTargets, copied: Pac
     ['Lang', pdfText(metadata.language)],
     ['ViewerPreferences', entries(['DisplayDocTitle', true])],
     ['PageMode', new PdfName('UseOutlines')],
+    // Pages labelled 1, 2, 3... from the cover (12.4.2): the numbers the contents give and every page shows.
+    ['PageLabels', entries(['Nums', [0, entries(['S', new PdfName('D')])]])],
     ['Outlines', new PdfRef(outlines)],
     ['Metadata', new PdfRef(metadataNum)],
   );
@@ -95,7 +97,8 @@ function writeStructure(w: PdfWriter, targets: PackTargets, copied: PackCopied, 
 
 /** Each document a closed bookmark on its first page, its own headings below it; the contents first. */
 function bookmarksOf(copied: PackCopied, contents: string): OutlineItem[] {
-  const place = (page: number): PdfValue => [new PdfRef(page), new PdfName('XYZ'), null, null, null];
+  // The whole page in view (12.3.2.2): an /XYZ with no place keeps whatever zoom and place the reader had.
+  const place = (page: number): PdfValue => [new PdfRef(page), new PdfName('Fit')];
   const front = copied.front.pages;
   const items: OutlineItem[] = front.length > 1 ? [{ title: pdfText(contents), dest: place(front[1]!), closed: true, children: [] }] : [];
   for (const { title, copied: part } of copied.parts) {

@@ -18,6 +18,8 @@ export interface ContentsEntry {
   format: string;
   /** The page in the pack where the document starts, from 1. */
   page: number;
+  /** Where its entry links to: the pack turns it into a link to that page (src/pdf/pack-links.ts). */
+  href: string;
 }
 
 /** What the cover and the contents show; their own words come from the labels. */
@@ -65,8 +67,17 @@ export function renderFrontMatter(
   };
 }
 
+/** The pack's own words; `pageNumber` keeps its {page} and `contentsLink` its {title} for the pack to fill. */
+export interface PackWording {
+  title: string;
+  subject: string;
+  contents: string;
+  pageNumber: string;
+  contentsLink: string;
+}
+
 /** The pack's own words in its language: its PDF title and subject, and its contents' bookmark. */
-export function packWording(labels: Labels, pack: { title: string; audience: string | null; documentCount: number; asOf: DateValue; lang: string }): { title: string; subject: string; contents: string } {
+export function packWording(labels: Labels, pack: { title: string; audience: string | null; documentCount: number; asOf: DateValue; lang: string }): PackWording {
   const { lang } = pack;
   const title = pack.audience === null
     ? labels.text('pack.pdf-title', { title: pack.title }, lang)
@@ -76,6 +87,8 @@ export function packWording(labels: Labels, pack: { title: string; audience: str
     title,
     subject: labels.text('pack.pdf-subject', { documents, date: formatDate(pack.asOf, 'long', lang) }, lang),
     contents: labels.text('pack.contents', {}, lang),
+    pageNumber: labels.text('pack.page-number', { page: '{page}' }, lang),
+    contentsLink: labels.text('pack.contents-link', { title: '{title}' }, lang),
   };
 }
 

@@ -88,7 +88,8 @@ test('each audience pack holds only its documents, its title on the cover and it
   const board = pagesOf(out('audiences/board/briefing-pack.pdf'));
   assert.is(board.length, 4);
   assert.match(board[0]!, 'CONFIDENTIAL — BOARD ONLY B R I E F I N G PAC K Build fixture briefings For Board of Trustees As of 24 August 2023 · Edition 1 Fixture desk 1 document');
-  assert.is(board[1], 'CONFIDENTIAL — BOARD ONLY Contents PROGRAMMES Alpha scheme (阿尔法): brief 3');
+  // Every page of a pack shows the pack's own number at its foot (issue 18).
+  assert.is(board[1], 'CONFIDENTIAL — BOARD ONLY Contents PROGRAMMES Alpha scheme (阿尔法): brief 3 Pack page 2');
   assert.match(board[2]!, /^Alpha scheme: brief CONFIDENTIAL — BOARD ONLY BUILD FIXTURE BRIEFINGS · PROGRAMME BRIEF CONFIDENTIAL — BOARD ONLY Alpha scheme/);
   assert.match(board[3]!, /^Alpha scheme: brief CONFIDENTIAL — BOARD ONLY /);
   for (const page of board) assert.not.match(page, 'PUBLIC — FIXTURE');
@@ -97,7 +98,7 @@ test('each audience pack holds only its documents, its title on the cover and it
   const staff = pagesOf(out('audiences/staff/briefing-pack.pdf'));
   assert.is(staff.length, 5);
   assert.match(staff[0]!, 'INTERNAL — STAFF B R I E F I N G PAC K Build fixture briefings For Research staff');
-  assert.is(staff[1], 'INTERNAL — STAFF Contents PROGRAMMES Alpha scheme (阿尔法): fact sheet 3 Beta scheme: fact sheet 4 TOPICS Recruiting engineers: fact sheet 5');
+  assert.is(staff[1], 'INTERNAL — STAFF Contents PROGRAMMES Alpha scheme (阿尔法): fact sheet 3 Beta scheme: fact sheet 4 TOPICS Recruiting engineers: fact sheet 5 Pack page 2');
   assert.match(staff[2]!, /^Alpha scheme: fact sheet INTERNAL — STAFF /);
   assert.match(staff[3]!, /^Beta scheme: fact sheet INTERNAL — STAFF /);
   assert.match(staff[4]!, /^Recruiting engineers: fact sheet INTERNAL — STAFF /);
@@ -107,7 +108,7 @@ test('each audience pack holds only its documents, its title on the cover and it
   const pub = pagesOf(out('audiences/public/briefing-pack.pdf'));
   assert.is(pub.length, 6);
   assert.match(pub[0]!, 'PUBLIC — FIXTURE B R I E F I N G PAC K Build fixture briefings For The public');
-  assert.is(pub[1], 'PUBLIC — FIXTURE Contents PROGRAMMES Beta scheme: brief 3 Beta scheme: fact sheet 4 TOPICS Recruiting engineers: brief 5 Recruiting engineers: fact sheet 6');
+  assert.is(pub[1], 'PUBLIC — FIXTURE Contents PROGRAMMES Beta scheme: brief 3 Beta scheme: fact sheet 4 TOPICS Recruiting engineers: brief 5 Recruiting engineers: fact sheet 6 Pack page 2');
   for (const page of pub.slice(2)) assert.match(page, / PUBLIC — FIXTURE BUILD FIXTURE BRIEFINGS|^(Beta scheme|Recruiting engineers): (brief|fact sheet) PUBLIC — FIXTURE /);
   for (const page of pub) assert.not.match(page, 'Alpha scheme: ');
 

@@ -7,9 +7,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { BUNDLED_PROGRAMMES, BUNDLED_TOPICS } from '../helpers/bundled-subjects.js';
-import { pageCount } from '../helpers/pdf.js';
+import { execFileSync } from 'node:child_process';
+import { pageCount, pageText, pdfFonts } from '../helpers/pdf.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
-import { bookmarks, detach, detachList, linkTargets, structTrees } from '../helpers/read-pdf.js';
+import { bookmarks, detach, detachList, elements, linkTargets, loadWithPdfLib, PDFDict, PDFName, structTrees, withPdfJs } from '../helpers/read-pdf.js';
 import { checkAccessibility, formatResults } from '../helpers/ua-checks.js';
 
 const SUBJECTS = [...BUNDLED_PROGRAMMES.map((id) => `programmes/${id}`), ...BUNDLED_TOPICS.map((id) => `topics/${id}`)];
@@ -232,13 +233,73 @@ bundled('the pack keeps every document: its pages under a Part of one Document, 
   const links = await linkTargets(pack);
   assert.ok(links.length > 300, `${links.length} links`);
   const inside = (page: number) => ranges.findIndex((r) => page >= r.first && page <= r.last);
-  const astray = links.filter((l) => !l.url && (l.target === undefined || inside(l.target) !== inside(l.page)));
+  // The contents (page 2) are the front matter's: their links go to the documents (issue 19).
+  const astray = links.filter((l) => l.page > 2 && !l.url && (l.target === undefined || inside(l.target) !== inside(l.page)));
   assert.equal(astray, [], "every internal link lands in its own document's pages");
 
   assert.equal(
     detachList(pack),
     KEYS.map((key) => `${key.replaceAll('/', '-')}-facts.json`),
   );
+});
+
+bundled('the pack is one book: each contents entry links to its document\'s first page, which shows the pack\'s number the contents give, as its page label does (issues 18, 19)', async (ctx) => {
+  const pack = path.join(ctx.out, 'briefing-pack.pdf');
+  const manifest = JSON.parse(await readFile(path.join(ctx.out, 'manifest.json'), 'utf8')) as { files: Array<{ key: string; title: string; pages: number }> };
+  const documents = KEYS.map((key) => manifest.files.find((f) => f.key === key)!);
+  const firstPages = documents.map((_, i) => 3 + documents.slice(0, i).reduce((sum, doc) => sum + doc.pages, 0));
+
+  const contents = (await linkTargets(pack)).filter((l) => l.page === 2);
+  assert.equal(
+    contents.map((l) => [l.target, l.contents]),
+    documents.map((doc, i) => [firstPages[i], `Go to ${doc.title}`]),
+  );
+  // Each entry is a Link element of the structure, holding its annotation (PDF/UA-1, 7.18.5).
+  const links = elements((await structTrees(pack))[1]!).filter((e) => e.role === 'Link');
+  assert.is(links.length, documents.length);
+
+  // The first entry: "Government-backed hiring drive by Chinese chip companies: brief ..... 3".
+  assert.match(pageText(pack, 2), /Government-backed hiring drive by Chinese chip companies: brief\s+3\n/);
+  assert.match(pageText(pack, 3), /Page 1 of 3\n\s+Pack page 3\n/);
+  const pages = execFileSync('pdftotext', [pack, '-'], { encoding: 'utf8' }).split('\f');
+  for (let page = 1; page <= pageCount(pack); page++) assert.ok(pages[page - 1]!.includes(`Pack page ${page}\n`), `page ${page} shows "Pack page ${page}"`);
+
+  const labels = await withPdfJs(pack, (doc) => doc.getPageLabels());
+  assert.equal(labels, Array.from({ length: pageCount(pack) }, (_, i) => String(i + 1)));
+});
+
+bundled('the pack holds one font program for each subset tag, and is at most three quarters of its documents (issue 19)', async (ctx) => {
+  const pack = path.join(ctx.out, 'briefing-pack.pdf');
+  const manifest = JSON.parse(await readFile(path.join(ctx.out, 'manifest.json'), 'utf8')) as { files: Array<{ key: string; bytes: number }> };
+  const documentBytes = KEYS.reduce((sum, key) => sum + manifest.files.find((f) => f.key === key)!.bytes, 0);
+  const packBytes = (await readFile(pack)).length;
+  assert.ok(packBytes <= 0.75 * documentBytes, `the pack is ${packBytes} bytes, its documents ${documentBytes}`);
+
+  const programsByTag = new Map<string, Set<string>>();
+  const pdf = await loadWithPdfLib(pack);
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookup(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+    const name = object.lookup(PDFName.of('FontName'), PDFName).decodeText();
+    const program = object.get(PDFName.of('FontFile2')) ?? object.get(PDFName.of('FontFile3')) ?? object.get(PDFName.of('FontFile'));
+    const tag = name.slice(0, 6);
+    programsByTag.set(tag, (programsByTag.get(tag) ?? new Set()).add(String(program)));
+  }
+  // Merged, the fonts still map every glyph: each document's pages read as they did alone, in the
+  // order the text is drawn (the page number's line moves pdftotext's guess at columns, at the foot).
+  const packPages = execFileSync('pdftotext', ['-raw', pack, '-'], { encoding: 'utf8' }).split('\f');
+  let first = 3;
+  for (const key of KEYS) {
+    const alone = execFileSync('pdftotext', ['-raw', fileOf(ctx.out, key), '-'], { encoding: 'utf8' }).split('\f');
+    const inPack = packPages.slice(first - 1, first - 1 + alone.length - 1).map((page, i) => page.replace(`Pack page ${first + i}\n`, ''));
+    assert.equal(inPack, alone.slice(0, -1), key);
+    first += alone.length - 1;
+  }
+
+  const shared = [...programsByTag].filter(([, programs]) => programs.size !== 1).map(([tag]) => tag);
+  assert.equal(shared, []);
+  // Each document brings 5 to 20 subsets; the pack merges those of one font.
+  assert.ok(programsByTag.size < 80, `${programsByTag.size} font programs`);
+  assert.ok(pdfFonts(pack).every((font) => font.embedded));
 });
 
 bundled.run();

@@ -53,8 +53,9 @@ test("the pack's Document holds each document's Part; the parent tree and ID tre
 test("bookmarks: the contents page, then each document on its first page, closed, with its own bookmarks below", async () => {
   const { raw } = await pack();
   assert.is(raw(29), '<</Type /Outlines\n/First 30 0 R\n/Last 32 0 R\n/Count 3>>');
-  assert.is(raw(30), '<</Title (Contents)\n/Parent 29 0 R\n/Next 31 0 R\n/Dest [24 0 R /XYZ null null null]>>');
-  assert.is(raw(31), '<</Title (Title of programmes/alpha/brief)\n/Parent 29 0 R\n/Prev 30 0 R\n/Next 32 0 R\n/Dest [3 0 R /XYZ null null null]\n/SE 6 0 R\n/First 33 0 R\n/Last 33 0 R\n/Count -1>>');
+  // Each top bookmark shows its whole first page (/Fit, issue 19), not whatever zoom the reader had.
+  assert.is(raw(30), '<</Title (Contents)\n/Parent 29 0 R\n/Next 31 0 R\n/Dest [24 0 R /Fit]>>');
+  assert.is(raw(31), '<</Title (Title of programmes/alpha/brief)\n/Parent 29 0 R\n/Prev 30 0 R\n/Next 32 0 R\n/Dest [3 0 R /Fit]\n/SE 6 0 R\n/First 33 0 R\n/Last 33 0 R\n/Count -1>>');
   assert.is(raw(34), '<</Title (Notes)\n/Parent 32 0 R\n/Dest [13 0 R /XYZ 0 700 0]>>');
 });
 
@@ -64,7 +65,7 @@ test("each document's attached file comes along under the document's name, liste
   assert.is(raw(35), '<</Names [(programmes-alpha-brief-facts.json) 12 0 R (topics-beta-brief-facts.json) 22 0 R]>>');
   assert.is(
     raw(38),
-    '<</Type /Catalog\n/Pages 1 0 R\n/StructTreeRoot 26 0 R\n/MarkInfo <</Marked true>>\n/Lang (en-GB)\n/ViewerPreferences <</DisplayDocTitle true>>\n/PageMode /UseOutlines\n/Outlines 29 0 R\n/Metadata 36 0 R\n/Names <</EmbeddedFiles 35 0 R>>\n/AF [12 0 R 22 0 R]>>',
+    '<</Type /Catalog\n/Pages 1 0 R\n/StructTreeRoot 26 0 R\n/MarkInfo <</Marked true>>\n/Lang (en-GB)\n/ViewerPreferences <</DisplayDocTitle true>>\n/PageMode /UseOutlines\n/PageLabels <</Nums [0 <</S /D>>]>>\n/Outlines 29 0 R\n/Metadata 36 0 R\n/Names <</EmbeddedFiles 35 0 R>>\n/AF [12 0 R 22 0 R]>>',
   );
 });
 

@@ -3,6 +3,8 @@
 // the part's Part, named destinations made explicit, and nothing inside a string touched.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { PackFonts } from '../../src/pdf/pack-fonts.js';
+import { StampTargets } from '../../src/pdf/pack-stamps.js';
 import { copyPart, type PackTargets } from '../../src/pdf/pack-part.js';
 import { PdfFile } from '../../src/pdf/pdf-file.js';
 import { PdfName, PdfRef, PdfString } from '../../src/pdf/pdf-objects.js';
@@ -13,7 +15,7 @@ import { taggedDocument } from '../fixtures/pdf/tagged-documents.js';
 /** The document copied as the second part of a pack whose parts before it took 10 parent-tree keys. */
 function copied(pdf: Buffer) {
   const writer = new PdfWriter();
-  const targets: PackTargets = { pagesRoot: writer.allocate(), document: writer.allocate() };
+  const targets: PackTargets = { pagesRoot: writer.allocate(), document: writer.allocate(), fonts: new PackFonts(writer), stamps: new StampTargets(() => writer.allocate()) };
   const part = copyPart(PdfFile.read(pdf)!, writer, targets, 10, { index: 2, label: 'programmes/alpha/brief', title: 'Alpha brief' });
   const file = PdfFile.read(writer.finish({ root: targets.document }))!;
   return { part, raw: (num: number) => file.get(num)?.raw };
