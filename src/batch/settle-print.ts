@@ -1,12 +1,12 @@
-// Printing a document until its pages break well (issue 18): where the proof finds a fault at a
+// Printing a document until its pages are well made (issue 18): where the proof finds a fault at a
 // page break (a last page used less than a quarter, a line, row or item carried alone, a heading
-// stranded at a page foot), the document is printed again set a little closer, as a compositor
-// re-sets a page: the layout names the steps (LAYOUTS[...].closer), spacing and notes only, the body
-// type keeps its size. The first print the proof finds no such fault in is kept, else the one with
+// stranded at a page foot) or a sheet a third empty, the document is printed again set a little
+// closer, looser or larger, as a compositor re-sets a page: the layout names the steps
+// (LAYOUTS[...].resets; a brief's keep its body type's size). The first print the proof finds no such fault in is kept, else the one with
 // the fewest faults. The steps are the same on every machine, so the bytes are too.
 import type { RenderedDocument } from '../contracts/document.js';
 import { FORMAT_TABLE, LAYOUTS } from '../contracts/layouts.js';
-import { BREAK_FAULTS, type ProofFinding } from '../proof/index.js';
+import { RESET_FAULTS, type ProofFinding } from '../proof/index.js';
 import type { PlannedSpec } from './plan-audiences.js';
 import type { FinishedPrint } from './print-finished.js';
 import { proofDocument } from './proof-document.js';
@@ -23,14 +23,14 @@ export async function printSettled(print: (doc: RenderedDocument) => Promise<Fin
     return { printed, proof: proofDocument(printed.bytes, spec) };
   };
   let best = await proofed(doc);
-  for (const step of LAYOUTS[FORMAT_TABLE[spec.format].layout].closer) {
-    if (breakFaults(best) === 0) break;
-    const closer = await proofed({ ...doc, bodyClass: `${doc.bodyClass} ${step}` });
-    if (breakFaults(closer) < breakFaults(best) && closer.proof.length <= best.proof.length) best = closer;
+  for (const step of LAYOUTS[FORMAT_TABLE[spec.format].layout].resets) {
+    if (resetFaults(best) === 0) break;
+    const reset = await proofed({ ...doc, bodyClass: `${doc.bodyClass} ${step}` });
+    if (resetFaults(reset) < resetFaults(best) && reset.proof.length <= best.proof.length) best = reset;
   }
   return best;
 }
 
-function breakFaults(print: ProofedPrint): number {
-  return print.proof.filter((finding) => BREAK_FAULTS.has(finding.kind)).length;
+function resetFaults(print: ProofedPrint): number {
+  return print.proof.filter((finding) => RESET_FAULTS.has(finding.kind)).length;
 }

@@ -67,10 +67,11 @@ export interface LayoutSpec {
   /** How it shrinks to fit a number of pages; undefined: it runs to as many pages as it needs. */
   fit?: FitPolicy;
   /**
-   * Classes that set a document a little closer, in turn, where the proof finds a fault at its page
-   * breaks (issue 18): spacing and notes, never the body type. Empty: it is printed once.
+   * Classes that set a document a little closer, looser or larger, tried in turn where the proof
+   * finds a fault a re-set may mend (issue 18): a page break, a sheet left empty. Empty: it is
+   * printed once.
    */
-  closer: readonly string[];
+  resets: readonly string[];
   parts: LayoutParts;
   limits: LayoutLimits;
 }
@@ -83,7 +84,7 @@ const LAYOUT_TABLE = {
     titleLabel: 'document.brief-title',
     kickerLabel: { programme: 'document.programme-brief', topic: 'document.topic-brief' },
     margins: { top: 20, right: 19, bottom: 18, left: 19 },
-    closer: ['closer-1', 'closer-2'],
+    resets: ['closer-1', 'closer-2', 'closer-3', 'closer-4', 'looser-1'],
     parts: { sections: true, incentives: true, people: true, quotes: true, openQuestions: true, charts: true, fill: false },
     // Eight key figures in the grid (issue 18, item 2): the rest in a table under it.
     limits: { takeaways: ALL, keyFigures: 8, timeline: ALL, glanceItems: ALL },
@@ -95,8 +96,8 @@ const LAYOUT_TABLE = {
     // Tighter margins to fit; designed at 10 pt, it may shrink to 8.5 pt in quarter points (issue 3, item 4).
     margins: { top: 15, right: 14, bottom: 14, left: 14 },
     fit: { maxPages: 1, baseFontPt: 10, minFontPt: 8.5, stepPt: 0.25 },
-    // Fitting sets it already.
-    closer: [],
+    // A sheet a third empty is set larger (the fit step still shrinks what then runs over).
+    resets: ['larger-1', 'larger-2', 'larger-3'],
     parts: { sections: false, incentives: false, people: false, quotes: false, openQuestions: true, charts: false, fill: true },
     limits: { takeaways: 4, keyFigures: 6, timeline: 5, glanceItems: 3 },
   },

@@ -16,8 +16,8 @@ export const FINDING_KINDS = {
 
 export type FindingKind = keyof typeof FINDING_KINDS;
 
-/** Faults of where the pages break, which setting the document a little closer may mend. */
-export const BREAK_FAULTS: ReadonlySet<FindingKind> = new Set(['stranded-heading', 'lone-line', 'lone-row', 'lone-item', 'short-last-page']);
+/** Faults of where the pages break, or of a sheet left empty, which setting the document closer or larger may mend. */
+export const RESET_FAULTS: ReadonlySet<FindingKind> = new Set(['stranded-heading', 'lone-line', 'lone-row', 'lone-item', 'short-last-page', 'empty-one-pager']);
 
 /** One fault of one page of a document. */
 export interface ProofFinding {

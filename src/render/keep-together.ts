@@ -1,7 +1,8 @@
 // What a line must not break inside (issue 23, item 3; issue 18, item 5): a date written the
 // CJK way ("2026年1月16日", "2024년 6월 10일"), a number with its counter and hedge ("約20人",
-// "45歳未満"), and a short hyphenated word ("A-levels", "co-op"). Each is wrapped in a nowrap
-// span in the rendered HTML's text; the stylesheets' `.nw` keeps it whole. Tags, attribute values
+// "45歳未満"), and a short hyphenated word ("A-levels", "co-op"): each is wrapped in a nowrap
+// span in the rendered HTML's text; the stylesheets' `.nw` keeps it whole. A long string with no
+// space in it (a URL) is given places to break (<wbr>). Tags, attribute values
 // and SVG (where a span is not drawn) are left as they are.
 
 const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}ー';
@@ -31,8 +32,23 @@ function isShortHyphenated(match: string): boolean {
   return match.length <= 12 && match.split('-').some((part) => [...part].length <= 3);
 }
 
+/** A string with no space in it this long (a URL, an id) is given places to break. */
+const LONG_TOKEN = /[^\s<>]{28,}/gu;
+/** Where a long string may break: after a URL's punctuation, else every 16 characters; never inside an entity. */
+const TOKEN_PIECES = /&[#\w]+;|[^&/?=._-]{1,16}|[/?=._-]+|&/gu;
+
+/**
+ * `token` with a <wbr> after each piece: a table or grid column keeps the width its words need
+ * (a cell may not break a word anywhere, or "Launched" breaks as "Launche" / "d"), and a long
+ * string breaks at its punctuation instead of pushing the page wider (issue 18).
+ */
+function breakable(token: string): string {
+  return token.replace(TOKEN_PIECES, (piece, offset: number) => (offset + piece.length < token.length ? `${piece}<wbr>` : piece));
+}
+
 function keepInText(text: string): string {
   let kept = text;
+  if (text.length >= 28) kept = kept.replace(LONG_TOKEN, breakable);
   // Each pattern only where its characters are: most text of an English brief has neither.
   if (/\d/.test(kept) && HAS_CJK.test(kept)) {
     kept = kept.replace(CJK_NUMBER, (match) => (HAS_CJK.test(match) && /\d/.test(match) ? `<span class="nw">${match}</span>` : match));
