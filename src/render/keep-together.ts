@@ -32,8 +32,9 @@ function isShortHyphenated(match: string): boolean {
   return match.length <= 12 && match.split('-').some((part) => [...part].length <= 3);
 }
 
-/** A string with no space in it this long (a URL, an id) is given places to break. */
-const LONG_TOKEN = /[^\s<>]{28,}/gu;
+/** A string of ASCII with no space in it this long, a URL or an id (with punctuation or digits), is given places to break. */
+const LONG_TOKEN = /[!-;=?-~]{28,}/g;
+const URL_LIKE = /[/._=?:@\d]/;
 /** Where a long string may break: after a URL's punctuation, else every 16 characters; never inside an entity. */
 const TOKEN_PIECES = /&[#\w]+;|[^&/?=._-]{1,16}|[/?=._-]+|&/gu;
 
@@ -43,6 +44,7 @@ const TOKEN_PIECES = /&[#\w]+;|[^&/?=._-]{1,16}|[/?=._-]+|&/gu;
  * string breaks at its punctuation instead of pushing the page wider (issue 18).
  */
 function breakable(token: string): string {
+  if (!URL_LIKE.test(token)) return token;
   return token.replace(TOKEN_PIECES, (piece, offset: number) => (offset + piece.length < token.length ? `${piece}<wbr>` : piece));
 }
 

@@ -32,4 +32,13 @@ test('a short Chinese, Japanese or Korean name is held on one line; a long one a
   assert.is(formatNativeHtml({ text: 'الهجرة العكسية', lang: 'ar', dir: 'rtl', romanized: null }), '<span lang="ar" dir="rtl">الهجرة العكسية</span>');
 });
 
+test('a long URL or id may break after its punctuation or every 16 characters, never inside an entity; words and CJK text are left whole (issue 18)', () => {
+  assert.is(
+    keepTogether('<td>https://example.org/programmes/rural-doctors?id=1&amp;view=full</td>'),
+    '<td>https:<wbr>//<wbr>example<wbr>.<wbr>org<wbr>/<wbr>programmes<wbr>/<wbr>rural<wbr>-<wbr>doctors<wbr>?<wbr>id<wbr>=<wbr>1<wbr>&amp;<wbr>view<wbr>=<wbr>full</td>',
+  );
+  assert.is(keepTogether('<td>ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789</td>'), '<td>ABCDEFGHIJKLMNOP<wbr>QRSTUVWXYZ012345<wbr>6789</td>');
+  assert.is(keepTogether('<th>Launched</th><td>Pneumonoultramicroscopicsilicovolcanoconiosis</td>'), '<th>Launched</th><td>Pneumonoultramicroscopicsilicovolcanoconiosis</td>');
+});
+
 test.run();
