@@ -16,6 +16,7 @@ import { PdfFile } from './pdf-file.js';
 import { get, isRef, PdfName, PdfRef, type PdfValue } from './pdf-objects.js';
 import { pdfText } from './pdf-text.js';
 import { PdfWriter } from './pdf-writer.js';
+import { editStructure } from './structure-edits.js';
 
 /** What a printed PDF is finished with: its document information, attached files and words. */
 export type DocumentToFinish = Pick<RenderedDocument, 'metadata' | 'attachments' | 'pdfWords'>;
@@ -44,7 +45,9 @@ function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdf
   const numbers = file.numbers();
   const writer = new PdfWriter((numbers.at(-1) ?? 0) + 1);
   try {
-    copyObjects(file, writer, objectFinisher(file, pages, pdfWords), new Set([catalogNum, infoNum]));
+    const structure = editStructure(file, () => writer.allocate());
+    copyObjects(file, writer, objectFinisher(file, pages, pdfWords, structure), new Set([catalogNum, infoNum]));
+    for (const [num, value] of structure.added) writer.write(num, value);
   } catch (error) {
     // An object the lexer cannot read: the file is saved again by pdf-lib and read from that.
     if (error instanceof SyntaxError) return undefined;
