@@ -12,6 +12,7 @@ import { infoDict, writeMetadataStream } from './document-info.js';
 import { embeddedFilesEntries, writeAttachments } from './embedded-files.js';
 import { objectFinisher, type ObjectFinisher } from './finish-objects.js';
 import { normalisePdf } from './normalise-pdf.js';
+import { finishPageContent } from './page-content.js';
 import { PdfFile } from './pdf-file.js';
 import { get, isRef, PdfName, PdfRef, type PdfValue } from './pdf-objects.js';
 import { pdfText } from './pdf-text.js';
@@ -46,7 +47,8 @@ function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdf
   const writer = new PdfWriter((numbers.at(-1) ?? 0) + 1);
   try {
     const structure = editStructure(file, () => writer.allocate());
-    copyObjects(file, writer, objectFinisher(file, pages, pdfWords, structure), new Set([catalogNum, infoNum]));
+    const content = finishPageContent(file, pages, structure);
+    copyObjects(file, writer, objectFinisher(file, pdfWords, structure, content), new Set([catalogNum, infoNum]));
     for (const [num, value] of structure.added) writer.write(num, value);
   } catch (error) {
     // An object the lexer cannot read: the file is saved again by pdf-lib and read from that.

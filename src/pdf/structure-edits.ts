@@ -16,30 +16,37 @@ export interface StructureEdits {
   added: Array<[number, PdfDict]>;
   /** By page object number, the MCIDs that become artifacts. */
   artifacts: Map<number, Set<number>>;
+  /** Each element's paragraph: the nearest block-level element at or above it (14.8.2.3). */
+  blocks: Map<number, number>;
 }
+
+/** Structure types that sit inside a paragraph (ILSEs and the grouping Chromium adds): their block is their parent's. */
+const INLINE = new Set(['NonStruct', 'Span', 'Link', 'Quote', 'Code', 'Reference', 'Annot', 'BibEntry', 'Formula']);
 
 /** Deeper than any structure tree Chromium writes. */
 const MAX_DEPTH = 256;
 
 /** The edits the file's structure tree needs; `allocate` numbers a new object. */
 export function editStructure(file: PdfFile, allocate: () => number): StructureEdits {
-  const edits: StructureEdits = { changed: new Map(), added: [], artifacts: new Map() };
+  const edits: StructureEdits = { changed: new Map(), added: [], artifacts: new Map(), blocks: new Map() };
   const root = file.dict(file.catalog.get('StructTreeRoot'));
   if (!root) return edits;
   const seen = new Set<number>();
-  const visit = (kid: PdfValue | undefined, depth: number): void => {
+  const visit = (kid: PdfValue | undefined, depth: number, block: number): void => {
     if (kid === undefined || depth > MAX_DEPTH) return;
-    if (isArray(kid)) return kid.forEach((k) => visit(k, depth));
+    if (isArray(kid)) return kid.forEach((k) => visit(k, depth, block));
     if (!isRef(kid) || seen.has(kid.num)) return;
     seen.add(kid.num);
     const element = file.dict(kid);
     if (!element || !isStructElem(element)) return;
     const type = nameAt(element, 'S');
+    const own = type !== undefined && INLINE.has(type) && block > 0 ? block : kid.num;
+    edits.blocks.set(kid.num, own);
     if (type === 'LI') bodyOfListItem(file, kid.num, element, edits, allocate);
     else if (type === 'Table') repeatedHeaders(file, element, edits);
-    visit(element.get('K'), depth + 1);
+    visit(element.get('K'), depth + 1, own);
   };
-  visit(root.get('K'), 0);
+  visit(root.get('K'), 0, 0);
   if (edits.artifacts.size > 0) emptyParentTree(file, root, edits);
   return edits;
 }
@@ -162,4 +169,28 @@ function emptyParentTree(file: PdfFile, root: PdfDict, edits: StructureEdits): v
     const emptied = read.map((value, mcid) => (mcids.has(mcid) ? null : value));
     edits.changed.set(array.num, emptied);
   }
+}
+
+/** The paragraph each MCID of a page belongs to, read through the parent tree (14.7.4.4). */
+export function blocksOfPage(file: PdfFile, edits: StructureEdits, page: number): (mcid: number) => number | undefined {
+  const parents = parentArray(file, page);
+  return (mcid) => {
+    const holder = parents?.[mcid];
+    return holder !== undefined && isRef(holder) ? edits.blocks.get(holder.num) : undefined;
+  };
+}
+
+/** The parent tree's entries, read once a file. */
+const parentTrees = new WeakMap<PdfFile, Map<number, PdfValue>>();
+
+/** A page's array of the elements that hold its MCIDs. */
+function parentArray(file: PdfFile, page: number): PdfValue[] | undefined {
+  let entries = parentTrees.get(file);
+  if (!entries) {
+    entries = new Map(readNumberTree(file, file.dict(file.catalog.get('StructTreeRoot'))?.get('ParentTree')).entries);
+    parentTrees.set(file, entries);
+  }
+  const key = get(file.dict(new PdfRef(page)), 'StructParents', isNumber);
+  const array = file.resolve(key === undefined ? undefined : entries.get(key));
+  return array !== undefined && isArray(array) ? array : undefined;
 }

@@ -1,0 +1,162 @@
+// Explicit word breaks at soft line wraps (ISO 32000-1, 14.8.2.5; issue 19). Chromium draws no
+// space where a line wraps between two words, so the tagged text reads "anapproach". Chromium
+// draws each line of a tagged sequence as a text object of its own (BT ... ET, placed by its Tm):
+// where the next text object of the same paragraph starts a new line, the line ends without a
+// space and the words on either side are words that take one, a space glyph of the line's font is
+// shown just before its ET, where the last glyph left the pen. Nothing visible changes. Not
+// between Chinese or Japanese characters (no spaces there), after a hyphen or dash, or inside a
+// URL or path broken where it had no space.
+import { ContentLexer } from './content-lexer.js';
+import { nameOperand, numberOperands, stringOperands } from './text-lexer.js';
+
+/** What the word breaks need of a font: its code length, the text of its codes, its space. */
+export interface FontText {
+  codeBytes: 1 | 2;
+  unicode: Map<number, string>;
+  /** The code that shows a space (U+0020); none where the subset has no space. */
+  space?: number;
+}
+
+/** The content with its word breaks, and the words each break stands between (for the bookmarks). */
+export interface WordBreaks {
+  content: Uint8Array;
+  pairs: Array<[before: string, after: string]>;
+}
+
+/** A text object of tagged content as drawn: where it stands, its first and last characters and words. */
+interface TextLine {
+  mcid: number;
+  x: number;
+  y: number;
+  size: number;
+  font?: FontText;
+  first: string;
+  firstWord: string;
+  last: string;
+  lastWord: string;
+  /** Whether its first word has ended (a space was drawn). */
+  firstDone: boolean;
+  /** Where its ET is. */
+  end: number;
+}
+
+/**
+ * The content with a space shown at each soft line wrap between words; `fonts` by resource name,
+ * `blockOf` the paragraph (block-level structure element) an MCID of the page belongs to.
+ * Undefined where the stream does not read as operators.
+ */
+export function insertWordBreaks(content: Uint8Array, fonts: Map<string, FontText>, blockOf: (mcid: number) => number | undefined): WordBreaks | undefined {
+  let lines: TextLine[];
+  try {
+    lines = readLines(content, fonts);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  const inserts: Array<[at: number, bytes: Buffer]> = [];
+  const pairs: Array<[string, string]> = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [before, after] = [lines[i - 1]!, lines[i]!];
+    const space = before.font?.space;
+    if (space === undefined || !wraps(before, after, blockOf) || !takesSpace(before, after)) continue;
+    const code = space.toString(16).padStart(before.font!.codeBytes * 2, '0');
+    inserts.push([before.end, Buffer.from(`<${code}> Tj\n`, 'latin1')]);
+    pairs.push([before.lastWord, after.firstWord]);
+  }
+  if (inserts.length === 0) return { content, pairs };
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (const [at, bytes] of inserts) {
+    parts.push(content.subarray(from, at), bytes);
+    from = at;
+  }
+  parts.push(content.subarray(from));
+  return { content: Buffer.concat(parts), pairs };
+}
+
+/** Whether the next line continues the same paragraph on a new line: lower on the page, to the left of where the last began. */
+function wraps(before: TextLine, after: TextLine, blockOf: (mcid: number) => number | undefined): boolean {
+  if (after.y - before.y < before.size * 0.5 || after.x > before.x) return false;
+  if (before.mcid === after.mcid) return true;
+  const block = blockOf(before.mcid);
+  return block !== undefined && block === blockOf(after.mcid);
+}
+
+const HYPHENS = new Set(['-', '\u00ad', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '/', '\\']);
+
+/** Whether the words either side of the wrap take a space: letters, figures or punctuation that ends a word. */
+function takesSpace(before: TextLine, after: TextLine): boolean {
+  const [last, first] = [before.last, after.first];
+  if (last === '' || first === '' || isSpace(last) || isSpace(first) || HYPHENS.has(last)) return false;
+  if (isIdeographic(last) || isIdeographic(first)) return false;
+  // A URL, path or address broken where it had no space (overflow-wrap).
+  const word = before.lastWord;
+  return !(word.includes('/') || word.includes('@') || word.includes('_') || (word.includes('.') && !word.endsWith('.')));
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\u00a0' || c === '\t' || c === '\n' || c === '\u3000';
+
+/** Han, kana and CJK punctuation and full-width forms: written without spaces between words. */
+function isIdeographic(c: string): boolean {
+  const code = c.codePointAt(0)!;
+  return (code >= 0x2e80 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || code >= 0x20000;
+}
+
+/** The text objects of tagged content, in the order drawn. */
+function readLines(content: Uint8Array, fonts: Map<string, FontText>): TextLine[] {
+  const lexer = new ContentLexer(content);
+  const lines: TextLine[] = [];
+  // The MCID of each open marked-content sequence (-1 for one without), and whether it is an artifact.
+  const marks: Array<{ mcid: number; artifact: boolean }> = [];
+  let font: FontText | undefined;
+  let size = 0;
+  let line: TextLine | undefined;
+  while (lexer.next()) {
+    const { name, start, at } = lexer;
+    if (name === 'BDC' || name === 'BMC') {
+      const { tag } = lexer.markedContent('MCID');
+      marks.push({ mcid: name === 'BDC' ? lexer.markedContentId() : -1, artifact: tag === 'Artifact' });
+    } else if (name === 'EMC') marks.pop();
+    else if (name === 'Tf') {
+      font = fonts.get(nameOperand(content, start, at) ?? '');
+      size = Math.abs(numberOperands(content, start, at)[0] ?? 0);
+    } else if (name === 'BT') {
+      const mcid = marks.findLast((mark) => mark.mcid >= 0)?.mcid ?? -1;
+      const tagged = mcid >= 0 && !marks.some((mark) => mark.artifact);
+      line = tagged ? { mcid, x: 0, y: 0, size, first: '', firstWord: '', firstDone: false, last: '', lastWord: '', end: 0 } : undefined;
+    } else if (!line) continue;
+    else if (name === 'Tm') {
+      const [, , , , x, y] = numberOperands(content, start, at);
+      line.x = x ?? 0;
+      line.y = y ?? 0;
+    } else if (name === 'Tj' || name === 'TJ' || name === "'" || name === '"') {
+      line.font = font;
+      line.size = size;
+      show(line, font, stringOperands(content, start, at));
+    } else if (name === 'ET') {
+      line.end = at;
+      if (line.last !== '') lines.push(line);
+      line = undefined;
+    }
+  }
+  return lines;
+}
+
+/** Adds a string's characters to the line: its first character and word, its last character and word. */
+function show(line: TextLine, font: FontText | undefined, bytes: number[]): void {
+  if (!font) return;
+  for (let i = 0; i + font.codeBytes <= bytes.length; i += font.codeBytes) {
+    const code = font.codeBytes === 2 ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!;
+    const text = font.unicode.get(code) ?? '';
+    if (text === '') continue;
+    if (line.first === '') line.first = text;
+    if (isSpace(text)) {
+      line.lastWord = '';
+      line.firstDone = true;
+    } else {
+      line.lastWord += text;
+      if (!line.firstDone) line.firstWord += text;
+    }
+    line.last = text;
+  }
+}
