@@ -16,6 +16,8 @@ export interface StructureEdits {
   added: Array<[number, PdfDict]>;
   /** By page object number, the MCIDs that become artifacts. */
   artifacts: Map<number, Set<number>>;
+  /** By page object number, MCIDs given a new parent (an added element): MCID -> its number. */
+  moved: Map<number, Map<number, number>>;
   /** Each element's paragraph: the nearest block-level element at or above it (14.8.2.3). */
   blocks: Map<number, number>;
 }
@@ -28,7 +30,7 @@ const MAX_DEPTH = 256;
 
 /** The edits the file's structure tree needs; `allocate` numbers a new object. */
 export function editStructure(file: PdfFile, allocate: () => number): StructureEdits {
-  const edits: StructureEdits = { changed: new Map(), added: [], artifacts: new Map(), blocks: new Map() };
+  const edits: StructureEdits = { changed: new Map(), added: [], artifacts: new Map(), moved: new Map(), blocks: new Map() };
   const root = file.dict(file.catalog.get('StructTreeRoot'));
   if (!root) return edits;
   const seen = new Set<number>();
@@ -47,7 +49,7 @@ export function editStructure(file: PdfFile, allocate: () => number): StructureE
     visit(element.get('K'), depth + 1, own);
   };
   visit(root.get('K'), 0, 0);
-  if (edits.artifacts.size > 0) emptyParentTree(file, root, edits);
+  if (edits.artifacts.size > 0 || edits.moved.size > 0) rewriteParentTree(file, root, edits);
   return edits;
 }
 
@@ -64,31 +66,55 @@ function editable(file: PdfFile, num: number, edits: StructureEdits): PdfDict | 
 
 const kidsOf = (value: PdfValue | undefined): PdfValue[] => (value === undefined ? [] : isArray(value) ? value : [value]);
 
-/** An LI's kids as Lbl and LBody: a lone NonStruct becomes the LBody, several kids are wrapped in one. */
+/** Whether a kid is marked content: an MCID, or a marked-content reference (14.7.4.2). */
+const isContent = (kid: PdfValue): boolean => isNumber(kid) || (isDict(kid) && nameAt(kid, 'Type') === 'MCR');
+
+/**
+ * An LI's kids as Lbl and LBody. Content the LI holds itself before its body (a marker drawn
+ * inside, `list-style-position: inside`) becomes an Lbl; a lone NonStruct body becomes the LBody;
+ * a body of several kids is wrapped in a new LBody.
+ */
 function bodyOfListItem(file: PdfFile, num: number, item: PdfDict, edits: StructureEdits, allocate: () => number): void {
   const kids = kidsOf(item.get('K'));
   const typeOf = (kid: PdfValue) => (isRef(kid) ? nameAt(file.dict(kid), 'S') : undefined);
+  // An annotation (OBJR) held by the LI itself: left as it is.
+  if (kids.some((kid) => !isContent(kid) && typeOf(kid) === undefined)) return;
+  const firstBody = kids.findIndex((kid) => !isContent(kid) && typeOf(kid) !== 'Lbl');
+  const isMarker = (kid: PdfValue, i: number) => isContent(kid) && (firstBody < 0 || i < firstBody);
+  const marker = kids.filter(isMarker);
   const labels = kids.filter((kid) => typeOf(kid) === 'Lbl');
-  const body = kids.filter((kid) => typeOf(kid) !== 'Lbl');
-  if (body.length === 0 || (body.length === 1 && typeOf(body[0]!) === 'LBody')) return;
-  // Marked content or an annotation held by the LI itself would need its parent-tree entry moved: left as it is.
-  if (!body.every((kid) => isRef(kid) && typeOf(kid) !== undefined)) return;
+  const body = kids.filter((kid, i) => !isMarker(kid, i) && typeOf(kid) !== 'Lbl');
+  if (marker.length === 0 && (body.length === 0 || (body.length === 1 && typeOf(body[0]!) === 'LBody'))) return;
+  const page = get(item, 'Pg', isRef);
+  if (marker.length > 0) labels.unshift(new PdfRef(addElement('Lbl', num, page, marker, edits, allocate)));
   if (body.length === 1 && typeOf(body[0]!) === 'NonStruct') {
     editable(file, (body[0] as PdfRef).num, edits)!.set('S', new PdfName('LBody'));
-    return;
+    labels.push(body[0]!);
+  } else if (body.length > 0) {
+    const lbody = addElement('LBody', num, page, body, edits, allocate);
+    for (const kid of body) if (isRef(kid)) editable(file, kid.num, edits)!.set('P', new PdfRef(lbody));
+    labels.push(new PdfRef(lbody));
   }
-  const lbody = allocate();
-  edits.added.push([
-    lbody,
-    new Map<string, PdfValue>([
-      ['Type', new PdfName('StructElem')],
-      ['S', new PdfName('LBody')],
-      ['P', new PdfRef(num)],
-      ['K', body],
-    ]),
+  editable(file, num, edits)!.set('K', labels);
+}
+
+/** A new element of the type under `parent`, holding the kids; the content among them now has it for its parent. */
+function addElement(type: string, parent: number, page: PdfRef | undefined, kids: PdfValue[], edits: StructureEdits, allocate: () => number): number {
+  const num = allocate();
+  const element = new Map<string, PdfValue>([
+    ['Type', new PdfName('StructElem')],
+    ['S', new PdfName(type)],
+    ['P', new PdfRef(parent)],
   ]);
-  for (const kid of body) editable(file, (kid as PdfRef).num, edits)!.set('P', new PdfRef(lbody));
-  editable(file, num, edits)!.set('K', [...labels, new PdfRef(lbody)]);
+  if (page && kids.some(isNumber)) element.set('Pg', page);
+  element.set('K', kids.length === 1 ? kids[0]! : kids);
+  edits.added.push([num, element]);
+  for (const kid of kids) {
+    const on = isNumber(kid) ? page : isDict(kid) ? get(kid, 'Pg', isRef) ?? page : undefined;
+    const mcid = isNumber(kid) ? kid : isDict(kid) ? get(kid, 'MCID', isNumber) : undefined;
+    if (on && mcid !== undefined) edits.moved.set(on.num, (edits.moved.get(on.num) ?? new Map<number, number>()).set(mcid, num));
+  }
+  return num;
 }
 
 /** A piece of marked content an element holds: the element that holds it, its page and MCID. */
@@ -157,17 +183,23 @@ function removeRepeats(file: PdfFile, repeats: ContentItem[], edits: StructureEd
   }
 }
 
-/** The parent tree's arrays with the artifacts' entries emptied (null): no element holds them now. */
-function emptyParentTree(file: PdfFile, root: PdfDict, edits: StructureEdits): void {
+/** The parent tree's arrays with the artifacts' entries emptied (null: no element holds them now) and moved content under its new parent. */
+function rewriteParentTree(file: PdfFile, root: PdfDict, edits: StructureEdits): void {
   const entries = new Map(readNumberTree(file, root.get('ParentTree')).entries);
-  for (const [page, mcids] of edits.artifacts) {
+  for (const page of new Set([...edits.artifacts.keys(), ...edits.moved.keys()])) {
     const key = get(file.dict(new PdfRef(page)), 'StructParents', isNumber);
     const array = key === undefined ? undefined : entries.get(key);
     if (array === undefined || !isRef(array)) continue;
-    const read = edits.changed.get(array.num) ?? file.resolve(array);
+    const read = file.resolve(array);
     if (read === undefined || !isArray(read)) continue;
-    const emptied = read.map((value, mcid) => (mcids.has(mcid) ? null : value));
-    edits.changed.set(array.num, emptied);
+    const [gone, moved] = [edits.artifacts.get(page), edits.moved.get(page)];
+    edits.changed.set(
+      array.num,
+      read.map((value, mcid) => {
+        const holder = moved?.get(mcid);
+        return gone?.has(mcid) ? null : holder !== undefined ? new PdfRef(holder) : value;
+      }),
+    );
   }
 }
 

@@ -74,10 +74,15 @@ export function insertWordBreaks(content: Uint8Array, fonts: Map<string, FontTex
   return { content: Buffer.concat(parts), pairs };
 }
 
-/** Whether the next line continues the same paragraph on a new line: lower on the page, to the left of where the last began. */
+/**
+ * Whether the next line continues the same text on a new line: lower on the page, and in the same
+ * tagged sequence (a centred chart label's next line may start to the right), or in the same
+ * paragraph and to the left of where the last line's piece began.
+ */
 function wraps(before: TextLine, after: TextLine, blockOf: (mcid: number) => number | undefined): boolean {
-  if (after.y - before.y < before.size * 0.5 || after.x > before.x) return false;
+  if (after.y - before.y < before.size * 0.5) return false;
   if (before.mcid === after.mcid) return true;
+  if (after.x > before.x) return false;
   const block = blockOf(before.mcid);
   return block !== undefined && block === blockOf(after.mcid);
 }
@@ -89,10 +94,15 @@ function takesSpace(before: TextLine, after: TextLine): boolean {
   const [last, first] = [before.last, after.first];
   if (last === '' || first === '' || isSpace(last) || isSpace(first) || HYPHENS.has(last)) return false;
   if (isIdeographic(last) || isIdeographic(first)) return false;
-  // A URL, path or address broken where it had no space (overflow-wrap).
+  // A URL, path or address broken where it had no space (overflow-wrap): a slash, an @, an
+  // underscore, or a dot between letters ("example.org"; not "1.5m" or "U.S.").
   const word = before.lastWord;
-  return !(word.includes('/') || word.includes('@') || word.includes('_') || (word.includes('.') && !word.endsWith('.')));
+  if (word.includes('/') || word.includes('@') || word.includes('_')) return false;
+  for (let i = 1; i + 2 < word.length; i++) if (word[i] === '.' && isLetter(word[i - 1]!) && isLetter(word[i + 1]!) && isLetter(word[i + 2]!)) return false;
+  return true;
 }
+
+const isLetter = (c: string): boolean => c.toLowerCase() !== c.toUpperCase();
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\u00a0' || c === '\t' || c === '\n' || c === '\u3000';
 
