@@ -121,9 +121,23 @@ function readLines(content: Uint8Array, fonts: Map<string, FontText>): TextLine[
   let font: FontText | undefined;
   let size = 0;
   let line: TextLine | undefined;
+  // Where the strings of the line's text-showing operators are, two numbers each (operands' start, operator): read once the line ends.
+  let shows: number[] = [];
   while (lexer.next()) {
     const { name, start, at } = lexer;
-    if (name === 'BDC' || name === 'BMC') {
+    // Per glyph Chromium writes a Td and a Tj: those are passed over or noted first.
+    if (name === 'Td') continue;
+    if (name === 'Tj' || name === 'TJ' || name === "'" || name === '"') {
+      if (line && font) {
+        if (line.font !== font) {
+          if (line.font) readShows(line, content, shows);
+          shows = [];
+        }
+        line.font = font;
+        line.size = size;
+        shows.push(start, at);
+      }
+    } else if (name === 'BDC' || name === 'BMC') {
       const { tag } = lexer.markedContent('MCID');
       marks.push({ mcid: name === 'BDC' ? lexer.markedContentId() : -1, artifact: tag === 'Artifact' });
     } else if (name === 'EMC') marks.pop();
@@ -134,16 +148,13 @@ function readLines(content: Uint8Array, fonts: Map<string, FontText>): TextLine[
       const mcid = marks.findLast((mark) => mark.mcid >= 0)?.mcid ?? -1;
       const tagged = mcid >= 0 && !marks.some((mark) => mark.artifact);
       line = tagged ? { mcid, x: 0, y: 0, size, first: '', firstWord: '', firstDone: false, last: '', lastWord: '', end: 0 } : undefined;
-    } else if (!line) continue;
-    else if (name === 'Tm') {
+      shows = [];
+    } else if (line && name === 'Tm') {
       const [, , , , x, y] = numberOperands(content, start, at);
       line.x = x ?? 0;
       line.y = y ?? 0;
-    } else if (name === 'Tj' || name === 'TJ' || name === "'" || name === '"') {
-      line.font = font;
-      line.size = size;
-      show(line, font, stringOperands(content, start, at));
-    } else if (name === 'ET') {
+    } else if (line && name === 'ET') {
+      readShows(line, content, shows);
       line.end = at;
       if (line.last !== '') lines.push(line);
       line = undefined;
@@ -152,21 +163,42 @@ function readLines(content: Uint8Array, fonts: Map<string, FontText>): TextLine[
   return lines;
 }
 
-/** Adds a string's characters to the line: its first character and word, its last character and word. */
-function show(line: TextLine, font: FontText | undefined, bytes: number[]): void {
-  if (!font) return;
-  for (let i = 0; i + font.codeBytes <= bytes.length; i += font.codeBytes) {
-    const code = font.codeBytes === 2 ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!;
-    const text = font.unicode.get(code) ?? '';
-    if (text === '') continue;
-    if (line.first === '') line.first = text;
-    if (isSpace(text)) {
-      line.lastWord = '';
-      line.firstDone = true;
-    } else {
-      line.lastWord += text;
-      if (!line.firstDone) line.firstWord += text;
+/** Reads the shown strings of a line in its font: the first word from the front, the last word from the back. */
+function readShows(line: TextLine, content: Uint8Array, shows: number[]): void {
+  const font = line.font;
+  if (!font || shows.length === 0) return;
+  const textOf = (i: number): string[] => {
+    const bytes = stringOperands(content, shows[i]!, shows[i + 1]!);
+    const chars: string[] = [];
+    for (let j = 0; j + font.codeBytes <= bytes.length; j += font.codeBytes) {
+      const text = font.unicode.get(font.codeBytes === 2 ? bytes[j]! * 256 + bytes[j + 1]! : bytes[j]!) ?? '';
+      if (text !== '') chars.push(text);
     }
-    line.last = text;
+    return chars;
+  };
+  if (line.first === '' || !line.firstDone) {
+    forward: for (let i = 0; i < shows.length; i += 2) {
+      for (const text of textOf(i)) {
+        if (line.first === '') line.first = text;
+        if (isSpace(text) || line.firstWord.length > 64) {
+          line.firstDone = true;
+          break forward;
+        }
+        line.firstWord += text;
+      }
+    }
   }
+  let word = '';
+  let last = '';
+  backward: for (let i = shows.length - 2; i >= 0; i -= 2) {
+    const chars = textOf(i);
+    for (let j = chars.length - 1; j >= 0; j--) {
+      if (last === '') last = chars[j]!;
+      if (isSpace(chars[j]!) || word.length > 64) break backward;
+      word = chars[j]! + word;
+    }
+  }
+  if (last === '') return;
+  line.lastWord = word;
+  line.last = last;
 }
