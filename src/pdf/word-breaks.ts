@@ -4,8 +4,8 @@
 // where the next text object of the same paragraph starts a new line, the line ends without a
 // space and the words on either side are words that take one, a space glyph of the line's font is
 // shown just before its ET, where the last glyph left the pen. Nothing visible changes. Not
-// between Chinese or Japanese characters (no spaces there), after a hyphen or dash, or inside a
-// URL or path broken where it had no space.
+// between Chinese, Japanese or Korean characters (no spaces there, or a break inside a word), after
+// a hyphen or dash, or inside a URL or path broken where it had no space.
 import { ContentLexer } from './content-lexer.js';
 import { nameOperand, numberOperands, stringOperands } from './text-lexer.js';
 
@@ -106,10 +106,15 @@ const isLetter = (c: string): boolean => c.toLowerCase() !== c.toUpperCase();
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\u00a0' || c === '\t' || c === '\n' || c === '\u3000';
 
-/** Han, kana and CJK punctuation and full-width forms: written without spaces between words. */
+/**
+ * Han, kana, CJK punctuation and full-width forms, written without spaces between words; and
+ * Hangul, which Chromium also breaks between syllables of one word ("귀국|연구자"), so that a wrap
+ * there says nothing of a space.
+ */
 function isIdeographic(c: string): boolean {
   const code = c.codePointAt(0)!;
-  return (code >= 0x2e80 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || code >= 0x20000;
+  const hangul = (code >= 0x1100 && code <= 0x11ff) || (code >= 0xac00 && code <= 0xd7af);
+  return hangul || (code >= 0x2e80 && code <= 0x30ff) || (code >= 0x3130 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || code >= 0x20000;
 }
 
 /** The text objects of tagged content, in the order drawn. */

@@ -25,7 +25,8 @@ export function taggedText(pdf: PDFDocument): Map<string, string> {
   return texts;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Scripts a line may wrap inside a word with no space (Hangul between syllables): a wrap there says nothing of a space. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Soft line wraps inside one tagged sequence where a letter or figure meets another with no space between. */
 export function gluedWraps(pdf: PDFDocument): string[] {

@@ -33,7 +33,7 @@ const BODY = `<main>
 <p id="end">The end.</p>
 </main>`;
 
-const context = { printer: undefined as unknown as Printer, close: async () => {}, dir: '', file: '', bytes: new Uint8Array() };
+const context = { printer: undefined as unknown as Printer, close: async () => {}, dir: '', file: '', bytes: new Uint8Array() as Uint8Array };
 const finishing = suite('lists, tables and words, finished as PDF/UA-1 wants them', context);
 
 finishing.before(async (ctx) => {
