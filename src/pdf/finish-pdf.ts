@@ -4,8 +4,10 @@
 // read by the lexer; one no edit changes is copied as it was written. What changes is
 //   - the document information and an XMP packet in step with it (pdfuaid:part 1), fixed dates;
 //   - the catalog: language, DisplayDocTitle, the metadata, embedded files (/Names, /AF);
-//   - page content: marks Chromium left untagged (margin boxes, decoration) become artifacts;
-//   - structure: elements and the objects that cite them (finish-objects.ts);
+//   - page content: marks Chromium left untagged (margin boxes, decoration) become artifacts, a
+//     repeated table header too, and a space is shown at each soft line wrap (page-content.ts);
+//   - structure: list items as Lbl and LBody (structure-edits.ts), elements and the objects
+//     that cite them, bookmarks' titles with their words apart (finish-objects.ts);
 // and a trailer /ID derived from the content, so the same inputs give the same bytes.
 import type { RenderedDocument } from '../contracts/document.js';
 import { infoDict, writeMetadataStream } from './document-info.js';
