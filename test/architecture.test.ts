@@ -138,6 +138,7 @@ function functionsOf(file: string): { name: string; line: number; lines: number 
 const READS_PDF_TEXT: Record<string, string> = {
   'pdf-lexer.ts': 'the lexer: file bytes as text, read into tokens',
   'content-lexer.ts': "the content lexer: a page's operators read from its bytes",
+  'text-lexer.ts': "a font's ToUnicode CMap and a text operator's strings and numbers, read from their bytes (issue 19)",
   'xmp.ts': 'escapes XML and writes the date of the XMP packet; it reads no PDF',
   'link-words.ts': "words from a link destination's name once decoded, not from PDF bytes",
 };

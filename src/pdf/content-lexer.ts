@@ -125,6 +125,21 @@ export class ContentLexer {
     return { tag, hasKey: inline && dictionaryHas(data, i + 2, at, key) };
   }
 
+  /** For the BDC just read: the MCID its in-line property list gives (14.7.4.2), or -1 where it gives none. */
+  markedContentId(): number {
+    const { data, at } = this;
+    let i = whiteEnd(data, this.start, at);
+    if (data[i] !== 0x2f /* / */) return -1;
+    i = whiteEnd(data, wordEnd(data, i + 1, at), at);
+    if (data[i] !== 0x3c || data[i + 1] !== 0x3c) return -1;
+    const value = dictionaryValue(data, i + 2, at, 'MCID');
+    if (value < 0) return -1;
+    let mcid = 0;
+    let digits = 0;
+    for (let j = value; j < at && data[j]! >= 0x30 && data[j]! <= 0x39; j++, digits++) mcid = mcid * 10 + data[j]! - 0x30;
+    return digits > 0 ? mcid : -1;
+  }
+
   #operator(operands: number, at: number, end: number): boolean {
     const name = operatorName(this.data, at, end);
     this.name = name;
@@ -149,6 +164,11 @@ function whiteEnd(data: Uint8Array, at: number, limit: number): number {
  * are passed over whole.
  */
 function dictionaryHas(data: Uint8Array, from: number, limit: number, key: string): boolean {
+  return dictionaryValue(data, from, limit, key) >= 0;
+}
+
+/** Where the value of `key` starts in the dictionary whose entries start at `from` (read as dictionaryHas reads); -1 where it has no such key. */
+function dictionaryValue(data: Uint8Array, from: number, limit: number, key: string): number {
   let depth = 1;
   let keyDue = true;
   let i = from;
@@ -160,14 +180,14 @@ function dictionaryHas(data: Uint8Array, from: number, limit: number, key: strin
       depth++;
       i += c === 0x5b ? 1 : 2;
     } else if ((c === 0x3e && data[i + 1] === 0x3e) || c === 0x5d) {
-      if (--depth === 0) return false;
+      if (--depth === 0) return -1;
       // A value that was an array or a dictionary has ended.
       if (depth === 1) keyDue = true;
       i += c === 0x5d ? 1 : 2;
     } else {
       const end = c === 0x28 ? literalEnd(data, i, limit) : c === 0x3c ? hexEnd(data, i) : wordEnd(data, i + 1, limit);
       if (depth === 1 && keyDue && c === 0x2f /* / */) {
-        if (nameIs(data, i + 1, end, key)) return true;
+        if (nameIs(data, i + 1, end, key)) return whiteEnd(data, end, limit);
         keyDue = false;
       } else if (depth === 1 && !keyDue) {
         keyDue = true;
@@ -175,7 +195,7 @@ function dictionaryHas(data: Uint8Array, from: number, limit: number, key: strin
       i = end;
     }
   }
-  return false;
+  return -1;
 }
 
 function nameIs(data: Uint8Array, start: number, end: number, name: string): boolean {

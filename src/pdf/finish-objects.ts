@@ -1,36 +1,55 @@
-// The objects finishing changes, each edited as a value (issue 17): page content with its
-// untagged marks made artifacts; structure elements and link annotations as PDF/UA wants them;
-// Chromium's structure IDs numbered apart from the DOM. Every other object is copied as written.
+// The objects finishing changes, each edited as a value (issue 17): page content as finished
+// (page-content.ts); structure elements and link annotations as PDF/UA wants them; Chromium's
+// structure IDs numbered apart from the DOM; bookmarks' titles with their words apart. Every
+// other object is copied as written.
 import type { PdfWords } from '../contracts/document.js';
-import { deflate, inflate } from './deflate.js';
 import { describeLink } from './link-words.js';
-import { markArtifacts } from './mark-artifacts.js';
-import type { ObjectGlance, PdfFile, PdfObject } from './pdf-file.js';
-import { copyDict, isDict, isStructElem, nameAt, PdfName, PdfRef, refsOf, type PdfDict, type PdfValue } from './pdf-objects.js';
-import { pdfText } from './pdf-text.js';
+import type { FinishedContent } from './page-content.js';
+import type { ObjectGlance, PdfFile } from './pdf-file.js';
+import { copyDict, isDict, isString, isStructElem, nameAt, PdfName, type ObjectEdit, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { decodeText, pdfText } from './pdf-text.js';
 import { readNameTree } from './pdf-trees.js';
-import { withLength } from './pdf-writer.js';
+import type { StructureEdits } from './structure-edits.js';
 import { numberChromiumIds, renameIdTreeNode, renameIds, type IdNames } from './structure-ids.js';
 
-/** An object's new value, and for a stream whose data changed, the new data. */
-export interface ObjectEdit {
-  value: PdfValue;
-  data?: Uint8Array;
-}
+export type { ObjectEdit };
 
 /** What finishing makes of an object, given a glance at it; undefined where it is copied as written. */
 export type ObjectFinisher = (num: number, glance: ObjectGlance) => ObjectEdit | undefined;
 
-/** The finisher of a file's objects: only the objects an edit may change are parsed whole. */
-export function objectFinisher(file: PdfFile, pages: number[], words: PdfWords): ObjectFinisher {
-  const contents = new Set(pages.flatMap((page) => refsOf(file.dict(new PdfRef(page))?.get('Contents')).map((ref) => ref.num)));
+/**
+ * The finisher of a file's objects: only the objects an edit may change are parsed whole. The
+ * structure edits (structure-edits.ts) give elements and parent-tree arrays as they become; the
+ * page content comes finished (page-content.ts), with the words either side of each line break
+ * that mend the bookmarks' titles.
+ */
+export function objectFinisher(file: PdfFile, words: PdfWords, structure: StructureEdits, content: FinishedContent): ObjectFinisher {
   const ids = numberChromiumIds(file);
   const idTree = new Set(ids.size > 0 ? readNameTree(file, file.dict(file.catalog.get('StructTreeRoot'))?.get('IDTree')).nodes : []);
   return (num, glance) => {
-    if (glance.object?.data) return contents.has(num) ? markedContent(glance.object) : undefined;
+    if (glance.object?.data) return content.streams.get(num);
+    const changed = structure.changed.get(num);
+    if (changed !== undefined) return editObject(changed, words, ids, idTree.has(num)) ?? { value: changed };
+    if (glance.keys?.has('Title') && glance.keys.has('Parent') && content.pairs.length > 0) return spacedTitle(file.object(num)!, content.pairs);
     if (!glance.keys || !(idTree.has(num) || mayEdit(glance.keys, ids.size > 0))) return undefined;
     return editObject(file.object(num)!, words, ids, idTree.has(num));
   };
+}
+
+/**
+ * A bookmark with the spaces of its heading's line breaks (issue 19): Chromium titles it with the
+ * text it drew, which has none where the heading wraps ("byChinese").
+ */
+function spacedTitle(value: PdfValue, pairs: Array<[string, string]>): ObjectEdit | undefined {
+  const title = isDict(value) ? value.get('Title') : undefined;
+  if (title === undefined || !isString(title)) return undefined;
+  const text = decodeText(title);
+  let spaced = text;
+  for (const [before, after] of pairs) if (before !== '' && after !== '') spaced = spaced.replaceAll(before + after, `${before} ${after}`);
+  if (spaced === text) return undefined;
+  const item = copyDict(value as PdfDict);
+  item.set('Title', pdfText(spaced));
+  return { value: item };
 }
 
 /** Whether an edit may change a dictionary with these keys (and the names they hold). */
@@ -62,19 +81,3 @@ function editObject(value: PdfValue, words: PdfWords, ids: IdNames, inIdTree: bo
 }
 
 const wrap = (value: PdfDict | undefined): ObjectEdit | undefined => (value ? { value } : undefined);
-
-/** A page's content with its untagged marks made artifacts; undefined where there are none, or it cannot be read. */
-function markedContent(object: PdfObject): ObjectEdit | undefined {
-  const dict = object.value;
-  if (!isDict(dict) || !object.data) return undefined;
-  const filter = dict.get('Filter');
-  const flate = nameAt(dict, 'Filter') === 'FlateDecode';
-  if ((filter !== undefined && !flate) || dict.has('DecodeParms')) return undefined;
-  const content = flate ? inflate(object.data) : object.data;
-  const marked = markArtifacts(content);
-  if (marked === undefined || marked === content) return undefined;
-  const data = deflate(marked);
-  const entries = new Map(dict);
-  entries.set('Filter', new PdfName('FlateDecode'));
-  return { value: withLength(entries, data), data };
-}

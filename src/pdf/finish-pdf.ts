@@ -4,18 +4,22 @@
 // read by the lexer; one no edit changes is copied as it was written. What changes is
 //   - the document information and an XMP packet in step with it (pdfuaid:part 1), fixed dates;
 //   - the catalog: language, DisplayDocTitle, the metadata, embedded files (/Names, /AF);
-//   - page content: marks Chromium left untagged (margin boxes, decoration) become artifacts;
-//   - structure: elements and the objects that cite them (finish-objects.ts);
+//   - page content: marks Chromium left untagged (margin boxes, decoration) become artifacts, a
+//     repeated table header too, and a space is shown at each soft line wrap (page-content.ts);
+//   - structure: list items as Lbl and LBody (structure-edits.ts), elements and the objects
+//     that cite them, bookmarks' titles with their words apart (finish-objects.ts);
 // and a trailer /ID derived from the content, so the same inputs give the same bytes.
 import type { RenderedDocument } from '../contracts/document.js';
 import { infoDict, writeMetadataStream } from './document-info.js';
 import { embeddedFilesEntries, writeAttachments } from './embedded-files.js';
 import { objectFinisher, type ObjectFinisher } from './finish-objects.js';
 import { normalisePdf } from './normalise-pdf.js';
+import { finishPageContent } from './page-content.js';
 import { PdfFile } from './pdf-file.js';
 import { get, isRef, PdfName, PdfRef, type PdfValue } from './pdf-objects.js';
 import { pdfText } from './pdf-text.js';
 import { PdfWriter } from './pdf-writer.js';
+import { editStructure } from './structure-edits.js';
 
 /** What a printed PDF is finished with: its document information, attached files and words. */
 export type DocumentToFinish = Pick<RenderedDocument, 'metadata' | 'attachments' | 'pdfWords'>;
@@ -44,7 +48,10 @@ function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdf
   const numbers = file.numbers();
   const writer = new PdfWriter((numbers.at(-1) ?? 0) + 1);
   try {
-    copyObjects(file, writer, objectFinisher(file, pages, pdfWords), new Set([catalogNum, infoNum]));
+    const structure = editStructure(file, () => writer.allocate());
+    const content = finishPageContent(file, pages, structure);
+    copyObjects(file, writer, objectFinisher(file, pdfWords, structure, content), new Set([catalogNum, infoNum]));
+    for (const [num, value] of structure.added) writer.write(num, value);
   } catch (error) {
     // An object the lexer cannot read: the file is saved again by pdf-lib and read from that.
     if (error instanceof SyntaxError) return undefined;

@@ -123,3 +123,31 @@ function insert(content: Uint8Array, insertions: Insertion[]): Buffer {
   out.set(content.subarray(from), to);
   return out;
 }
+
+/** What a repeated table header becomes (ISO 32000-1, 14.8.2.2.2): a pagination artifact, a running header. */
+const REPEAT = Buffer.from('/Artifact <</Type /Pagination /Subtype /Header>> BDC', 'latin1');
+
+/**
+ * The content with each tagged sequence whose MCID is among `mcids` marked an artifact instead
+ * (issue 19: a table's header row drawn again on a new page); the same bytes where none is, and
+ * undefined where the stream does not read as operators.
+ */
+export function remarkAsArtifacts(content: Uint8Array, mcids: ReadonlySet<number>): Uint8Array | undefined {
+  const lexer = new ContentLexer(content);
+  const insertions: Array<[start: number, end: number]> = [];
+  try {
+    while (lexer.next(true)) if (lexer.name === 'BDC' && mcids.has(lexer.markedContentId())) insertions.push([lexer.start, lexer.end]);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  if (insertions.length === 0) return content;
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (const [start, end] of insertions) {
+    parts.push(content.subarray(from, start), REPEAT);
+    from = end;
+  }
+  parts.push(content.subarray(from));
+  return Buffer.concat(parts);
+}

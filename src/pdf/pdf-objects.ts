@@ -30,6 +30,12 @@ export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | 
 /** A dictionary, its entries in the order written; Skia's layout (one entry a line) unless a PdfInlineDict. */
 export type PdfDict = Map<string, PdfValue>;
 
+/** An object's new value, and for a stream whose data changed, the new data. */
+export interface ObjectEdit {
+  value: PdfValue;
+  data?: Uint8Array;
+}
+
 /** The value under `key`, if it is of the type the guard accepts. */
 export function get<T extends PdfValue>(dict: PdfDict | undefined, key: string, guard: (v: PdfValue) => v is T): T | undefined {
   const value = dict?.get(key);

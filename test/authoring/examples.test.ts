@@ -1,7 +1,8 @@
 // The bundled examples (issue 13, item 10): each checks clean with no flag and no warning, each
 // source verified against its own text; `brief init --example NAME` starts from either; the
 // Korean example builds, its Hangul names come out as text in a bundled Korean font, and none of
-// its documents carries the wording of the first bundled subject.
+// its documents carries the wording of the first bundled subject. Both examples' PDFs and packs
+// meet every rule of the accessibility checker (issue 19).
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,17 @@ import * as assert from 'uvu/assert';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../../src/authoring/examples.js';
 import { pdfFonts, pdfReadingText } from '../helpers/pdf.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { checkAccessibility, formatResults } from '../helpers/ua-checks.js';
+
+/** Each file's failed rules, as the checker words them; '' where every rule holds. */
+async function accessibilityFailures(out: string, files: string[]): Promise<string> {
+  const failures: string[] = [];
+  for (const file of files) {
+    const failed = (await checkAccessibility(file)).filter((r) => !r.ok);
+    if (failed.length > 0) failures.push(`${path.relative(out, file)}:\n${formatResults(failed)}`);
+  }
+  return failures.join('\n');
+}
 
 const KOREAN = 'examples/korean-fellowships';
 
@@ -80,6 +92,20 @@ test('the Korean example builds: its Hangul names are text in a bundled Korean f
         assert.not.ok(text.includes(wording), `${path.relative(out, file)} holds "${wording}"`);
       }
     }
+    assert.is(await accessibilityFailures(out, [...pdfs, path.join(out, 'briefing-pack.pdf')]), '');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('the northvale example builds, and its documents and pack meet every rule of the accessibility checker', async () => {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'brief-northvale-'));
+  try {
+    const result = runCli(['build', '--data', 'examples/northvale/data', '--out', out, '--format', 'brief', '--format', 'one-pager'], { timeout: 300_000 });
+    assert.is(result.code, 0, result.stderr);
+    const pdfs = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.pdf')).sort();
+    assert.is(pdfs.length, 7, pdfs.join(', '));
+    assert.is(await accessibilityFailures(out, pdfs.map((file) => path.join(out, file))), '');
   } finally {
     await rm(out, { recursive: true, force: true });
   }

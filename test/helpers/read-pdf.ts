@@ -133,6 +133,28 @@ export async function unmarkedPaint(file: string): Promise<number[]> {
   });
 }
 
+/** Marked content nested against PDF/UA-1 7.1: an artifact inside tagged content, or tagged content inside an artifact (veraPDF 7.1-1, 7.1-2). */
+export async function markedContentNesting(file: string): Promise<string[]> {
+  return withPdfJs(file, async (doc, pdfjs) => {
+    const { OPS } = pdfjs;
+    const problems: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const list = await (await doc.getPage(p)).getOperatorList();
+      const stack: Array<'artifact' | 'tagged' | 'other'> = [];
+      list.fnArray.forEach((fn, i) => {
+        const args = list.argsArray[i] as unknown[] | null;
+        if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
+          const kind = nameOf(args?.[0]) === 'Artifact' ? 'artifact' : fn === OPS.beginMarkedContentProps && typeof args?.[1] === 'number' ? 'tagged' : 'other';
+          if (kind === 'artifact' && stack.includes('tagged')) problems.push(`page ${p}: an artifact inside tagged content`);
+          if (kind === 'tagged' && stack.includes('artifact')) problems.push(`page ${p}: tagged content inside an artifact`);
+          stack.push(kind);
+        } else if (fn === OPS.endMarkedContent) stack.pop();
+      });
+    }
+    return problems;
+  });
+}
+
 function nameOf(value: unknown): string {
   return typeof value === 'string' ? value : ((value as { name?: string } | undefined)?.name ?? '');
 }

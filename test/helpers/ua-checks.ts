@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
-import { elements, loadWithPdfLib, popplerComplaints, structTrees, textEntry, textOf, unmarkedPaint, xmpOf, xrefErrors, type StructNode } from './read-pdf.js';
+import { gluedWraps } from './content-text.js';
+import { elements, loadWithPdfLib, markedContentNesting, popplerComplaints, structTrees, textEntry, textOf, unmarkedPaint, xmpOf, xrefErrors, type StructNode } from './read-pdf.js';
+import { readTagged, structureRules, type Tagged } from './ua-structure.js';
 
 export interface RuleResult {
   rule: string;
@@ -19,7 +21,7 @@ const STANDARD = new Set(
 /** Scripts that are not the documents' language: text in them must be tagged with its own. */
 const FOREIGN_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Thai}]/u;
 
-/** Every rule, checked on one PDF. */
+/** Every rule, checked on one PDF: veraPDF's PDF/UA-1 rules that apply to what the tool writes, named by their numbers, and a few of the tool's own. */
 export async function checkAccessibility(file: string): Promise<RuleResult[]> {
   const pdf = await loadWithPdfLib(file);
   const results: RuleResult[] = [];
@@ -27,38 +29,78 @@ export async function checkAccessibility(file: string): Promise<RuleResult[]> {
 
   const catalog = pdf.catalog;
   const xmp = xmpOf(pdf) ?? '';
-  rule('5 PDF/UA identification: XMP pdfuaid:part is 1', /<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp) ? [] : ['no pdfuaid:part 1']);
+  rule('5-1/5-2 PDF/UA identification: XMP pdfuaid:part is 1', /<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp) ? [] : ['no pdfuaid:part 1']);
+  rule('7.1-8/7.1-9 a metadata stream with dc:title', xmp && /<dc:title><rdf:Alt><rdf:li[^>]*>[^<]+</.test(xmp) ? [] : ['no XMP dc:title']);
   rule('7.1 XMP in step with the document information', xmpAgreement(pdf, xmp));
   const preferences = catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
-  rule('7.1 ViewerPreferences DisplayDocTitle is true', String(preferences?.get(PDFName.of('DisplayDocTitle'))) === 'true' ? [] : ['missing']);
-  rule('7.2 the document language (catalog /Lang)', textEntry(catalog, 'Lang') ? [] : ['no /Lang']);
+  rule('7.1-10 ViewerPreferences DisplayDocTitle is true', String(preferences?.get(PDFName.of('DisplayDocTitle'))) === 'true' ? [] : ['missing']);
+  const lang = textEntry(catalog, 'Lang');
+  rule('7.2-2/7.2-34 the document language (catalog /Lang), a language tag (7.2-29)', lang && /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(lang) ? [] : [`/Lang "${lang ?? ''}"`]);
   const mark = catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
   const root = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  rule('7.1 tagged: MarkInfo Marked true and a structure tree', String(mark?.get(PDFName.of('Marked'))) === 'true' && root ? [] : ['untagged']);
+  rule('6.2-1/7.1-11 tagged: MarkInfo Marked true and a structure tree', String(mark?.get(PDFName.of('Marked'))) === 'true' && root ? [] : ['untagged']);
+  rule('7.1-4 not marked Suspects', String(mark?.get(PDFName.of('Suspects'))) === 'true' ? ['Suspects true'] : []);
 
   const trees = await structTrees(file);
   rule('7.1 every page has a structure tree', trees.flatMap((tree, i) => (tree && tree.children.length > 0 ? [] : [`page ${i + 1}`])));
   const bare = await unmarkedPaint(file);
-  rule('7.1 every mark is tagged content or an artifact', bare.flatMap((count, i) => (count > 0 ? [`page ${i + 1}: ${count} marks`] : [])));
+  rule('7.1-3 every mark is tagged content or an artifact', bare.flatMap((count, i) => (count > 0 ? [`page ${i + 1}: ${count} marks`] : [])));
+  rule('7.1-1/7.1-2 no artifact inside tagged content, no tagged content inside an artifact', await markedContentNesting(file));
 
-  const all = root ? structElements(pdf, root) : [];
-  rule('7.1 standard structure types (or role-mapped)', all.filter((e) => !STANDARD.has(e.type)).map((e) => e.type));
+  const all = root ? readTagged(pdf, root) : [];
+  rule('7.1-5/7.1-7 standard structure types (or role-mapped), standard ones not remapped', [
+    ...all.filter((e) => !STANDARD.has(e.type)).map((e) => e.type),
+    ...remappedStandard(root),
+  ]);
+  for (const { rule: name, problems } of structureRules(all)) rule(name, problems);
   rule(
-    '7.3 every Figure has alternative text that says something',
+    '7.3-1 every Figure has alternative text that says something',
     all.filter((e) => e.type === 'Figure' && (!e.alt || /^(chart|image|figure|graphic)$/i.test(e.alt.trim()))).map((e) => `Figure alt "${e.alt ?? ''}"`),
   );
-  rule('7.5 every table header has a Scope', all.filter((e) => e.type === 'TH' && !e.scope).map(() => 'TH without Scope'));
-  rule('7.4.2 headings do not skip a level', headingSkips(all));
-  rule('7.18.1/7.18.5 every link is tagged (Link element, /StructParent) and described (/Contents)', await linkProblems(pdf, all));
-  rule('7.18.3 pages with annotations have /Tabs /S', tabProblems(pdf));
+  rule('7.5-1/7.5-2 every table header has a Scope', all.filter((e) => e.type === 'TH' && !e.scope).map(() => 'TH without Scope'));
+  rule('7.4.2-1 headings do not skip a level', headingSkips(all));
+  rule('14.8.2.2.2 a table header repeated on a new page is an artifact: no TH is read twice', repeatedHeaders(all));
+  rule('14.8.2.5 word breaks are explicit: no words glued at a line wrap in the text stream', gluedWraps(pdf));
+  rule('7.18.1-2/7.18.5-1/7.18.5-2 every link is tagged (Link element, /StructParent) and described (/Contents)', await linkProblems(pdf, all));
+  rule('7.18.3-1 pages with annotations have /Tabs /S', tabProblems(pdf));
   rule('7.2 text in another script is tagged with its language', languageProblems(trees));
-  rule('7.21 every font embedded, with a Unicode mapping', fontProblems(file));
-  rule('7.11 embedded files have /F, /UF and a relationship', fileProblems(pdf));
+  rule('7.21.4.1-1/7.21.7-1 every font embedded, with a Unicode mapping', fontProblems(file));
+  rule('7.21.3.1-1/7.21.3.2-1 composite fonts: Identity CMaps, a CIDToGIDMap for TrueType CID fonts', compositeFontProblems(pdf));
+  rule('7.11-1 embedded files have /F, /UF and a relationship', fileProblems(pdf));
   rule('well-formed: exact cross-reference offsets, poppler reads it without complaint', [
     ...xrefErrors(await readFile(file)),
     ...(popplerComplaints(file) ? [popplerComplaints(file)] : []),
   ]);
   return results;
+}
+
+/** The role map's entries that remap a standard type (7.1-7). */
+function remappedStandard(root: PDFDict | undefined): string[] {
+  const roleMap = root?.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
+  return (roleMap?.entries() ?? []).map(([key]) => key.decodeText()).filter((type) => STANDARD.has(type)).map((type) => `${type} remapped`);
+}
+
+/** TH cells whose marked content lies on more than one page: a header row drawn again and read again. */
+function repeatedHeaders(all: Tagged[]): string[] {
+  const pagesOf = (e: Tagged): string[] => [...e.contentPages, ...e.kids.flatMap(pagesOf)];
+  return all.filter((e) => e.type === 'TH' && new Set(pagesOf(e)).size > 1).map((e) => `a TH on ${new Set(pagesOf(e)).size} pages`);
+}
+
+/** Type 0 fonts: an Identity CMap (or one embedded); a CIDFontType2 descendant with a CIDToGIDMap. */
+function compositeFontProblems(pdf: PDFDocument): string[] {
+  const problems: string[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() !== 'Type0') continue;
+    const base = object.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? '?';
+    const encoding = object.lookup(PDFName.of('Encoding'));
+    if (encoding instanceof PDFName && !/^Identity-[HV]$/.test(encoding.decodeText())) problems.push(`${base}: CMap ${encoding.decodeText()}`);
+    const descendants = object.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.asArray() ?? [];
+    for (const d of descendants) {
+      const cid = pdf.context.lookup(d);
+      if (cid instanceof PDFDict && cid.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() === 'CIDFontType2' && !cid.has(PDFName.of('CIDToGIDMap'))) problems.push(`${base}: no CIDToGIDMap`);
+    }
+  }
+  return problems;
 }
 
 function xmpAgreement(pdf: PDFDocument, xmp: string): string[] {
@@ -84,48 +126,7 @@ function unescapeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
 }
 
-interface Element {
-  type: string;
-  alt?: string;
-  scope: boolean;
-  /** Annotations it holds (object references), for links. */
-  annotations: string[];
-}
-
-/** Every structure element in tree order, read with pdf-lib from the structure tree root. */
-function structElements(pdf: PDFDocument, root: PDFDict): Element[] {
-  const out: Element[] = [];
-  const seen = new Set<PDFObject>();
-  const visit = (value: PDFObject | undefined) => {
-    const node = value instanceof PDFRef ? pdf.context.lookup(value) : value;
-    if (!(node instanceof PDFDict) || seen.has(node)) {
-      if (node instanceof PDFArray) node.asArray().forEach(visit);
-      return;
-    }
-    seen.add(node);
-    const type = node.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText();
-    if (type === 'OBJR' || type === 'MCR') return;
-    const s = node.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
-    if (s !== undefined) {
-      const attributes = node.lookup(PDFName.of('A'));
-      const attributeDicts = attributes instanceof PDFArray ? attributes.asArray().map((a) => pdf.context.lookup(a)) : [attributes];
-      const scope = attributeDicts.some((a) => a instanceof PDFDict && a.has(PDFName.of('Scope')));
-      const kids = node.lookup(PDFName.of('K'));
-      const kidList = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
-      const annotations = kidList
-        .map((k) => (k instanceof PDFRef ? pdf.context.lookup(k) : k))
-        .filter((k): k is PDFDict => k instanceof PDFDict && k.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText() === 'OBJR')
-        .map((objr) => String(objr.get(PDFName.of('Obj'))));
-      const alt = textEntry(node, 'Alt');
-      out.push({ type: s, ...(alt === undefined ? {} : { alt }), scope, annotations });
-    }
-    visit(node.get(PDFName.of('K')));
-  };
-  visit(root.get(PDFName.of('K')));
-  return out;
-}
-
-function headingSkips(all: Element[]): string[] {
+function headingSkips(all: Tagged[]): string[] {
   const problems: string[] = [];
   let previous = 0;
   for (const e of all) {
@@ -138,7 +139,7 @@ function headingSkips(all: Element[]): string[] {
   return problems;
 }
 
-async function linkProblems(pdf: PDFDocument, all: Element[]): Promise<string[]> {
+async function linkProblems(pdf: PDFDocument, all: Tagged[]): Promise<string[]> {
   const tagged = new Set(all.filter((e) => e.type === 'Link').flatMap((e) => e.annotations));
   const problems: string[] = [];
   pdf.getPages().forEach((page, i) => {

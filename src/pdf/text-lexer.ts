@@ -1,0 +1,188 @@
+// Text as fonts and page content hold it, read from bytes (issue 19): a ToUnicode CMap (ISO
+// 32000-1, 9.10.3) read as its code-to-text entries, and the operands of a content operator read
+// as the bytes of their strings (a glyph's codes) or as numbers (a text matrix). With
+// pdf-lexer.ts and content-lexer.ts, one of the places in src/pdf that look at bytes.
+
+/** The text each character code of a ToUnicode CMap maps to (bfchar and bfrange entries). */
+export function readToUnicode(cmap: Uint8Array): Map<number, string> {
+  const map = new Map<number, string>();
+  const tokens = cmapTokens(cmap);
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i++];
+    if (token === 'beginbfchar') {
+      for (; i + 1 < tokens.length && tokens[i] !== 'endbfchar'; i += 2) {
+        const [code, text] = [tokens[i], tokens[i + 1]];
+        if (Array.isArray(code) && Array.isArray(text)) map.set(codeOf(code), utf16(text));
+      }
+    } else if (token === 'beginbfrange') {
+      while (i + 2 < tokens.length && tokens[i] !== 'endbfrange') {
+        const [low, high, target] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+        i += 3;
+        if (!Array.isArray(low) || !Array.isArray(high)) continue;
+        const from = codeOf(low);
+        const to = Math.min(codeOf(high), from + 0xffff);
+        if (target === '[') {
+          // `[<text> <text> ...]`: one text for each code of the range, in order.
+          for (let code = from; i < tokens.length && tokens[i] !== ']'; i++, code++) {
+            const text = tokens[i];
+            if (Array.isArray(text) && code <= to) map.set(code, utf16(text));
+          }
+          i++;
+        } else if (Array.isArray(target)) {
+          // One text, its last character counted up through the range.
+          const text = utf16(target);
+          const head = text.slice(0, -1);
+          const last = text.charCodeAt(text.length - 1);
+          for (let code = from; code <= to; code++) map.set(code, head + String.fromCharCode(last + code - from));
+        }
+      }
+    }
+  }
+  return map;
+}
+
+/** A CMap's tokens: a hex string as its bytes, a bracket, or a word (keyword, name, number). */
+type CmapToken = number[] | string;
+
+function cmapTokens(data: Uint8Array): CmapToken[] {
+  const tokens: CmapToken[] = [];
+  let i = 0;
+  while (i < data.length) {
+    const c = data[i]!;
+    if (c <= 0x20) i++;
+    else if (c === 0x25 /* % */) while (i < data.length && data[i] !== 0x0a && data[i] !== 0x0d) i++;
+    else if (c === 0x3c && data[i + 1] !== 0x3c) {
+      const end = data.indexOf(0x3e, i);
+      if (end < 0) break;
+      tokens.push(hexBytes(data, i + 1, end));
+      i = end + 1;
+    } else if (c === 0x5b || c === 0x5d) {
+      tokens.push(c === 0x5b ? '[' : ']');
+      i++;
+    } else if (c === 0x28 /* ( */) {
+      // A literal string (a CMap's name or registry): passed over whole.
+      const { end } = literalBytes(data, i, data.length);
+      i = end;
+    } else {
+      let end = i + 1;
+      while (end < data.length && data[end]! > 0x20 && !DELIMITERS.has(data[end]!)) end++;
+      tokens.push(latin1(data, i, end));
+      i = end;
+    }
+  }
+  return tokens;
+}
+
+const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+
+const codeOf = (bytes: number[]): number => bytes.reduce((code, byte) => code * 256 + byte, 0);
+
+/** UTF-16BE bytes as text. */
+function utf16(bytes: number[]): string {
+  let text = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+  return text;
+}
+
+function latin1(data: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) text += String.fromCharCode(data[i]!);
+  return text;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+/** The bytes of a hex string's digits from `start` to `end` (7.3.4.3). */
+function hexBytes(data: Uint8Array, start: number, end: number): number[] {
+  const bytes: number[] = [];
+  let high = -1;
+  for (let i = start; i < end; i++) {
+    const digit = hexDigit(data[i]!);
+    if (digit < 0) continue;
+    if (high < 0) high = digit;
+    else {
+      bytes.push(high * 16 + digit);
+      high = -1;
+    }
+  }
+  if (high >= 0) bytes.push(high * 16);
+  return bytes;
+}
+
+const ESCAPES: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
+
+/** The bytes of the literal string at `at` and where it ends (7.3.4.2). */
+function literalBytes(data: Uint8Array, at: number, limit: number): { bytes: number[]; end: number } {
+  const bytes: number[] = [];
+  let depth = 0;
+  for (let i = at; i < limit; i++) {
+    const c = data[i]!;
+    if (c === 0x5c /* \ */) {
+      const e = data[++i]!;
+      if (e >= 0x30 && e <= 0x37) {
+        let code = 0;
+        let digits = 0;
+        for (; digits < 3 && data[i]! >= 0x30 && data[i]! <= 0x37; digits++, i++) code = code * 8 + data[i]! - 0x30;
+        i--;
+        bytes.push(code & 0xff);
+      } else if (e !== 0x0a && e !== 0x0d) bytes.push(ESCAPES[e] ?? e);
+      continue;
+    }
+    if (c === 0x28 && depth++ === 0) continue;
+    if (c === 0x29 && --depth === 0) return { bytes, end: i + 1 };
+    bytes.push(c);
+  }
+  return { bytes, end: limit };
+}
+
+/** The bytes of every string among an operator's operands (from `start` to `at`), in order: a Tj's one, a TJ array's. */
+export function stringOperands(data: Uint8Array, start: number, at: number): number[] {
+  const bytes: number[] = [];
+  for (let i = start; i < at; i++) {
+    const c = data[i]!;
+    if (c === 0x3c /* < */) {
+      const end = data.indexOf(0x3e, i);
+      if (end < 0 || end > at) break;
+      bytes.push(...hexBytes(data, i + 1, end));
+      i = end;
+    } else if (c === 0x28 /* ( */) {
+      const literal = literalBytes(data, i, at);
+      bytes.push(...literal.bytes);
+      i = literal.end - 1;
+    }
+  }
+  return bytes;
+}
+
+/** The numbers among an operator's operands, in order (a Tm's six, a Tf's size). */
+export function numberOperands(data: Uint8Array, start: number, at: number): number[] {
+  const numbers: number[] = [];
+  let i = start;
+  while (i < at) {
+    const c = data[i]!;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b) {
+      let end = i + 1;
+      while (end < at && ((data[end]! >= 0x30 && data[end]! <= 0x39) || data[end] === 0x2e)) end++;
+      numbers.push(Number(latin1(data, i, end)));
+      i = end;
+    } else if (c === 0x2f /* / */) {
+      while (i < at && data[i]! > 0x20) i++;
+    } else i++;
+  }
+  return numbers;
+}
+
+/** The first name among an operator's operands, without its slash (a Tf's font). */
+export function nameOperand(data: Uint8Array, start: number, at: number): string | undefined {
+  const slash = data.indexOf(0x2f, start);
+  if (slash < 0 || slash >= at) return undefined;
+  let end = slash + 1;
+  while (end < at && data[end]! > 0x20 && !DELIMITERS.has(data[end]!)) end++;
+  return latin1(data, slash + 1, end);
+}
