@@ -246,6 +246,12 @@ class TextReader {
     const start = this.#advance;
     this.#advance += advance;
     if (text === '') return;
+    // A space drawn at a line's end (the finishing's explicit word break) has no ink: it widens no run.
+    if (text.trim() === '') {
+      const previous = this.runs.at(-1);
+      if (previous && previous.mcid === this.#mcid) previous.text += text;
+      return;
+    }
     const t = this.#tlm;
     const c = this.#gs.ctm;
     const size = this.#size;
