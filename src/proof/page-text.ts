@@ -2,8 +2,7 @@
 // run with its box on the page, its size, its text, the marked content it is in (its MCID, or
 // an artifact) and whether the clip in force cuts it. Operators are read by the content lexer;
 // only the few that place text, change the matrix or clip are interpreted, their operands read
-// straight from the bytes where they are numbers or one hex string (most of a page), so that the
-// proof stays cheap enough to run on every build.
+// straight from the bytes where they are numbers or one hex string (most of a page): cheap.
 import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, readValue, Token, type PdfValue } from '../pdf/index.js';
 import { hexBytes, type ProofFont } from './page-fonts.js';
 import { fontOperands, mcidOperand, readNumbers } from './read-numbers.js';
@@ -248,8 +247,7 @@ class TextReader {
     if (text === '') return;
     // A space drawn at a line's end (the finishing's explicit word break) has no ink: it widens no run.
     if (text.trim() === '') {
-      const previous = this.runs.at(-1);
-      if (previous && previous.mcid === this.#mcid) previous.text += text;
+      if (this.runs.at(-1)?.mcid === this.#mcid) this.runs.at(-1)!.text += text;
       return;
     }
     const t = this.#tlm;

@@ -44,7 +44,8 @@ const TOKEN_PIECES = /&[#\w]+;|[^&/?=._-]{1,16}|[/?=._-]+|&/gu;
  * string breaks at its punctuation instead of pushing the page wider (issue 18).
  */
 function breakable(token: string): string {
-  if (!URL_LIKE.test(token)) return token;
+  // Counted as a reader sees it: an entity is one character.
+  if (!URL_LIKE.test(token) || token.replace(/&[#\w]+;/g, '&').length < 28) return token;
   return token.replace(TOKEN_PIECES, (piece, offset: number) => (offset + piece.length < token.length ? `${piece}<wbr>` : piece));
 }
 

@@ -67,7 +67,7 @@ test('the same helpers called rightly still render', async () => {
   assert.is(result.code, 0, result.lines.join('\n'));
   const html = await readFile(path.join(ws.dir, 'right-out/programmes/raw/raw.html'), 'utf8');
   // "short" is accepted and writes the one date style (issue 18).
-  assert.match(html, '<p id="right">24 August 2023|2 people|<span lang="zh">原始</span>|<span lang="zh">原始</span>|<sup class="noteref"><a href="#note-1">1</a></sup></p>');
+  assert.match(html, '<p id="right">24 August 2023|2 people|<span lang="zh">原始</span>|<span lang="zh" class="nw">原始</span>|<sup class="noteref"><a href="#note-1">1</a></sup></p>');
 });
 
 test.run();
