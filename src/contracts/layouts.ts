@@ -84,7 +84,7 @@ const LAYOUT_TABLE = {
     titleLabel: 'document.brief-title',
     kickerLabel: { programme: 'document.programme-brief', topic: 'document.topic-brief' },
     margins: { top: 20, right: 19, bottom: 18, left: 19 },
-    resets: ['closer-1', 'closer-2', 'closer-3', 'closer-4', 'looser-1'],
+    resets: ['closer-1', 'closer-2', 'closer-3', 'closer-4', 'looser-1', 'looser-2'],
     parts: { sections: true, incentives: true, people: true, quotes: true, openQuestions: true, charts: true, fill: false },
     // Eight key figures in the grid (issue 18, item 2): the rest in a table under it.
     limits: { takeaways: ALL, keyFigures: 8, timeline: ALL, glanceItems: ALL },
