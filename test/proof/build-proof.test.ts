@@ -1,6 +1,6 @@
-// The proof in real builds (issue 18): the bundled data, both examples and a small dataset on
-// another subject come out with no text clipped, no page shrunk, no heading stranded, no title
-// broken and no table row carried alone; a 200-character URL in a glance-table cell breaks in its
+// The proof in real builds (issue 18): the bundled data, the three examples and a small dataset
+// on another subject pass it whole (nothing clipped, shrunk, stranded or carried alone, no short
+// last page, no sheet a third empty), and a small pack numbers every page; a 200-character URL in a glance-table cell breaks in its
 // cell and leaves the brief's body type at its size; --strict fails a build on a fault.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,15 +42,32 @@ for (const [name, data, documents] of [
   ['the bundled data', path.join(ROOT, 'data'), 32],
   ['the Northvale example', path.join(ROOT, 'examples/northvale/data'), 6],
   ['the Korean example', path.join(ROOT, 'examples/korean-fellowships/data'), 8],
+  ['the Japanese example', path.join(ROOT, 'examples/island-teachers/data'), 6],
   ['a dataset on rural doctors', DATASET, 4],
 ] as const) {
-  test(`${name}: every PDF is proofed, and none has clipped text, a shrunk page, a stranded heading, a broken title or a lone row`, () => {
+  test(`${name}: every PDF is proofed and passes: no clipped text, shrunk page, stranded heading, broken title, lone line, row or item, short last page or empty sheet`, () => {
     const { summary, code, stderr } = build(name.replace(/\W+/g, '-'), data);
     assert.is(code, 0, stderr);
     assert.is(summary.proof.checked, documents);
     assert.equal(ofKinds(summary.proof.findings, FIXED), []);
+    // A fault a re-set mends (a page break, an empty sheet) is mended too (issue 18).
+    assert.equal(summary.proof.findings.map((f) => `${f.path} p. ${f.page}: ${f.kind} (${f.detail})`), []);
+    assert.is(summary.proof.passed, documents);
   });
 }
+
+test('a pack of few pages still numbers every page: the cover carries the characters its numbers need', () => {
+  const out = path.join(work, 'small-pack');
+  const run = runCli(['build', '--data', DATASET, '--out', out, '--force'], { timeout: 300_000 });
+  assert.is(run.code, 0, run.stderr);
+  const pack = path.join(out, 'briefing-pack.pdf');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pack], { encoding: 'utf8' }))![1]);
+  assert.is(pages, 8);
+  for (let page = 1; page <= pages; page++) {
+    const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pack, '-'], { encoding: 'utf8' });
+    assert.match(text, `Pack page ${page}\n`, `page ${page}`);
+  }
+});
 
 /** Each text size in the PDF's pages and how many characters are set in it, read by MuPDF. */
 function textSizes(file: string): Map<number, number> {
