@@ -85,6 +85,9 @@ test('the stop and bracket helpers keep a copy editor\'s rules: no stop after on
   const renderer = createRenderer(set('“{{q}}”{{stop q}}|“{{r}}”{{stop r}}|“{{h}}{{stop h ","}}”|{{bracket j}}'));
   const html = renderer.render('page', { q: 'They said so.', r: 'they said so', h: 'Why now?', j: 'England (Greater Manchester)' }, { lang: 'en-GB' });
   assert.is(html, '“They said so.”|“they said so”.|“Why now?”|(England, Greater Manchester)');
+  // Japanese and Chinese close a sentence with the ideographic full stop (issue 23).
+  const ja = createRenderer(set('「{{q}}」{{stop q}}|「{{r}}」{{stop r}}')).render('page', { q: '用意する。', r: '支給している' }, { lang: 'ja' });
+  assert.is(ja, '「用意する。」|「支給している」。');
 });
 
 test('view-model text is escaped: data cannot inject markup through a plain field', () => {

@@ -12,6 +12,11 @@ export function endsSentence(text: string): boolean {
   return STOP.test(text.replace(CLOSERS, ''));
 }
 
+/** A sentence's stop in the language `lang` writes: the ideographic full stop in Chinese and Japanese, else ".". */
+export function stopOf(lang: string): string {
+  return /^(ja|zh)(-|$)/i.test(lang) ? '。' : '.';
+}
+
 /** The stop `stop` to print after `text`, or nothing where `text` already ends with one. */
 export function stopAfter(text: string, stop = '.'): string {
   return endsSentence(text) ? '' : stop;
