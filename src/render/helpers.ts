@@ -10,7 +10,7 @@ import { renderMarkdown, renderMarkdownInline, typographicText } from './format/
 import { formatMoney, formatRate } from './format/money.js';
 import { formatBilingualHtml, formatNativeHtml } from './format/names.js';
 import { pluralize } from './format/numbers.js';
-import { stopAfter, stopOf, unbracketed } from './format/punctuation.js';
+import { bracketed, stopAfter, stopOf } from './format/punctuation.js';
 import { ARGUMENTS as A, checkedHelper } from './helper-arguments.js';
 import { labelHelper } from './label-helper.js';
 import type { Wording } from './format/wording.js';
@@ -60,8 +60,8 @@ export function createHelpers(safe: (html: string) => unknown, wording: () => Wo
       { required: [A.count, A.singular], optional: [A.plural] },
       (count: number, singular: string, plural?: string) => pluralize(count, singular, plural),
     ),
-    /** `{{bracket text}}`: "(text)", any brackets inside it turned into commas, so brackets never nest (issue 18). */
-    bracket: checkedHelper('bracket', { required: [A.plainText] }, (text: string) => `(${unbracketed(text)})`),
+    /** `{{bracket text}}`: "(text)" (full-width in Chinese and Japanese), any brackets inside it turned into commas, so brackets never nest (issue 18). */
+    bracket: checkedHelper('bracket', { required: [A.plainText] }, (text: string) => bracketed(text, wording().lang)),
     /** `{{stop text}}`, `{{stop text ","}}`: the language's stop ("." or "。") or the mark after `text`, or nothing where it already ends a sentence (`said.”`), so no `.”.` (issue 18). */
     stop: checkedHelper('stop', { required: [A.plainText], optional: [A.stopMark] }, (text: string, mark?: string) => stopAfter(text, mark ?? stopOf(wording().lang))),
     /** `{{join list ", "}}`; the separator defaults to ", ". */

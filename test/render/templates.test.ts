@@ -86,8 +86,9 @@ test('the stop and bracket helpers keep a copy editor\'s rules: no stop after on
   const html = renderer.render('page', { q: 'They said so.', r: 'they said so', h: 'Why now?', j: 'England (Greater Manchester)' }, { lang: 'en-GB' });
   assert.is(html, '“They said so.”|“they said so”.|“Why now?”|(England, Greater Manchester)');
   // Japanese and Chinese close a sentence with the ideographic full stop (issue 23).
-  const ja = createRenderer(set('「{{q}}」{{stop q}}|「{{r}}」{{stop r}}')).render('page', { q: '用意する。', r: '支給している' }, { lang: 'ja' });
-  assert.is(ja, '「用意する。」|「支給している」。');
+  // ... and write their brackets full-width, an inner pair as an aside after 、.
+  const ja = createRenderer(set('「{{q}}」{{stop q}}|「{{r}}」{{stop r}}|{{bracket j}}')).render('page', { q: '用意する。', r: '支給している', j: '潮見県（記事の報道による）' }, { lang: 'ja' });
+  assert.is(ja, '「用意する。」|「支給している」。|（潮見県、記事の報道による）');
 });
 
 test('view-model text is escaped: data cannot inject markup through a plain field', () => {
