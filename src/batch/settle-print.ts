@@ -1,9 +1,10 @@
 // Printing a document until its pages are well made (issue 18): where the proof finds a fault at a
 // page break (a last page used less than a quarter, a line, row or item carried alone, a heading
 // stranded at a page foot) or a sheet a third empty, the document is printed again set a little
-// closer, looser or larger, as a compositor re-sets a page: the layout names the steps
-// (LAYOUTS[...].resets; a brief's keep its body type's size). The first print the proof finds no such fault in is kept, else the one with
-// the fewest faults. The steps are the same on every machine, so the bytes are too.
+// closer, looser or larger, as a compositor re-sets a page. The layout names the steps
+// (LAYOUTS[...].resets; a brief's keep its body type's size). The first print the proof finds no
+// such fault in is kept, else the one with the fewest faults. The steps are the same on every
+// machine, so the bytes are too.
 import type { RenderedDocument } from '../contracts/document.js';
 import { FORMAT_TABLE, LAYOUTS } from '../contracts/layouts.js';
 import { RESET_FAULTS, type ProofFinding } from '../proof/index.js';
