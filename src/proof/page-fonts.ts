@@ -1,7 +1,7 @@
 // The fonts of a page as the proof reads them (ISO 32000-1, 9.6-9.10): how many bytes a character
 // code has, each glyph's advance width, and the text it stands for (its ToUnicode CMap, 9.10.3),
 // so that a run of glyphs has a width and a text.
-import { bytesAsText, get, inflate, isArray, isDict, isNumber, isString, nameAt, PdfLexer, readValue, Token, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
+import { get, inflate, isArray, isDict, isNumber, nameAt, readToUnicode, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
 
 /** One font of a page, read for the proof. */
 export interface ProofFont {
@@ -50,7 +50,7 @@ function readFont(file: PdfFile, dict: PdfDict): ProofFont {
     const list = file.resolve(dict.get('Widths'));
     if (Array.isArray(list)) list.forEach((w, i) => typeof w === 'number' && widths.set(first + i, w * unit));
   }
-  return { codeBytes: composite ? 2 : 1, widths, defaultWidth, text: readToUnicode(file, dict.get('ToUnicode')) };
+  return { codeBytes: composite ? 2 : 1, widths, defaultWidth, text: readFontText(file, dict.get('ToUnicode')) };
 }
 
 /** A CIDFont's /W (9.7.4.3): `c [w1 w2 ...]` and `cfirst clast w`. */
@@ -73,53 +73,12 @@ function readCidWidths(file: PdfFile, w: PdfValue | undefined, widths: Map<numbe
   }
 }
 
-/** A ToUnicode CMap's bfchar and bfrange entries (9.10.3), read token by token. */
-function readToUnicode(file: PdfFile, ref: PdfValue | undefined): Map<number, string> {
-  const text = new Map<number, string>();
+/** A ToUnicode CMap's text by code (9.10.3), read as finishing reads it. */
+function readFontText(file: PdfFile, ref: PdfValue | undefined): Map<number, string> {
   const num = typeof ref === 'object' && ref !== null && 'num' in ref ? ref.num : undefined;
   const stream = num === undefined ? undefined : file.get(num);
-  if (!stream?.data || !isDict(stream.value)) return text;
-  const data = nameAt(stream.value, 'Filter') === 'FlateDecode' ? inflate(stream.data) : stream.data;
-  const lexer = new PdfLexer(bytesAsText(data));
-  const values: PdfValue[] = [];
-  try {
-    while (lexer.next() !== Token.End) {
-      if (lexer.kind !== Token.Keyword) values.push(readValue(lexer));
-      else if (lexer.is('endbfchar')) addChars(values, text);
-      else if (lexer.is('endbfrange')) addRanges(values, text);
-      if (lexer.kind === Token.Keyword) values.length = 0;
-    }
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-  }
-  return text;
-}
-
-function addChars(values: PdfValue[], text: Map<number, string>): void {
-  for (let i = 0; i + 1 < values.length; i += 2) {
-    const code = values[i]!;
-    const to = values[i + 1]!;
-    if (isString(code) && isString(to)) text.set(codeOf(hexBytes(code.raw)), utf16(hexBytes(to.raw)));
-  }
-}
-
-function addRanges(values: PdfValue[], text: Map<number, string>): void {
-  for (let i = 0; i + 2 < values.length; i += 3) {
-    const [lo, hi, to] = [values[i]!, values[i + 1]!, values[i + 2]!];
-    if (!isString(lo) || !isString(hi)) continue;
-    const first = codeOf(hexBytes(lo.raw));
-    const last = codeOf(hexBytes(hi.raw));
-    for (let c = first; c <= last && c - first < 65536; c++) {
-      const k = c - first;
-      if (isString(to)) {
-        const base = hexBytes(to.raw);
-        base[base.length - 1] = (base[base.length - 1] ?? 0) + k;
-        text.set(c, utf16(base));
-      } else if (Array.isArray(to) && isString(to[k] ?? null)) {
-        text.set(c, utf16(hexBytes((to[k] as { raw: string }).raw)));
-      }
-    }
-  }
+  if (!stream?.data || !isDict(stream.value)) return new Map();
+  return readToUnicode(nameAt(stream.value, 'Filter') === 'FlateDecode' ? inflate(stream.data) : stream.data);
 }
 
 /** The bytes of a string token: `<hex>` read, `(literal)` as its characters (escapes aside). */
@@ -146,10 +105,4 @@ export function hexBytes(raw: string): number[] {
   return out;
 }
 
-const codeOf = (bytes: number[]) => bytes.reduce((code, b) => code * 256 + b, 0);
 
-function utf16(bytes: number[]): string {
-  let out = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode(bytes[i]! * 256 + bytes[i + 1]!);
-  return out;
-}
