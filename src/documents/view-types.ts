@@ -50,7 +50,7 @@ export interface TitleBlockView {
 }
 
 export type { AmountView, ComparisonView, MoneyView, Qualifier, RateView } from './money-types.js';
-import type { AmountView, ComparisonView, MoneyView, RateView } from './money-types.js';
+import type { AmountView, ComparisonView, MoneyView } from './money-types.js';
 
 /** An incentive as a glance row lists it. */
 export interface GlanceIncentive {
