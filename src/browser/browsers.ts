@@ -9,7 +9,7 @@ import { openDevToolsSocket } from './devtools-socket.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 import { isTimeLimit, protocolTimeout, raceAbort, TimeLimit } from './time-limit.js';
 import { DEFAULT_TIMEOUT_MS } from './types.js';
-import { preparePrivateFonts } from './private-fonts.js';
+import { browserEnvironment } from './browser-env.js';
 import { killProcessGroup, processGroupEnds } from './process-group.js';
 
 /** One browser and what the pool has done with it. */
@@ -168,8 +168,8 @@ export class Browsers {
         headless: found.headless,
         args: launchArgs(process.getuid?.() === 0),
         userDataDir: profile,
-        // Fonts from the project only (issue 11): its fontconfig sees the bundled fonts, in the profile.
-        env: await preparePrivateFonts(profile, this.#options.env),
+        // Fonts from the project only (issue 11), and its temporary files, in the profile.
+        env: await browserEnvironment(profile, this.#options.env),
         // Over a pipe, Chromium exits by itself when this process dies, even by SIGKILL; over a
         // WebSocket it was seen to live on as an orphan.
         pipe: true,

@@ -1,8 +1,9 @@
 // The one owner of the browser (issue 12): a command's session launches on first need, hands out
 // printers, lets the browser go when idle unless kept warm, and leaves nothing behind when closed.
 import { execFileSync } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RenderError } from '../../src/errors.js';
@@ -32,6 +33,21 @@ test('a session starts no browser until asked; start() launches one, and its pri
     const printer = await session.printer(testSkeleton());
     assert.is((await printer.print(page('first'))).pages, 1);
     assert.is(session.launches, 1, 'the browser started by start() is the one printed on');
+  } finally {
+    await session.close();
+  }
+});
+
+test('the browser keeps its temporary files (shared memory) in its profile, inside the run folder, not in the machine\'s temporary folder', async () => {
+  const session = new BrowserSession({ concurrency: 1 });
+  try {
+    await (await session.printer(testSkeleton())).print(page('tmp'));
+    const environ = (await readFile(`/proc/${session.browserPid()}/environ`, 'utf8')).split('\0');
+    const tmp = environ.find((entry) => entry.startsWith('TMPDIR='))?.slice('TMPDIR='.length) ?? '';
+    const [folder] = await runFolders();
+    assert.ok(folder, 'the session has a run folder');
+    assert.match(path.relative(path.join(os.tmpdir(), folder!), tmp), /^profile-[A-Za-z0-9]{6}\/tmp$/);
+    assert.equal(await readdir(tmp), [], 'its files are unlinked as soon as they are open');
   } finally {
     await session.close();
   }
