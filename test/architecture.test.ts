@@ -25,11 +25,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   pdf: ['contracts'],
   browser: ['contracts', 'fs', 'fonts', 'pdf'],
   proof: ['contracts', 'pdf'],
-  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof'],
+  editions: ['contracts', 'fs', 'facts', 'documents', 'pdf'],
+  batch: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'editions'],
   preview: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render'],
   authoring: ['fs'],
-  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'batch', 'config', 'preview', 'authoring'],
-  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'batch', 'config', 'preview', 'authoring'],
+  cli: ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'editions', 'batch', 'config', 'preview', 'authoring'],
+  'index.ts': ['contracts', 'fs', 'fonts', 'facts', 'documents', 'render', 'browser', 'pdf', 'proof', 'editions', 'batch', 'config', 'preview', 'authoring'],
 };
 const GROUND = ['errors.ts', 'package.ts', 'text'];
 
