@@ -22,7 +22,7 @@ export interface OpenOutput {
 export async function openOutput(options: { outDir: string; dataDir: string; templatesDir?: string }): Promise<OpenOutput> {
   const outDir = resolve(options.outDir);
   const templatesDir = resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
-  const conflict = await findOutFolderConflict(outDir, resolve(options.dataDir), options.templatesDir ? templatesDir : undefined);
+  const conflict = await findOutFolderConflict(outDir, { dataDir: resolve(options.dataDir), templatesDir, templatesBundled: !options.templatesDir });
   if (conflict) throw new UsageError(`the output folder ${outDir} ${describeConflict(conflict)}; choose an output folder outside the inputs`);
   // Checked before the output folder is made: a run refused for its inputs writes nothing.
   if (options.templatesDir && !existsSync(templatesDir)) throw new UsageError(`templates folder not found: ${options.templatesDir}`);

@@ -8,6 +8,7 @@ import { abortOnSignals, checkOutFolder, toBuildOptions } from './build-command.
 import { summarize } from './build-progress.js';
 import type { GlobalArgs } from './global-args.js';
 import { counted, say } from './output.js';
+import { wholeNumberOption } from './whole-numbers.js';
 
 interface AssembleArgs extends GlobalArgs {
   shards: string[];
@@ -30,7 +31,7 @@ export const assembleCommand: CommandModule<GlobalArgs, AssembleArgs> = {
     y
       .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'The folders the shards were built into' })
       .option('zip', { type: 'boolean', default: false, describe: 'Also write briefing-pack.zip and each audience zip' })
-      .option('timeout', { type: 'number', describe: 'Fail a print or a browser that takes longer than this, in ms' })
+      .option('timeout', wholeNumberOption('timeout', 'Fail a print or a browser that takes longer than this, in ms'))
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' })
       .example('$0 assemble out-1 out-2 out-3 --out output', 'three shards into one output folder')
       .example('$0 assemble shards/* --out output --zip', 'with the archives'),

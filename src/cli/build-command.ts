@@ -5,14 +5,13 @@ import { describeConflict, findOutFolderConflict } from '../batch/out-folder.js'
 import { parseShard } from '../batch/shard.js';
 import { SIGNAL_EXIT, UsageError, type StopSignal } from '../errors.js';
 import { displayPath } from '../fs/display-path.js';
+import { BUNDLED_TEMPLATES } from '../package.js';
 import { chooseProgress, createProgress, reportBuild } from './build-progress.js';
 import { say } from './output.js';
 import type { GlobalArgs } from './global-args.js';
 import { describeSetting } from './setting-origin.js';
 import { readSourceDateEpoch } from './source-date-epoch.js';
-
-/** The most pages rendering at once, as the config schema allows. */
-export const MAX_CONCURRENCY = 64;
+import { wholeNumberOption } from './whole-numbers.js';
 
 /** Flags `brief build` and `brief watch` share. */
 export interface BuildArgs extends GlobalArgs {
@@ -40,22 +39,15 @@ export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
     .option('zip', { type: 'boolean', default: false, describe: 'Also write briefing-pack.zip of the outputs and manifest' })
     .option('shard', { type: 'string', describe: 'Build only part K of N of the plan, e.g. 2/4, and its shard manifest, for brief assemble' })
     .option('audience', { type: 'string', array: true, describe: "Build only this audience's documents and pack (repeatable; audiences: in the config)" })
-    .option('timeout', { type: 'number', describe: 'Fail a document that takes longer than this, in ms' })
+    .option('timeout', wholeNumberOption('timeout', 'Fail a document that takes longer than this, in ms'))
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' })
     .option('strict', { type: 'boolean', default: false, describe: 'Fail the build on a make-up fault the proof finds on a printed page (clipped text, a stranded heading...)' });
 }
 
 /** The build options the flags ask for. */
 export function toBuildOptions(args: BuildArgs): BatchOptions {
-  if (args.concurrency !== undefined && !(Number.isInteger(args.concurrency) && args.concurrency >= 1 && args.concurrency <= MAX_CONCURRENCY)) {
-    const { name } = describeSetting('concurrency', args.concurrency, undefined);
-    throw new UsageError(`${name} wants a whole number from 1 to ${MAX_CONCURRENCY}; got ${args.concurrency}`);
-  }
   if (typeof args.out !== 'string' || args.out.trim() === '') {
     throw new UsageError(`${describeSetting('out', args.out, 'output').name} is empty: it wants the output folder, e.g. --out output`);
-  }
-  if (args.timeout !== undefined && !(args.timeout > 0)) {
-    throw new UsageError(`--timeout wants a number of milliseconds above 0; got ${args.timeout}`);
   }
   return {
     dataDir: args.data,
@@ -86,12 +78,14 @@ export function toBuildOptions(args: BuildArgs): BatchOptions {
 }
 
 /**
- * Refuses an output folder that is, or lies inside, the data or templates folder (by real paths):
- * the outputs would mix with the inputs. Named as the user gave it: flag, variable or config.
+ * Refuses an output folder that is, lies inside or holds the data folder or the templates folder in
+ * use, the bundled one included (by real paths): the outputs would mix with the inputs. Named as
+ * the user gave it: flag, variable or config.
  */
 export async function checkOutFolder(options: BatchOptions): Promise<void> {
-  const templates = options.templatesDir ? path.resolve(options.templatesDir) : undefined;
-  const conflict = await findOutFolderConflict(path.resolve(options.outDir), path.resolve(options.dataDir), templates);
+  const templatesDir = path.resolve(options.templatesDir ?? BUNDLED_TEMPLATES);
+  const inputs = { dataDir: path.resolve(options.dataDir), templatesDir, templatesBundled: !options.templatesDir };
+  const conflict = await findOutFolderConflict(path.resolve(options.outDir), inputs);
   if (conflict) {
     const shown = (file: string) => displayPath(file, options.cwd);
     const out = describeSetting('out', shown(path.resolve(options.outDir)), shown(path.resolve('output'))).withValue;

@@ -20,6 +20,7 @@ import { previewCommand } from './preview-command.js';
 import { schemaCommand } from './schema-command.js';
 import { templatesCommand } from './templates-command.js';
 import { watchCommand } from './watch-command.js';
+import { readWholeNumbers, wholeNumberOption } from './whole-numbers.js';
 
 /** Run the CLI on argv (without `node` and the script); sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
@@ -61,6 +62,8 @@ async function run(argv: string[]): Promise<void> {
     .env('BRIEF')
     .config(config?.settings ?? {})
     .middleware((parsed) => say.setQuiet(Boolean(parsed.quiet)))
+    // --timeout, --concurrency, --port: whole numbers in range, read from the text given (issue 20).
+    .middleware((parsed) => readWholeNumbers(parsed as Record<string, unknown>), true)
     // Audiences come from the config file alone, with their places in it: not a flag, not a variable.
     .middleware((parsed) => {
       if (config?.audiences) parsed.audiences = config.audiences;
@@ -138,7 +141,7 @@ const SETTING_OPTIONS = {
   distribution: { type: 'string', describe: "Distribution marking on every page (default: the data's)", global: true },
   author: { type: 'string', describe: "Author or office (default: the data's)", global: true },
   format: { type: 'array', choices: FORMATS, describe: 'Formats to build (repeatable; default: all)', global: true },
-  concurrency: { type: 'number', describe: 'Pages rendering at once (default: the number of cores)', global: true },
+  concurrency: { ...wholeNumberOption('concurrency', 'Pages rendering at once (default: the number of cores)'), global: true },
   browser: { type: 'string', describe: 'The browser executable (default: found on this machine)', global: true },
   'browser-ws-endpoint': {
     type: 'string',

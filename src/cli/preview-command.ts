@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../errors.js';
 import { readSourceDateEpoch } from './source-date-epoch.js';
 import type { PreviewFailure } from '../preview/describe-failure.js';
 import type { GlobalArgs } from './global-args.js';
 import { say } from './output.js';
+import { wholeNumberOption } from './whole-numbers.js';
 
 interface PreviewArgs extends GlobalArgs {
   port: number;
@@ -25,14 +25,11 @@ export const previewCommand: CommandModule<GlobalArgs, PreviewArgs> = {
   describe: 'Serve the documents as HTML on 127.0.0.1, reloading the page when a data file or template changes',
   builder: (y) =>
     y
-      .option('port', { type: 'number', default: 4173, describe: 'The port (0 picks a free one)' })
+      .option('port', { ...wholeNumberOption('port', 'The port (0 picks a free one)'), default: 4173 })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'The address to listen on' })
       .example('$0 preview', 'then open the printed URL')
       .example('$0 preview --port 0 --templates my-theme', 'a free port, with your own templates'),
   handler: async (args) => {
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-      throw new UsageError(`--port wants a whole number from 0 to 65535; got ${args.port}`);
-    }
     const { startPreviewServer } = await import('../preview/server.js');
     const server = await startPreviewServer({
       dataDir: args.data,

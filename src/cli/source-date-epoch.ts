@@ -1,12 +1,19 @@
 import { UsageError } from '../errors.js';
 
+/** The last second a four-digit year can write, 9999-12-31T23:59:59Z: a PDF date has four digits for its year. */
+export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
 /**
  * SOURCE_DATE_EPOCH (reproducible-builds.org): the date to write into every document, in whole
- * seconds since 1970. Read here, at the edge, and passed in; a malformed value stops the command.
+ * seconds since 1970. Read here, at the edge, and passed in; a malformed value stops the command,
+ * and so does one past the year 9999, which had printed as the year 1000 or failed each print (issue 20).
  */
 export function readSourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
   const value = env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH wants whole seconds since 1970, like 1692835200; got "${value}"`);
-  return Number(value);
+  const seconds = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(seconds <= MAX_SOURCE_DATE_EPOCH)) {
+    throw new UsageError(`SOURCE_DATE_EPOCH wants whole seconds since 1970, from 0 to ${MAX_SOURCE_DATE_EPOCH} (9999-12-31T23:59:59Z), like 1692835200; got "${value}"`);
+  }
+  return seconds;
 }

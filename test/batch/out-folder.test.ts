@@ -69,10 +69,10 @@ test('out: from a config file, and BRIEF_OUT, are checked the same way and named
 test('--concurrency above 64 is a usage error, from the flag or the environment', async () => {
   const flag = await brief(['build', '--data', 'data', '--concurrency', '65']);
   assert.is(flag.code, 2);
-  assert.is(flag.stderr, 'error: --concurrency wants a whole number from 1 to 64; got 65\n');
+  assert.is(flag.stderr, 'error: --concurrency expects a whole number from 1 to 64, got "65"\n');
   const env = await brief(['build', '--data', 'data'], { BRIEF_CONCURRENCY: '1000' });
   assert.is(env.code, 2);
-  assert.is(env.stderr, 'error: BRIEF_CONCURRENCY wants a whole number from 1 to 64; got 1000\n');
+  assert.is(env.stderr, 'error: BRIEF_CONCURRENCY expects a whole number from 1 to 64, got "1000"\n');
 });
 
 test('one document at --concurrency 64 opens one page, not a page per slot', async () => {

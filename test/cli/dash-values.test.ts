@@ -24,10 +24,10 @@ test('--shard=-1/2 says the same', () => {
 test('negative numbers keep their usage errors: --concurrency -1 and --timeout -5, exit 2', () => {
   const concurrency = brief(['build', '--concurrency', '-1']);
   assert.is(concurrency.code, 2);
-  assert.is(concurrency.stderr, 'error: --concurrency wants a whole number from 1 to 64; got -1\n');
+  assert.is(concurrency.stderr, 'error: --concurrency expects a whole number from 1 to 64, got "-1"\n');
   const timeout = brief(['build', '--timeout', '-5']);
   assert.is(timeout.code, 2);
-  assert.is(timeout.stderr, 'error: --timeout wants a number of milliseconds above 0; got -5\n');
+  assert.is(timeout.stderr, 'error: --timeout expects a whole number of milliseconds from 1 to 2147483647, got "-5"\n');
 });
 
 test('any option that takes a value gets a value starting with "-": --distribution -INTERNAL-', () => {
