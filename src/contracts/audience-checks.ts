@@ -3,7 +3,7 @@
 // through a config file). Each problem says which audience and which of its fields it is about, so
 // each caller can put it at its place (`brief.config.yaml:6:9`).
 import { FORMATS, isPrinted } from './layouts.js';
-import { SAFE_AUDIENCE_ID, type Audience } from './audience.js';
+import { MAX_ID_LENGTH, SAFE_AUDIENCE_ID, type Audience } from './audience.js';
 import { suggestName } from '../text/closest-name.js';
 
 /** What the data holds that an audience may name. */
@@ -40,7 +40,8 @@ export function checkAudienceList(audiences: readonly (Audience | undefined)[], 
     const name = `audiences[${index}]`;
     const add = (at: AudienceField, message: string) => problems.push({ index, at, message });
     const { id } = audience;
-    if (!SAFE_AUDIENCE_ID.test(id)) add({ field: 'id' }, `${name}.id ${JSON.stringify(id)} is not a safe folder name: use lowercase letters, digits and hyphens, e.g. "board"`);
+    if (id.length > MAX_ID_LENGTH) add({ field: 'id' }, `${name}.id is ${id.length} characters long: an id is a folder name of at most ${MAX_ID_LENGTH} characters, e.g. "board"`);
+    else if (!SAFE_AUDIENCE_ID.test(id)) add({ field: 'id' }, `${name}.id ${JSON.stringify(id)} is not a safe folder name: use lowercase letters, digits and hyphens, e.g. "board"`);
     else if (idsSeen.has(id)) add({ field: 'id' }, `${name}.id "${id}" is already the id of audiences[${idsSeen.get(id)}]: each audience needs an id of its own`);
     else idsSeen.set(id, index);
     const nothing = receivesNothing(audience);

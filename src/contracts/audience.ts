@@ -5,6 +5,12 @@ import type { Format } from './layouts.js';
 /** An audience id is one safe path segment: no slash, no dot-dot, no upper case to clash on case-blind disks. */
 export const SAFE_AUDIENCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/**
+ * The longest id that becomes a file or folder name (issue 20): an audience's id, as a programme's
+ * or a topic's (facts/schema.ts), so that no name it makes passes a file system's 255 bytes.
+ */
+export const MAX_ID_LENGTH = 80;
+
 /** One audience of the config file. */
 export interface Audience {
   /** A folder name: the audience's outputs go in audiences/<id>/. */
