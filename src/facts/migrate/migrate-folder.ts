@@ -9,7 +9,7 @@ import { readDataFolder } from '../read-data-folder.js';
 import { parseYamlFile } from '../yaml-document.js';
 import { migrateValues } from './expected-data.js';
 import { migrateFile, type Change } from './migrate-file.js';
-import { applyEdits } from './text-edits.js';
+import { applyEdits, type TextEdit } from './text-edits.js';
 
 /** What a migration would do, worked out before anything is written. */
 export interface MigrationPlan {
@@ -43,7 +43,7 @@ export async function planMigration(dataDir: string, cwd?: string): Promise<Migr
     const migration = migrateFile(file, decoded.text, parsed.doc.contents, parsed.lines);
     plan.refusals.push(...migration.refusals);
     if (migration.edits.length === 0) continue;
-    const text = applyEdits(decoded.text, migration.edits);
+    const text = applyEdits(decoded.text, inLineEnding(migration.edits, lineEndingOf(decoded.text)));
     // The rewritten text must read as the old one means: else a slip of the edits is refused, not written.
     const reread = text === undefined ? undefined : parseYamlFile(file, text).parsed;
     if (!reread || !isDeepStrictEqual(reread.data, migrateValues(parsed.data))) {
@@ -56,6 +56,17 @@ export async function planMigration(dataDir: string, cwd?: string): Promise<Migr
   }
   if (plan.refusals.length > 0) return { ...plan, changes: [], rewrites: [] };
   return plan;
+}
+
+/** The file's own line ending, as its first line ends: "\r\n" or "\n". */
+export function lineEndingOf(text: string): '\r\n' | '\n' {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** The edits with every line break they write in the file's own ending (issue 20: a CRLF file came out with LF lines among its CRLF ones). */
+function inLineEnding(edits: TextEdit[], ending: string): TextEdit[] {
+  return edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r*\n/g, ending) }));
 }
 
 /** Write the plan's files, each whole or not at all. */
