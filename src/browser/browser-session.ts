@@ -6,7 +6,7 @@ import type { Skeleton } from '../contracts/document.js';
 import { RenderError } from '../errors.js';
 import { Browsers } from './browsers.js';
 import { createPrinter, type PrinterOptions, type SessionPrinter } from './printer.js';
-import { createRunFolder, type RunFolder } from './run-folder.js';
+import { checkTempFolder, createRunFolder, type RunFolder } from './run-folder.js';
 import type { Printer } from './types.js';
 
 /** What a session has done. */
@@ -199,6 +199,8 @@ export class BrowserSession {
  * `signal` closes it at once, which cuts every print in flight short.
  */
 export async function withBrowser<T>(options: SessionOptions, work: (session: BrowserSession) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  // Before any work: a temporary folder the browser cannot use is one line, not one per document.
+  await checkTempFolder();
   const session = new BrowserSession(options);
   const onAbort = () => void session.close().catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });

@@ -2,10 +2,11 @@
 // skeleton live in it, and it is removed when the session closes, also on the process's way out.
 // A run killed outright (SIGKILL) cannot remove its folder: the next session removes it, telling
 // from the pid in its name that its process is gone.
-import { rmSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { constants, rmSync } from 'node:fs';
+import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 import { isProcessAlive } from '../fs/process-alive.js';
 
 const PREFIX = 'brief-run-';
@@ -19,6 +20,29 @@ export interface RunFolder {
   remove(): Promise<void>;
   /** For the process's exit handler, where nothing can be awaited. */
   removeSync(): void;
+}
+
+/** The variable that names the temporary folder, as os.tmpdir() reads them, for messages. */
+function tempVariable(env: NodeJS.ProcessEnv): string {
+  const name = ['TMPDIR', 'TMP', 'TEMP'].find((n) => env[n]);
+  return name ? ` (${name})` : '';
+}
+
+/**
+ * Checks once, as a session starts, that the temporary folder is a folder this process can write
+ * in (issue 20): a missing, read-only or file TMPDIR had failed every document with the same line.
+ * A usage error naming the folder and the variable that names it.
+ */
+export async function checkTempFolder(tmp: string = os.tmpdir(), env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const named = `the temporary folder ${tmp}${tempVariable(env)}`;
+  const info = await stat(tmp).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    throw new UsageError(info.code === 'ENOENT' ? `${named} does not exist` : `${named} cannot be read: ${info.message}`);
+  }
+  if (!info.isDirectory()) throw new UsageError(`${named} is not a folder`);
+  // access() asks the kernel, which also says no to root on a read-only mount or a chattr +i folder.
+  const denied = await access(tmp, constants.W_OK | constants.X_OK).catch((error: NodeJS.ErrnoException) => error);
+  if (denied) throw new UsageError(`${named} is not writable (${denied.code ?? denied.message})`);
 }
 
 /** Makes a run folder in `tmp`, after removing those of runs whose process is gone. */

@@ -20,12 +20,13 @@ export const watchCommand: CommandModule<GlobalArgs, BuildArgs> = {
   handler: async (args) => {
     const options = toBuildOptions(args);
     await checkOutFolder(options);
-    const [{ runBatch, sessionOptionsOf }, { BrowserSession }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
+    const [{ runBatch, sessionOptionsOf }, { BrowserSession, checkTempFolder }, { BUNDLED_TEMPLATES }, { watchFolders }] = await Promise.all([
       import('../batch/run-batch.js'),
       import('../browser/index.js'),
       import('../package.js'),
       import('../fs/watch-folders.js'),
     ]);
+    await checkTempFolder();
     // The command's one browser session, kept warm between rebuilds: a rebuild pays only for what changed.
     const session = new BrowserSession({ ...sessionOptionsOf(options), keepWarm: true });
     const folders = [path.resolve(options.dataDir), path.resolve(options.templatesDir ?? BUNDLED_TEMPLATES)];
