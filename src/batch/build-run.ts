@@ -49,7 +49,8 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
   const options = withRunDefaults(given);
   throwIfAborted(options.signal);
   refuseWholeBuildFolder(options);
-  return withOutputRun(options, events, session, async (run) => {
+  // A no-op build reads the output folder only: one nobody can write in is no reason to fail it.
+  return withOutputRun({ ...options, readOnlyOk: true }, events, session, async (run) => {
     const recorded = recordedOptions(options);
     const tools: ToolInputs = { fonts: describeFonts(), tool: { name: TOOL.name, version: TOOL.version } };
     // A shard makes no zip: `brief assemble --zip` makes them for the whole plan.
@@ -60,6 +61,7 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
       const manifestName = options.shard ? shardManifestName(options.shard) : MANIFEST_NAME;
       return nothingChanged(decided.previous!, { outDir: run.output.outDir, manifestName, shard: Boolean(options.shard), wantZip: zip, started: run.started }, events, run.warn, run.warnings);
     }
+    run.output.requireWritable();
     const inputs = await loadBuildInputs(run, options, decided.work.printsAll, stages, session);
     const plan = planBuild(inputs.facts, {
       selection: { programmes: options.programmes, topics: options.topics, formats: options.formats },

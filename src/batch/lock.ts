@@ -16,6 +16,16 @@ const RELEASED = 'released';
  */
 const PID_GRACE_MS = 5_000;
 
+/** What making the lock folder answers in a folder this process cannot write in (mode bits, a read-only mount, chattr +i). */
+const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** The output folder cannot be written in, so no lock can be taken there (issue 20). */
+export class ReadOnlyOutputError extends OutputError {
+  constructor(outDir: string, code: string) {
+    super(`the output folder ${outDir} is read-only (${code}): a build that has something to write needs to write there`);
+  }
+}
+
 /** Releases the lock; safe to call twice. Never throws: resolves with a warning when it could not. */
 export type ReleaseLock = () => Promise<string | undefined>;
 
@@ -49,6 +59,8 @@ export async function lockOutput(outDir: string, { updateMs = 15_000 }: { update
     try {
       unlock = await lockfile.lock(outDir, options);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code && READ_ONLY_CODES.has(code)) throw new ReadOnlyOutputError(outDir, code);
       const holder = await readHolder(lockfilePath, pidPath);
       if (!holder) {
         if (attempt < 3) continue;

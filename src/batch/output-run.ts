@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { BrowserSession, Printer } from '../browser/index.js';
 import type { Skeleton } from '../contracts/document.js';
 import { InterruptedError } from '../errors.js';
-import { openOutput, type OpenOutput } from './open-output.js';
+import { openOutput, type OpenOutput, type OutputFolderOptions } from './open-output.js';
 import type { BatchEvents } from './result.js';
 
 /** A run in its output folder. */
@@ -32,7 +32,7 @@ export interface OutputRun {
 
 /** Runs `body` in the output folder of `options`, on `session`. */
 export async function withOutputRun<T>(
-  options: { outDir: string; dataDir: string; templatesDir?: string; signal?: AbortSignal },
+  options: OutputFolderOptions & { signal?: AbortSignal },
   events: BatchEvents,
   session: BrowserSession,
   body: (run: OutputRun) => Promise<T>,
