@@ -140,7 +140,7 @@ async function endBuild(run: OutputRun, state: BuildState, made: DocumentsDone, 
   if (stopped) {
     if (!shard) await writeStoppedManifest({ ...run.output, record, packs: plan.packs, previous, base: { tool: state.tools.tool, options: recorded } });
     run.throwIfAborted();
-    throw made.fatal ?? describeFailures(made.failures);
+    throw made.fatal ?? describeFailures(made.failures, made.outcomes);
   }
   const [html, skeleton] = await state.inputs.ready;
   return finishRun(

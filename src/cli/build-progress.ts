@@ -1,6 +1,6 @@
 // How `brief build` and `brief watch` report progress: a bar on a terminal, one line per document
 // otherwise, nothing with --quiet, one JSON summary with --json.
-import type { BatchEvents, BatchResult } from '../batch/result.js';
+import type { BatchEvents, BatchResult, DocumentOutcome } from '../batch/result.js';
 import { counted, say } from './output.js';
 import { displayPath } from '../fs/display-path.js';
 
@@ -74,25 +74,32 @@ function proofCount(result: BatchResult) {
   return { checked: proofed.length, passed: proofed.filter((d) => d.proof!.length === 0).length, findings: proofed.flatMap((d) => d.proof!) };
 }
 
-/** The --json summary: stable keys, paths relative to the output folder. */
+/** The documents of a --json summary, a failed run's among them. */
+export function summarizeDocuments(documents: readonly DocumentOutcome[]) {
+  return documents.map((d) => ({
+    key: d.key,
+    format: d.format,
+    path: d.path,
+    pages: d.pages,
+    bytes: d.bytes,
+    ms: Math.round(d.ms),
+    skipped: d.skipped,
+    ...(d.proof ? { proof: d.proof } : {}),
+  }));
+}
+
+/** The --json summary: stable keys, paths relative to the output folder; `ok` and `exitCode` as a failure's summary has them (json-summary.ts). */
 export function summarize(result: BatchResult) {
   return {
+    ok: true,
+    exitCode: 0,
     outDir: result.outDir,
     noop: result.noop,
     built: result.built,
     skipped: result.skipped,
     browsersStarted: result.browsersStarted,
     seconds: Number((result.ms / 1000).toFixed(3)),
-    documents: result.documents.map((d) => ({
-      key: d.key,
-      format: d.format,
-      path: d.path,
-      pages: d.pages,
-      bytes: d.bytes,
-      ms: Math.round(d.ms),
-      skipped: d.skipped,
-      ...(d.proof ? { proof: d.proof } : {}),
-    })),
+    documents: summarizeDocuments(result.documents),
     proof: proofCount(result),
     pack: result.pack ?? null,
     zip: result.zip ?? null,

@@ -4,12 +4,13 @@ import type { CommandModule } from 'yargs';
 import { BriefError, EXIT, formatProblem } from '../errors.js';
 import type { SourceVerification } from '../facts/verify-sources.js';
 import type { GlobalArgs } from './global-args.js';
+import { problemFailure } from './json-summary.js';
 import { counted, say } from './output.js';
 
 interface CheckArgs extends GlobalArgs {
   source?: string;
+  json: boolean;
 }
-
 
 export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
   command: 'check',
@@ -20,6 +21,7 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
         type: 'string',
         describe: 'A text file to verify excerpts and quotes against, for the sources whose data names no text file (text:)',
       })
+      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary: ok, exitCode, counts, problems and warnings' })
       .example('$0 check', 'validate data/ and verify each excerpt against the text file its source names')
       .example('$0 check --data my-briefs/data --source article.txt', 'verify against article.txt where a source names no text file'),
   handler: async (args) => {
@@ -40,11 +42,18 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
       for (const problem of problems) say.error(formatProblem(problem));
       say.error(`${counted(problems.length, 'problem')} found`);
       process.exitCode = EXIT.data;
+      if (args.json) say.json({ ok: false, exitCode: EXIT.data, files: check.files.length, failures: problems.map(problemFailure), warnings: [] });
       return;
     }
-    for (const warning of check.warnings) say.warn(formatProblem(warning));
-    const warned = check.warnings.length > 0 ? counted(check.warnings.length, 'warning') : '';
     const facts = check.facts!;
+    for (const warning of check.warnings) say.warn(formatProblem(warning));
+    if (args.json) {
+      const counts = { files: check.files.length, programmes: facts.programmes.size, topics: facts.topics.size, claims: facts.claims.size };
+      const { verified, unverified } = verification;
+      say.json({ ok: true, exitCode: EXIT.ok, ...counts, failures: [], warnings: check.warnings.map(problemFailure), verification: { verified, unverified } });
+      return;
+    }
+    const warned = check.warnings.length > 0 ? counted(check.warnings.length, 'warning') : '';
     say.info(
       `ok: ${counted(check.files.length, 'file')}, ${counted(facts.programmes.size, 'programme')}, ${counted(facts.topics.size, 'topic')}, ${counted(facts.claims.size, 'claim')}` +
         describeVerification(verification) +

@@ -12,6 +12,7 @@ import { checkCommand } from './check-command.js';
 import { configCommand } from './config-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { initCommand } from './init-command.js';
+import { exitCodeOf, failureSummary, jsonWanted, setJsonWanted } from './json-summary.js';
 import { listCommand } from './list-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { readOptionTable } from './option-table.js';
@@ -33,6 +34,8 @@ export async function main(argv: string[]): Promise<void> {
     await run(argv);
   } catch (error) {
     report(error);
+    // --json answers every outcome, a failure too (issue 20).
+    if (jsonWanted(argv)) say.json(failureSummary(error, Number(process.exitCode ?? exitCodeOf(error))));
   }
 }
 
@@ -62,6 +65,7 @@ async function run(argv: string[]): Promise<void> {
     .env('BRIEF')
     .config(config?.settings ?? {})
     .middleware((parsed) => say.setQuiet(Boolean(parsed.quiet)))
+    .middleware((parsed) => setJsonWanted(parsed.json === true), true)
     // --timeout, --concurrency, --port: whole numbers in range, read from the text given (issue 20).
     .middleware((parsed) => readWholeNumbers(parsed as Record<string, unknown>), true)
     // Audiences come from the config file alone, with their places in it: not a flag, not a variable.
