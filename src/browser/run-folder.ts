@@ -37,7 +37,8 @@ export async function checkTempFolder(tmp: string = os.tmpdir(), env: NodeJS.Pro
   const named = `the temporary folder ${tmp}${tempVariable(env)}`;
   const info = await stat(tmp).catch((error: NodeJS.ErrnoException) => error);
   if (info instanceof Error) {
-    throw new UsageError(info.code === 'ENOENT' ? `${named} does not exist` : `${named} cannot be read: ${info.message}`);
+    const missing = info.code === 'ENOENT' || info.code === 'ENOTDIR';
+    throw new UsageError(missing ? `${named} does not exist` : `${named} cannot be read (${info.code ?? info.message})`);
   }
   if (!info.isDirectory()) throw new UsageError(`${named} is not a folder`);
   // access() asks the kernel, which also says no to root on a read-only mount or a chattr +i folder.
