@@ -1,7 +1,5 @@
+import { MAX_SOURCE_DATE_EPOCH } from '../contracts/run-defaults.js';
 import { UsageError } from '../errors.js';
-
-/** The last second a four-digit year can write, 9999-12-31T23:59:59Z: a PDF date has four digits for its year. */
-export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
 
 /**
  * SOURCE_DATE_EPOCH (reproducible-builds.org): the date to write into every document, in whole

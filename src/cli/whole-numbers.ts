@@ -3,11 +3,9 @@
 // own `type: 'number'` turned "abc" into NaN and passed 1e99 and 3000000000 on, which Node's
 // timers then clamped to 1 ms (a TimeoutOverflowWarning): so these options are declared as
 // strings and read here, and nothing is clamped.
+import { MAX_TIMER_MS } from '../contracts/run-defaults.js';
 import { UsageError } from '../errors.js';
 import { describeSetting } from './setting-origin.js';
-
-/** The most a timer can wait: Node turns a longer delay into 1 ms. */
-export const MAX_TIMER_MS = 2_147_483_647;
 
 /** The most pages rendering at once, as the config schema allows. */
 export const MAX_CONCURRENCY = 64;

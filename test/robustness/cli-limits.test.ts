@@ -7,7 +7,9 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { runBatch } from '../../src/batch/run-batch.js';
 import { readWholeNumber } from '../../src/cli/whole-numbers.js';
+import { UsageError } from '../../src/errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { pdfInfo } from '../helpers/pdf.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
@@ -105,6 +107,21 @@ test('whole numbers at the ends of each range are taken as they are, never clamp
   // A config file's value arrives as a number.
   assert.is(readWholeNumber('concurrency', 4), 4);
   assert.throws(() => readWholeNumber('concurrency', 4.5), /expects a whole number from 1 to 64, got "4.5"/);
+});
+
+test('a library caller gets the same limits: runBatch refuses timeoutMs 3000000000 and sourceDateEpoch past 9999, writing nothing', async () => {
+  const out = path.join(ws.dir, 'library-out');
+  for (const [options, said] of [
+    [{ timeoutMs: 3_000_000_000 }, 'timeoutMs must be a whole number of milliseconds from 1 to 2147483647; got 3000000000'],
+    [{ timeoutMs: 0.5 }, 'timeoutMs must be a whole number of milliseconds from 1 to 2147483647; got 0.5'],
+    [{ sourceDateEpoch: 253_402_300_800 }, 'sourceDateEpoch must be whole seconds from 0 to 253402300799; got 253402300800'],
+  ] as const) {
+    const error = await runBatch({ dataDir: path.join(ws.dir, 'data'), outDir: out, ...options }).then(() => undefined, (e: unknown) => e);
+    assert.instance(error, UsageError);
+    assert.is((error as Error).message, said);
+  }
+  assert.not.ok(existsSync(out));
+  countBadInput('library timeoutMs above 2^31-1');
 });
 
 // --- SOURCE_DATE_EPOCH -------------------------------------------------------------------------
