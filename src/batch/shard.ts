@@ -8,6 +8,9 @@ export interface Shard {
   count: number;
 }
 
+/** The most parts a plan is split into. */
+export const MAX_SHARDS = 10_000;
+
 /** Reads "K/N" as typed on the command line. */
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
@@ -16,6 +19,8 @@ export function parseShard(text: string): Shard {
   if (!match || count < 1 || index < 1 || index > count) {
     throw new UsageError(`--shard wants K/N with 1 <= K <= N, like 2/4; got "${text}"`);
   }
+  // Past this, N is no CI matrix, and past 2^53 not even the number typed (issue 20): refused, not rounded.
+  if (count > MAX_SHARDS) throw new UsageError(`--shard wants at most ${MAX_SHARDS} shards (N); got "${text}"`);
   return { index, count };
 }
 

@@ -97,6 +97,24 @@ test('the same rule holds for a BRIEF_* variable, for assemble and watch, and fo
   countBadInput('--timeout given twice');
 });
 
+test('--shard K/N refuses N above 10000 and numbers past 2^53 instead of rounding them, exit 2', () => {
+  const tooMany = (value: string) => `error: --shard wants at most 10000 shards (N); got "${value}"`;
+  const malformed = (value: string) => `error: --shard wants K/N with 1 <= K <= N, like 2/4; got "${value}"`;
+  for (const [value, said] of [
+    ['1/10001', tooMany],
+    ['1/99999999999999999999', tooMany],
+    ['99999999999999999999/99999999999999999999', tooMany],
+    ['1/1e3', malformed],
+    ['0/0', malformed],
+  ] as const) {
+    const [code, line] = refusal(brief(['build', '--data', 'data', '--out', 'never', `--shard=${value}`]));
+    assert.is(code, 2, value);
+    assert.is(line, said(value));
+    countBadInput(`--shard ${value}`);
+  }
+  assert.not.ok(existsSync(path.join(ws.dir, 'never')), 'nothing written');
+});
+
 test('whole numbers at the ends of each range are taken as they are, never clamped', () => {
   assert.is(readWholeNumber('timeout', '2147483647'), 2_147_483_647);
   assert.is(readWholeNumber('timeout', '1'), 1);
