@@ -1,13 +1,12 @@
 // Every excerpt and quote checked against the text of its own source (issue 13): a source names
 // its text with `text:`, a path relative to the file that declares it; `--source FILE` stands in
 // for the sources that name none.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { displayPath } from '../fs/display-path.js';
 import { normaliseForMatch } from './check-excerpts.js';
 import { describeNearest } from './nearest-passage.js';
-import { reasonOf } from './describe-listing-problem.js';
+import { readSourceText } from './read-source-text.js';
 import { matchPath } from './references.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
 
@@ -30,6 +29,8 @@ export interface SourceVerification {
 }
 
 export interface VerifyOptions {
+  /** The data folder: a source's text is read only from inside it (issue 20). */
+  dataFolder: string;
   /** Paths in messages are shown from here. */
   cwd?: string;
   /** The `--source FILE` text, for excerpts whose source names no text of its own. */
@@ -47,10 +48,8 @@ const VERBATIM = [
   { pattern: 'quotes.*', field: 'words', what: 'quoted words', count: 'quotes' },
 ] as const;
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** Read each source's text and look for each excerpt and quote in the text of its own source. */
-export async function verifySources(files: YamlFile[], options: VerifyOptions = {}): Promise<SourceVerification> {
+export async function verifySources(files: YamlFile[], options: VerifyOptions): Promise<SourceVerification> {
   const result: SourceVerification = { problems: [], verified: [], unverified: { excerpts: 0, quotes: 0, sources: [] } };
   const problemAt = (yaml: YamlFile, at: DataPath, message: string) =>
     result.problems.push({ file: yaml.file, ...locate(yaml, at), path: formatPath(at), message });
@@ -62,7 +61,7 @@ export async function verifySources(files: YamlFile[], options: VerifyOptions = 
       if (source.text === undefined) continue;
       const absolute = path.resolve(path.dirname(yaml.absolute ?? path.resolve(yaml.file)), source.text);
       const shown = displayPath(absolute, options.cwd);
-      if (!cache.has(absolute)) cache.set(absolute, readText(absolute));
+      if (!cache.has(absolute)) cache.set(absolute, readSourceText(absolute, { dataFolder: options.dataFolder, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) }));
       const read = await cache.get(absolute)!;
       if (typeof read !== 'string') {
         problemAt(yaml, [...at, 'text'], `cannot read the source's text ${shown}: ${read.reason}`);
@@ -113,15 +112,6 @@ export async function verifySources(files: YamlFile[], options: VerifyOptions = 
     }
   }
   return result;
-}
-
-async function readText(absolute: string): Promise<string | { reason: string }> {
-  try {
-    return decoder.decode(await readFile(absolute));
-  } catch (error) {
-    if (error instanceof TypeError) return { reason: 'it is not UTF-8 text' };
-    return { reason: reasonOf(error) };
-  }
 }
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
