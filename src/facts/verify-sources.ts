@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import { displayPath } from '../fs/display-path.js';
 import { normaliseForMatch } from './check-excerpts.js';
 import { describeNearest } from './nearest-passage.js';
+import { explainNearMatch } from './near-match.js';
 import { readSourceText } from './read-source-text.js';
 import { matchPath } from './references.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
@@ -105,14 +106,19 @@ export async function verifySources(files: YamlFile[], options: VerifyOptions): 
           haystack.tally[count]++;
           continue;
         }
-        const shown = words.length > 70 ? `${words.slice(0, 67)}...` : words;
-        const nearest = describeNearest(haystack.text, normaliseForMatch(words));
-        problemAt(yaml, [...at, field], `${what} not found in ${haystack.shown}: "${shown}"${nearest ? `; ${nearest}` : ''}`);
+        const shown = showInvisible(words.length > 70 ? `${words.slice(0, 67)}...` : words);
+        const needle = normaliseForMatch(words);
+        const hint = explainNearMatch(haystack.text, needle) ?? describeNearest(haystack.text, needle);
+        problemAt(yaml, [...at, field], `${what} not found in ${haystack.shown}: "${shown}"${hint ? `; ${hint}` : ''}`);
       }
     }
   }
   return result;
 }
+
+/** An excerpt as a message shows it: a character that draws nothing is named, so that it can be seen. */
+const showInvisible = (text: string) =>
+  text.replace(/\p{Default_Ignorable_Code_Point}/gu, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
 
