@@ -46,6 +46,7 @@ export function parseLabels(source: string, file: string, reference?: ReadonlyMa
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
+    if (error.code === 'MULTIPLE_DOCS') throw new TemplateError(`${file}:${line}:${col}  a labels file holds one YAML document; found a second (---) here`);
     throw new TemplateError(`${file}:${line}:${col}  not a labels file: ${error.message.split('\n')[0]}`);
   }
   const entries = new Map<string, LabelEntry>();
