@@ -7,6 +7,9 @@ import { reasonOf } from './describe-listing-problem.js';
 /** The longest source text read: a long report's text is well under 1 MB; 200 MB took 41 s and 4 GB. */
 export const SOURCE_TEXT_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The most all the source texts of one check may hold together, in characters. */
+export const SOURCE_TEXTS_MAX_TOTAL = 50 * 1024 * 1024;
+
 /** How long reading one text may take before it is given up. */
 const READ_TIMEOUT_MS = 10_000;
 

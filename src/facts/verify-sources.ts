@@ -7,7 +7,7 @@ import { displayPath } from '../fs/display-path.js';
 import { normaliseForMatch } from './check-excerpts.js';
 import { describeNearest } from './nearest-passage.js';
 import { explainNearMatch } from './near-match.js';
-import { readSourceText } from './read-source-text.js';
+import { readSourceText, SOURCE_TEXTS_MAX_TOTAL } from './read-source-text.js';
 import { matchPath } from './references.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
 
@@ -56,13 +56,20 @@ export async function verifySources(files: YamlFile[], options: VerifyOptions): 
     result.problems.push({ file: yaml.file, ...locate(yaml, at), path: formatPath(at), message });
   const texts = new Map<string, Haystack | null>();
   const cache = new Map<string, Promise<string | { reason: string }>>();
+  // Each text is capped, and so are all of them together: a thousand texts of 5 MB are not read either.
+  let total = 0;
+  const withinTotal = (read: string | { reason: string }) => {
+    if (typeof read !== 'string') return read;
+    total += read.length;
+    return total <= SOURCE_TEXTS_MAX_TOTAL ? read : { reason: `with it the source texts come to more than ${SOURCE_TEXTS_MAX_TOTAL / 1024 / 1024} MB, the most one check reads` };
+  };
   for (const yaml of files) {
     for (const { path: at, value } of matchPath(yaml.data, 'sources.*')) {
       const source = value as { id: string; text?: string };
       if (source.text === undefined) continue;
       const absolute = path.resolve(path.dirname(yaml.absolute ?? path.resolve(yaml.file)), source.text);
       const shown = displayPath(absolute, options.cwd);
-      if (!cache.has(absolute)) cache.set(absolute, readSourceText(absolute, { dataFolder: options.dataFolder, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) }));
+      if (!cache.has(absolute)) cache.set(absolute, readSourceText(absolute, { dataFolder: options.dataFolder, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) }).then(withinTotal));
       const read = await cache.get(absolute)!;
       if (typeof read !== 'string') {
         problemAt(yaml, [...at, 'text'], `cannot read the source's text ${shown}: ${read.reason}`);

@@ -137,6 +137,22 @@ test("a source's text over 5 MB is refused at its line without being read into m
   countBadInput('source text: 64 MB');
 });
 
+test('source texts that together pass 50 MB: the one that passes it is refused at its line, the ten before are read', async () => {
+  const dir = await project('total');
+  const data = path.join(dir, 'data');
+  const names = Array.from({ length: 11 }, (_, i) => `texts/archive-${i}.txt`);
+  const chunk = Buffer.alloc(Math.floor(4.9 * 1024 * 1024), 'b');
+  for (const name of names) writeFileSync(path.join(data, name), chunk);
+  await writeFile(path.join(data, 'probes.yaml'), sourcesFile(names));
+  const run = await briefIn(dir, ['check']);
+  assert.is(run.code, 1, run.stderr);
+  assert.equal(run.stderr.trim().split('\n'), [
+    `data/probes.yaml:${textLine(10)}:11  sources[10].text  cannot read the source's text data/texts/archive-10.txt: with it the source texts come to more than 50 MB, the most one check reads`,
+    '1 problem found',
+  ]);
+  countBadInput('source texts over 50 MB together');
+});
+
 test('--source naming a pipe, a device, a folder or a text over 5 MB is one usage line, exit 2, and never hangs', async () => {
   const dir = await project('fallback');
   execFileSync('mkfifo', [path.join(dir, 'pipe')]);
