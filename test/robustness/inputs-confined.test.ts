@@ -115,6 +115,32 @@ test("a source's text that is a pipe, device, socket, folder, link out or path o
   }
 });
 
+test("a source's text whose path loops, runs through a file, is too long, holds a NUL or names the data folder is one line each", async () => {
+  const dir = await project('odd-paths');
+  const data = path.join(dir, 'data');
+  // In a dot-folder, which the data folder's own listing skips, so only the text's reader meets the loop.
+  mkdirSync(path.join(data, '.loops'));
+  symlinkSync('b', path.join(data, '.loops/a'));
+  symlinkSync('a', path.join(data, '.loops/b'));
+  const long = 'x'.repeat(5000);
+  await writeFile(path.join(data, 'probes.yaml'), sourcesFile(['.loops/a', 'texts/harbour-news.txt/inside.txt', long, 'a\0b.txt', '.']));
+  const run = await briefIn(dir, ['check']);
+  assert.is(run.code, 1, run.stderr);
+  const at = (i: number, shown: string, reason: string) =>
+    `data/probes.yaml:${textLine(i)}:11  sources[${i}].text  cannot read the source's text ${shown}: ${reason}`;
+  assert.equal(run.stderr.trim().split('\n'), [
+    at(0, 'data/.loops/a', 'its symbolic links lead round in a loop'),
+    at(1, 'data/texts/harbour-news.txt/inside.txt', 'a part of its path is a file, not a folder'),
+    at(2, `data/${long}`, 'its path is too long'),
+    at(3, 'data/a\0b.txt', 'its path holds a NUL character'),
+    at(4, 'data', 'it is a folder; expected a text file'),
+    '5 problems found',
+  ]);
+  for (const name of ['symbolic link loop', 'path through a file', '5000-character path', 'NUL in the path', 'the data folder itself']) {
+    countBadInput(`source text: ${name}`);
+  }
+});
+
 test("a source's text over 5 MB is refused at its line without being read into memory; one just under is read", async () => {
   const dir = await project('sizes');
   const data = path.join(dir, 'data');
