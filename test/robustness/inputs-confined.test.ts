@@ -276,6 +276,24 @@ test('a data file with a second YAML document, an unknown currency and an unknow
   countBadInput('a second YAML document in a data file');
 });
 
+test("a templates folder's labels.yaml: a misspelled plural category or plural forms on a label without a count fail the build at that key's line", async () => {
+  const cases: Array<[string, string, string]> = [
+    ['sevral', 'pack:\n  documents:\n    one: "1 paper"\n    sevral: "{count} papers"\n    other: "{count} papers"\n', '4:5  unknown plural category "sevral" for pack.documents; expected one of zero, one, two, few, many, other'],
+    ['One', 'pack:\n  documents:\n    One: "1 paper"\n    other: "{count} papers"\n', '3:5  unknown plural category "One" for pack.documents; expected one of zero, one, two, few, many, other (did you mean "one"?)'],
+    ['no count', 'heading:\n  bottom-line:\n    one: Bottom line\n    other: Bottom lines\n', '2:3  label "heading.bottom-line" takes no count, so it has no plural forms; give it one text'],
+  ];
+  for (const [name, labels, where] of cases) {
+    const templates = path.join(ws.dir, `labels-${name.replace(' ', '-')}`);
+    mkdirSync(templates, { recursive: true });
+    writeFileSync(path.join(templates, 'labels.yaml'), labels);
+    const out = path.join(ws.dir, `labels-out-${name.replace(' ', '-')}`);
+    const run = await briefIn(ROOT, ['build', '--data', fixture('facts/two-sources/data'), '--templates', templates, '--out', out]);
+    assert.is(run.code, 1, run.stderr);
+    assert.is(run.stderr, `error: ${path.join(templates, 'labels.yaml')}:${where}\n`);
+    countBadInput(`labels.yaml: ${name}`);
+  }
+});
+
 test('a 202-character URL in a table cell prints whole on its page: exit 0, nothing clipped', async () => {
   const data = path.join(ws.dir, 'long-url-data');
   await cp(path.join(ROOT, 'test/fixtures/proof/rural-doctors/data'), data, { recursive: true });
