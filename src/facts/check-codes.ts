@@ -14,6 +14,9 @@ const CURRENCY_PATHS = [
   'sources.*.rates.*.to',
 ] as const;
 
+/** Every place the schema takes a language tag: the data's own, and each name in its own script. */
+const LANGUAGE_PATHS = ['meta.language', 'programmes.*.name.native.lang', 'people.*.native.lang', 'organisations.*.native.lang'] as const;
+
 let currencies: readonly string[] | undefined;
 const knownCurrencies = () => (currencies ??= Intl.supportedValuesOf('currency'));
 
@@ -30,10 +33,12 @@ export function checkCodes(files: readonly YamlFile[]): Problem[] {
         problemAt(yaml, path, `unknown currency "${value}"; expected an ISO 4217 code such as EUR, USD or KRW${near ? ` (did you mean "${near}"?)` : ''}`);
       }
     }
-    for (const { path, value } of matchPath(yaml.data, 'meta.language')) {
-      if (typeof value !== 'string') continue;
-      const reason = languageProblem(value);
-      if (reason) problemAt(yaml, path, `language "${value}" ${reason}; expected a BCP 47 tag such as en, en-GB, fr, ko or zh-Hans`);
+    for (const pattern of LANGUAGE_PATHS) {
+      for (const { path, value } of matchPath(yaml.data, pattern)) {
+        if (typeof value !== 'string') continue;
+        const reason = languageProblem(value);
+        if (reason) problemAt(yaml, path, `language "${value}" ${reason}; expected a BCP 47 tag such as en, en-GB, fr, ko or zh-Hans`);
+      }
     }
   }
   return problems;

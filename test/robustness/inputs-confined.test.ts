@@ -273,6 +273,16 @@ test('a data file with a second YAML document, an unknown currency and an unknow
     assert.is(run.stderr, `${line}\n1 problem found\n`);
     countBadInput(`data code: ${metaField}${currency}`);
   }
+  await writeFile(meta, metaText);
+  await writeFile(programmes, programmesText);
+  await writeFile(path.join(data, 'people.yaml'), 'people:\n  - id: jo-reed\n    name: Jo Reed\n    role: deputy mayor\n    native: { text: 조 리드, lang: ko-Hanx }\n');
+  const native = await briefIn(dir, ['check']);
+  assert.is(native.code, 1, native.stderr);
+  assert.is(
+    native.stderr,
+    'data/people.yaml:5:33  people[0].native.lang  language "ko-Hanx" names no language known here; expected a BCP 47 tag such as en, en-GB, fr, ko or zh-Hans\n1 problem found\n',
+  );
+  countBadInput('data code: a native name in language ko-Hanx');
   countBadInput('a second YAML document in a data file');
 });
 
