@@ -286,6 +286,15 @@ test('a data file with a second YAML document, an unknown currency and an unknow
   countBadInput('a second YAML document in a data file');
 });
 
+test('a config file with a second YAML document is one usage line at the ---, exit 2', async () => {
+  const dir = await project('config-two-docs');
+  await writeFile(path.join(dir, 'brief.config.yaml'), 'data: data\npaper: a4\n---\npaper: letter\n');
+  const run = await briefIn(dir, ['check']);
+  assert.is(run.code, 2, run.stderr);
+  assert.is(run.stderr, 'error: brief.config.yaml:3:1  a config file holds one YAML document; found a second (---) here\n');
+  countBadInput('a second YAML document in the config file');
+});
+
 test("a templates folder's labels.yaml: a misspelled plural category or plural forms on a label without a count fail the build at that key's line", async () => {
   const cases: Array<[string, string, string]> = [
     ['sevral', 'pack:\n  documents:\n    one: "1 paper"\n    sevral: "{count} papers"\n    other: "{count} papers"\n', '4:5  unknown plural category "sevral" for pack.documents; expected one of zero, one, two, few, many, other'],
