@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { BriefError, EXIT, formatProblem } from '../errors.js';
@@ -32,7 +31,7 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
     const problems = [...check.problems];
     const { verifySources } = await import('../facts/verify-sources.js');
     const fallback = args.source === undefined ? undefined : await readSourceText(args.source, cwd);
-    const verification = await verifySources(check.files, { cwd, ...(fallback ? { fallback } : {}) });
+    const verification = await verifySources(check.files, { cwd, dataFolder: path.resolve(args.data), ...(fallback ? { fallback } : {}) });
     problems.push(...verification.problems);
     // Characters no bundled font draws (issue 11): a build would fail the documents that print them.
     const { findUndrawableText } = await import('../facts/check-glyphs.js');
@@ -64,9 +63,10 @@ export const checkCommand: CommandModule<GlobalArgs, CheckArgs> = {
 
 async function readSourceText(file: string, cwd: string): Promise<{ text: string; file: string }> {
   const { displayPath } = await import('../fs/display-path.js');
-  const text = await readFile(file, 'utf8').catch((cause: unknown) => {
-    throw new BriefError(`cannot read the source text ${file}`, { exitCode: EXIT.usage, cause });
-  });
+  const { readSourceText: read } = await import('../facts/read-source-text.js');
+  // Named on the command line, so not confined to the data folder; still only a regular, bounded file.
+  const text = await read(path.resolve(file), { cwd });
+  if (typeof text !== 'string') throw new BriefError(`--source ${file}: cannot read the source text: ${text.reason}`, { exitCode: EXIT.usage });
   return { text, file: displayPath(path.resolve(file), cwd) };
 }
 

@@ -37,7 +37,7 @@ export async function loadConfig(file: string, cwd?: string): Promise<LoadedConf
       throw new BriefError(`cannot read the config ${shown}: ${reasonOf(cause)}`, { exitCode: EXIT.usage });
     });
     // JSON is YAML, so one parser gives line numbers for both.
-    const { parsed, problems } = parseYamlFile(shown, text);
+    const { parsed, problems } = parseYamlFile(shown, text, 'config file');
     const first = problems[0];
     if (!parsed || first) throw new BriefError(`${shown}:${first?.line ?? 1}:${first?.col ?? 1}  ${first?.message ?? 'cannot parse'}`, { exitCode: EXIT.usage });
     value = parsed.data ?? {};

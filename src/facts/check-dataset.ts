@@ -4,6 +4,7 @@ import type { Facts, Located, OrganisationFacts, PersonFacts, ProgrammeFacts } f
 import { checkContent, type DataRecord as Record, type RecordIndex } from './check-content.js';
 import { foldNativeName } from './native-names.js';
 import { checkRelations } from './check-relations.js';
+import { checkCodes } from './check-codes.js';
 import { matchPath, REFERENCES } from './references.js';
 import { COLLECTIONS, type CollectionName } from './names.js';
 import type { Claim, DataFile, Meta, Organisation, Person, Programme } from './schema.js';
@@ -46,6 +47,7 @@ export function checkDataset(dataDir: string, files: YamlFile[]): { facts?: Fact
     }
   }
 
+  problems.push(...checkCodes(files));
   for (const yaml of files) {
     for (const { path: pattern, target } of REFERENCES) {
       for (const { path, value } of matchPath(yaml.data, pattern)) {

@@ -3,9 +3,17 @@ import type { Problem } from '../errors.js';
 import { matchPath } from './references.js';
 import { formatPath, locate, type YamlFile } from './yaml-document.js';
 
-/** Text compared with quotes, dashes and whitespace made uniform (issue 2). */
+/**
+ * Characters that draw nothing: soft hyphen, zero-width space, ZWNJ, ZWJ, word joiner, a BOM
+ * inside text, bidi marks, variation selectors (issue 20). A text copied from a web page or PDF
+ * holds them where the excerpt typed from it does not, or the other way round.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Text compared with invisible characters left out and quotes, dashes and whitespace made uniform (issue 2). */
 export function normaliseForMatch(text: string): string {
   return text
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')

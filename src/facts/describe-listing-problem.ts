@@ -62,4 +62,9 @@ const REASONS: Record<string, string> = {
   EIO: 'an input/output error',
   ENOENT: 'it does not exist',
   EISDIR: 'it is a folder',
+  ELOOP: 'its symbolic links lead round in a loop',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  ENAMETOOLONG: 'its path is too long',
+  // Node's word for a path holding a NUL character, which no file's path can.
+  ERR_INVALID_ARG_VALUE: 'its path holds a NUL character',
 };

@@ -152,7 +152,7 @@ export const Source = Type.Object(
     basis: Type.Optional(Text('What the reporting rests on')),
     url: Type.Optional(Type.String({ description: 'A verified address; leave empty rather than guess' })),
     text: Type.Optional(
-      Text('The source\'s text (plain text or Markdown), relative to this file: excerpts and quotes are verified against it'),
+      Text('The source\'s text (plain text or Markdown, at most 5 MB), a path from this file to a file inside the data folder: excerpts and quotes are verified against it'),
     ),
     rates: Type.Optional(
       Type.Array(

@@ -1,13 +1,13 @@
 // Every excerpt and quote checked against the text of its own source (issue 13): a source names
 // its text with `text:`, a path relative to the file that declares it; `--source FILE` stands in
 // for the sources that name none.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { displayPath } from '../fs/display-path.js';
 import { normaliseForMatch } from './check-excerpts.js';
 import { describeNearest } from './nearest-passage.js';
-import { reasonOf } from './describe-listing-problem.js';
+import { explainNearMatch } from './near-match.js';
+import { readSourceText, SOURCE_TEXTS_MAX_TOTAL } from './read-source-text.js';
 import { matchPath } from './references.js';
 import { formatPath, locate, type DataPath, type YamlFile } from './yaml-document.js';
 
@@ -30,6 +30,8 @@ export interface SourceVerification {
 }
 
 export interface VerifyOptions {
+  /** The data folder: a source's text is read only from inside it (issue 20). */
+  dataFolder: string;
   /** Paths in messages are shown from here. */
   cwd?: string;
   /** The `--source FILE` text, for excerpts whose source names no text of its own. */
@@ -47,22 +49,27 @@ const VERBATIM = [
   { pattern: 'quotes.*', field: 'words', what: 'quoted words', count: 'quotes' },
 ] as const;
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** Read each source's text and look for each excerpt and quote in the text of its own source. */
-export async function verifySources(files: YamlFile[], options: VerifyOptions = {}): Promise<SourceVerification> {
+export async function verifySources(files: YamlFile[], options: VerifyOptions): Promise<SourceVerification> {
   const result: SourceVerification = { problems: [], verified: [], unverified: { excerpts: 0, quotes: 0, sources: [] } };
   const problemAt = (yaml: YamlFile, at: DataPath, message: string) =>
     result.problems.push({ file: yaml.file, ...locate(yaml, at), path: formatPath(at), message });
   const texts = new Map<string, Haystack | null>();
   const cache = new Map<string, Promise<string | { reason: string }>>();
+  // Each text is capped, and so are all of them together: a thousand texts of 5 MB are not read either.
+  let total = 0;
+  const withinTotal = (read: string | { reason: string }) => {
+    if (typeof read !== 'string') return read;
+    total += read.length;
+    return total <= SOURCE_TEXTS_MAX_TOTAL ? read : { reason: `with it the source texts come to more than ${SOURCE_TEXTS_MAX_TOTAL / 1024 / 1024} MB, the most one check reads` };
+  };
   for (const yaml of files) {
     for (const { path: at, value } of matchPath(yaml.data, 'sources.*')) {
       const source = value as { id: string; text?: string };
       if (source.text === undefined) continue;
       const absolute = path.resolve(path.dirname(yaml.absolute ?? path.resolve(yaml.file)), source.text);
       const shown = displayPath(absolute, options.cwd);
-      if (!cache.has(absolute)) cache.set(absolute, readText(absolute));
+      if (!cache.has(absolute)) cache.set(absolute, readSourceText(absolute, { dataFolder: options.dataFolder, ...(options.cwd === undefined ? {} : { cwd: options.cwd }) }).then(withinTotal));
       const read = await cache.get(absolute)!;
       if (typeof read !== 'string') {
         problemAt(yaml, [...at, 'text'], `cannot read the source's text ${shown}: ${read.reason}`);
@@ -106,23 +113,19 @@ export async function verifySources(files: YamlFile[], options: VerifyOptions = 
           haystack.tally[count]++;
           continue;
         }
-        const shown = words.length > 70 ? `${words.slice(0, 67)}...` : words;
-        const nearest = describeNearest(haystack.text, normaliseForMatch(words));
-        problemAt(yaml, [...at, field], `${what} not found in ${haystack.shown}: "${shown}"${nearest ? `; ${nearest}` : ''}`);
+        const shown = showInvisible(words.length > 70 ? `${words.slice(0, 67)}...` : words);
+        const needle = normaliseForMatch(words);
+        const hint = explainNearMatch(haystack.text, needle) ?? describeNearest(haystack.text, needle);
+        problemAt(yaml, [...at, field], `${what} not found in ${haystack.shown}: "${shown}"${hint ? `; ${hint}` : ''}`);
       }
     }
   }
   return result;
 }
 
-async function readText(absolute: string): Promise<string | { reason: string }> {
-  try {
-    return decoder.decode(await readFile(absolute));
-  } catch (error) {
-    if (error instanceof TypeError) return { reason: 'it is not UTF-8 text' };
-    return { reason: reasonOf(error) };
-  }
-}
+/** An excerpt as a message shows it: a character that draws nothing is named, so that it can be seen. */
+const showInvisible = (text: string) =>
+  text.replace(/\p{Default_Ignorable_Code_Point}/gu, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file);
 

@@ -17,13 +17,15 @@ export interface YamlFile {
 
 export type DataPath = ReadonlyArray<string | number>;
 
-/** Parse text as YAML; syntax errors come back as problems with their positions. */
-export function parseYamlFile(file: string, text: string): { parsed?: YamlFile; problems: Problem[] } {
+/** Parse text as YAML; syntax errors come back as problems with their positions. `kind` names the file in them. */
+export function parseYamlFile(file: string, text: string, kind = 'data file'): { parsed?: YamlFile; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   // One syntax error tends to cause more after it; the first is the one to fix.
   const problems: Problem[] = doc.errors.slice(0, 1).map((error) => {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    // The library's words name its own API (parseAllDocuments): say what the file should hold instead.
+    if (error.code === 'MULTIPLE_DOCS') return { file, line: pos.line, col: pos.col, path: '', message: `a ${kind} holds one YAML document; found a second (---) here` };
     const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${message}` };
   });

@@ -128,7 +128,7 @@ function readTarget(link: string): string {
 }
 
 /** True when `inner` is `outer` or lies below it. */
-function isWithin(outer: string, inner: string): boolean {
+export function isWithin(outer: string, inner: string): boolean {
   return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 }
 
@@ -136,7 +136,7 @@ function hasDotPart(rel: string): boolean {
   return rel.split(sep).some((part) => part.startsWith('.'));
 }
 
-function codeOf(error: unknown): string {
+export function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EIO';
 }
 

@@ -1,7 +1,7 @@
 // Every word a document prints that is not data comes from a labels file (issue 13, item 6), as
 // Quarto's _language.yml does: templates/labels.yaml, which a templates folder overrides key by key,
 // so an office can re-word or translate its briefs without touching code.
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { TemplateError } from '../errors.js';
 import { FormatError } from './format/format-error.js';
 import { formatNumber } from './format/numbers.js';
@@ -30,8 +30,12 @@ function placeholdersOf(value: LabelEntry['value']): Set<string> {
   return new Set(texts.flatMap((text) => [...(text ?? '').matchAll(PLACEHOLDER)].map((m) => m[1]!)));
 }
 
-/** A labels file's text as entries keyed by dotted path ("heading.notes"); refuses what is not a label. */
-export function parseLabels(source: string, file: string): Map<string, LabelEntry> {
+/**
+ * A labels file's text as entries keyed by dotted path ("heading.notes"); refuses what is not a
+ * label. `reference` (the bundled labels, for a file laid over them) tells a label's plural forms
+ * from a group of labels, so that a misspelled category is named at its own line (issue 20).
+ */
+export function parseLabels(source: string, file: string, reference?: ReadonlyMap<string, LabelEntry>): Map<string, LabelEntry> {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   const at = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
@@ -42,6 +46,7 @@ export function parseLabels(source: string, file: string): Map<string, LabelEntr
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
+    if (error.code === 'MULTIPLE_DOCS') throw new TemplateError(`${file}:${line}:${col}  a labels file holds one YAML document; found a second (---) here`);
     throw new TemplateError(`${file}:${line}:${col}  not a labels file: ${error.message.split('\n')[0]}`);
   }
   const entries = new Map<string, LabelEntry>();
@@ -54,14 +59,24 @@ export function parseLabels(source: string, file: string): Map<string, LabelEntr
       const here = [...path, key];
       if (isScalar(value) && typeof value.value === 'string') {
         entries.set(here.join('.'), { value: value.value, ...at(keyNode), file });
-      } else if (isMap(value) && value.items.every((p) => isScalar(p.key) && (PLURAL_CATEGORIES as readonly unknown[]).includes(p.key.value))) {
+      } else if (isMap(value) && holdsPluralForms(value, here.join('.'), reference)) {
+        const name = here.join('.');
+        const base = reference?.get(name);
+        if (base && !takesCount(base)) {
+          fail(keyNode, `label "${name}" takes no count, so it has no plural forms; give it one text`);
+        }
         const forms: Record<string, string> = {};
         for (const p of value.items) {
-          if (!isScalar(p.value) || typeof p.value.value !== 'string') fail(p.value as Node, `label "${here.join('.')}": each plural form is text`);
-          forms[String((p.key as { value: unknown }).value)] = String((p.value as { value: unknown }).value);
+          const category = String((p.key as { value: unknown }).value);
+          if (!(PLURAL_CATEGORIES as readonly string[]).includes(category)) {
+            const near = closestName(category, PLURAL_CATEGORIES);
+            fail(p.key as Node, `unknown plural category "${category}" for ${name}; expected one of ${PLURAL_CATEGORIES.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`);
+          }
+          if (!isScalar(p.value) || typeof p.value.value !== 'string') fail(p.value as Node, `label "${name}": each plural form is text`);
+          forms[category] = String((p.value as { value: unknown }).value);
         }
-        if (forms.other === undefined) fail(value, `label "${here.join('.')}" gives plural forms but no "other"`);
-        entries.set(here.join('.'), { value: forms as PluralForms, ...at(keyNode), file });
+        if (forms.other === undefined) fail(value, `label "${name}" gives plural forms but no "other"`);
+        entries.set(name, { value: forms as PluralForms, ...at(keyNode), file });
       } else if (isMap(value)) {
         walk(value, here);
       } else {
@@ -72,6 +87,20 @@ export function parseLabels(source: string, file: string): Map<string, LabelEntr
   if (doc.contents) walk(doc.contents as Node, []);
   return entries;
 }
+
+/**
+ * True where a mapping is one label's plural forms, not a group of labels: the reference says so
+ * where it has the label; else every key is a plural category, in any case (`One:` is a typo of one).
+ */
+function holdsPluralForms(node: YAMLMap, name: string, reference: ReadonlyMap<string, LabelEntry> | undefined): boolean {
+  if (reference?.has(name)) return true;
+  const prefix = `${name}.`;
+  if (reference && [...reference.keys()].some((key) => key.startsWith(prefix))) return false;
+  return node.items.every((p) => isScalar(p.key) && (PLURAL_CATEGORIES as readonly string[]).includes(String(p.key.value).toLowerCase()));
+}
+
+/** A label takes a count where it has plural forms or a {count} placeholder. */
+const takesCount = (entry: LabelEntry) => typeof entry.value !== 'string' || placeholdersOf(entry.value).has('count');
 
 /**
  * The bundled labels with `override`'s laid over them key by key. A key the bundled file does not

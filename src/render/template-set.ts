@@ -118,7 +118,7 @@ function readLabels(folders: string[]): Labels {
     const file = join(folder, LABELS_FILE);
     if (!existsSync(file)) continue;
     assertInside(folder, file);
-    const read = parseLabels(readFileSync(file, 'utf8'), file);
+    const read = parseLabels(readFileSync(file, 'utf8'), file, entries);
     if (entries) {
       // A copy of the bundled file (as `brief init` makes) re-words nothing: only changed labels win over a translation.
       for (const [key, entry] of read) if (!sameLabel(entry.value, entries.get(key)?.value ?? '')) reworded.add(key);
@@ -140,7 +140,7 @@ function readLanguages(folders: string[], english: Map<string, LabelEntry>): Map
       assertInside(folder, file);
       const tag = name.slice(0, -'.yaml'.length).toLowerCase();
       // Checked against the English file: a key it does not have, or a placeholder it does not take, is refused at its line.
-      const read = parseLabels(readFileSync(file, 'utf8'), file);
+      const read = parseLabels(readFileSync(file, 'utf8'), file, english);
       const checked = overrideLabels(english, read);
       const own = languages.get(tag) ?? new Map<string, LabelEntry>();
       for (const key of read.keys()) own.set(key, checked.get(key)!);

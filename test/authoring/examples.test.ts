@@ -37,7 +37,7 @@ test('the northvale example checks clean with no flag, its excerpts verified aga
   assert.is(result.code, 0);
   assert.is(
     result.stdout,
-    'ok: 9 files, 2 programmes, 1 topic, 6 claims; verified 6 excerpts and 1 quote against example-gazette-2024-03-12 (examples/northvale/sources/example-article.txt)\n',
+    'ok: 9 files, 2 programmes, 1 topic, 6 claims; verified 6 excerpts and 1 quote against example-gazette-2024-03-12 (examples/northvale/data/sources/example-article.txt)\n',
   );
 });
 
@@ -48,7 +48,7 @@ test('the Korean example checks clean with no flag and no warning, each of its t
   assert.is(
     result.stdout,
     'ok: 9 files, 3 programmes, 1 topic, 14 claims; verified 9 excerpts and 2 quotes against hanbit-daily-2024-06-10 ' +
-      `(${KOREAN}/sources/hanbit-daily-2024-06-10.txt), 4 excerpts against agency-notice-2024-17 (${KOREAN}/sources/agency-notice-2024-05.md)\n`,
+      `(${KOREAN}/data/sources/hanbit-daily-2024-06-10.txt), 4 excerpts against agency-notice-2024-17 (${KOREAN}/data/sources/agency-notice-2024-05.md)\n`,
   );
 });
 
@@ -57,10 +57,10 @@ test('init --example korean-fellowships starts from it, and a name that is no ex
   try {
     const made = runCli(['init', 'ko', '--example', 'korean-fellowships'], { cwd: parent });
     assert.is(made.code, 0, made.stderr);
-    assert.equal((await readdir(path.join(parent, 'ko', 'sources'))).sort(), ['agency-notice-2024-05.md', 'hanbit-daily-2024-06-10.txt']);
+    assert.equal((await readdir(path.join(parent, 'ko', 'data', 'sources'))).sort(), ['agency-notice-2024-05.md', 'hanbit-daily-2024-06-10.txt']);
     const check = runCli(['check'], { cwd: path.join(parent, 'ko') });
     assert.is(check.code, 0, check.stderr);
-    assert.match(check.stdout, /^ok: 9 files, 3 programmes, 1 topic, 14 claims; verified 9 excerpts and 2 quotes against hanbit-daily-2024-06-10 \(sources\/hanbit-daily-2024-06-10\.txt\)/);
+    assert.match(check.stdout, /^ok: 9 files, 3 programmes, 1 topic, 14 claims; verified 9 excerpts and 2 quotes against hanbit-daily-2024-06-10 \(data\/sources\/hanbit-daily-2024-06-10\.txt\)/);
     const wrong = runCli(['init', 'other', '--example', 'chinese-chips'], { cwd: parent });
     assert.is(wrong.code, 2);
     assert.is(wrong.stderr, 'error: no example "chinese-chips"; choose one of: northvale, korean-fellowships, island-teachers\n');

@@ -28,7 +28,7 @@ test('init writes data, a source, templates, the schema, a config and a README',
   for (const expected of [
     'brief.config.yaml',
     'README.md',
-    'sources/example-article.txt',
+    'data/sources/example-article.txt',
     'schema/data-file.schema.json',
     'data/programmes.yaml',
     'data/topics.yaml',
@@ -71,7 +71,7 @@ test('brief check passes in the new project with no flag, its excerpts found in 
   const result = project.brief(['check']);
   assert.is(result.code, 0, result.stderr);
   assert.is(result.stderr, '');
-  assert.is(result.stdout, 'ok: 9 files, 2 programmes, 1 topic, 6 claims; verified 6 excerpts and 1 quote against example-gazette-2024-03-12 (sources/example-article.txt)\n');
+  assert.is(result.stdout, 'ok: 9 files, 2 programmes, 1 topic, 6 claims; verified 6 excerpts and 1 quote against example-gazette-2024-03-12 (data/sources/example-article.txt)\n');
 });
 
 test('brief build in the new project writes one-pagers whose text holds the example facts', async () => {

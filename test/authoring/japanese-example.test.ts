@@ -68,7 +68,7 @@ test('the Japanese example checks clean with no flag and no warning', () => {
   assert.is(result.stderr, '');
   assert.is(
     result.stdout,
-    `ok: 9 files, 2 programmes, 1 topic, 10 claims; verified 10 excerpts and 1 quote against shiomi-nippo-2026-01-16 (${EXAMPLE}/sources/shiomi-nippo-2026-01-16.txt)\n`,
+    `ok: 9 files, 2 programmes, 1 topic, 10 claims; verified 10 excerpts and 1 quote against shiomi-nippo-2026-01-16 (${EXAMPLE}/data/sources/shiomi-nippo-2026-01-16.txt)\n`,
   );
 });
 
@@ -124,7 +124,6 @@ test('an English brief with Japanese names embeds the Japanese face, and keeps t
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-japanese-en-'));
   try {
     await cp(path.join(ROOT, EXAMPLE, 'data'), path.join(dir, 'data'), { recursive: true });
-    await cp(path.join(ROOT, EXAMPLE, 'sources'), path.join(dir, 'sources'), { recursive: true });
     const meta = path.join(dir, 'data/meta.yaml');
     await writeFile(meta, (await readFile(meta, 'utf8')).replace('language: ja', 'language: en-GB'));
     const topics = path.join(dir, 'data/topics.yaml');

@@ -15,7 +15,6 @@ let dir: string;
 test.before.each(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'brief-language-data-'));
   await cp(path.join(EXAMPLE, 'data'), path.join(dir, 'data'), { recursive: true });
-  await cp(path.join(EXAMPLE, 'sources'), path.join(dir, 'sources'), { recursive: true });
 });
 test.after.each(() => rm(dir, { recursive: true, force: true }));
 
@@ -54,7 +53,7 @@ test('an excerpt at the limit passes: 60 Japanese characters', async () => {
 });
 
 test('a wave dash, corner brackets and full-width digits written otherwise than the source still match', async () => {
-  await writeFile(path.join(dir, 'sources/shiomi-nippo-2026-01-16.txt'), (await readFile(path.join(EXAMPLE, 'sources/shiomi-nippo-2026-01-16.txt'), 'utf8')) + '\n　対象は小学校〜中学校である。\n');
+  await writeFile(path.join(dir, 'data/sources/shiomi-nippo-2026-01-16.txt'), (await readFile(path.join(EXAMPLE, 'data/sources/shiomi-nippo-2026-01-16.txt'), 'utf8')) + '\n　対象は小学校〜中学校である。\n');
   await edit('claims.yaml', 'excerpt: 2026年度から始める予定だ。', 'excerpt: "２０２６年度から始める予定だ。"');
   await edit('quotes.yaml', 'words: お金だけでは人は来ない。島で暮らし続けられる環境を整えたい', 'words: 「お金だけでは人は来ない。島で暮らし続けられる環境を整えたい」');
   await edit('claims.yaml', 'excerpt: 手当はありがたいが、異動の見通しが立たないことが一番の不安だ', 'excerpt: 対象は小学校～中学校である。');
@@ -69,7 +68,7 @@ test('an excerpt not found shows the nearest passage and the first character tha
   assert.is(result.code, 1);
   assert.match(
     result.stderr,
-    'excerpt not found in the text of shiomi-nippo-2026-01-16 (sources/shiomi-nippo-2026-01-16.txt): "赴任時には着任一時金として50万円を支給する。"; ' +
+    'excerpt not found in the text of shiomi-nippo-2026-01-16 (data/sources/shiomi-nippo-2026-01-16.txt): "赴任時には着任一時金として50万円を支給する。"; ' +
       'the nearest passage in the text is "赴任時には着任一時金として30万円を支給す…": from character 14 of the excerpt it has "3" (U+0033) where the excerpt has "5" (U+0035)',
   );
 });

@@ -28,8 +28,8 @@ test('check with no flag verifies each excerpt and quote against its own source 
   assert.is(result.stderr, '');
   assert.is(
     result.stdout,
-    'ok: 3 files, 1 programme, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (texts/harbour-news.txt), ' +
-      `2 excerpts against council-notice (texts/council-notice.md); ${NOT_VERIFIED}\n`,
+    'ok: 3 files, 1 programme, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (data/texts/harbour-news.txt), ' +
+      `2 excerpts against council-notice (data/texts/council-notice.md); ${NOT_VERIFIED}\n`,
   );
 });
 
@@ -41,7 +41,7 @@ test('an excerpt that stands in another source\'s text is not found in its own, 
     const result = runCli(['check', '--data', 'data'], { cwd: dir });
     assert.is(result.code, 1);
     assert.equal(result.stderr.trimEnd().split('\n'), [
-      'data/claims.yaml:13:14  claims[1].excerpt  excerpt not found in the text of harbour-news (texts/harbour-news.txt): "half on arrival and half after one year"',
+      'data/claims.yaml:13:14  claims[1].excerpt  excerpt not found in the text of harbour-news (data/texts/harbour-news.txt): "half on arrival and half after one year"',
       '1 problem found',
     ]);
   } finally {
@@ -52,11 +52,11 @@ test('an excerpt that stands in another source\'s text is not found in its own, 
 test('a text that cannot be read is a problem at the source\'s text: line, and its excerpts are not reported again', async () => {
   const { dir, remove } = await copyTwoSources();
   try {
-    await edit(path.join(dir, 'data/meta.yaml'), 'text: ../texts/council-notice.md', 'text: ../texts/council-notice-2024.md');
+    await edit(path.join(dir, 'data/meta.yaml'), 'text: texts/council-notice.md', 'text: texts/council-notice-2024.md');
     const result = runCli(['check', '--data', 'data'], { cwd: dir });
     assert.is(result.code, 1);
     assert.equal(result.stderr.trimEnd().split('\n'), [
-      "data/meta.yaml:12:11  sources[1].text  cannot read the source's text texts/council-notice-2024.md: it does not exist",
+      "data/meta.yaml:12:11  sources[1].text  cannot read the source's text data/texts/council-notice-2024.md: it does not exist",
       '1 problem found',
     ]);
   } finally {
@@ -65,12 +65,12 @@ test('a text that cannot be read is a problem at the source\'s text: line, and i
 });
 
 test('--source FILE stands in for a source that names no text, and counts against it', () => {
-  const result = runCli(['check', '--data', 'data', '--source', 'texts/radio-transcript.txt'], { cwd: fixture('facts/two-sources') });
+  const result = runCli(['check', '--data', 'data', '--source', 'data/texts/radio-transcript.txt'], { cwd: fixture('facts/two-sources') });
   assert.is(result.code, 0, result.stderr);
   assert.is(
     result.stdout,
-    'ok: 3 files, 1 programme, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (texts/harbour-news.txt), ' +
-      '2 excerpts against council-notice (texts/council-notice.md), 1 excerpt against radio-interview (texts/radio-transcript.txt)\n',
+    'ok: 3 files, 1 programme, 0 topics, 5 claims; verified 2 excerpts and 1 quote against harbour-news (data/texts/harbour-news.txt), ' +
+      '2 excerpts against council-notice (data/texts/council-notice.md), 1 excerpt against radio-interview (data/texts/radio-transcript.txt)\n',
   );
 });
 

@@ -73,6 +73,54 @@ test('a placeholder a label does not take is refused at its line, naming those i
   assert.is(readError(templates), `${path.join(templates, 'labels.yaml')}:2:3  label "document.page-number" uses {seite}; it takes {page}, {pages}`);
 });
 
+test('a misspelled plural category is named at its own line, with the categories there are', async () => {
+  const templates = await folder('plural-typo', {
+    'labels.yaml': '# Our wording\npack:\n  documents:\n    one: "1 paper"\n    sevral: "{count} papers"\n    other: "{count} papers"\n',
+  });
+  assert.is(
+    readError(templates),
+    `${path.join(templates, 'labels.yaml')}:5:5  unknown plural category "sevral" for pack.documents; expected one of zero, one, two, few, many, other`,
+  );
+});
+
+test('a plural category in capitals is named at its line, with the one it may have meant', async () => {
+  const templates = await folder('plural-case', { 'labels.yaml': 'pack:\n  documents:\n    One: "1 paper"\n    other: "{count} papers"\n' });
+  assert.is(
+    readError(templates),
+    `${path.join(templates, 'labels.yaml')}:3:5  unknown plural category "One" for pack.documents; expected one of zero, one, two, few, many, other (did you mean "one"?)`,
+  );
+});
+
+test('plural forms alone, every one misspelled, are still read as the forms of the label the bundled file has', async () => {
+  const templates = await folder('plural-all-wrong', { 'labels.yaml': 'pack:\n  documents:\n    singular: "1 paper"\n    plural: "{count} papers"\n' });
+  assert.is(
+    readError(templates),
+    `${path.join(templates, 'labels.yaml')}:3:5  unknown plural category "singular" for pack.documents; expected one of zero, one, two, few, many, other`,
+  );
+});
+
+test('plural forms for a label that takes no count are refused at its line', async () => {
+  const templates = await folder('plural-no-count', { 'labels.yaml': 'heading:\n  notes:\n    one: Note\n    other: Notes\n' });
+  assert.is(
+    readError(templates),
+    `${path.join(templates, 'labels.yaml')}:2:3  label "heading.notes" takes no count, so it has no plural forms; give it one text`,
+  );
+});
+
+test('a translation giving plural forms for a label that takes no count is refused at its line too', async () => {
+  const templates = await folder('plural-no-count-fr', { 'languages/fr.yaml': 'pack:\n  contents:\n    one: Sommaire\n    other: Sommaires\n' });
+  assert.is(
+    readError(templates),
+    `${path.join(templates, 'languages/fr.yaml')}:2:3  label "pack.contents" takes no count, so it has no plural forms; give it one text`,
+  );
+});
+
+test('a group of labels with a key named "other" stays a group when one of its labels is re-worded', async () => {
+  const templates = await folder('group-other', { 'labels.yaml': 'level:\n  other: Another level\n' });
+  const set = readTemplateSet(templates, bundledTemplatesDir());
+  assert.is(set.labels.text('level.other', {}, 'en'), 'Another level');
+});
+
 test('a label that is not text is refused at its line', async () => {
   const templates = await folder('number', { 'labels.yaml': 'level:\n  national: 3\n' });
   assert.is(readError(templates), `${path.join(templates, 'labels.yaml')}:2:13  label "level.national" must be text (quote it if it is a number or yes/no)`);
