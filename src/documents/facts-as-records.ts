@@ -21,14 +21,19 @@ const slug = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-
 
 /**
  * A programme's incentives, each `<programme>/<kind>`: stable while the data revises its amounts.
- * A kind the programme has more than once is told apart by its label (`<programme>/<kind>-<label>`).
+ * A kind the programme has more than once is told apart by the claim that reports it, then by
+ * the start of its label (`<programme>/<kind>-<claim>`).
  */
 export function amountRecords(p: ProgrammeFacts): FactRecord[] {
   const incentives = p.incentives ?? [];
-  const count = (kind: Incentive['kind']) => incentives.filter((i) => i.kind === kind).length;
+  const count = (test: (i: Incentive) => boolean) => incentives.filter(test).length;
   const used = new Set<string>();
   return incentives.map((incentive) => {
-    const base = count(incentive.kind) === 1 ? `${p.id}/${incentive.kind}` : `${p.id}/${incentive.kind}-${slug(incentive.label)}`;
+    const sameKind = (i: Incentive) => i.kind === incentive.kind;
+    const sameClaim = (i: Incentive) => sameKind(i) && i.claim === incentive.claim;
+    const words = slug(incentive.label).split('-').slice(0, 4).join('-');
+    const base =
+      count(sameKind) === 1 ? `${p.id}/${incentive.kind}` : `${p.id}/${incentive.kind}-${incentive.claim}${count(sameClaim) === 1 ? '' : `-${words}`}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
