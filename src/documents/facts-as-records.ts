@@ -1,11 +1,11 @@
 // Each kind of fact as a record of an edition (issue 22): what a reader calls it, and its fields.
 // Claims and sources are made from what facts.json gives of them, so that a record read back from
 // a PDF is the record the data gives.
-import type { FactRecord } from '../contracts/editions.js';
+import type { FactRecord, RecordKey } from '../contracts/editions.js';
 import type { Facts, OrganisationFacts, PersonFacts, ProgrammeFacts } from '../facts/facts.js';
 import type { Incentive, Quote, TimelineEvent, Topic } from '../facts/schema.js';
 import { claimRecord, recordOfEvidenceClaim, sourceRecord, type EvidenceSource } from './evidence-claims.js';
-import { factRecord, sortRecords, startOf } from './fact-records.js';
+import { factRecord, recordKey, sortRecords, startOf } from './fact-records.js';
 
 /** A programme: its names, status, level, dates, sponsor, summary and prose; its amounts are records of their own. */
 export function programmeRecord(p: ProgrammeFacts): FactRecord {
@@ -64,17 +64,39 @@ export function recordOfEvidenceSource(source: EvidenceSource): FactRecord {
   return factRecord('source', source.id, startOf([publisher, headline].filter(Boolean).join(': ') || source.id), source, ['id']);
 }
 
-/** Every record of the facts, sorted by entity and id: the edition a data folder is. */
-export function recordsOfFacts(facts: Facts): FactRecord[] {
-  return sortRecords([
+/** Every record of the facts, indexed: made once for a dataset, however many documents draw on it. */
+export interface RecordIndex {
+  /** Sorted by entity and id. */
+  all: FactRecord[];
+  byKey: ReadonlyMap<RecordKey, FactRecord>;
+  /** Each programme's amounts, in data order. */
+  amounts: ReadonlyMap<string, FactRecord[]>;
+}
+
+const indexes = new WeakMap<Facts, RecordIndex>();
+
+/** The records of the facts, made on first asking and kept with them. */
+export function recordIndex(facts: Facts): RecordIndex {
+  const known = indexes.get(facts);
+  if (known) return known;
+  const amounts = new Map([...facts.programmes.values()].map((p) => [p.id, amountRecords(p)]));
+  const all = sortRecords([
     ...[...facts.programmes.values()].map(programmeRecord),
     ...[...facts.topics.values()].map(topicRecord),
     ...[...facts.claims.values()].map((c) => recordOfEvidenceClaim(claimRecord(c, 0))),
-    ...[...facts.programmes.values()].flatMap(amountRecords),
+    ...[...amounts.values()].flat(),
     ...[...facts.timeline.values()].map(eventRecord),
     ...[...facts.quotes.values()].map(quoteRecord),
     ...[...facts.people.values()].map(personRecord),
     ...[...facts.organisations.values()].map(organisationRecord),
     ...[...facts.sources.values()].map((s) => recordOfEvidenceSource(sourceRecord(s))),
   ]);
+  const index = { all, byKey: new Map(all.map((r) => [recordKey(r), r])), amounts };
+  indexes.set(facts, index);
+  return index;
+}
+
+/** Every record of the facts, sorted by entity and id: the edition a data folder is. */
+export function recordsOfFacts(facts: Facts): FactRecord[] {
+  return recordIndex(facts).all;
 }
