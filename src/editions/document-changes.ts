@@ -60,8 +60,7 @@ function linkedKeys(records: readonly FactRecord[], documentKey: string): Record
   const organisationIds = [...programmes.flatMap((p) => [...valuesOf(p, 'sponsor.organisation'), ...valuesOf(p, 'organisations')]), ...people.flatMap((p) => valuesOf(p, 'organisation'))];
   const sourceIds = [...claims, ...quotes].flatMap((r) => valuesOf(r, 'source'));
   const linked = [
-    ...programmes,
-    ...(topic ? [topic] : []),
+    ...(topic ? [topic] : programmes),
     ...claims,
     ...of('amount').filter((a) => programmeIds.some((id) => a.id.startsWith(`${id}/`))),
     ...events,
