@@ -91,6 +91,6 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     },
     extras: { ...extras, ...mainSourceOf(notes) },
     keywords: facts.meta.keywords ?? [],
-    evidence: evidenceOf(facts, endnotes),
+    evidence: evidenceOf(facts, endnotes, { kind: 'topic', id }),
   };
 }
