@@ -2,6 +2,7 @@
 // an audience's title is on its pack's cover only, and its marking on copies printed late in the
 // run; a character no bundled font draws would be an empty box, or a document failed after others.
 import type { Audience } from '../contracts/audience.js';
+import { UsageError } from '../errors.js';
 import { describeCharacter, findUndrawable } from '../fonts/can-draw.js';
 
 /** Characters named one by one in a problem; the rest are counted. */
@@ -26,4 +27,10 @@ export function undrawableAudienceWords(audiences: readonly Audience[]): string[
 export function describeFound(found: readonly number[]): string {
   const more = found.length - NAMED;
   return `no bundled font can draw ${found.slice(0, NAMED).map(describeCharacter).join(', ')}${more > 0 ? ` (and ${more} more character${more === 1 ? '' : 's'})` : ''}`;
+}
+
+/** Refuses, before the output folder is opened, audiences whose title or marking a bundled font cannot draw. */
+export function refuseUndrawableAudiences(audiences: readonly Audience[] | undefined): void {
+  const problems = undrawableAudienceWords(audiences ?? []);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
 }
