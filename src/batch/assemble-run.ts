@@ -23,7 +23,7 @@ import { planBuild } from './plan-build.js';
 import { printedOptions, recordedOptions } from './recorded-options.js';
 import { describeFormats, readShardSet, type ShardDocument } from './read-shards.js';
 import { checkShardEntries } from './check-shard-entries.js';
-import { refuseUndrawableAudiences } from './check-pack-words.js';
+import { refuseUndrawablePackWords } from './check-pack-words.js';
 import { displayPath } from '../fs/display-path.js';
 import type { BatchEvents, BatchResult, DocumentOutcome } from './result.js';
 import type { BatchStages } from './stages.js';
@@ -32,7 +32,7 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
   const started = performance.now();
   const options = withRunDefaults(given);
   throwIfAborted(options.signal);
-  refuseUndrawableAudiences(options.audiences);
+  refuseUndrawablePackWords(options);
   const shards = await readShardSet(options.shards, options.cwd);
   const recorded = recordedOptions(options);
   const fonts = describeFonts();

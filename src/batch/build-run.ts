@@ -23,7 +23,7 @@ import type { BatchOptions, SettledOptions } from './options.js';
 import { throwIfAborted, withOutputRun, type OutputRun } from './output-run.js';
 import { feedPackInOrder, type PackFeed } from './pack-feed.js';
 import { planBuild, type BuildPlan } from './plan-build.js';
-import { refuseUndrawableAudiences } from './check-pack-words.js';
+import { refuseUndrawablePackWords } from './check-pack-words.js';
 import { findPlanOnDisk } from './plan-on-disk.js';
 import { printFinished } from './print-finished.js';
 import { madeAlike, recordedOptions } from './recorded-options.js';
@@ -50,7 +50,7 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
   const options = withRunDefaults(given);
   throwIfAborted(options.signal);
   refuseWholeBuildFolder(options);
-  refuseUndrawableAudiences(options.audiences);
+  refuseUndrawablePackWords(options);
   return withOutputRun(options, events, session, async (run) => {
     const recorded = recordedOptions(options);
     const tools: ToolInputs = { fonts: describeFonts(), tool: { name: TOOL.name, version: TOOL.version } };

@@ -29,8 +29,17 @@ export function describeFound(found: readonly number[]): string {
   return `no bundled font can draw ${found.slice(0, NAMED).map(describeCharacter).join(', ')}${more > 0 ? ` (and ${more} more character${more === 1 ? '' : 's'})` : ''}`;
 }
 
-/** Refuses, before the output folder is opened, audiences whose title or marking a bundled font cannot draw. */
-export function refuseUndrawableAudiences(audiences: readonly Audience[] | undefined): void {
-  const problems = undrawableAudienceWords(audiences ?? []);
+/**
+ * Refuses, before the output folder is opened, what a run is given that every pack prints and no
+ * bundled font draws: an audience's title or marking, the author, the marking (flag or config file).
+ */
+export function refuseUndrawablePackWords(given: { audiences?: readonly Audience[]; author?: string; distribution?: string }): void {
+  const problems = undrawableAudienceWords(given.audiences ?? []);
+  for (const setting of ['author', 'distribution'] as const) {
+    const found = findUndrawable(given[setting] ?? '');
+    if (found.length === 0) continue;
+    const boxes = found.length === 1 ? 'it as an empty box' : 'them as empty boxes';
+    problems.push(`--${setting} (or ${setting}: in the config file) ${JSON.stringify(given[setting])}: ${describeFound(found)}; every document and pack would print ${boxes}`);
+  }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
 }

@@ -85,6 +85,23 @@ test('an audience title or marking no bundled font draws is refused at its place
   }
 });
 
+test('an author or marking given to the build that no bundled font draws is refused before anything is written', async () => {
+  const cases: [args: string[], line: string][] = [
+    [['--author', 'Desk 😀'], 'error: --author (or author: in the config file) "Desk 😀": no bundled font can draw U+1F600 "😀"; every document and pack would print it as an empty box'],
+    [['--distribution', 'PUBLIC ส ქ'], 'error: --distribution (or distribution: in the config file) "PUBLIC ส ქ": no bundled font can draw U+0E2A "ส", U+10E5 "ქ"; every document and pack would print them as empty boxes'],
+  ];
+  for (const [n, [args, line]] of cases.entries()) {
+    assert.is(await refused(2, `out-given-${n}`, 'build', ...args), line);
+    countBadInput(`${args[0]} no bundled font draws`);
+  }
+  await writeFile(at('marking.yaml'), 'distribution: "PUBLIC 🔒"\n');
+  assert.is(
+    await refused(2, 'out-given-config', 'build', '--config', 'marking.yaml'),
+    'error: --distribution (or distribution: in the config file) "PUBLIC 🔒": no bundled font can draw U+1F512 "🔒"; every document and pack would print it as an empty box',
+  );
+  countBadInput('a marking in the config file no bundled font draws');
+});
+
 const LABELS: [yaml: string, place: string, key: string, characters: string][] = [
   ['pack:\n  contents: "Contents 😀"\n', '2:3', 'pack.contents', 'U+1F600 "😀"'],
   ['pack:\n  briefing-pack: "Briefing 📦 pack"\n', '2:3', 'pack.briefing-pack', 'U+1F4E6 "📦"'],
@@ -103,6 +120,15 @@ test('a label no bundled font draws is refused at its line in the labels file, a
     assert.is(line, `error: ${path.join(templates, 'labels.yaml')}:${place}  label "${key}": no bundled font can draw ${characters}; it would print as an empty box`);
     countBadInput(`label ${key} no bundled font draws`);
   }
+  // A translation a templates folder adds is checked as its labels file is.
+  const translated = at('labels-fr');
+  await mkdir(path.join(translated, 'languages'), { recursive: true });
+  await writeFile(path.join(translated, 'languages', 'fr.yaml'), 'pack:\n  contents: "Sommaire 🗒"\n');
+  assert.is(
+    await refused(1, 'out-labels-fr', 'build', '--templates', translated),
+    `error: ${path.join(translated, 'languages', 'fr.yaml')}:2:3  label "pack.contents": no bundled font can draw U+1F5D2 "🗒"; it would print as an empty box`,
+  );
+  countBadInput('a translated label no bundled font draws');
 });
 
 // --- Item 5: the whole plan's zip --------------------------------------------------------------
