@@ -85,7 +85,7 @@ export async function readShardSet(paths: readonly string[], cwd: string | undef
 
 /** "all formats", or "--format brief --format html". */
 export function describeFormats(formats: readonly string[] | undefined): string {
-  return formats?.length ? formats.map((f) => `--format ${f}`).join(' ') : 'all formats';
+  return formats?.length ? [...new Set(formats)].map((f) => `--format ${f}`).join(' ') : 'all formats';
 }
 
 /**
