@@ -49,9 +49,7 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
   const [theirs, ours] = [describeFormats(shards.options.formats), describeFormats(recorded.formats)];
   if (theirs !== ours) throw new UsageError(`the shards were built with ${theirs}, and this assembly asks for ${ours}: give brief assemble the --format the shards were built with`);
   // The plan and the shards' entries are checked before the output folder is touched: a refused set writes nothing.
-  const htmlReady = stages.loadHtmlStage(templatesDir);
-  htmlReady.catch(() => {});
-  const facts = await stages.loadFacts(options.dataDir, options.cwd);
+  const [facts, html] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), stages.loadHtmlStage(templatesDir)]);
   const plan = planBuild(facts, { selection: { formats: options.formats }, audiences: options.audiences, marking: options.distribution ?? facts.meta.distribution ?? null });
   if (JSON.stringify(plan.plan.map((spec) => spec.key)) !== JSON.stringify(shards.plan)) {
     throw new UsageError(`the shards plan other documents than the data here, though built from the same inputs: build the shards again`);
@@ -70,7 +68,6 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
       outcomes.push(outcomeOf(entry, 0, !copied));
       events.onDocumentDone?.(entry.key, { path: entry.path, pages: entry.pages, ms: 0, skipped: !copied });
     }
-    const html = await htmlReady;
     const skeleton = html.skeleton(options.paper);
     return finishRun(
       {
