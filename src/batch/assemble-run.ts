@@ -21,7 +21,10 @@ import { throwIfAborted, withOutputRun } from './output-run.js';
 import { sweepTempFiles } from './output-writer.js';
 import { planBuild } from './plan-build.js';
 import { printedOptions, recordedOptions } from './recorded-options.js';
-import { readShardSet, type ShardDocument } from './read-shards.js';
+import { describeFormats, readShardSet, type ShardDocument } from './read-shards.js';
+import { checkShardEntries } from './check-shard-entries.js';
+import { refuseUndrawablePackWords } from './check-pack-words.js';
+import { displayPath } from '../fs/display-path.js';
 import type { BatchEvents, BatchResult, DocumentOutcome } from './result.js';
 import type { BatchStages } from './stages.js';
 
@@ -29,6 +32,7 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
   const started = performance.now();
   const options = withRunDefaults(given);
   throwIfAborted(options.signal);
+  refuseUndrawablePackWords(options);
   const shards = await readShardSet(options.shards, options.cwd);
   const recorded = recordedOptions(options);
   const fonts = describeFonts();
@@ -41,26 +45,29 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
       `the shards were built from other inputs or options than these (plan fingerprint ${theirs} in the shards, ${ours} here): run brief assemble with the data, templates, config and flags the shards were built with`,
     );
   }
+  // Shards built with --format assemble as a build with those formats does (issue 20): given the same.
+  const [theirs, ours] = [describeFormats(shards.options.formats), describeFormats(recorded.formats)];
+  if (theirs !== ours) throw new UsageError(`the shards were built with ${theirs}, and this assembly asks for ${ours}: give brief assemble the --format the shards were built with`);
+  // The plan and the shards' entries are checked before the output folder is touched: a refused set writes nothing.
+  const [facts, html] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), stages.loadHtmlStage(templatesDir)]);
+  const plan = planBuild(facts, { selection: { formats: options.formats }, audiences: options.audiences, marking: options.distribution ?? facts.meta.distribution ?? null });
+  if (JSON.stringify(plan.plan.map((spec) => spec.key)) !== JSON.stringify(shards.plan)) {
+    throw new UsageError(`the shards plan other documents than the data here, though built from the same inputs: build the shards again`);
+  }
+  const record = await checkShardEntries(shards, plan.plan, new Set(plan.specs.map((spec) => spec.key)), (file) => displayPath(file, options.cwd));
   return withOutputRun(options, events, session, async (run) => {
     await sweepTempFiles(run.output.outDir);
-    const htmlReady = stages.loadHtmlStage(templatesDir);
-    htmlReady.catch(() => {});
-    const [facts, previous] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), readManifest(run.output.outDir)]);
-    const plan = planBuild(facts, { selection: {}, audiences: options.audiences, marking: options.distribution ?? facts.meta.distribution ?? null });
-    if (JSON.stringify(plan.plan.map((spec) => spec.key)) !== JSON.stringify(shards.plan)) {
-      throw new UsageError(`the shards plan other documents than the data here, though built from the same inputs: build the shards again`);
-    }
+    const previous = await readManifest(run.output.outDir);
     events.onPlan?.(plan.plan.length);
     const earlier = new Map((previous?.files ?? []).map((f) => [f.key, f]));
     const outcomes: DocumentOutcome[] = [];
-    for (const spec of plan.plan) {
+    for (const entry of record.files) {
       run.throwIfAborted();
-      const doc = shards.documents.get(spec.key)!;
-      const copied = await copyDocument(run.output, doc, earlier.get(spec.key));
-      outcomes.push(outcomeOf(doc.entry, 0, !copied));
-      events.onDocumentDone?.(spec.key, { path: doc.entry.path, pages: doc.entry.pages, ms: 0, skipped: !copied });
+      const doc = { ...shards.documents.get(entry.key)!, entry };
+      const copied = await copyDocument(run.output, doc, earlier.get(entry.key));
+      outcomes.push(outcomeOf(entry, 0, !copied));
+      events.onDocumentDone?.(entry.key, { path: entry.path, pages: entry.pages, ms: 0, skipped: !copied });
     }
-    const html = await htmlReady;
     const skeleton = html.skeleton(options.paper);
     return finishRun(
       {
@@ -72,7 +79,7 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
         paper: options.paper,
         author: options.author,
         date: documentDate(facts.meta.asOf, options.sourceDateEpoch),
-        record: { files: plan.plan.map((spec) => shards.documents.get(spec.key)!.entry), missing: [] },
+        record,
         packs: plan.packs,
         previous,
         options: recorded,

@@ -23,6 +23,7 @@ import type { BatchOptions, SettledOptions } from './options.js';
 import { throwIfAborted, withOutputRun, type OutputRun } from './output-run.js';
 import { feedPackInOrder, type PackFeed } from './pack-feed.js';
 import { planBuild, type BuildPlan } from './plan-build.js';
+import { refuseUndrawablePackWords } from './check-pack-words.js';
 import { findPlanOnDisk } from './plan-on-disk.js';
 import { printFinished } from './print-finished.js';
 import { madeAlike, recordedOptions } from './recorded-options.js';
@@ -49,6 +50,7 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
   const options = withRunDefaults(given);
   throwIfAborted(options.signal);
   refuseWholeBuildFolder(options);
+  refuseUndrawablePackWords(options);
   // A no-op build reads the output folder only: one nobody can write in is no reason to fail it.
   return withOutputRun({ ...options, readOnlyOk: true }, events, session, async (run) => {
     const recorded = recordedOptions(options);

@@ -17,6 +17,7 @@ import type { FrontMatterView } from '../render/front-matter.js';
 import type { HtmlStage } from './html-stage.js';
 import type { FrontMatter, PackAssembler, PackPart } from '../pdf/index.js';
 import { printFinished } from './print-finished.js';
+import { assertDrawable } from '../render/check-drawable.js';
 import type { PackPlan } from './plan-audiences.js';
 
 /** What every pack of a run is made with. */
@@ -77,6 +78,9 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
         await printFrontMatter(async (frontPages) => {
           const starts = numberParts(pack.files, frontPages);
           const doc = job.html.renderFrontMatter(frontMatterView(job, pack, starts), job.paper, packMetadata(job, pack));
+          // The last guard of what a pack draws (issue 20): its words were checked where they are written.
+          const { pageNumber } = packWording(job, pack);
+          assertDrawable(pack.plan.path, { html: doc.body, text: [pack.plan.distribution ?? '', pageNumber] }, () => 'the pack\'s front matter');
           return (await printFinished(printer, doc)).bytes;
         }),
       );

@@ -1,5 +1,6 @@
 // The end of a `--shard K/N` build (issue 14): its documents and shard-K-of-N.json, never a pack,
 // a zip or manifest.json, which only the whole plan can make (`brief assemble`).
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ManifestFile, ManifestOptions } from './manifest.js';
@@ -7,7 +8,7 @@ import type { BatchResult, DocumentOutcome } from './result.js';
 import type { OpenOutput } from './open-output.js';
 import type { PlannedSpec } from './plan-audiences.js';
 import { selectShard, type Shard } from './shard.js';
-import { serializeShardManifest, SHARD_KIND, shardManifestName, type ShardManifest } from './shard-manifest.js';
+import { serializeShardManifest, SHARD_KIND, SHARD_NAME_PATTERN, shardManifestName, type ShardManifest } from './shard-manifest.js';
 import { findPlanOnDisk } from './plan-on-disk.js';
 
 export interface ShardEnd {
@@ -42,9 +43,18 @@ export async function finishShard(end: ShardEnd, report: { documents: DocumentOu
     ...(record.missing.length > 0 ? { missing: record.missing } : {}),
   };
   await output.writer.write(name, serializeShardManifest(manifest));
-  if (end.runHash && record.missing.length > 0) {
-    const n = record.missing.length;
-    end.warn(`${name}: ${n === 1 ? '1 document' : `${n} documents`} of shard ${shard.index} of ${shard.count} not built; brief assemble needs every one: run brief build --shard ${shard.index}/${shard.count} without --programme, --topic, --format or --audience`);
+  // A shard manifest of another split in this folder is stale (issue 20): assembled, it would clash with this one.
+  for (const stale of (await readdir(output.outDir)).filter((n) => SHARD_NAME_PATTERN.test(n) && !n.endsWith(`-of-${shard.count}.json`)).sort()) {
+    await rm(join(output.outDir, stale), { force: true });
+    end.warn(`removed ${stale}: a shard manifest of another split than ${shard.count}, left by an earlier build into this folder`);
+  }
+  // Those of formats --format leaves out are not wanted: the shards assemble as a build with those formats (issue 20).
+  const formats = new Set(end.options.formats);
+  const formatOf = new Map(end.plan.map((spec) => [spec.key, spec.format]));
+  const unbuilt = record.missing.filter((key) => formats.size === 0 || formats.has(formatOf.get(key)!));
+  if (end.runHash && unbuilt.length > 0) {
+    const n = unbuilt.length;
+    end.warn(`${name}: ${n === 1 ? '1 document' : `${n} documents`} of shard ${shard.index} of ${shard.count} not built; brief assemble needs every one: run brief build --shard ${shard.index}/${shard.count} without --programme, --topic or --audience`);
   }
   const built = report.documents.filter((d) => !d.skipped).length;
   return {

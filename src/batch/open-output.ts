@@ -1,6 +1,7 @@
 // The output folder, opened for a run: refused where it would mix with the inputs, locked against a
 // second build, and the writer and verifier every output goes through.
 import { existsSync } from 'node:fs';
+import { rmdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package.js';
@@ -37,6 +38,8 @@ export async function openOutput(options: OutputFolderOptions): Promise<OpenOutp
   if (conflict) throw new UsageError(`the output folder ${outDir} ${describeConflict(conflict)}; choose an output folder outside the inputs`);
   // Checked before the output folder is made: a run refused for its inputs writes nothing.
   if (options.templatesDir && !existsSync(templatesDir)) throw new UsageError(`templates folder not found: ${options.templatesDir}`);
+  // A folder this run made and left empty (a run refused for its data or templates) is taken away again.
+  const made = !existsSync(outDir);
   let readOnly: ReadOnlyOutputError | undefined;
   const release = await lockOutput(outDir).catch((error: unknown) => {
     if (!(options.readOnlyOk && error instanceof ReadOnlyOutputError)) throw error;
@@ -54,7 +57,9 @@ export async function openOutput(options: OutputFolderOptions): Promise<OpenOutp
     async close() {
       await writer.temps.removeAll();
       await verifier.save();
-      return release();
+      const unreleased = await release();
+      if (made) await rmdir(outDir).catch(() => undefined);
+      return unreleased;
     },
     requireWritable() {
       if (readOnly) throw readOnly;

@@ -59,7 +59,7 @@ export interface BatchOptions {
 }
 
 /** Options of `brief assemble`: shards' folders in, the whole plan's outputs out, from the same inputs and options the shards were built with. */
-export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'formats' | 'shard' | 'forAudiences' | 'force'> {
+export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'shard' | 'forAudiences' | 'force'> {
   /** The shards' folders (or their shard manifests). */
   shards: string[];
 }

@@ -6,6 +6,7 @@ import type { Audience } from '../contracts/audience.js';
 import { checkAudienceList, type AudienceField, type KnownSubjects } from '../contracts/audience-checks.js';
 import type { DocumentSpec, SubjectKind } from '../contracts/document.js';
 import { UsageError } from '../errors.js';
+import { undrawableAudienceWords } from './check-pack-words.js';
 import { PACK_NAME, ZIP_NAME } from './manifest.js';
 
 /** A document of the plan, and the marking it is printed with where it is not the run's. */
@@ -51,7 +52,7 @@ export function planAudiences(
   known: KnownSubjects,
   marking: string | null,
 ): { variants: PlannedSpec[]; packs: PackPlan[] } {
-  const problems = checkAudienceList(audiences, known).map(({ index, at, message }) => `${placeOf(audiences[index]!, at)}${message}`);
+  const problems = [...checkAudienceList(audiences, known).map(({ index, at, message }) => `${placeOf(audiences[index]!, at)}${message}`), ...undrawableAudienceWords(audiences)];
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   const variants: PlannedSpec[] = [];
   const packs = audiences.map((audience): PackPlan => {

@@ -1,13 +1,12 @@
 // The shards `brief assemble` is given, read and checked as a set before anything is written
 // (issue 14): each folder holds a shard manifest, all were built from one plan (same fingerprint,
-// same split), every document of the plan is there exactly once, and each file is what its shard
-// recorded. The first problem found is the error, in one line.
+// same split, same formats), and no document is in two of them. The first problem found is the
+// error, in one line.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../fs/display-path.js';
-import { sha256 } from './input-hash.js';
 import type { ManifestFile, ManifestOptions } from './manifest.js';
 import { SHARD_KIND, SHARD_NAME_PATTERN, ShardManifestSchema, type ShardManifest } from './shard-manifest.js';
 
@@ -18,6 +17,9 @@ export interface ShardDocument {
   file: string;
   /** Its shard manifest, as messages show it. */
   from: string;
+  /** Its place in that manifest's files. */
+  at: number;
+  shard: { index: number; count: number };
 }
 
 /** A whole set of shards of one plan. */
@@ -30,6 +32,8 @@ export interface ShardSet {
   options: ManifestOptions;
   /** Shard manifests read, as messages show them. */
   manifests: string[];
+  /** The index of each shard given. */
+  given: number[];
 }
 
 interface ReadShard {
@@ -41,17 +45,19 @@ interface ReadShard {
 
 const validate = new Ajv({ allErrors: false }).compile(ShardManifestSchema);
 
-/** Reads every shard manifest in `paths` (folders, or shard manifests themselves) and checks the set. */
+/**
+ * Reads every shard manifest in `paths` (folders, or shard manifests themselves) and checks that
+ * they are shards of one split of one plan, each document in one of them; what their entries say
+ * is checked against the plan and the files by checkShardEntries (check-shard-entries.ts).
+ */
 export async function readShardSet(paths: readonly string[], cwd: string | undefined): Promise<ShardSet> {
   const show = (file: string) => displayPath(file, cwd);
   const files = (await Promise.all(paths.map((given) => findShardManifests(resolve(cwd ?? '', given), show)))).flat();
   const shards = await Promise.all(files.map((file) => readShard(file, show(file))));
   const [first] = shards;
   if (!first) throw new UsageError('brief assemble wants the folders of the shards, e.g. brief assemble out-1 out-2 out-3 --out output');
-  const { count } = first.manifest.shard;
+  const count = await checkOneSplit(shards);
   for (const shard of shards) {
-    const { index, count: of } = shard.manifest.shard;
-    if (of !== count) throw new UsageError(`${shard.shown} is shard ${index} of ${of}, ${first.shown} one of ${count}: assemble the shards of one --shard K/N split`);
     if (shard.manifest.fingerprint !== first.manifest.fingerprint) {
       const [theirs, ours] = [shard.manifest.fingerprint, first.manifest.fingerprint].map((f) => f.slice(0, 12));
       throw new UsageError(`${shard.shown} was built from other inputs or options than ${first.shown} (plan fingerprint ${theirs} against ${ours}): build every shard from the same data, templates, config and flags`);
@@ -59,22 +65,45 @@ export async function readShardSet(paths: readonly string[], cwd: string | undef
     if (JSON.stringify(shard.manifest.plan) !== JSON.stringify(first.manifest.plan)) {
       throw new UsageError(`${shard.shown} plans other documents than ${first.shown}, though both say they were built from the same inputs: build them again`);
     }
+    const [theirs, ours] = [shard, first].map((s) => describeFormats(s.manifest.options.formats));
+    if (theirs !== ours) throw new UsageError(`${shard.shown} was built with ${theirs}, ${first.shown} with ${ours}: build every shard with the same --format`);
   }
   const plan = first.manifest.plan;
   const inPlan = new Set(plan);
   const documents = new Map<string, ShardDocument>();
   for (const shard of shards) {
-    for (const entry of shard.manifest.files) {
-      if (!inPlan.has(entry.key)) throw new UsageError(`${shard.shown} lists ${entry.key}, which its plan does not hold: it is not a shard manifest of this plan`);
+    for (const [at, entry] of shard.manifest.files.entries()) {
+      if (!inPlan.has(entry.key)) throw new UsageError(`${shard.shown}: files[${at}] lists ${entry.key}, which its plan does not hold: it is not a shard manifest of this plan`);
       const seen = documents.get(entry.key);
+      if (seen?.from === shard.shown) throw new UsageError(`${shard.shown}: files[${at}] lists ${entry.key} a second time: the shard manifest was changed or damaged; build shard ${shard.manifest.shard.index} of ${count} again`);
       if (seen) throw new UsageError(`${entry.key} is in two shards: ${seen.from} and ${shard.shown}; give each shard once`);
-      documents.set(entry.key, { entry, file: join(dirname(shard.file), entry.path), from: shard.shown });
+      documents.set(entry.key, { entry, file: join(dirname(shard.file), entry.path), from: shard.shown, at, shard: shard.manifest.shard });
     }
   }
-  const missing = plan.filter((key) => !documents.has(key));
-  if (missing.length > 0) throw new UsageError(describeMissing(missing, plan.length, shards, count));
-  await checkDocuments(documents, shards, show);
-  return { fingerprint: first.manifest.fingerprint, count, plan, documents, options: first.manifest.options, manifests: shards.map((s) => s.shown) };
+  return { fingerprint: first.manifest.fingerprint, count, plan, documents, options: first.manifest.options, manifests: shards.map((s) => s.shown), given: shards.map((s) => s.manifest.shard.index) };
+}
+
+/** "all formats", or "--format brief --format html". */
+export function describeFormats(formats: readonly string[] | undefined): string {
+  return formats?.length ? [...new Set(formats)].map((f) => `--format ${f}`).join(' ') : 'all formats';
+}
+
+/**
+ * The one split every shard is of; else names a shard manifest of another split as stale (issue 20):
+ * the split most of them share wins, the newest manifest breaking a tie.
+ */
+async function checkOneSplit(shards: readonly ReadShard[]): Promise<number> {
+  const counts = [...new Set(shards.map((s) => s.manifest.shard.count))];
+  if (counts.length === 1) return counts[0]!;
+  const times = await Promise.all(shards.map(async (s) => (await stat(s.file)).mtime));
+  const of = (count: number) => shards.map((s, i) => ({ s, time: times[i]! })).filter(({ s }) => s.manifest.shard.count === count);
+  const newest = (count: number) => Math.max(...of(count).map(({ time }) => time.getTime()));
+  const [count] = counts.sort((a, b) => of(b).length - of(a).length || newest(b) - newest(a));
+  const stale = shards.map((s, i) => ({ s, time: times[i]! })).find(({ s }) => s.manifest.shard.count !== count)!;
+  const { index, count: split } = stale.s.manifest.shard;
+  throw new UsageError(
+    `${stale.s.shown} is shard ${index} of a split into ${split} (written ${stale.time.toISOString().slice(0, 16).replace('T', ' ')} UTC), the other shards are of a split into ${count}: it is stale; remove it, or build every shard of one --shard K/N split`,
+  );
 }
 
 /** The shard manifests a path names: the file itself, or those in the folder. */
@@ -109,35 +138,4 @@ async function readShard(file: string, shown: string): Promise<ReadShard> {
   if (index > count) throw new UsageError(`${shown} is not a shard manifest: it says shard ${index} of ${count}`);
   if (manifest.runHash === null) throw new UsageError(`${shown}: shard ${index} of ${count} did not finish (documents failed or it was stopped); build it again`);
   return { manifest, file, shown };
-}
-
-/** "missing: ..." naming the keys (the first ten) and the shards not given, or that their shards did not build them. */
-function describeMissing(missing: string[], total: number, shards: readonly ReadShard[], count: number): string {
-  const given = new Set(shards.map((s) => s.manifest.shard.index));
-  const absent = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !given.has(index));
-  const keys = `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''}`;
-  const why =
-    absent.length > 0
-      ? `shard ${absent.join(', ')} of ${count} ${absent.length === 1 ? 'is' : 'are'} not among those given`
-      : 'their shards did not build them: build those shards again without --programme, --topic, --format or --audience';
-  return `the shards hold ${total - missing.length} of the plan's ${total} documents; missing: ${keys} (${why})`;
-}
-
-/** Every document's file is there with the sha256 its shard recorded; read a few at a time. */
-async function checkDocuments(documents: ReadonlyMap<string, ShardDocument>, shards: readonly ReadShard[], show: (file: string) => string): Promise<void> {
-  const all = [...documents.values()];
-  const shardOf = new Map(shards.map((s) => [s.shown, s.manifest.shard]));
-  let next = 0;
-  const worker = async () => {
-    while (next < all.length) {
-      const doc = all[next++]!;
-      const { index, count } = shardOf.get(doc.from)!;
-      const bytes = await readFile(doc.file).catch(() => undefined);
-      if (!bytes) throw new UsageError(`${show(doc.file)} is missing: ${doc.from} lists it; build shard ${index} of ${count} again`);
-      if (sha256(bytes) !== doc.entry.sha256) {
-        throw new UsageError(`${show(doc.file)} does not match the sha256 ${doc.from} records: damaged or changed since shard ${index} of ${count} was built; build that shard again`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, all.length) }, worker));
 }

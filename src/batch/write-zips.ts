@@ -48,11 +48,23 @@ export async function writeZips(
   }
   const [everyone] = outputs;
   if (!everyone || missing.size > 0) return;
-  const recorded = [...byKey.values(), ...outputs.flatMap((o) => (o.pack ? [o.pack] : []))];
+  // Only what is marked as the data is (issue 20): an audience's copies and packs go in its own zip alone.
+  const ours = new Set(everyone.plan.keys);
+  const files = [...byKey.values()].filter((file) => ours.has(file.key));
+  const recorded = [...files, ...(everyone.pack ? [everyone.pack] : [])];
   const entries = await readEntries(job.writer.root, recorded.map((file) => ({ file, as: file.path })));
-  // The manifest inside the zip records the zip as it was before this one: a zip cannot hold its own sha256.
-  entries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest({ ...manifest(), zip: undefined })) });
+  entries.push({ path: MANIFEST_NAME, bytes: Buffer.from(serializeManifest(zipManifest(manifest(), files))) });
   everyone.zip = await writeZip(job, ZIP_NAME, entries);
+}
+
+/**
+ * The manifest inside the whole plan's zip: of what the zip holds, so it names no audience, its
+ * marking or its documents; and without the zip itself, which cannot hold its own sha256.
+ */
+function zipManifest(manifest: Manifest, files: ManifestFile[]): Manifest {
+  const { audiences: _audiences, forAudiences: _for, ...options } = manifest.options;
+  const { audiences: _recorded, zip: _zip, ...rest } = manifest;
+  return { ...rest, options, files };
 }
 
 async function readEntries(outDir: string, files: { file: Pick<ManifestFile, 'path' | 'sha256'>; as: string }[]): Promise<ZipEntry[]> {

@@ -20,7 +20,7 @@ interface AssembleArgs extends GlobalArgs {
 /** The assembly the flags ask for: a build's settings (they must be those the shards were built with), and the shards. */
 function toAssembleOptions(args: AssembleArgs): AssembleOptions {
   const build = toBuildOptions({ ...args, force: false });
-  const { programmes: _p, topics: _t, formats: _f, shard: _s, forAudiences: _a, force: _force, ...options } = build;
+  const { programmes: _p, topics: _t, shard: _s, forAudiences: _a, force: _force, ...options } = build;
   return { ...options, shards: args.shards };
 }
 

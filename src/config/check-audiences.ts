@@ -32,6 +32,8 @@ export function checkAudiences(list: readonly unknown[], placeOf: PlaceOf): { au
       at: {
         path: formatPath(path),
         entry: placeOf(path),
+        title: placeOf([...path, 'title']),
+        ...(entry.distribution !== undefined ? { distribution: placeOf([...path, 'distribution']) } : {}),
         programmes: (entry.programmes ?? []).map((_, j) => placeOf([...path, 'programmes', j])),
         topics: (entry.topics ?? []).map((_, j) => placeOf([...path, 'topics', j])),
       },

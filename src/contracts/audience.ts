@@ -34,6 +34,9 @@ export interface AudiencePlaces {
   /** The audience itself, e.g. `audiences[1]`. */
   path: string;
   entry: string;
+  /** Its title and marking, where given: their characters are checked before anything is printed. */
+  title?: string;
+  distribution?: string;
   programmes: string[];
   topics: string[];
 }

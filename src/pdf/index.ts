@@ -2,6 +2,7 @@
 // nothing of browsers (src/browser prints; the batch hands what it printed here).
 export { finishPdf, type FinishedPdf } from './finish-pdf.js';
 export { countPages } from './count-pages.js';
+export { readPdfFacts } from './read-pdf-facts.js';
 export { PackAssembler, numberParts, printFrontMatter, type AssembledPack, type FrontMatter, type PackPart, type PrintFrontMatter } from './pack-assembler.js';
 // What the proof step (src/proof, issue 18) reads a finished PDF back with.
 export { PdfFile } from './pdf-file.js';

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package.js';
+import { assertLabelsDrawable } from './check-labels-drawable.js';
 import { Labels, overrideLabels, parseLabels, type LabelEntry } from './labels.js';
 import { LANGUAGES_FOLDER, sameLabel } from './label-languages.js';
 import { refuseNavigation } from './refuse-navigation.js';
@@ -126,7 +127,9 @@ function readLabels(folders: string[]): Labels {
     } else [entries, first] = [read, file];
   }
   if (!entries) throw new TemplateError(`no ${LABELS_FILE} in ${folders.at(-1)}`);
-  return new Labels(entries, first, readLanguages(folders, entries), reworded);
+  const languages = readLanguages(folders, entries);
+  assertLabelsDrawable(entries, languages);
+  return new Labels(entries, first, languages, reworded);
 }
 
 /** Each folder's `languages/<tag>.yaml`, a later folder's laid over an earlier one's key by key. */

@@ -130,6 +130,24 @@ test('each audience pack holds only its documents, its title on the cover and it
     'briefing-pack.pdf',
   ]);
 
+  // The whole plan's zip holds only what is marked as the data is (issue 20): no audience's copy or pack.
+  assert.equal(zipNames(out('briefing-pack.zip')), [
+    'programmes/alpha/alpha-brief.pdf',
+    'programmes/alpha/alpha-one-pager.pdf',
+    'programmes/alpha/alpha.html',
+    'programmes/beta/beta-brief.pdf',
+    'programmes/beta/beta-one-pager.pdf',
+    'programmes/beta/beta.html',
+    'topics/recruitment/recruitment-brief.pdf',
+    'topics/recruitment/recruitment-one-pager.pdf',
+    'topics/recruitment/recruitment.html',
+    'briefing-pack.pdf',
+    'manifest.json',
+  ]);
+  const zipped = execFileSync('unzip', ['-p', out('briefing-pack.zip'), 'manifest.json'], { encoding: 'utf8' });
+  for (const word of ['CONFIDENTIAL', 'INTERNAL', 'Board of Trustees', 'Research staff', 'The public', 'audiences/']) assert.not.match(zipped, word);
+  assert.is(JSON.parse(zipped).files.length, 9);
+
   const manifest = (await readManifest(ws.out))!;
   assert.equal(
     manifest.audiences?.map((a) => [a.id, a.title, a.distribution, a.documents, a.pack?.path, a.pack?.pages, a.zip?.path]),

@@ -1,4 +1,5 @@
 // `brief watch`, run as a real child process on a copy of the build fixture.
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -52,7 +53,8 @@ test('Ctrl-C during the first build of a watch stops it at once, with no browser
     assert.not.match(result.stdout, /^watching /m, 'it did not go on to watch');
     assert.equal(stillRunning(browsers, []), [], 'no Chromium left');
     const { readdir } = await import('node:fs/promises');
-    const leftovers = (await readdir(ws.out, { recursive: true })).filter((f) => /\.tmp-|\.lock$/.test(String(f)));
+    // A first build stopped before it wrote anything takes away the output folder it made (issue 20).
+    const leftovers = existsSync(ws.out) ? (await readdir(ws.out, { recursive: true })).filter((f) => /\.tmp-|\.lock$/.test(String(f))) : [];
     assert.equal(leftovers, [], 'no temporary file or lock left');
   } finally {
     await ws.remove();
