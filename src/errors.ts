@@ -99,6 +99,13 @@ export class ProofError extends BriefError {
   }
 }
 
+/** An edition to compare cannot be read (issue 22): a path that is not there is the command line's fault, a file of the wrong shape the data's. */
+export class EditionError extends BriefError {
+  constructor(message: string, exitCode: typeof EXIT.data | typeof EXIT.usage = EXIT.data, cause?: unknown) {
+    super(message, { exitCode, cause });
+  }
+}
+
 /** The output folder cannot be written or is in use. */
 export class OutputError extends BriefError {
   constructor(message: string, cause?: unknown) {

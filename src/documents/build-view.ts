@@ -1,5 +1,6 @@
 // The view model of any document of the plan: what its template shows, from the facts alone.
 import type { DocumentSpec } from '../contracts/document.js';
+import type { FactRecord } from '../contracts/editions.js';
 import type { Facts } from '../facts/facts.js';
 import { buildProgrammeView } from './programme-view.js';
 import { buildTopicView } from './topic-view.js';
@@ -11,4 +12,9 @@ export function buildView(facts: Facts, spec: DocumentSpec, options: { distribut
   return spec.subject.kind === 'programme'
     ? buildProgrammeView(facts, spec.subject.id, viewOptions)
     : buildTopicView(facts, spec.subject.id, viewOptions);
+}
+
+/** The records the document `spec` draws on, as its view gives them (issue 22): for a build that compares before it renders. */
+export function documentRecords(facts: Facts, spec: DocumentSpec): FactRecord[] {
+  return buildView(facts, spec, {}).evidence.records;
 }

@@ -10,5 +10,5 @@ export { PdfLexer, Token, bytesAsText } from './pdf-lexer.js';
 export { readValue } from './pdf-parser.js';
 export { inflate } from './deflate.js';
 export { readToUnicode } from './text-lexer.js';
-export { readNumberTree } from './pdf-trees.js';
+export { readNameTree, readNumberTree } from './pdf-trees.js';
 export { get, isArray, isDict, isNumber, isRef, isString, nameAt, refsOf, PdfName, PdfRef, PdfString, type PdfDict, type PdfValue } from './pdf-objects.js';
