@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { DocumentSpec } from '../contracts/document.js';
 import type { Change, Edition, FactRecord, SinceEdition } from '../contracts/editions.js';
+import { recordsOfFacts } from '../documents/facts-as-records.js';
 import { withSince } from '../documents/since-view.js';
 import type { DocumentView } from '../documents/view-types.js';
 import { BriefError, UsageError } from '../errors.js';
+import type { Facts } from '../facts/facts.js';
 
 /** The edition a build is compared with, as read. */
 export interface Baseline {
@@ -22,7 +24,7 @@ export interface Baseline {
 
 /** What the HTML stage is told of the baseline: how a document's view gains its edition and changes. */
 export interface SinceStage {
-  applyTo(view: DocumentView, spec: DocumentSpec): DocumentView;
+  applyTo(view: DocumentView, spec: DocumentSpec, facts: Facts): DocumentView;
 }
 
 /** Reads OLD (an output folder, a pack, a document PDF or a data folder); a one-line error where it cannot. */
@@ -50,10 +52,18 @@ export function baselineKey(spec: DocumentSpec): string {
 
 /** How each document's view gains its edition and, where its facts changed, what changed. */
 export function sinceStage(baseline: Baseline): SinceStage {
+  // Every record of the data now, read once: a record a document no longer draws on but the data still holds is not withdrawn.
+  let current: { facts: Facts; keys: Set<string> } | undefined;
+  const inData = (facts: Facts) => {
+    if (current?.facts !== facts) current = { facts, keys: new Set(recordsOfFacts(facts).map((r) => `${r.entity}:${r.id}`)) };
+    return current.keys;
+  };
   return {
-    applyTo(view, spec) {
+    applyTo(view, spec, facts) {
       const records = view.evidence.records;
-      return withSince(view, baseline.since, baseline.changesOf(baselineKey(spec), records), records);
+      const held = inData(facts);
+      const changes = baseline.changesOf(baselineKey(spec), records).filter((c) => c.type !== 'removed' || !held.has(`${c.entity}:${c.id}`));
+      return withSince(view, baseline.since, changes, { now: records, before: baseline.edition.records });
     },
   };
 }

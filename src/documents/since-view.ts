@@ -2,41 +2,8 @@
 // part, the one-pager's line, the cover line and the notes whose passages are marked. The changes
 // come from the batch (src/editions compares the editions); this only words them for the page.
 import type { Change, FactRecord, SinceEdition } from '../contracts/editions.js';
-import type { DocumentView } from './view-types.js';
-
-/** One change as the part lists it. */
-export interface ChangeLineView {
-  /** A label key for what it is about: `change-kind.claim`, `change-kind.amount`. */
-  kind: string;
-  /** What a reader calls it: a name, or the start of a statement. */
-  name: string;
-  /** A label key for the field that changed (`change-field.amount`); null for a whole record, or a field with no word of its own. */
-  field: string | null;
-  /** The field's path as the data names it, where it has no label of its own. */
-  path: string | null;
-  old: string | null;
-  new: string | null;
-  /** The notes of the claims behind it, in this document; none for a withdrawn record. */
-  notes: number[];
-}
-
-/** The "Since the last edition" part of a document whose facts changed. */
-export interface SinceView {
-  /** This edition's number. */
-  edition: number;
-  /** The previous edition's as-of date (ISO). */
-  previousAsOf: string;
-  added: ChangeLineView[];
-  changed: ChangeLineView[];
-  removed: ChangeLineView[];
-  /** Every change counted. */
-  count: number;
-  /** The first change, for the one-pager's line, and how many more there are. */
-  first: ChangeLineView;
-  more: number;
-  /** Notes of the claims new or changed: the passages citing them are marked in the margin. */
-  notes: number[];
-}
+import type { ChangeLineView, SinceView } from './since-types.js';
+import type { AmountView, DocumentView } from './view-types.js';
 
 /** Fields with a word of their own (a label key under `change-field.`), by path; any other is shown by its path. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -59,18 +26,26 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
  * marks. `records` are the records the document draws on (to find the claim behind an amount or an
  * event); none changed leaves the content as it was.
  */
-export function withSince(view: DocumentView, edition: SinceEdition, changes: readonly Change[], records: readonly FactRecord[]): DocumentView {
+export function withSince(
+  view: DocumentView,
+  edition: SinceEdition,
+  changes: readonly Change[],
+  records: { now: readonly FactRecord[]; before: readonly FactRecord[] },
+): DocumentView {
   const titleBlock = { ...view.titleBlock, edition: String(edition.number), previousAsOf: edition.previousAsOf };
-  if (changes.length === 0) return { ...view, titleBlock };
+  const evidence = { ...view.evidence, edition: { number: edition.number, previousAsOf: edition.previousAsOf } };
+  const shown = changes.filter((change) => !isClaimLink(change));
+  if (shown.length === 0) return { ...view, titleBlock, evidence };
   const noteOf = new Map(view.endnotes.map((note) => [note.claimId, note.number]));
-  const byKey = new Map(records.map((r) => [`${r.entity}:${r.id}`, r]));
+  const byKey = new Map(records.now.map((r) => [`${r.entity}:${r.id}`, r]));
+  const before = new Map(records.before.map((r) => [`${r.entity}:${r.id}`, r]));
   const notesOf = (change: Change): number[] => {
     if (change.type === 'removed') return [];
     const record = byKey.get(`${change.entity}:${change.id}`);
     const claims = change.entity === 'claim' ? [change.id] : claimsOf(record);
     return [...new Set(claims.flatMap((id) => (noteOf.has(id) ? [noteOf.get(id)!] : [])))].sort((a, b) => a - b);
   };
-  const lines = changes.map((change) => ({ type: change.type, line: lineOf(change, notesOf(change)) }));
+  const lines = collapseAmounts(shown, byKey, before).map((change) => ({ type: change.type, line: lineOf(change, notesOf(change)) }));
   const pick = (type: Change['type']) => lines.filter((l) => l.type === type).map((l) => l.line);
   const ordered = [...pick('changed'), ...pick('added'), ...pick('removed')];
   const since: SinceView = {
@@ -79,15 +54,15 @@ export function withSince(view: DocumentView, edition: SinceEdition, changes: re
     added: pick('added'),
     changed: pick('changed'),
     removed: pick('removed'),
-    count: changes.length,
+    count: ordered.length,
     first: ordered[0]!,
-    more: changes.length - 1,
+    more: ordered.length - 1,
     notes: [...new Set(ordered.flatMap((l) => l.notes))].sort((a, b) => a - b),
   };
-  return { ...view, titleBlock, since };
+  return { ...view, titleBlock, evidence, since };
 }
 
-function lineOf(change: Change, notes: number[]): ChangeLineView {
+function lineOf(change: LineChange, notes: number[]): ChangeLineView {
   const path = change.field ?? null;
   const word = path === null ? undefined : FIELD_WORDS[path];
   return {
@@ -97,8 +72,50 @@ function lineOf(change: Change, notes: number[]): ChangeLineView {
     path: word ? null : path,
     old: change.old ?? null,
     new: change.new ?? null,
+    oldAmount: change.amounts?.old ?? null,
+    newAmount: change.amounts?.new ?? null,
     notes,
   };
+}
+
+/** An amount's fields that make its value: a change to any of them is one change of the amount. */
+const AMOUNT_FIELDS = new Set(['amount', 'min', 'max', 'currency', 'qualifier']);
+
+type LineChange = Change & { amounts?: { old: AmountView; new: AmountView } };
+
+/** Changes, with those of one amount's value made one, old and new as amounts (the brief's "CN¥3–5m"). */
+function collapseAmounts(changes: readonly Change[], now: ReadonlyMap<string, FactRecord>, before: ReadonlyMap<string, FactRecord>): LineChange[] {
+  const done = new Set<string>();
+  return changes.flatMap((change): LineChange[] => {
+    const key = `${change.entity}:${change.id}`;
+    if (change.entity !== 'amount' || change.type !== 'changed' || !AMOUNT_FIELDS.has(change.field ?? '')) return [change];
+    const [was, is] = [amountOfRecord(before.get(key)), amountOfRecord(now.get(key))];
+    if (!was || !is) return [change];
+    if (done.has(key)) return [];
+    done.add(key);
+    // The kind says it is an amount: no field named beside it.
+    const { field: _field, ...whole } = change;
+    return [{ ...whole, amounts: { old: was, new: is } }];
+  });
+}
+
+/** The amount an amount record gives, as the brief prints it; null where it gives none. */
+function amountOfRecord(record: FactRecord | undefined): AmountView | null {
+  if (!record) return null;
+  const number = (field: string) => (record.fields[field] === undefined ? null : Number(record.fields[field]));
+  const amount = number('amount');
+  const currency = record.fields.currency;
+  if (currency === undefined || (amount === null && number('min') === null && number('max') === null)) return null;
+  const qualifier = (record.fields.qualifier ?? null) as AmountView['qualifier'];
+  return { currency, amount, min: amount === null ? number('min') : null, max: amount === null ? number('max') : null, qualifier };
+}
+
+/**
+ * A change to which claims a record cites (`target.claims.2`): the claim added or withdrawn is
+ * told of itself, and the passage citing it is marked; the list's reshuffle tells a reader nothing.
+ */
+function isClaimLink(change: Change): boolean {
+  return change.type === 'changed' && /(^|\.)claims?(\.\d+)?$/.test(change.field ?? '');
 }
 
 /** The claims a record names: its `claim`, its `claims` (a list, or numbered paths). */

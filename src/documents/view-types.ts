@@ -4,7 +4,7 @@
 import type { AttributionKind, Confidence, DateValue, Figure, Incentive } from '../facts/schema.js';
 import type { Layout } from '../contracts/layouts.js';
 import type { EvidenceView } from './evidence-view.js';
-import type { SinceView } from './since-view.js';
+import type { SinceView } from './since-types.js';
 
 /** A name in its own script: its text, its language (BCP 47), its direction and a romanisation. */
 export interface NativeNameView {

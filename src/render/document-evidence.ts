@@ -16,7 +16,7 @@ export const EVIDENCE_FORMAT = 'briefing-press/facts@2';
 export function documentEvidence(view: EvidenceView, spec: DocumentSpec, title: string, description: string): DocumentAttachment {
   const evidence = {
     format: EVIDENCE_FORMAT,
-    document: { key: printedKey(spec), title, asOf: view.asOf },
+    document: { key: printedKey(spec), title, asOf: view.asOf, ...(view.edition ? { edition: view.edition } : {}) },
     claims: view.claims,
     sources: view.sources,
     // Claims and sources are given above in full; the rest of what the document draws on here.

@@ -115,14 +115,15 @@ export function renderDocument(renderer: Renderer, view: DocumentView, spec: Doc
     ...(leftOut.length ? { leftOut } : {}),
     attachments: [documentEvidence(view.evidence, spec, title, labels.text('pdf.facts-attachment', {}, view.lang))],
     pdfWords: pdfWordsOf(labels, view.lang),
-    ...(view.since ? { changes: changesOf(view.since) } : {}),
+    ...(view.since ? { changes: changesOf(view.since, (key) => labels.text(key, {}, view.lang)) } : {}),
   };
 }
 
 /** How many changes, and what the first few are about: the pack's "What changed" page names them (issue 22). */
-function changesOf(since: NonNullable<DocumentView['since']>): DocumentChanges {
+function changesOf(since: NonNullable<DocumentView['since']>, word: (key: string) => string): DocumentChanges {
   const lines = [...since.changed, ...since.added, ...since.removed];
-  return { count: since.count, named: [...new Set(lines.map((line) => line.name))].slice(0, CHANGES_NAMED) };
+  const named = lines.map((line) => (line.field ? `${line.name} (${word(line.field)})` : line.path ? `${line.name} (${line.path})` : line.name));
+  return { count: since.count, named: [...new Set(named)].slice(0, CHANGES_NAMED) };
 }
 
 /** How many changes of a document the pack's "What changed" page names; the rest are counted. */
