@@ -1,7 +1,7 @@
 // The library API: the same pipeline the CLI drives, as values in and values out.
 // files -> facts -> documents -> HTML -> PDF -> outputs.
 
-export { BriefError, DataError, TemplateError, UsageError, RenderError, FitError, OutputError, InterruptedError, EXIT, formatProblem } from './errors.js';
+export { BriefError, DataError, TemplateError, UsageError, RenderError, FitError, OutputError, InterruptedError, EditionError, EXIT, formatProblem } from './errors.js';
 export type { Problem, ExitCode } from './errors.js';
 
 export { loadFacts, checkDataFolder, checkFiles, type LoadOptions } from './facts/load.js';
@@ -29,6 +29,9 @@ export { renderSkeleton, composeHtml } from './render/skeleton.js';
 export { BrowserSession, withBrowser, findBrowser } from './browser/index.js';
 export type { SessionOptions, Printer, PrintedPdf, PoolOptions } from './browser/index.js';
 export { finishPdf, type FinishedPdf } from './pdf/index.js';
+
+export { readEdition, diffEditions, documentChanges, describeChange, summariseChanges, recordsOfFacts, documentRecords } from './editions/index.js';
+export { ENTITY_KINDS, type Edition, type Change, type FactRecord, type EntityKind, type SinceEdition } from './contracts/editions.js';
 
 export { runBatch, assembleShards } from './batch/run-batch.js';
 export type { BatchOptions, AssembleOptions } from './batch/options.js';

@@ -10,6 +10,7 @@ import { attachDashValues } from './attach-dash-values.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { configCommand } from './config-command.js';
+import { diffCommand } from './diff-command.js';
 import type { GlobalArgs } from './global-args.js';
 import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
@@ -49,6 +50,7 @@ async function run(argv: string[]): Promise<void> {
     previewCommand,
     templatesCommand,
     migrateCommand,
+    diffCommand,
   ] as CommandModule<GlobalArgs, never>[];
   // `--shard -1/2`: a value starting with "-" reaches its option (issue 11).
   const args = attachDashValues(argv, () => readOptionTable({ ...GLOBAL_OPTIONS, ...SETTING_OPTIONS }, commands));

@@ -14,6 +14,8 @@ export interface FactRecord {
   /** What a reader calls it: a name, or the start of a statement. */
   label: string;
   fields: Readonly<Record<string, string>>;
+  /** A claim's content hash, as facts.json gives it: sha256 of the record's canonical JSON (without this field), 16 hex digits. */
+  hash?: string;
 }
 
 /** `<entity>:<id>`: a record's key across editions. */

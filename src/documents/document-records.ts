@@ -4,18 +4,8 @@
 import type { Subject } from '../contracts/document.js';
 import type { FactRecord } from '../contracts/editions.js';
 import type { Facts } from '../facts/facts.js';
-import { claimRecord, recordOfEvidenceClaim, sourceRecord } from './evidence-claims.js';
 import { sortRecords } from './fact-records.js';
-import {
-  amountRecords,
-  eventRecord,
-  organisationRecord,
-  personRecord,
-  programmeRecord,
-  quoteRecord,
-  recordOfEvidenceSource,
-  topicRecord,
-} from './facts-as-records.js';
+import { recordIndex } from './facts-as-records.js';
 
 interface Match {
   programmes: readonly string[];
@@ -47,15 +37,18 @@ export function recordsDrawnOn(facts: Facts, subject: Subject, citedClaims: read
   const bearing = topic ? facts.claimsByTopic.get(topic.id) ?? [] : facts.claimsByProgramme.get(subject.id) ?? [];
   const claims = [...present(facts.claims, citedClaims), ...bearing];
   const sources = present(facts.sources, [...claims.map((c) => c.source), ...quotes.map((q) => q.source)]);
-  return sortRecords([
-    ...programmes.map(programmeRecord),
-    ...(topic ? [topicRecord(topic)] : []),
-    ...claims.map((c) => recordOfEvidenceClaim(claimRecord(c, 0))),
-    ...programmes.flatMap(amountRecords),
-    ...events.map(eventRecord),
-    ...quotes.map(quoteRecord),
-    ...people.map(personRecord),
-    ...organisations.map(organisationRecord),
-    ...sources.map((s) => recordOfEvidenceSource(sourceRecord(s))),
-  ]);
+  // Made once for the dataset (facts-as-records.ts): a document only picks its own.
+  const index = recordIndex(facts);
+  const keys = [
+    ...programmes.map((p) => `programme:${p.id}`),
+    ...(topic ? [`topic:${topic.id}`] : []),
+    ...claims.map((c) => `claim:${c.id}`),
+    ...events.map((e) => `event:${e.id}`),
+    ...quotes.map((q) => `quote:${q.id}`),
+    ...people.map((p) => `person:${p.id}`),
+    ...organisations.map((o) => `organisation:${o.id}`),
+    ...sources.map((s) => `source:${s.id}`),
+  ];
+  const amounts = programmes.flatMap((p) => index.amounts.get(p.id) ?? []);
+  return sortRecords([...keys.flatMap((key) => index.byKey.get(key) ?? []), ...amounts]);
 }

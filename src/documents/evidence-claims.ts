@@ -50,7 +50,7 @@ export function claimRecord(claim: Claim, note: number): EvidenceClaim {
     programmes: claim.programmes ?? [],
     topics: claim.topics ?? [],
   };
-  return { ...evidence, hash: recordHash(recordOfEvidenceClaim(evidence)) };
+  return { ...evidence, hash: recordOfEvidenceClaim(evidence).hash };
 }
 
 function figureRecord(figure: Figure): EvidenceFigure {
@@ -66,9 +66,15 @@ function figureRecord(figure: Figure): EvidenceFigure {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as EvidenceFigure;
 }
 
-/** A claim's record, as facts.json gives the claim (its note number and hash are not content). */
+/** A claim's record, as facts.json gives the claim (its note number and hash are not content), with its hash. */
 export function recordOfEvidenceClaim(claim: Omit<EvidenceClaim, 'note' | 'hash'>): FactRecord {
-  return factRecord('claim', claim.id, startOf(claim.statement), claim, ['id', 'note', 'hash']);
+  return withHash(factRecord('claim', claim.id, startOf(claim.statement), claim, ['id', 'note', 'hash']));
+}
+
+/** The record with its content hash, worked out from the rest of it. */
+export function withHash(record: FactRecord): FactRecord {
+  const { hash: _hash, ...content } = record;
+  return { ...content, hash: recordHash(content) };
 }
 
 /** A source as facts.json gives it. */

@@ -2,7 +2,7 @@
 // a document draws on; facts@1 gives its claims and sources alone (each claim's hash is worked out
 // again from its record). The same record read from two documents is the same record.
 import { ENTITY_KINDS, type Edition, type EntityKind, type FactRecord, type RecordKey } from '../contracts/editions.js';
-import { recordOfEvidenceClaim, type EvidenceClaim, type EvidenceSource } from '../documents/evidence-claims.js';
+import { recordOfEvidenceClaim, withHash, type EvidenceClaim, type EvidenceSource } from '../documents/evidence-claims.js';
 import { recordKey, sortedFields, sortRecords } from '../documents/fact-records.js';
 import { recordOfEvidenceSource } from '../documents/facts-as-records.js';
 
@@ -49,7 +49,9 @@ export function readEvidence(evidence: Json): DocumentEvidence {
 function factRecordOf(value: unknown): FactRecord | undefined {
   if (!isObject(value) || !(ENTITY_KINDS as readonly unknown[]).includes(value.entity) || typeof value.id !== 'string') return undefined;
   const fields = isObject(value.fields) ? Object.fromEntries(Object.entries(value.fields).map(([k, v]) => [k, String(v)])) : {};
-  return { entity: value.entity as EntityKind, id: value.id, label: String(value.label ?? value.id), fields: sortedFields(fields) };
+  const record: FactRecord = { entity: value.entity as EntityKind, id: value.id, label: String(value.label ?? value.id), fields: sortedFields(fields) };
+  // A claim's hash is worked out again from its record, as for a facts@1 file that gives none.
+  return record.entity === 'claim' ? withHash(record) : record;
 }
 
 /** The edition several documents make together: every record any draws on, and each document's list. */

@@ -65,8 +65,8 @@ async function evidenceOfFile(file: string, shown: string): Promise<DocumentEvid
 
 function evidenceOfPdf(bytes: Uint8Array, shown: string, required: boolean): DocumentEvidence[] {
   const files = embeddedJson(bytes);
-  if (!files) throw new EditionError(`${shown}: a PDF this tool cannot read; ${EXPECTED} the tool built`);
+  if (!files) throw new EditionError(`${shown}: a PDF this tool cannot read; expected a document or pack built by brief`);
   const evidence = files.filter(isEvidence).map(readEvidence);
-  if (evidence.length === 0 && required) throw new EditionError(`${shown}: a PDF without facts.json; ${EXPECTED} built by brief`);
+  if (evidence.length === 0 && required) throw new EditionError(`${shown}: a PDF without facts.json; expected a document or pack built by brief`);
   return evidence;
 }

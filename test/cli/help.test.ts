@@ -10,9 +10,9 @@ test('help lays out every command in two columns, wrapped at 100 characters', ()
   const lines = stdout.split('\n');
   assert.ok(lines.every((line) => line.length <= 100), 'no line wider than the wrap');
   const commands = lines.filter((line) => /^ {2}brief \w/.test(line));
-  const names = commands.map((line) => /^ {2}brief (\S+(?: [[<]\S+)?)/.exec(line)![1]);
-  assert.equal(names, ['check', 'build', 'assemble <shards..>', 'watch', 'list [what]', 'schema', 'config', 'init <dir>', 'preview', 'templates', 'migrate', 'completion'], stdout);
-  const column = (line: string) => /^ {2}brief [^ ]+(?: [^ ]+)? +/.exec(line)![0].length;
+  const names = commands.map((line) => /^ {2}brief (\S+(?: [[<]\S+)*)/.exec(line)![1]);
+  assert.equal(names, ['check', 'build', 'assemble <shards..>', 'watch', 'list [what]', 'schema', 'config', 'init <dir>', 'preview', 'templates', 'migrate', 'diff <old> <new>', 'completion'], stdout);
+  const column = (line: string) => /^ {2}brief \S+(?: [[<]\S+)* +/.exec(line)![0].length;
   const columns = new Set(commands.map(column));
   assert.is(columns.size, 1, `descriptions start in one column: ${[...columns].join(', ')}`);
   const [at] = columns;

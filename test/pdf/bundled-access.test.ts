@@ -113,7 +113,7 @@ bundled('each document PDF carries facts.json: the claims its notes cite, in not
     const out = path.join(ctx.dir, `${i}.json`);
     detach(file, 1, out);
     const evidence = JSON.parse(await readFile(out, 'utf8')) as Evidence;
-    assert.is(evidence.format, 'briefing-press/facts@1');
+    assert.is(evidence.format, 'briefing-press/facts@2');
     assert.is(evidence.document.key, key);
     assert.is(evidence.document.asOf, '2023-08-24');
     assert.ok(evidence.claims.length > 0, `${key} cites claims`);
@@ -151,7 +151,7 @@ bundled("the Huzhou fact sheet's facts.json, as a reader takes it out", async (c
   assert.fixture(
     await readFile(out, 'utf8'),
     `{
-  "format": "briefing-press/facts@1",
+  "format": "briefing-press/facts@2",
   "document": {
     "key": "programmes/huzhou/one-pager",
     "title": "Huzhou Qiming referral incentives: fact sheet",
@@ -170,7 +170,25 @@ bundled("the Huzhou fact sheet's facts.json, as a reader takes it out", async (c
       "excerpt": "employers that recommend candidates to Qiming can receive incentive payments of up to 1.5 million yuan from the city or district governments",
       "locator": null,
       "date": "2021",
-      "confidence": "high"
+      "confidence": "high",
+      "figures": [
+        {
+          "label": "maximum payment to a recommending employer",
+          "value": 1500000,
+          "qualifier": "up to",
+          "unit": "CNY"
+        }
+      ],
+      "programmes": [
+        "huzhou",
+        "qiming"
+      ],
+      "topics": [
+        "money-and-perks",
+        "provincial-and-city-schemes",
+        "recruiters-and-channels"
+      ],
+      "hash": "d5361e372893cb93"
     }
   ],
   "sources": [
@@ -196,6 +214,150 @@ bundled("the Huzhou fact sheet's facts.json, as a reader takes it out", async (c
         "dateline": "high",
         "headline": "high",
         "publisher": "high"
+      }
+    }
+  ],
+  "records": [
+    {
+      "entity": "programme",
+      "id": "huzhou",
+      "label": "Huzhou Qiming referral incentives",
+      "fields": {
+        "bottomLine": "In Huzhou, recruitment for Qiming runs through employers as well as the state. A Chinese employer of an overseas researcher has a direct financial reason to put that person forward.",
+        "dates.lastEvidence.claim": "huzhou-referral-payment",
+        "dates.lastEvidence.confidence": "high",
+        "dates.lastEvidence.date": "2021",
+        "dates.lastEvidence.note": "The 2021 directive; no later evidence in the article.",
+        "jurisdiction": "Huzhou, Zhejiang province",
+        "level": "municipal",
+        "name.en": "Huzhou Qiming referral incentives",
+        "openQuestions.0": "Whether the directive is still in force after 2021.",
+        "openQuestions.1": "How many payments have been made, and to which employers.",
+        "organisations.0": "huzhou-government",
+        "publicity": "public",
+        "related.0": "qiming",
+        "related.1": "kunpeng",
+        "sections.0.body": "Under a 2021 Huzhou directive, the city or a district government can pay an employer as much as 1.5 million yuan once a candidate it put forward is admitted to Qiming. The city did not respond to questions.",
+        "sections.0.claims.0": "huzhou-referral-payment",
+        "sections.0.claims.1": "zhejiang-silent",
+        "sections.0.heading": "Paying employers to refer",
+        "sections.1.body": "The directive is one of the few public documents that tie a local budget directly to Qiming, a programme that does not appear on central government websites. It supports what anonymous sources say: Qiming works in tandem with local schemes.",
+        "sections.1.claims.0": "qiming-in-tandem",
+        "sections.1.claims.1": "qiming-no-publicity",
+        "sections.1.heading": "Why it matters",
+        "sponsor.claim": "huzhou-referral-payment",
+        "sponsor.confidence": "high",
+        "sponsor.organisation": "huzhou-government",
+        "status": "active",
+        "summary": "Huzhou, a city in Zhejiang, pays employers to find Qiming candidates. Under a 2021 city directive, an employer whose nominee is admitted to Qiming can be paid as much as 1.5 million yuan by the city or a district government. The scheme shows local governments paying for referrals into a national programme that does not publicise itself.",
+        "takeaways.0": "Up to 1.5 million yuan per accepted candidate, paid to the recommending employer (2021 city directive).",
+        "takeaways.1": "The city or a district government pays, not the national programme.",
+        "takeaways.2": "It rewards employers for referrals, which is separate from what the candidate receives.",
+        "target.careerStage.0": "Candidates for Qiming",
+        "target.careerStage.1": "put forward by their employers",
+        "target.claims.0": "huzhou-referral-payment"
+      }
+    },
+    {
+      "entity": "claim",
+      "id": "local-governments-invest",
+      "label": "Provincial and city governments across China are putting …",
+      "fields": {
+        "attribution.kind": "official-document",
+        "attribution.who": "Official provincial and municipal documents reviewed by Reuters",
+        "confidence": "high",
+        "excerpt": "Across China, provincial and municipal governments are pouring resources into the recruitment drive, official documents show.",
+        "programmes.0": "kunpeng",
+        "programmes.1": "wenzhou",
+        "programmes.2": "huzhou",
+        "programmes.3": "zhuji",
+        "source": "reuters-2023-08-24",
+        "statement": "Provincial and city governments across China are putting substantial money and effort into the recruitment drive.",
+        "topics.0": "provincial-and-city-schemes"
+      },
+      "hash": "e3b09d060ee0c4fb"
+    },
+    {
+      "entity": "claim",
+      "id": "qiming-in-tandem",
+      "label": "Qiming works alongside local and provincial recruitment …",
+      "fields": {
+        "attribution.kind": "anonymous-sources",
+        "attribution.who": "Two of the three anonymous sources and one further source familiar with the matter",
+        "confidence": "medium",
+        "excerpt": "Qiming also operates in tandem with recruitment initiatives run by local and provincial authorities and a government-backed hiring drive by Chinese chip companies",
+        "programmes.0": "qiming",
+        "programmes.1": "chip-company-drive",
+        "programmes.2": "kunpeng",
+        "programmes.3": "wenzhou",
+        "programmes.4": "huzhou",
+        "programmes.5": "zhuji",
+        "source": "reuters-2023-08-24",
+        "statement": "Qiming works alongside local and provincial recruitment schemes and alongside a government-backed hiring campaign run by Chinese chip companies.",
+        "topics.0": "provincial-and-city-schemes",
+        "topics.1": "chip-talent-shortage"
+      },
+      "hash": "83afa3a685d63878"
+    },
+    {
+      "entity": "claim",
+      "id": "zhejiang-silent",
+      "label": "No city, provincial or party authority in Zhejiang answered …",
+      "fields": {
+        "attribution.kind": "news-report",
+        "attribution.who": "Reuters, on its requests for comment",
+        "confidence": "high",
+        "excerpt": "None of the city, provincial or Communist Party authorities, nor Di or his university, responded to queries.",
+        "programmes.0": "kunpeng",
+        "programmes.1": "wenzhou",
+        "programmes.2": "huzhou",
+        "source": "reuters-2023-08-24",
+        "statement": "No city, provincial or party authority in Zhejiang answered questions, and neither did Dawei Di or Zhejiang University.",
+        "topics.0": "provincial-and-city-schemes",
+        "topics.1": "secrecy-and-low-profile"
+      },
+      "hash": "a083e4b5d765cc06"
+    },
+    {
+      "entity": "amount",
+      "id": "huzhou/referral-payment",
+      "label": "Payment to an employer whose recommended candidate is accepted into Qiming",
+      "fields": {
+        "claim": "huzhou-referral-payment",
+        "currency": "CNY",
+        "kind": "referral-payment",
+        "label": "Payment to an employer whose recommended candidate is accepted into Qiming",
+        "max": "1500000",
+        "note": "Paid by city or district governments under a 2021 directive.",
+        "rate.basis": "implied by the article's own conversion of 3 million yuan to $420,000",
+        "rate.rate": "0.14",
+        "rate.to": "USD",
+        "recipient": "The recommending employer"
+      }
+    },
+    {
+      "entity": "event",
+      "id": "huzhou-directive",
+      "label": "2021: A Huzhou city directive offers employers up to 1.5 …",
+      "fields": {
+        "claim": "huzhou-referral-payment",
+        "confidence": "high",
+        "date": "2021",
+        "event": "A Huzhou city directive offers employers up to 1.5 million yuan for each candidate they recommend who is accepted into Qiming.",
+        "programmes.0": "huzhou",
+        "programmes.1": "qiming",
+        "topics.0": "money-and-perks",
+        "topics.1": "provincial-and-city-schemes"
+      }
+    },
+    {
+      "entity": "organisation",
+      "id": "huzhou-government",
+      "label": "Huzhou city and district governments",
+      "fields": {
+        "jurisdiction": "Huzhou, Zhejiang province",
+        "kind": "government",
+        "name": "Huzhou city and district governments"
       }
     }
   ]
