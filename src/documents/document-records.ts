@@ -40,8 +40,9 @@ export function recordsDrawnOn(facts: Facts, subject: Subject, citedClaims: read
   // Made once for the dataset (facts-as-records.ts): a document only picks its own.
   const index = recordIndex(facts);
   const keys = [
-    ...programmes.map((p) => `programme:${p.id}`),
-    ...(topic ? [`topic:${topic.id}`] : []),
+    // A topic's document is about the topic: its programmes' own records are their documents' (a
+    // programme's summary edited is no change to the topic, which shows their amounts and events).
+    ...(topic ? [`topic:${topic.id}`] : programmes.map((p) => `programme:${p.id}`)),
     ...claims.map((c) => `claim:${c.id}`),
     ...events.map((e) => `event:${e.id}`),
     ...quotes.map((q) => `quote:${q.id}`),

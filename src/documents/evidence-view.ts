@@ -5,7 +5,8 @@ import type { Subject } from '../contracts/document.js';
 import type { FactRecord, SinceEdition } from '../contracts/editions.js';
 import type { Facts } from '../facts/facts.js';
 import { recordsDrawnOn } from './document-records.js';
-import { claimRecord, sourceRecord, type EvidenceClaim, type EvidenceSource } from './evidence-claims.js';
+import { sourceRecord, type EvidenceClaim, type EvidenceSource } from './evidence-claims.js';
+import { recordIndex } from './facts-as-records.js';
 
 export type { EvidenceClaim, EvidenceFigure, EvidenceSource } from './evidence-claims.js';
 
@@ -22,9 +23,11 @@ export interface EvidenceView {
 
 /** The claims the endnotes cite, in note order, and their sources in order of first citation; the records `subject`'s document draws on. */
 export function evidenceOf(facts: Facts, endnotes: readonly { claimId: string; number: number }[], subject: Subject): EvidenceView {
+  // Each claim's record and hash are made once for the dataset (facts-as-records.ts), numbered here.
+  const index = recordIndex(facts);
   const claims = endnotes.flatMap((note) => {
-    const claim = facts.claims.get(note.claimId);
-    return claim ? [claimRecord(claim, note.number)] : [];
+    const claim = index.claims.get(note.claimId);
+    return claim ? [{ ...claim, note: note.number }] : [];
   });
   const sourceIds = [...new Set(claims.map((c) => c.source).filter((id): id is string => typeof id === 'string'))];
   const sources = sourceIds.flatMap((id) => {

@@ -4,7 +4,7 @@
 import type { FactRecord, RecordKey } from '../contracts/editions.js';
 import type { Facts, OrganisationFacts, PersonFacts, ProgrammeFacts } from '../facts/facts.js';
 import type { Incentive, Quote, TimelineEvent, Topic } from '../facts/schema.js';
-import { claimRecord, recordOfEvidenceClaim, sourceRecord, type EvidenceSource } from './evidence-claims.js';
+import { claimRecord, recordOfEvidenceClaim, sourceRecord, type EvidenceClaim, type EvidenceSource } from './evidence-claims.js';
 import { factRecord, recordKey, sortRecords, startOf } from './fact-records.js';
 
 /** A programme: its names, status, level, dates, sponsor, summary and prose; its amounts are records of their own. */
@@ -71,6 +71,8 @@ export interface RecordIndex {
   byKey: ReadonlyMap<RecordKey, FactRecord>;
   /** Each programme's amounts, in data order. */
   amounts: ReadonlyMap<string, FactRecord[]>;
+  /** Each claim as facts.json gives it, with its hash, numbered 0: a document gives it its note's number. */
+  claims: ReadonlyMap<string, EvidenceClaim>;
 }
 
 const indexes = new WeakMap<Facts, RecordIndex>();
@@ -80,10 +82,11 @@ export function recordIndex(facts: Facts): RecordIndex {
   const known = indexes.get(facts);
   if (known) return known;
   const amounts = new Map([...facts.programmes.values()].map((p) => [p.id, amountRecords(p)]));
+  const claims = new Map([...facts.claims.values()].map((c) => [c.id, claimRecord(c, 0)]));
   const all = sortRecords([
     ...[...facts.programmes.values()].map(programmeRecord),
     ...[...facts.topics.values()].map(topicRecord),
-    ...[...facts.claims.values()].map((c) => recordOfEvidenceClaim(claimRecord(c, 0))),
+    ...[...claims.values()].map(recordOfEvidenceClaim),
     ...[...amounts.values()].flat(),
     ...[...facts.timeline.values()].map(eventRecord),
     ...[...facts.quotes.values()].map(quoteRecord),
@@ -91,7 +94,7 @@ export function recordIndex(facts: Facts): RecordIndex {
     ...[...facts.organisations.values()].map(organisationRecord),
     ...[...facts.sources.values()].map((s) => recordOfEvidenceSource(sourceRecord(s))),
   ]);
-  const index = { all, byKey: new Map(all.map((r) => [recordKey(r), r])), amounts };
+  const index = { all, byKey: new Map(all.map((r) => [recordKey(r), r])), amounts, claims };
   indexes.set(facts, index);
   return index;
 }

@@ -2,17 +2,27 @@
 // compared with those the baseline's same document drew on. A baseline without per-document lists
 // (a data folder) lends the records whose fields link them to the document's subject.
 import type { Change, Edition, FactRecord, RecordKey } from '../contracts/editions.js';
+import { FORMAT_TABLE, formatOfKey } from '../contracts/layouts.js';
 import { recordKey } from '../documents/fact-records.js';
 import { diffRecords } from './diff-editions.js';
 
 /** The changes that concern the document `documentKey` (`programmes/qiming/brief`), which now draws on `records`. */
 export function documentChanges(baseline: Edition, documentKey: string, records: readonly FactRecord[]): Change[] {
   const known = new Map<RecordKey, FactRecord>(baseline.records.map((r) => [recordKey(r), r]));
-  const listed = baseline.documents.get(documentKey);
+  const listed = baseline.documents.get(documentKey) ?? baseline.documents.get(printedKeyOf(documentKey));
   const drawn = listed ?? (baseline.documents.size === 0 ? linkedKeys(baseline.records, documentKey) : []);
   // Records it draws on now that the baseline knew are compared, whoever drew on them then.
   const keys = new Set([...drawn, ...records.map(recordKey).filter((key) => known.has(key))]);
   return diffRecords([...keys].flatMap((key) => known.get(key) ?? []), records);
+}
+
+/**
+ * The key facts.json names a document by: an HTML view carries no facts.json of its own, and is
+ * the rendering of its subject's brief (`programmes/qiming/html` -> `programmes/qiming/brief`).
+ */
+function printedKeyOf(documentKey: string): string {
+  const format = formatOfKey(documentKey);
+  return format === undefined ? documentKey : `${documentKey.slice(0, documentKey.lastIndexOf('/') + 1)}${FORMAT_TABLE[format].layout}`;
 }
 
 /** The values of a field that is a list (`programmes.0`, `programmes.1`) or a single value (`source`). */
@@ -50,8 +60,7 @@ function linkedKeys(records: readonly FactRecord[], documentKey: string): Record
   const organisationIds = [...programmes.flatMap((p) => [...valuesOf(p, 'sponsor.organisation'), ...valuesOf(p, 'organisations')]), ...people.flatMap((p) => valuesOf(p, 'organisation'))];
   const sourceIds = [...claims, ...quotes].flatMap((r) => valuesOf(r, 'source'));
   const linked = [
-    ...programmes,
-    ...(topic ? [topic] : []),
+    ...(topic ? [topic] : programmes),
     ...claims,
     ...of('amount').filter((a) => programmeIds.some((id) => a.id.startsWith(`${id}/`))),
     ...events,

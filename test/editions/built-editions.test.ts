@@ -86,6 +86,9 @@ test("an output folder knows each document's records: the renamed programme's br
   const facts = await loadFacts(editions.second);
   const records = documentRecords(facts, specFor('programme', 'qiming', 'brief'));
   assert.equal(documentChanges(baseline, 'programmes/qiming/brief', records).map(describeChange), EXPECTED_LINES);
+  // The HTML view carries no facts.json: it is told what its subject's brief is told.
+  const html = documentRecords(facts, specFor('programme', 'qiming', 'html'));
+  assert.equal(documentChanges(baseline, 'programmes/qiming/html', html).map(describeChange), EXPECTED_LINES);
   const unchanged = documentRecords(await loadFacts(editions.first), specFor('programme', 'qiming', 'one-pager'));
   assert.equal(documentChanges(baseline, 'programmes/qiming/one-pager', unchanged), []);
 });

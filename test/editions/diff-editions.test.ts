@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Edition } from '../../src/contracts/editions.js';
-import { describeChange, diffEditions, documentChanges, documentRecords, readEdition, summariseChanges } from '../../src/editions/index.js';
+import { describeChange, diffEditions, diffRecords, documentChanges, documentRecords, readEdition, summariseChanges } from '../../src/editions/index.js';
 import { specFor } from '../../src/documents/plan.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { planMigration, writeMigration } from '../../src/facts/migrate/migrate-folder.js';
@@ -84,6 +84,17 @@ test("a document's changes against a data folder: the renamed programme's four, 
   const kunpeng = documentRecords(facts, specFor('programme', 'kunpeng', 'brief'));
   assert.ok(kunpeng.some((r) => r.entity === 'event' && r.id === 'kunpeng-launched'), 'the kunpeng brief draws on its events');
   assert.equal(documentChanges(first, 'programmes/kunpeng/brief', kunpeng), []);
+});
+
+test('a field that appears or goes shows as (none) on its other side; text is quoted, numbers and years are not', () => {
+  const was = { entity: 'claim' as const, id: 'x', label: 'X', fields: { statement: 'Said "twice"', date: '2021', 'figures.0.value': '12' } };
+  const is = { entity: 'claim' as const, id: 'x', label: 'X', fields: { statement: 'Said once', confidence: 'high', 'figures.0.value': 'thousands' } };
+  assert.equal(diffRecords([was], [is]).map(describeChange), [
+    'changed claim x confidence: (none) -> "high"',
+    'changed claim x date: 2021 -> (none)',
+    'changed claim x figures.0.value: 12 -> "thousands"',
+    'changed claim x statement: "Said \\"twice\\"" -> "Said once"',
+  ]);
 });
 
 test('an old-model folder diffs against its migrated copy with no change', async () => {
