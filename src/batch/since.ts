@@ -37,7 +37,8 @@ export async function readBaseline(target: string | undefined, cwd?: string): Pr
     edition = await readEdition(resolve(cwd ?? '.', target));
   } catch (error) {
     const why = error instanceof BriefError ? error.message : error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`--since ${target}: cannot read the earlier edition: ${why}`);
+    // The reader's message names the path and what it expected there.
+    throw new UsageError(`--since: the earlier edition cannot be read: ${why}`);
   }
   const since = { number: edition.number + 1, previousAsOf: edition.asOf };
   const documents = [...edition.documents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
