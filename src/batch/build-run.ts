@@ -29,6 +29,7 @@ import { printFinished } from './print-finished.js';
 import { madeAlike, recordedOptions } from './recorded-options.js';
 import type { BatchEvents, BatchResult, DocumentOutcome } from './result.js';
 import { shardManifestName } from './shard-manifest.js';
+import { readBaseline, sinceStage, type Baseline } from './since.js';
 import type { BatchStages } from './stages.js';
 
 /** The most PDFs a run merges into the pack while printing; past it, at the end, so the growing pack and the browser are not in memory at once. */
@@ -43,6 +44,8 @@ interface BuildState {
   decided: RunDecision;
   inputs: BuildInputs;
   plan: BuildPlan;
+  /** The earlier edition a build with --since is compared with. */
+  baseline?: Baseline;
 }
 
 /** Runs the build the options ask for into `options.outDir`, printing on `session`. */
@@ -51,6 +54,8 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
   throwIfAborted(options.signal);
   refuseWholeBuildFolder(options);
   refuseUndrawablePackWords(options);
+  // Read before the output folder is locked or anything written: a baseline that cannot be read stops the run at once.
+  const baseline = await readBaseline(options.since, options.cwd);
   // A no-op build reads the output folder only: one nobody can write in is no reason to fail it.
   return withOutputRun({ ...options, readOnlyOk: true }, events, session, async (run) => {
     const recorded = recordedOptions(options);
@@ -58,7 +63,7 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
     // A shard makes no zip: `brief assemble --zip` makes them for the whole plan.
     const zip = Boolean(options.zip) && !options.shard;
     if (options.shard && options.zip) run.warn(`--zip makes no zip in a shard build: brief assemble --zip makes them once every shard is built`);
-    const decided = await decideRun(run.output, options, recorded, zip, tools);
+    const decided = await decideRun(run.output, options, recorded, zip, tools, baseline?.digest);
     if (decided.work.kind === 'nothing') {
       const manifestName = options.shard ? shardManifestName(options.shard) : MANIFEST_NAME;
       return nothingChanged(decided.previous!, { outDir: run.output.outDir, manifestName, shard: Boolean(options.shard), wantZip: zip, started: run.started }, events, run.warn, run.warnings);
@@ -74,7 +79,7 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
     });
     inputs.openPages(plan.pdfCount);
     events.onPlan?.(plan.specs.length);
-    const state: BuildState = { options, recorded, zip, tools, decided, inputs, plan };
+    const state: BuildState = { options, recorded, zip, tools, decided, inputs, plan, ...(baseline ? { baseline } : {}) };
     const { made, packFeed } = await makePlanned(run, state, events);
     return endBuild(run, state, made, packFeed);
   });
@@ -114,6 +119,7 @@ async function makePlanned(run: OutputRun, state: BuildState, events: BatchEvent
     warn: run.warn,
     strict: Boolean(options.strict),
     throwIfAborted: run.throwIfAborted,
+    ...(state.baseline ? { since: sinceStage(state.baseline) } : {}),
   };
   // The pack is merged as the documents print only when this run prints every PDF of the plan.
   const eager = !options.shard && decided.work.kind === 'render' && decided.work.printsAll && plan.selectsEveryPdf && plan.pdfCount <= EAGER_PACK_LIMIT;
@@ -140,7 +146,8 @@ async function endBuild(run: OutputRun, state: BuildState, made: DocumentsDone, 
   }
   const record = await findPlanOnDisk(plan.plan, done, kept, run.output.verifier);
   if (stopped) {
-    if (!shard) await writeStoppedManifest({ ...run.output, record, packs: plan.packs, previous, base: { tool: state.tools.tool, options: recorded } });
+    const base = { tool: state.tools.tool, options: recorded, ...(state.baseline ? { edition: state.baseline.since } : {}) };
+    if (!shard) await writeStoppedManifest({ ...run.output, record, packs: plan.packs, previous, base });
     run.throwIfAborted();
     throw made.fatal ?? describeFailures(made.failures, made.outcomes);
   }
@@ -167,6 +174,7 @@ async function endBuild(run: OutputRun, state: BuildState, made: DocumentsDone, 
       assembler: packFeed?.assembler,
       throwIfAborted: run.throwIfAborted,
       warn: run.warn,
+      ...(state.baseline ? { edition: state.baseline.since } : {}),
     },
     report,
   );

@@ -47,14 +47,16 @@ export interface ToolInputs {
 }
 
 /** Hashes the run's inputs, reads the earlier manifest and checks its outputs, and decides. */
-export async function decideRun(output: OpenOutput, options: SettledOptions, recorded: ManifestOptions, zip: boolean, inputs: ToolInputs): Promise<RunDecision> {
+export async function decideRun(output: OpenOutput, options: SettledOptions, recorded: ManifestOptions, zip: boolean, inputs: ToolInputs, baseline?: string): Promise<RunDecision> {
   const { shard } = options;
   const previousReady = shard ? readShardAsManifest(output.outDir, shard) : readManifest(output.outDir);
   // When the run does have work, the documents reuse these checks.
   const intact = options.force ? Promise.resolve(false) : previousReady.then((m) => checkRecorded(output.verifier, m, zip));
   intact.catch(() => {});
   const printed = shard ? printedOptions(recorded) : undefined;
-  const hashes = await hashRun([resolve(options.dataDir), output.templatesDir], recorded, { ...inputs, sourceDateEpoch: options.sourceDateEpoch }, printed);
+  // A build with --since is made from its baseline too (issue 22): a changed baseline is never a no-op.
+  const hashed = baseline === undefined ? recorded : { ...recorded, baseline };
+  const hashes = await hashRun([resolve(options.dataDir), output.templatesDir], hashed, { ...inputs, sourceDateEpoch: options.sourceDateEpoch }, printed);
   const previous = await previousReady;
   const work = decideWork({ force: Boolean(options.force), zip, formats: options.formats, previous, runHash: hashes.runHash, outputsIntact: await intact });
   return { work, previous, hashes };

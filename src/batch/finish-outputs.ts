@@ -21,7 +21,7 @@ export interface FinishJob {
   /** The manifest before this run. */
   previous?: Manifest;
   /** The manifest's tool and options. */
-  base: Pick<Manifest, 'tool' | 'options'>;
+  base: Pick<Manifest, 'tool' | 'options' | 'edition'>;
   runHash: string;
   zip: boolean;
   /** The time written into the zips. */

@@ -3,6 +3,7 @@
 // documents in the output folder.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SinceEdition } from '../contracts/editions.js';
 import type { Paper } from '../contracts/paper.js';
 import type { PdfMetadata } from '../contracts/document.js';
 import type { Meta } from '../facts/schema.js';
@@ -41,6 +42,8 @@ export interface PackJob {
   idle(): Promise<void>;
   /** The whole plan's parts, merged while the documents printed (a full build), in its files' order. */
   assembler?: PackAssembler;
+  /** A build with --since: the pack lists the documents that changed after its contents (issue 22). */
+  since?: SinceEdition;
 }
 
 /** One pack to make: what it is, its PDFs in order, and the pack already there (checked intact). */
@@ -112,11 +115,12 @@ export async function updatePacks(job: PackJob, packs: readonly PackToMake[]): P
 function packInputHash(job: PackJob, pack: PackToMake, templates: ReturnType<PackJob['html']['frontMatterSources']>): string {
   return sha256(
     JSON.stringify({
-      parts: pack.files.map((f) => [f.key, f.title, f.pages, f.sha256]),
+      parts: pack.files.map((f) => [f.key, f.title, f.pages, f.sha256, ...(f.changes ? [f.changes] : [])]),
       metadata: packMetadata(job, pack),
       paper: job.paper,
       distribution: pack.plan.distribution,
       edition: job.meta.edition ?? null,
+      ...(job.since ? { since: job.since } : {}),
       ...(pack.plan.audience ? { audience: pack.plan.audience } : {}),
       templates,
       shared: job.sharedHash,
@@ -155,10 +159,22 @@ function frontMatterView(job: PackJob, pack: PackToMake, starts: Map<string, num
     title: job.meta.title,
     audience: pack.plan.audience?.title ?? null,
     asOf: job.meta.asOf,
-    edition: job.meta.edition ?? null,
+    edition: job.since ? String(job.since.number) : job.meta.edition ?? null,
     author: job.author ?? job.meta.author,
     distribution: pack.plan.distribution,
     documentCount: pack.files.length,
     groups,
+    previousAsOf: job.since?.previousAsOf ?? null,
+    changed: job.since ? changedEntries(pack.files, starts) : [],
   };
+}
+
+/** The documents that changed, in pack order, each linked to its first page, what changed named as far as the page says it. */
+function changedEntries(files: readonly ManifestFile[], starts: Map<string, number>): FrontMatterView['changed'] {
+  return files.flatMap((f) => {
+    if (!f.changes) return [];
+    const page = starts.get(f.key) ?? 0;
+    const { count, named } = f.changes;
+    return [{ title: f.title, format: f.format, page, href: packPageUri(page), count, named, more: Math.max(0, count - named.length) }];
+  });
 }

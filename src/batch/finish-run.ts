@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Skeleton } from '../contracts/document.js';
+import type { SinceEdition } from '../contracts/editions.js';
 import type { Paper } from '../contracts/paper.js';
 import type { Facts } from '../facts/facts.js';
 import { TOOL } from '../package.js';
@@ -38,6 +39,8 @@ export interface RunEnd {
   assembler?: PackAssembler;
   throwIfAborted(): void;
   warn(text: string): void;
+  /** A build with --since: its edition, in the manifest and on the pack's "What changed" page (issue 22). */
+  edition?: SinceEdition;
 }
 
 /** Finishes the run and says what it did. */
@@ -49,7 +52,7 @@ export async function finishRun(end: RunEnd, report: { documents: DocumentOutcom
     record: end.record,
     packs: end.packs,
     previous: end.previous,
-    base: { tool, options: end.options },
+    base: { tool, options: end.options, ...(end.edition ? { edition: end.edition } : {}) },
     runHash: end.runHash,
     zip: end.zip,
     date: end.date,
@@ -68,6 +71,7 @@ export async function finishRun(end: RunEnd, report: { documents: DocumentOutcom
       printer: end.printer,
       idle: end.idle,
       assembler: end.assembler,
+      ...(end.edition ? { since: end.edition } : {}),
     },
     throwIfAborted: end.throwIfAborted,
     warn: end.warn,

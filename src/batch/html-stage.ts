@@ -6,12 +6,14 @@ import type { Facts } from '../facts/facts.js';
 import type { FrontMatterView, PackWording } from '../render/front-matter.js';
 import type { RenderOptions } from '../render/render-options.js';
 import type { TemplateSet } from '../render/template-set.js';
+import type { SinceStage } from './since.js';
 
 /** Facts into HTML with one set of templates: documents, the pack's front matter, the print skeleton. */
 export interface HtmlStage {
   /** The page documents are printed in: fonts and styles by file:// URL. */
   skeleton(paper: Paper): Skeleton;
-  renderDocument(facts: Facts, spec: DocumentSpec, options: RenderOptions): RenderedDocument;
+  /** With `since` (a build with --since), the document carries its edition and what changed (issue 22). */
+  renderDocument(facts: Facts, spec: DocumentSpec, options: RenderOptions, since?: SinceStage): RenderedDocument;
   /**
    * The self-contained HTML the `html` format writes, as bytes: fonts inlined, only the slices it
    * uses, and a Content-Security-Policy that runs no script (images from http(s) with allowRemote).
@@ -46,15 +48,16 @@ export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
   const emptySkeletons = new Map<string, string>();
   return {
     skeleton: (paper) => printSkeleton(templates, paper, skeletons.renderSkeleton),
-    renderDocument(facts, spec, options) {
-      const key = `${spec.subject.kind}/${spec.subject.id}/${spec.layout}\0${JSON.stringify(options)}`;
+    renderDocument(facts, spec, options, since) {
+      const key = `${spec.subject.kind}/${spec.subject.id}/${spec.layout}\0${JSON.stringify(options)}${since ? '\0since' : ''}`;
       const shared = byLayout.get(key);
       if (shared) {
         byLayout.delete(key);
         return inFormat(shared, spec, options);
       }
       // The batch hands render a view: the facts stop at src/documents.
-      const view = buildView(facts, spec, options);
+      const built = buildView(facts, spec, options);
+      const view = since ? since.applyTo(built, spec, facts) : built;
       const rendered = renderDocument(renderer, view, spec, options, characterSource(facts, spec.subject, options));
       // The plan lists a subject's formats together, so only the latest few are kept: memory stays
       // flat over thousands of documents.

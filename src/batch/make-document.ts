@@ -18,6 +18,7 @@ import type { FinishedPrint } from './print-finished.js';
 import { describeFinding, type ProofFinding } from '../proof/index.js';
 import { proofFailure } from './proof-document.js';
 import { printSettled } from './settle-print.js';
+import type { SinceStage } from './since.js';
 
 /** What every document of a run is made with. */
 export interface DocumentJob {
@@ -37,6 +38,8 @@ export interface DocumentJob {
   strict?: boolean;
   /** Throws once the run is interrupted: nothing is written after that. */
   throwIfAborted(): void;
+  /** A build with --since: each document carries its edition and what changed (issue 22). */
+  since?: SinceStage;
 }
 
 /** A document done: its manifest entry, what happened, and the PDF's bytes when it was printed now. */
@@ -74,7 +77,8 @@ export async function makeDocument(job: DocumentJob, spec: PlannedSpec): Promise
   const started = performance.now();
   // An audience's own copy is printed with its marking (issue 14).
   const renderOptions = spec.distribution === undefined ? job.renderOptions : { ...job.renderOptions, distribution: spec.distribution };
-  const doc = job.html.renderDocument(job.facts, spec, renderOptions);
+  // Its changes are in the body and facts.json, so its input hash changes with the baseline (issue 22).
+  const doc = job.html.renderDocument(job.facts, spec, renderOptions, job.since);
   const inputHash = hashDocument(doc, job.shared);
   const earlier = job.previous.get(spec.key);
   if (!job.force && earlier && (await canReuse(job.verifier, earlier, inputHash, spec.outputPath))) {
@@ -95,6 +99,7 @@ export async function makeDocument(job: DocumentJob, spec: PlannedSpec): Promise
     bytes: file.bytes.length,
     sha256: digest,
     inputHash,
+    ...(doc.changes ? { changes: doc.changes } : {}),
   };
   const outcome = { ...outcomeOf(entry, performance.now() - started, false), ...(file.proof ? { proof: file.proof } : {}) };
   return { entry, outcome, ...(file.printed ? { printed: file.printed } : {}) };

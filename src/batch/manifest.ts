@@ -1,7 +1,8 @@
 // output/manifest.json: what a run wrote, and what the next run compares against (issue 4 item 4).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Subject } from '../contracts/document.js';
+import type { DocumentChanges, Subject } from '../contracts/document.js';
+import type { SinceEdition } from '../contracts/editions.js';
 import type { Format } from '../contracts/layouts.js';
 import type { Paper } from '../contracts/paper.js';
 import type { Audience } from '../contracts/audience.js';
@@ -24,6 +25,8 @@ export interface ManifestFile {
   sha256: string;
   /** Hash of everything the file was made from (cache.ts). */
   inputHash: string;
+  /** In a build with --since, what changed among its facts (issue 22); absent where nothing did. */
+  changes?: DocumentChanges;
 }
 
 /** A file the run wrote besides the documents: the pack or the zip. */
@@ -83,6 +86,8 @@ export interface Manifest {
   zip?: ManifestExtra;
   /** Each audience's pack and archive, in the config's order (absent: no audiences). */
   audiences?: ManifestAudience[];
+  /** A build with --since: this edition's number and the previous edition's as-of date (issue 22). */
+  edition?: SinceEdition;
 }
 
 /** The manifest an earlier run left, or undefined when there is none or it is unreadable. */

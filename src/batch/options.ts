@@ -56,10 +56,15 @@ export interface BatchOptions {
   sourceDateEpoch?: number;
   /** Aborts the run: printing stops, temporary files are removed, earlier outputs kept. */
   signal?: AbortSignal;
+  /**
+   * An earlier edition (output folder, pack, document PDF or data folder) to compare with: the
+   * documents say what changed since it, and the edition counts up from it (issue 22).
+   */
+  since?: string;
 }
 
 /** Options of `brief assemble`: shards' folders in, the whole plan's outputs out, from the same inputs and options the shards were built with. */
-export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'shard' | 'forAudiences' | 'force'> {
+export interface AssembleOptions extends Omit<BatchOptions, 'programmes' | 'topics' | 'shard' | 'forAudiences' | 'force' | 'since'> {
   /** The shards' folders (or their shard manifests). */
   shards: string[];
 }

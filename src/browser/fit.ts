@@ -56,10 +56,18 @@ export async function chooseFitSize(page: Page, paper: Paper, policy: FitPolicy)
   const measured = await measureAt(0);
   if (fitsIn(measured)) return { fontPt: undefined, stepIndex: 0, measure: measured, fits: true, dropped: 0 };
   // What the sheet shows only where it has room goes first, before the type shrinks (issue 18, item 4).
-  const { measure: atBase, dropped } = await dropUntilFits(page, paper, policy.maxPages);
-  if (fitsIn(atBase) || steps.length === 1) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: fitsIn(atBase), dropped };
+  const early = await dropUntilFits(page, paper, policy.maxPages, false);
+  let { measure: atBase, dropped } = early;
   const last = steps.length - 1;
-  const atMin = await measureAt(last);
+  let atMin = fitsIn(atBase) || steps.length === 1 ? atBase : await measureAt(last);
+  // A block marked `data-fit-late` (the change line, issue 22) goes only where even the smallest type leaves no room for it.
+  if (!fitsIn(atMin)) {
+    const late = await dropUntilFits(page, paper, policy.maxPages, true);
+    dropped += late.dropped;
+    atBase = late.measure;
+    atMin = fitsIn(atBase) || steps.length === 1 ? atBase : await measureAt(last);
+  }
+  if (fitsIn(atBase) || steps.length === 1) return { fontPt: undefined, stepIndex: 0, measure: atBase, fits: fitsIn(atBase), dropped };
   if (!fitsIn(atMin)) return { fontPt: steps[last], stepIndex: last, measure: atMin, fits: false, dropped };
   // Invariant: steps[low] overflows, steps[high] fits.
   let low = 0;
@@ -132,14 +140,15 @@ export async function measureFit(page: Page, paper: Paper, maxPages: number, fon
 }
 
 /**
- * At the base size, takes out the blocks marked `data-fit-drop` (1 first, then 2, ...) one at a time
+ * At the base size, takes out the blocks marked `data-fit-drop` (1 first, then 2, ...; with `late`,
+ * only those also marked `data-fit-late`, which the others leave in place) one at a time
  * until the content fits; each block's stand-in (`data-fit-instead-of` its `data-fit-id`, e.g. "2
  * more takeaways in the brief") is shown in its place. One round trip, however many blocks.
  */
-export async function dropUntilFits(page: Page, paper: Paper, maxPages: number): Promise<{ measure: FitMeasure; dropped: number }> {
+export async function dropUntilFits(page: Page, paper: Paper, maxPages: number, late = false): Promise<{ measure: FitMeasure; dropped: number }> {
   const { widthMm, heightMm } = PAPER_SIZES[paper];
   return page.evaluate(
-    (paperWidth, paperHeight, pages, boxGlobal, rulesGlobal, tolerance) => {
+    (paperWidth, paperHeight, pages, boxGlobal, rulesGlobal, tolerance, lateOnly) => {
       const root = document.documentElement;
       for (const element of [root, document.body]) element.style.removeProperty('--fit-font-pt');
       const readBox = (globalThis as unknown as Record<string, (w: number, h: number, rules: string) => { width: number; height: number }>)[boxGlobal]!;
@@ -149,7 +158,7 @@ export async function dropUntilFits(page: Page, paper: Paper, maxPages: number):
       const sheet = document.querySelector('main.sheet') ?? document.body;
       const measure = () => ({ available: box.height * pages, used: sheet.getBoundingClientRect().bottom - root.getBoundingClientRect().top });
       // Lowest order first; of blocks of one order, the last on the page first.
-      const blocks = Array.from(document.querySelectorAll<HTMLElement>('[data-fit-drop]'))
+      const blocks = Array.from(document.querySelectorAll<HTMLElement>(lateOnly ? '[data-fit-drop][data-fit-late]' : '[data-fit-drop]:not([data-fit-late])'))
         .map((block, index) => ({ block, index }))
         .sort((a, b) => Number(a.block.dataset.fitDrop) - Number(b.block.dataset.fitDrop) || b.index - a.index)
         .map(({ block }) => block);
@@ -172,6 +181,7 @@ export async function dropUntilFits(page: Page, paper: Paper, maxPages: number):
     READ_PAGE_BOX,
     READ_PAGE_RULES,
     TOLERANCE_PX,
+    late,
   );
 }
 

@@ -24,6 +24,7 @@ export interface BuildArgs extends GlobalArgs {
   timeout?: number;
   json: boolean;
   strict?: boolean;
+  since?: string;
 }
 
 /**
@@ -41,7 +42,8 @@ export function withBuildOptions<T>(y: import('yargs').Argv<T>) {
     .option('audience', { type: 'string', array: true, describe: "Build only this audience's documents and pack (repeatable; audiences: in the config)" })
     .option('timeout', wholeNumberOption('timeout', 'Fail a document that takes longer than this, in ms'))
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Fail the build on a make-up fault the proof finds on a printed page (clipped text, a stranded heading...)' });
+    .option('strict', { type: 'boolean', default: false, describe: 'Fail the build on a make-up fault the proof finds on a printed page (clipped text, a stranded heading...)' })
+    .option('since', { type: 'string', describe: 'An earlier output folder or pack: each document says what changed since it, and the edition counts up from it' });
 }
 
 /** The build options the flags ask for. */
@@ -74,6 +76,7 @@ export function toBuildOptions(args: BuildArgs): BatchOptions {
     sourceDateEpoch: readSourceDateEpoch(process.env),
     cwd: process.cwd(),
     env: process.env,
+    ...(args.since !== undefined ? { since: args.since } : {}),
   };
 }
 
@@ -133,6 +136,7 @@ export const buildCommand: CommandModule<GlobalArgs, BuildArgs> = {
       .example('$0 build --programme my-programme --format one-pager', 'one fact sheet')
       .example('$0 build --shard 2/4 --out out-2', 'the second quarter of the plan, for a CI matrix (then brief assemble)')
       .example('$0 build --audience board', "only the board's documents and pack (audiences: in the config)")
+      .example('$0 build --since output-may --out output-june', 'the second edition, saying what changed since the first')
       .example('$0 build --browser-ws-endpoint ws://127.0.0.1:9222/devtools/browser/…', 'on a running browser'),
   handler: async (args) => {
     const options = toBuildOptions(args);

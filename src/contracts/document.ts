@@ -79,6 +79,15 @@ export interface RenderedDocument {
   attachments?: DocumentAttachment[];
   /** The words finishing writes into the PDF. */
   pdfWords: PdfWords;
+  /** In a build with --since, what changed among its facts (issue 22); absent where nothing did. */
+  changes?: DocumentChanges;
+}
+
+/** What changed in a document since the last edition, as the manifest records it and the pack's "What changed" page lists it. */
+export interface DocumentChanges {
+  count: number;
+  /** What the first few changes are about, as a reader calls each (a name, the start of a statement). */
+  named: string[];
 }
 
 /** A file embedded in a PDF and associated with it (PDF/A-3's /AF), e.g. the data it rests on. */

@@ -2,7 +2,7 @@
 // order and the sources they come from, from the facts alone; and (issue 22) every record the
 // document draws on, which a later edition compares with. Render writes it as the attached file.
 import type { Subject } from '../contracts/document.js';
-import type { FactRecord } from '../contracts/editions.js';
+import type { FactRecord, SinceEdition } from '../contracts/editions.js';
 import type { Facts } from '../facts/facts.js';
 import { recordsDrawnOn } from './document-records.js';
 import { sourceRecord, type EvidenceClaim, type EvidenceSource } from './evidence-claims.js';
@@ -17,6 +17,8 @@ export interface EvidenceView {
   sources: EvidenceSource[];
   /** Every record the document draws on (claims and sources among them), sorted by entity and id. */
   records: FactRecord[];
+  /** In a build with --since: this edition's number and the previous one's date (issue 22). */
+  edition?: SinceEdition;
 }
 
 /** The claims the endnotes cite, in note order, and their sources in order of first citation; the records `subject`'s document draws on. */

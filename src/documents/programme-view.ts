@@ -187,5 +187,6 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
     extras: { ...extras, ...mainSourceOf(notes) },
     keywords: facts.meta.keywords ?? [],
     evidence: evidenceOf(facts, endnotes, { kind: 'programme', id }),
+    since: null,
   };
 }

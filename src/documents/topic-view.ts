@@ -92,5 +92,6 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
     extras: { ...extras, ...mainSourceOf(notes) },
     keywords: facts.meta.keywords ?? [],
     evidence: evidenceOf(facts, endnotes, { kind: 'topic', id }),
+    since: null,
   };
 }

@@ -87,6 +87,7 @@ export function titleBlock(
     gloss: fields.gloss,
     asOf: facts.meta.asOf,
     edition: facts.meta.edition ?? null,
+    previousAsOf: null,
     author: options.author ?? facts.meta.author,
     distribution: options.distribution ?? facts.meta.distribution ?? null,
     // A sheet is marked once (issue 18, item 4): its running header carries the marking.

@@ -4,6 +4,7 @@
 import type { AttributionKind, Confidence, DateValue, Figure, Incentive } from '../facts/schema.js';
 import type { Layout } from '../contracts/layouts.js';
 import type { EvidenceView } from './evidence-view.js';
+import type { SinceView } from './since-types.js';
 
 /** A name in its own script: its text, its language (BCP 47), its direction and a romanisation. */
 export interface NativeNameView {
@@ -43,6 +44,8 @@ export interface TitleBlockView {
   gloss: string | null;
   asOf: DateValue;
   edition: string | null;
+  /** The previous edition's as-of date (ISO) in a build made with --since; else null. */
+  previousAsOf: string | null;
   author: string;
   distribution: string | null;
   /** The marking the title block shows: null where the page's running header is its one place (a one-page sheet). */
@@ -275,6 +278,8 @@ export interface DocumentView {
   keywords: string[];
   /** What the document's facts.json carries: the claims it cites and their sources. */
   evidence: EvidenceView;
+  /** What changed since the previous edition (built with --since, its facts changed); else null. */
+  since: SinceView | null;
 }
 
 /** Options that shape a view. */

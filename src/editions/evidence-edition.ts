@@ -35,7 +35,9 @@ export function readEvidence(evidence: Json): DocumentEvidence {
     const record = factRecordOf(r);
     return record ? [record] : [];
   });
-  const edition = Number(evidence.edition ?? document.edition ?? 1);
+  // A build with --since gives `document.edition` as {number, previousAsOf}.
+  const given = evidence.edition ?? document.edition;
+  const edition = Number(isObject(given) ? given.number : given ?? 1);
   return {
     key: String(document.key),
     asOf: String(document.asOf ?? ''),

@@ -18,7 +18,7 @@ export function documentEvidence(view: EvidenceView, spec: DocumentSpec, title: 
   const given = new Set([...view.claims.map((c) => `claim:${c.id}`), ...view.sources.map((s) => `source:${s.id}`)]);
   const evidence = {
     format: EVIDENCE_FORMAT,
-    document: { key: printedKey(spec), title, asOf: view.asOf },
+    document: { key: printedKey(spec), title, asOf: view.asOf, ...(view.edition ? { edition: view.edition } : {}) },
     claims: view.claims,
     sources: view.sources,
     // The claims and sources cited are given above in full; the rest of what the document draws on here.

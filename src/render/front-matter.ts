@@ -22,6 +22,16 @@ export interface ContentsEntry {
   href: string;
 }
 
+/** A document that changed since the last edition, on the pack's "What changed" page (issue 22). */
+export interface ChangedEntry extends ContentsEntry {
+  /** How many changes. */
+  count: number;
+  /** What the first few are about. */
+  named: string[];
+  /** Changes not named. */
+  more: number;
+}
+
 /** What the cover and the contents show; their own words come from the labels. */
 export interface FrontMatterView {
   title: string;
@@ -34,6 +44,10 @@ export interface FrontMatterView {
   documentCount: number;
   /** Programmes, then topics: `kind` picks the heading's label (`pack.programme`, `pack.topic`). */
   groups: { kind: SubjectKind; entries: ContentsEntry[] }[];
+  /** In a build with --since, the previous edition's as-of date (ISO); else null. */
+  previousAsOf: string | null;
+  /** The documents that changed since it, in pack order: the "What changed" page after the contents; none, no page. */
+  changed: ChangedEntry[];
 }
 
 /** The texts the front matter is made from, as part of the pack's input hash. */
@@ -42,7 +56,8 @@ export function frontMatterSources(templates: TemplateSet): { cover: string; con
   const own = (entries: ReadonlyMap<string, { value: unknown }>) => [...entries].filter(([key]) => /^(pack|document)\./.test(key)).map(([key, e]) => [key, e.value]);
   const translations = [...templates.labels.languages].map(([tag, entries]) => [tag, own(entries)]);
   const labels = JSON.stringify([own(templates.labels.entries), translations, [...templates.labels.reworded]]);
-  return { cover: templates.pack.cover!.source, contents: `${templates.pack.contents!.source}\0${labels}`, css: packCss(templates) };
+  const contents = `${templates.pack.contents!.source}\0${templates.pack.changes!.source}\0${labels}`;
+  return { cover: templates.pack.cover!.source, contents, css: packCss(templates) };
 }
 
 /** The front matter as a document the printer prints. */
@@ -54,7 +69,9 @@ export function renderFrontMatter(
   metadata: PdfMetadata,
 ): RenderedDocument {
   const call = { lang: metadata.language };
-  const body = `${renderer.render('pack/cover', view, call)}\n${renderer.render('pack/contents', view, call)}`;
+  // The "What changed" page only where there is one: a build without --since prints what it did before.
+  const parts = ['cover', 'contents', 'changes'].map((name) => renderer.render(`pack/${name}`, view, call));
+  const body = parts.filter((html) => html.trim() !== '').join('\n');
   return {
     key: 'pack/front-matter',
     title: view.title,

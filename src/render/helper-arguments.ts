@@ -65,6 +65,10 @@ export const ARGUMENTS = {
   plural: { wants: 'the plural word (a string) third, or nothing', accepts: isString },
   strings: { wants: 'a list of strings', accepts: (v) => Array.isArray(v) && v.every(isString) },
   separator: { wants: 'a separator (a string) after the list', accepts: isString },
+  since: {
+    wants: "the document's changes (@root.since), or null",
+    accepts: (v) => v === null || (isObject(v) && Array.isArray(v.notes)),
+  },
   stopMark: { wants: 'the mark to print (a string) after the text, or nothing', accepts: isString },
 } as const satisfies Record<string, ArgumentKind>;
 

@@ -52,6 +52,13 @@ export function createHelpers(safe: (html: string) => unknown, wording: () => Wo
     noterefs: checkedHelper('noterefs', { required: [A.noteNumbers] }, (notes: number[]) =>
       safe(notes.length ? `<sup class="noteref">${notes.map(noteLink).join(',')}</sup>` : ''),
     ),
+    /**
+     * `{{changed notes @root.since}}`: in a passage citing a note whose claim changed since the last
+     * edition, words a screen reader reads out, and by which the styles draw a bar beside it (issue 22); nothing otherwise.
+     */
+    changed: checkedHelper('changed', { required: [A.noteNumbers, A.since] }, (notes: number[], since: { notes: number[] } | null) =>
+      safe(since && notes.some((n) => since.notes.includes(n)) ? `<span class="change-words">${escapeHtml(wording().labels.text('since.marked', {}, wording().lang))}</span>` : ''),
+    ),
     /** `{{notelist notes}}`: "3, 4, 5", each linking to its note, for a line in running text. */
     notelist: checkedHelper('notelist', { required: [A.noteNumbers] }, (notes: number[]) => safe(notes.map(noteLink).join(', '))),
     /** `{{plural count "source"}}` or `{{plural count "person" "people"}}`: "3 sources". */

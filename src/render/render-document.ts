@@ -9,7 +9,7 @@ import { renderPageCss } from './page-css.js';
 import type { Renderer } from './renderer.js';
 import { assertDrawable, type CharacterSource } from './check-drawable.js';
 import { documentEvidence } from './document-evidence.js';
-import type { DocumentSpec, PdfMetadata, PdfWords, RenderedDocument } from '../contracts/document.js';
+import type { DocumentChanges, DocumentSpec, PdfMetadata, PdfWords, RenderedDocument } from '../contracts/document.js';
 import { LAYOUTS, OUTPUT_KINDS } from '../contracts/layouts.js';
 import type { RenderOptions } from './render-options.js';
 import type { Wording } from './format/wording.js';
@@ -115,8 +115,19 @@ export function renderDocument(renderer: Renderer, view: DocumentView, spec: Doc
     ...(leftOut.length ? { leftOut } : {}),
     attachments: [documentEvidence(view.evidence, spec, title, labels.text('pdf.facts-attachment', {}, view.lang))],
     pdfWords: pdfWordsOf(labels, view.lang),
+    ...(view.since ? { changes: changesOf(view.since, (key) => labels.text(key, {}, view.lang)) } : {}),
   };
 }
+
+/** How many changes, and what the first few are about: the pack's "What changed" page names them (issue 22). */
+function changesOf(since: NonNullable<DocumentView['since']>, word: (key: string) => string): DocumentChanges {
+  const lines = [...since.changed, ...since.added, ...since.removed];
+  const named = lines.map((line) => (line.field ? `${line.name} (${word(line.field)})` : line.path ? `${line.name} (${line.path})` : line.name));
+  return { count: since.count, named: [...new Set(named)].slice(0, CHANGES_NAMED) };
+}
+
+/** How many changes of a document the pack's "What changed" page names; the rest are counted. */
+const CHANGES_NAMED = 3;
 
 /** The words finishing writes into a PDF, in the document's language; placeholders are filled as the PDF is finished. */
 export function pdfWordsOf(labels: Labels, lang: string): PdfWords {

@@ -47,7 +47,7 @@ const KINDS = [
 ] as const;
 
 /** The pack templates a set must have (the bundled set always does). */
-const PACK_TEMPLATES = ['cover', 'contents'] as const;
+const PACK_TEMPLATES = ['cover', 'contents', 'changes'] as const;
 
 /** The templates bundled with the tool: the `templates/` folder next to package.json. */
 export function bundledTemplatesDir(): string {

@@ -150,6 +150,22 @@ printing('a one-pager overflowing at its base size is fitted onto one page, at t
   }
 });
 
+printing('a block marked data-fit-late stays where the type shrinks to fit; the other optional blocks go first (issue 22)', async (ctx) => {
+  const sheet = (late: string) =>
+    `<main class="sheet"><h1>Fact sheet</h1><p data-fit-drop="5"${late}>CHANGE-LINE since the last edition</p>${Array.from({ length: 7 }, () => `<p>${paragraph(100)}</p>`).join('')}<p data-fit-drop="1">OPTIONAL-BLOCK ${paragraph(20)}</p><p>END-OF-SHEET</p></main>`;
+  const kept = await ctx.printer.print(testDocument('programmes/late/one-pager', sheet(' data-fit-late'), { fit: ONE_PAGER_FIT }));
+  assert.is(kept.pages, 1);
+  assert.ok((kept.fittedFontPt ?? Infinity) < ONE_PAGER_FIT.baseFontPt, 'the type shrank');
+  const text = pdfText(await saved(ctx, 'late', kept));
+  assert.match(text, 'CHANGE-LINE');
+  assert.not.match(text, 'OPTIONAL-BLOCK');
+  assert.match(text, 'END-OF-SHEET');
+  // Without the mark, the same block goes before the type shrinks.
+  const dropped = pdfText(await saved(ctx, 'early', await ctx.printer.print(testDocument('programmes/early/one-pager', sheet(''), { fit: ONE_PAGER_FIT }))));
+  assert.not.match(dropped, 'CHANGE-LINE');
+  assert.match(dropped, 'END-OF-SHEET');
+});
+
 printing('a one-pager that cannot fit at the minimum size fails with a FitError naming it and what is left over', async (ctx) => {
   try {
     await ctx.printer.print(testDocument('programmes/overflow/one-pager', oneTextPager(30), { fit: ONE_PAGER_FIT }));

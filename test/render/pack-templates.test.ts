@@ -19,6 +19,8 @@ const VIEW: FrontMatterView = {
   distribution: null,
   documentCount: 2,
   groups: [{ kind: 'programme', entries: [{ title: 'Alpha: brief', format: 'brief', page: 3, href: 'briefing-pack:page/3' }] }],
+  previousAsOf: null,
+  changed: [],
 };
 const METADATA = { title: 'A briefing series: briefing pack', author: 'An office', subject: '', keywords: [], creator: 'x', producer: 'x', language: 'en-GB', date: new Date(0) };
 
