@@ -57,7 +57,7 @@ export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
       }
       // The batch hands render a view: the facts stop at src/documents.
       const built = buildView(facts, spec, options);
-      const view = since ? since.applyTo(built, spec, facts) : built;
+      const view = since ? since.applyTo(built, spec, facts, (citeFirst) => buildView(facts, spec, { ...options, citeFirst })) : built;
       const rendered = renderDocument(renderer, view, spec, options, characterSource(facts, spec.subject, options));
       // The plan lists a subject's formats together, so only the latest few are kept: memory stays
       // flat over thousands of documents.

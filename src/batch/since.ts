@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { DocumentSpec } from '../contracts/document.js';
 import type { Change, Edition, FactRecord, SinceEdition } from '../contracts/editions.js';
 import { recordsOfFacts } from '../documents/facts-as-records.js';
-import { withSince } from '../documents/since-view.js';
+import { sinceClaims, withSince } from '../documents/since-view.js';
 import type { DocumentView } from '../documents/view-types.js';
 import { BriefError, UsageError } from '../errors.js';
 import type { Facts } from '../facts/facts.js';
@@ -24,7 +24,8 @@ export interface Baseline {
 
 /** What the HTML stage is told of the baseline: how a document's view gains its edition and changes. */
 export interface SinceStage {
-  applyTo(view: DocumentView, spec: DocumentSpec, facts: Facts): DocumentView;
+  /** `rebuild` builds the view again citing some claims first (the part's, read before the rest). */
+  applyTo(view: DocumentView, spec: DocumentSpec, facts: Facts, rebuild: (citeFirst: readonly string[]) => DocumentView): DocumentView;
 }
 
 /** Reads OLD (an output folder, a pack, a document PDF or a data folder); a one-line error where it cannot. */
@@ -60,11 +61,13 @@ export function sinceStage(baseline: Baseline): SinceStage {
     return current.keys;
   };
   return {
-    applyTo(view, spec, facts) {
+    applyTo(view, spec, facts, rebuild) {
       const records = view.evidence.records;
       const held = inData(facts);
       const changes = baseline.changesOf(baselineKey(spec), records).filter((c) => c.type !== 'removed' || !held.has(`${c.entity}:${c.id}`));
-      return withSince(view, baseline.since, changes, { now: records, before: baseline.edition.records });
+      const cite = sinceClaims(changes, records);
+      const cited = cite.length > 0 ? rebuild(cite) : view;
+      return withSince(cited, baseline.since, changes, { now: cited.evidence.records, before: baseline.edition.records });
     },
   };
 }

@@ -7,8 +7,8 @@ import { buildTopicView } from './topic-view.js';
 import type { DocumentView } from './view-types.js';
 
 /** The view of `spec`'s subject in `spec`'s layout; the marking and author may be given over the data's. */
-export function buildView(facts: Facts, spec: DocumentSpec, options: { distribution?: string; author?: string }): DocumentView {
-  const viewOptions = { layout: spec.layout, distribution: options.distribution, author: options.author };
+export function buildView(facts: Facts, spec: DocumentSpec, options: { distribution?: string; author?: string; citeFirst?: readonly string[] }): DocumentView {
+  const viewOptions = { layout: spec.layout, distribution: options.distribution, author: options.author, citeFirst: options.citeFirst };
   return spec.subject.kind === 'programme'
     ? buildProgrammeView(facts, spec.subject.id, viewOptions)
     : buildTopicView(facts, spec.subject.id, viewOptions);

@@ -118,6 +118,7 @@ export function buildProgrammeView(facts: Facts, id: string, options: ViewOption
   if (!p) throw new UsageError(`no programme "${id}" in the data`);
   const { parts, limits } = LAYOUTS[options.layout];
   const notes = new Endnotes(facts);
+  notes.cite(...(options.citeFirst ?? []));
   const rates: RateView[] = [];
   const match = { programmes: [id], topic: null };
   // Cite in reading order, so endnote numbers rise through the document.

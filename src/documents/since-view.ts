@@ -45,7 +45,10 @@ export function withSince(
     const claims = change.entity === 'claim' ? [change.id] : claimsOf(record);
     return [...new Set(claims.flatMap((id) => (noteOf.has(id) ? [noteOf.get(id)!] : [])))].sort((a, b) => a - b);
   };
-  const lines = collapseAmounts(shown, byKey, before).map((change) => ({ type: change.type, line: lineOf(change, notesOf(change)) }));
+  const lines = collapseAmounts(shown, byKey, before).map((change) => ({
+    type: change.type,
+    line: lineOf({ ...change, label: wholeName(change, byKey, before) }, notesOf(change)),
+  }));
   const pick = (type: Change['type']) => lines.filter((l) => l.type === type).map((l) => l.line);
   const ordered = [...pick('changed'), ...pick('added'), ...pick('removed')];
   const since: SinceView = {
@@ -60,6 +63,32 @@ export function withSince(
     notes: [...new Set(ordered.flatMap((l) => l.notes))].sort((a, b) => a - b),
   };
   return { ...view, titleBlock, evidence, since };
+}
+
+/**
+ * The claims the "Since the last edition" part cites, in the order it shows them (changed, then
+ * new; a withdrawn claim is gone from the data): the view is built again citing them first, so that
+ * a new claim nothing else cites has a note, and the part's notes are numbered as a reader meets them.
+ */
+export function sinceClaims(changes: readonly Change[], records: readonly FactRecord[]): string[] {
+  const byKey = new Map(records.map((r) => [`${r.entity}:${r.id}`, r]));
+  const shown = changes.filter((change) => !isClaimLink(change) && change.type !== 'removed');
+  const ordered = [...shown.filter((c) => c.type === 'changed'), ...shown.filter((c) => c.type === 'added')];
+  return [...new Set(ordered.flatMap((c) => (c.entity === 'claim' ? [c.id] : claimsOf(byKey.get(`${c.entity}:${c.id}`)))))];
+}
+
+/**
+ * What a change is about, whole: a claim's statement, an event with its date, a quote with its
+ * speaker. The diff's label is cut at 60 characters for a line of its own; the brief has room.
+ */
+function wholeName(change: Change, now: ReadonlyMap<string, FactRecord>, before: ReadonlyMap<string, FactRecord>): string {
+  const key = `${change.entity}:${change.id}`;
+  const fields = (change.type === 'removed' ? before.get(key) : now.get(key) ?? before.get(key))?.fields;
+  if (!fields) return change.label;
+  if (change.entity === 'claim' && fields.statement) return fields.statement;
+  if (change.entity === 'event' && fields.event) return fields.date ? `${fields.date}: ${fields.event}` : fields.event;
+  if (change.entity === 'quote' && fields.words) return fields.speaker ? `${fields.speaker}: “${fields.words}”` : `“${fields.words}”`;
+  return change.label;
 }
 
 function lineOf(change: LineChange, notes: number[]): ChangeLineView {

@@ -26,6 +26,7 @@ export function buildTopicView(facts: Facts, id: string, options: ViewOptions): 
   if (!topic) throw new UsageError(`no topic "${id}" in the data`);
   const { parts, limits } = LAYOUTS[options.layout];
   const notes = new Endnotes(facts);
+  notes.cite(...(options.citeFirst ?? []));
   const rates: RateView[] = [];
   const match = { programmes: topic.programmes, topic: id };
   const programmes = topic.programmes.flatMap((pid) => (facts.programmes.get(pid) ? [facts.programmes.get(pid)!] : []));

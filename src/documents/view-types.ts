@@ -289,6 +289,8 @@ export interface ViewOptions {
   distribution?: string;
   /** Overrides the dataset's author or office. */
   author?: string;
+  /** Claims cited before any other (issue 22): the "Since the last edition" part's, read first. */
+  citeFirst?: readonly string[];
 }
 
 /** The incentive's data, for helpers that format it as the data gives it. */

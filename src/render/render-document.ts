@@ -121,9 +121,21 @@ export function renderDocument(renderer: Renderer, view: DocumentView, spec: Doc
 
 /** How many changes, and what the first few are about: the pack's "What changed" page names them (issue 22). */
 function changesOf(since: NonNullable<DocumentView['since']>, word: (key: string) => string): DocumentChanges {
-  const lines = [...since.changed, ...since.added, ...since.removed];
-  const named = lines.map((line) => (line.field ? `${line.name} (${word(line.field)})` : line.path ? `${line.name} (${line.path})` : line.name));
+  // Each named with what happened to it: "Changed: Kunpeng Plan (name)", "New: …", "Withdrawn: …".
+  const lines = (['changed', 'added', 'removed'] as const).flatMap((type) => since[type].map((line) => ({ type, line })));
+  const named = lines.map(({ type, line }) => {
+    const what = line.field ? `${line.name} (${word(line.field)})` : line.path ? `${line.name} (${line.path})` : line.name;
+    return `${word(`since.${type}`)}: ${shortened(what)}`;
+  });
   return { count: since.count, named: [...new Set(named)].slice(0, CHANGES_NAMED) };
+}
+
+/** A change as the pack's page names it: at most 80 characters, cut at a word. */
+function shortened(text: string): string {
+  if (text.length <= 80) return text;
+  const cut = text.slice(0, 80);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')} …`;
 }
 
 /** How many changes of a document the pack's "What changed" page names; the rest are counted. */

@@ -40,8 +40,10 @@ test('the changed programme\'s brief names the old and the new amount, the new c
   assert.ok(text.includes('SINCE THE LAST EDITION (24 AUGUST 2023)'), text.slice(0, 2000));
   assert.ok(text.includes('Qiming Plan (name): Qiming Plan (was Qiming)'), text.slice(0, 2000));
   assert.ok(text.includes('Typical signing bonus: CN¥3.5m–CN¥5m (was CN¥3m–CN¥5m)'), text.slice(0, 2000));
-  assert.ok(text.includes('New CLAIM MIIT opened an office in Shenzhen in 2024 to receive …'), text.slice(0, 2000));
-  assert.ok(text.includes('Withdrawn EVENT 2021: Ma Yuanxiao of the Beijing Institute of Technology …'), text.slice(0, 2000));
+  // The part says each change whole, its notes numbered first (it is read first).
+  assert.ok(text.includes('Typical signing bonus: CN¥3.5m–CN¥5m (was CN¥3m–CN¥5m) 1 New'), text.slice(0, 2000));
+  assert.ok(text.includes('New CLAIM MIIT opened an office in Shenzhen in 2024 to receive applications for Qiming from abroad. 2 Withdrawn'), text.slice(0, 2000));
+  assert.ok(text.includes("Withdrawn EVENT 2021: Ma Yuanxiao of the Beijing Institute of Technology becomes a Qiming recipient, as the institute's website records. At a glance"), text.slice(0, 2000));
 });
 
 test('the changed programme\'s fact sheet says what changed in one line', () => {
@@ -97,7 +99,7 @@ test("the pack's What-changed page lists exactly the changed documents, each lin
     'Why experts hesitate to return: fact sheet',
   ]);
   const said = pageText(pack, page).replace(/\s+/g, ' ');
-  assert.ok(said.includes('4 changes: Qiming Plan (name); Typical signing bonus; MIIT opened an office in Shenzhen in 2024 to receive …; and 1 more'), said);
+  assert.ok(said.includes('4 changes: Changed: Qiming Plan (name); Changed: Typical signing bonus; New: MIIT opened an office in Shenzhen in 2024 to receive applications for Qiming …; and 1 more'), said);
   const links = (await linkTargets(pack)).filter((link) => link.page === page);
   const qiming = links.find((link) => link.contents === 'Go to Qiming Plan (启明, Qǐmíng): brief');
   assert.ok(qiming?.target, JSON.stringify(links.slice(0, 3)));

@@ -58,7 +58,7 @@ test("a brief whose facts changed shows the part after its lead: the amount as i
   // The signing bonus's claim is cited in the part and marked where the brief cites it.
   assert.match(part, /<sup class="noteref"><a href="#note-\d+">\d+<\/a><\/sup>/);
   assert.ok((doc.body.match(/<span class="change-words">Changed since the last edition<\/span>/g) ?? []).length >= 2);
-  assert.equal(doc.changes, { count: 2, named: ['Typical signing bonus', 'A claim the desk no longer stands behind'] });
+  assert.equal(doc.changes, { count: 2, named: ['Changed: Typical signing bonus', 'Withdrawn: A claim the desk no longer stands behind'] });
 });
 
 test("a fact sheet says it in one line, the last block dropped where the sheet has no room", () => {
