@@ -19,7 +19,7 @@ export interface Baseline {
   /** The baseline's facts, hashed: part of the run hash, so a changed baseline rebuilds what it changes. */
   digest: string;
   /** The changes among the records a document draws on (src/editions, loaded only for a build with --since). */
-  changesOf(documentKey: string, records: readonly FactRecord[]): Change[];
+  changesOf(documentKey: string, records: readonly FactRecord[], cited: readonly string[]): Change[];
 }
 
 /** What the HTML stage is told of the baseline: how a document's view gains its edition and changes. */
@@ -44,7 +44,7 @@ export async function readBaseline(target: string | undefined, cwd?: string): Pr
   const since = { number: edition.number + 1, previousAsOf: edition.asOf };
   const documents = [...edition.documents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const digest = createHash('sha256').update(JSON.stringify({ since, records: edition.records, documents })).digest('hex');
-  return { edition, since, digest, changesOf: (key, records) => documentChanges(edition, key, records) };
+  return { edition, since, digest, changesOf: (key, records, cited) => documentChanges(edition, key, records, cited) };
 }
 
 /** The document's key in the baseline: an audience's copy is compared as the plan's document it copies. */
@@ -64,7 +64,8 @@ export function sinceStage(baseline: Baseline): SinceStage {
     applyTo(view, spec, facts, rebuild) {
       const records = view.evidence.records;
       const held = inData(facts);
-      const changes = baseline.changesOf(baselineKey(spec), records).filter((c) => c.type !== 'removed' || !held.has(`${c.entity}:${c.id}`));
+      const notes = view.endnotes.map((note) => note.claimId);
+      const changes = baseline.changesOf(baselineKey(spec), records, notes).filter((c) => c.type !== 'removed' || !held.has(`${c.entity}:${c.id}`));
       const cite = sinceClaims(changes, records);
       const cited = cite.length > 0 ? rebuild(cite) : view;
       return withSince(cited, baseline.since, changes, { now: cited.evidence.records, before: baseline.edition.records });

@@ -31,6 +31,8 @@ export interface Edition {
   records: readonly FactRecord[];
   /** The records each document draws on, by document key (`programmes/qiming/brief`); empty for a data folder. */
   documents: ReadonlyMap<string, readonly RecordKey[]>;
+  /** The claims each document cites in its notes, by document key (read from its PDF); absent for a data folder. */
+  cited?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One change, by stable id: a field's old and new value, or a whole record added or removed. */

@@ -7,13 +7,35 @@ import { recordKey } from '../documents/fact-records.js';
 import { diffRecords } from './diff-editions.js';
 
 /** The changes that concern the document `documentKey` (`programmes/qiming/brief`), which now draws on `records`. */
-export function documentChanges(baseline: Edition, documentKey: string, records: readonly FactRecord[]): Change[] {
+export function documentChanges(baseline: Edition, documentKey: string, records: readonly FactRecord[], citedNow?: readonly string[]): Change[] {
   const known = new Map<RecordKey, FactRecord>(baseline.records.map((r) => [recordKey(r), r]));
   const listed = baseline.documents.get(documentKey) ?? baseline.documents.get(printedKeyOf(documentKey));
   const drawn = listed ?? (baseline.documents.size === 0 ? linkedKeys(baseline.records, documentKey) : []);
   // Records it draws on now that the baseline knew are compared, whoever drew on them then.
   const keys = new Set([...drawn, ...records.map(recordKey).filter((key) => known.has(key))]);
-  return diffRecords([...keys].flatMap((key) => known.get(key) ?? []), records);
+  const changes = diffRecords([...keys].flatMap((key) => known.get(key) ?? []), records);
+  const citedBefore = baseline.cited?.get(documentKey) ?? baseline.cited?.get(printedKeyOf(documentKey));
+  return changes.filter(printedIn({ now: new Map(records.map((r) => [recordKey(r), r])), before: known }, citedNow, citedBefore));
+}
+
+/** Amounts and events rest on a claim, and are printed where it is cited. */
+const SHOWN_BY_CLAIM = new Set<string>(['amount', 'event']);
+
+/**
+ * Whether a change is to something the document prints, now or in its baseline: a fact sheet's
+ * short timeline, or a topic that compares some of its programmes' amounts, shows only those whose
+ * claims its notes cite. Where the cited claims are not known (a data folder), it is kept.
+ */
+function printedIn(records: { now: ReadonlyMap<RecordKey, FactRecord>; before: ReadonlyMap<RecordKey, FactRecord> }, citedNow?: readonly string[], citedBefore?: readonly string[]) {
+  const cites = (cited: readonly string[] | undefined, record: FactRecord | undefined) => {
+    const claim = record?.fields.claim;
+    return record !== undefined && (claim === undefined || cited === undefined || cited.includes(claim));
+  };
+  return (change: Change): boolean => {
+    if (!SHOWN_BY_CLAIM.has(change.entity)) return true;
+    const key = `${change.entity}:${change.id}`;
+    return (change.type !== 'removed' && cites(citedNow, records.now.get(key))) || (change.type !== 'added' && cites(citedBefore, records.before.get(key)));
+  };
 }
 
 /**

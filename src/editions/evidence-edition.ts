@@ -24,6 +24,8 @@ export interface DocumentEvidence {
   asOf: string;
   number: number;
   records: FactRecord[];
+  /** The claims its notes cite. */
+  cited: string[];
 }
 
 /** What one facts.json says. */
@@ -43,6 +45,7 @@ export function readEvidence(evidence: Json): DocumentEvidence {
     asOf: String(document.asOf ?? ''),
     number: Number.isInteger(edition) && edition > 0 ? edition : 1,
     records: sortRecords([...claims, ...sources, ...others]),
+    cited: claims.map((c) => c.id),
   };
 }
 
@@ -58,12 +61,14 @@ function factRecordOf(value: unknown): FactRecord | undefined {
 export function editionOfDocuments(documents: readonly DocumentEvidence[]): Edition {
   const records = sortRecords(documents.flatMap((d) => d.records));
   const lists = new Map<string, RecordKey[]>();
+  const cited = new Map<string, string[]>();
   for (const document of documents) {
     const keys = lists.get(document.key) ?? [];
     lists.set(document.key, [...new Set([...keys, ...document.records.map(recordKey)])]);
+    cited.set(document.key, [...new Set([...(cited.get(document.key) ?? []), ...document.cited])]);
   }
   // The latest date and edition any of them gives: a pack's documents share one.
   const asOf = documents.map((d) => d.asOf).sort().at(-1) ?? '';
   const number = Math.max(1, ...documents.map((d) => d.number));
-  return { asOf, number, records, documents: lists };
+  return { asOf, number, records, documents: lists, cited };
 }
