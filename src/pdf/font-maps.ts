@@ -4,13 +4,16 @@
 import { bytesAsText, PdfLexer, Token } from './pdf-lexer.js';
 import { isArray, isNumber, type PdfValue } from './pdf-objects.js';
 
-/** Each CID's width as the /W array gives it. */
-export function readWidths(w: PdfValue | undefined): Map<number, number> {
+/**
+ * Each CID's width as the /W array gives it: `c [w1 w2 ...]` and `cfirst clast w`. `resolve` reads
+ * an inner array given by reference; a range is held to the 65,536 CIDs a font can have.
+ */
+export function readWidths(w: PdfValue | undefined, resolve: (value: PdfValue | undefined) => PdfValue | undefined = (value) => value): Map<number, number> {
   const widths = new Map<number, number>();
   if (!w || !isArray(w)) return widths;
   for (let i = 0; i < w.length; ) {
     const first = w[i];
-    const next = w[i + 1];
+    const next = resolve(w[i + 1]);
     if (!isNumber(first!)) break;
     if (next !== undefined && isArray(next)) {
       next.forEach((width, k) => isNumber(width) && widths.set(first + k, width));
@@ -19,7 +22,7 @@ export function readWidths(w: PdfValue | undefined): Map<number, number> {
       const last = next;
       const width = w[i + 2];
       if (!isNumber(last!) || width === undefined || !isNumber(width)) break;
-      for (let cid = first; cid <= last; cid++) widths.set(cid, width);
+      for (let cid = first; cid <= last && cid - first < 65536; cid++) widths.set(cid, width);
       i += 3;
     }
   }

@@ -11,5 +11,7 @@ export { PdfLexer, Token, bytesAsText } from './pdf-lexer.js';
 export { readValue } from './pdf-parser.js';
 export { inflate } from './deflate.js';
 export { readToUnicode } from './text-lexer.js';
+export { readWidths } from './font-maps.js';
+export { stringBytes } from './pdf-text.js';
 export { readNameTree, readNumberTree } from './pdf-trees.js';
 export { get, isArray, isDict, isNumber, isRef, isString, nameAt, refsOf, PdfName, PdfRef, PdfString, type PdfDict, type PdfValue } from './pdf-objects.js';

@@ -22,10 +22,14 @@ export function pdfDate(date: Date): string {
   return `D:${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}+00'00'`;
 }
 
+/** The bytes a string token holds, one character each: `<hex>` or `(literal)` with its escapes read. */
+export function stringBytes(token: PdfString): string {
+  return token.raw.startsWith('<') ? hexBytes(token.raw) : literalBytes(token.raw);
+}
+
 /** The text a string token holds: UTF-16BE with a byte-order mark, else PDFDocEncoding read as Latin-1. */
 export function decodeText(token: PdfString): string {
-  const raw = token.raw;
-  const bytes = raw.startsWith('<') ? hexBytes(raw) : literalBytes(raw);
+  const bytes = stringBytes(token);
   if (bytes.charCodeAt(0) !== 0xfe || bytes.charCodeAt(1) !== 0xff) return bytes;
   let out = '';
   for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes.charCodeAt(i) << 8) | bytes.charCodeAt(i + 1));

@@ -1,7 +1,7 @@
 // The fonts of a page as the proof reads them (ISO 32000-1, 9.6-9.10): how many bytes a character
 // code has, each glyph's advance width, and the text it stands for (its ToUnicode CMap, 9.10.3),
 // so that a run of glyphs has a width and a text.
-import { get, inflate, isArray, isDict, isNumber, nameAt, readToUnicode, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
+import { get, inflate, isArray, isDict, isNumber, nameAt, readToUnicode, readWidths, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
 
 /** One font of a page, read for the proof. */
 export interface ProofFont {
@@ -36,12 +36,13 @@ export function readPageFonts(file: PdfFile, page: PdfDict, cache: Map<number, P
 
 function readFont(file: PdfFile, dict: PdfDict): ProofFont {
   const composite = nameAt(dict, 'Subtype') === 'Type0';
-  const widths = new Map<number, number>();
+  let widths = new Map<number, number>();
   let defaultWidth = composite ? 1000 : 500;
   if (composite) {
     const descendant = file.dict(get(dict, 'DescendantFonts', isArray)?.[0]);
     defaultWidth = get(descendant, 'DW', isNumber) ?? 1000;
-    readCidWidths(file, file.resolve(descendant?.get('W')), widths);
+    // Read as the pack reads it when it merges fonts (font-maps.ts).
+    widths = readWidths(file.resolve(descendant?.get('W')), (value) => file.resolve(value));
   } else {
     // A Type 3 font's widths are in its glyph space (9.6.5): its /FontMatrix makes them text space.
     const matrix = file.resolve(dict.get('FontMatrix'));
@@ -53,26 +54,6 @@ function readFont(file: PdfFile, dict: PdfDict): ProofFont {
   return { codeBytes: composite ? 2 : 1, widths, defaultWidth, text: readFontText(file, dict.get('ToUnicode')) };
 }
 
-/** A CIDFont's /W (9.7.4.3): `c [w1 w2 ...]` and `cfirst clast w`. */
-function readCidWidths(file: PdfFile, w: PdfValue | undefined, widths: Map<number, number>): void {
-  if (!Array.isArray(w)) return;
-  for (let i = 0; i < w.length; ) {
-    const first = w[i];
-    const next = file.resolve(w[i + 1]);
-    if (typeof first !== 'number') break;
-    if (Array.isArray(next)) {
-      next.forEach((width, k) => typeof width === 'number' && widths.set(first + k, width));
-      i += 2;
-    } else {
-      const last = next;
-      const width = w[i + 2];
-      if (typeof last !== 'number' || typeof width !== 'number') break;
-      for (let c = first; c <= last && c - first < 65536; c++) widths.set(c, width);
-      i += 3;
-    }
-  }
-}
-
 /** A ToUnicode CMap's text by code (9.10.3), read as finishing reads it. */
 function readFontText(file: PdfFile, ref: PdfValue | undefined): Map<number, string> {
   const num = typeof ref === 'object' && ref !== null && 'num' in ref ? ref.num : undefined;
@@ -80,29 +61,3 @@ function readFontText(file: PdfFile, ref: PdfValue | undefined): Map<number, str
   if (!stream?.data || !isDict(stream.value)) return new Map();
   return readToUnicode(nameAt(stream.value, 'Filter') === 'FlateDecode' ? inflate(stream.data) : stream.data);
 }
-
-/** The bytes of a string token: `<hex>` read, `(literal)` as its characters (escapes aside). */
-export function hexBytes(raw: string): number[] {
-  const out: number[] = [];
-  if (!raw.startsWith('<')) {
-    for (let i = 1; i < raw.length - 1; i++) {
-      if (raw[i] === '\\') i++;
-      out.push(raw.charCodeAt(i) & 0xff);
-    }
-    return out;
-  }
-  let high = -1;
-  for (let i = 1; i < raw.length - 1; i++) {
-    const digit = parseInt(raw[i]!, 16);
-    if (Number.isNaN(digit)) continue;
-    if (high < 0) high = digit;
-    else {
-      out.push(high * 16 + digit);
-      high = -1;
-    }
-  }
-  if (high >= 0) out.push(high * 16);
-  return out;
-}
-
-

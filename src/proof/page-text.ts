@@ -3,8 +3,8 @@
 // an artifact) and whether the clip in force cuts it. Operators are read by the content lexer;
 // only the few that place text, change the matrix or clip are interpreted, their operands read
 // straight from the bytes where they are numbers or one hex string (most of a page): cheap.
-import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, readValue, Token, type PdfValue } from '../pdf/index.js';
-import { hexBytes, type ProofFont } from './page-fonts.js';
+import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, readValue, stringBytes, Token, type PdfValue } from '../pdf/index.js';
+import type { ProofFont } from './page-fonts.js';
 import { fontOperands, mcidOperand, readNumbers } from './read-numbers.js';
 import { growBox, hexValue, intersect, multiply, NO_CLIP, readMcid, type Box, type CutMark, type Matrix, type PageText, type TextRun } from './page-geometry.js';
 
@@ -230,9 +230,9 @@ class TextReader {
     for (const item of strings) {
       if (isNumber(item)) advance -= (item / 1000) * this.#size;
       if (!isString(item)) continue;
-      const bytes = hexBytes(item.raw);
+      const bytes = stringBytes(item);
       for (let i = 0; i + font.codeBytes <= bytes.length; i += font.codeBytes) {
-        const code = font.codeBytes === 2 ? bytes[i]! * 256 + bytes[i + 1]! : bytes[i]!;
+        const code = font.codeBytes === 2 ? bytes.charCodeAt(i) * 256 + bytes.charCodeAt(i + 1) : bytes.charCodeAt(i);
         advance += ((font.widths.get(code) ?? font.defaultWidth) / 1000) * this.#size;
         text += font.text.get(code) ?? '';
       }

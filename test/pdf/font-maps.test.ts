@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readToUnicode, readWidths, writeToUnicode, writeWidths } from '../../src/pdf/font-maps.js';
+import { PdfRef } from '../../src/pdf/pdf-objects.js';
 
 const SKIA_CMAP = `/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -51,6 +52,16 @@ test('widths read from both forms of a /W array, and are written back as runs of
   const widths = readWidths([0, [600, 0, 0, 260], 10, 12, 300, 68, [561]]);
   assert.equal([...widths], [[0, 600], [1, 0], [2, 0], [3, 260], [10, 300], [11, 300], [12, 300], [68, 561]]);
   assert.equal(writeWidths(new Map([[68, 561], [3, 260], [4, 572], [0, 600]])), [0, [600], 3, [260, 572], 68, [561]]);
+});
+
+test('a /W range is held to the 65,536 CIDs a font can have, and an inner array given by reference is read through `resolve`', () => {
+  const widths = readWidths([0, 4294967295, 500]);
+  assert.is(widths.size, 65536);
+  assert.is(widths.get(65535), 500);
+  assert.is(widths.get(65536), undefined);
+  const inner = [600, 700];
+  const resolved = readWidths([3, new PdfRef(7)], (value) => (value instanceof PdfRef && value.num === 7 ? inner : value));
+  assert.equal([...resolved], [[3, 600], [4, 700]]);
 });
 
 test.run();

@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { PdfInlineDict, PdfName, PdfRef, PdfString, type PdfValue } from '../../src/pdf/pdf-objects.js';
 import { parseText } from '../../src/pdf/pdf-parser.js';
 import { writeNumber, writeValue } from '../../src/pdf/pdf-serialiser.js';
-import { decodeName, decodeText, nameOf, pdfDate, pdfText } from '../../src/pdf/pdf-text.js';
+import { decodeName, decodeText, nameOf, pdfDate, pdfText, stringBytes } from '../../src/pdf/pdf-text.js';
 
 test("objects as Chromium writes them are written back byte for byte: one entry a line at every depth, arrays spaced, strings as written", () => {
   for (const text of [
@@ -45,6 +45,9 @@ test('text strings: printable ASCII stays literal with escapes; anything else is
 test('string tokens are decoded: escapes, octal codes, line continuations, hex with white space and an odd digit, UTF-16BE', () => {
   assert.is(decodeText(new PdfString('<FEFF542F660E>')), '启明');
   assert.is(decodeText(new PdfString('(a \\(b\\)\\n\\101\\0601)')), 'a (b)\nA01');
+  // The bytes a shown string holds, as the proof reads glyph codes from them.
+  assert.is(stringBytes(new PdfString('<0041 00e>')), '\x00A\x00\xe0');
+  assert.is(stringBytes(new PdfString('(\\001\\(A)')), '\x01(A');
   assert.is(decodeText(new PdfString('(one \\\ntwo \\\r\nthree)')), 'one two three');
   assert.is(decodeText(new PdfString('<48 65 6C 6C 6F 2>')), 'Hello ');
   assert.is(decodeText(new PdfString('(\\q\\\\)')), 'q\\');
