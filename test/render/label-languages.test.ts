@@ -1,6 +1,6 @@
 // Labels in the dataset's language (issue 23, item 1): a bundled file per language beside the
 // English one, chosen by meta.language, and re-worded labels of a templates folder still winning.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -11,6 +11,7 @@ import { formatMoney } from '../../src/render/format/money.js';
 import { parseLabels } from '../../src/render/labels.js';
 import { BUNDLED_LANGUAGES } from '../../src/render/label-languages.js';
 import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 let dir: string;
 test.before(async () => {
@@ -68,14 +69,7 @@ test('rough counts in English take "of" only where English does', () => {
   assert.is(formatFigure({ value: 'dozens', unit: 'engineers' }, en), 'dozens of engineers');
 });
 
-async function folder(name: string, files: Record<string, string>): Promise<string> {
-  const root = path.join(dir, name);
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await writeFile(path.join(root, file), text);
-  }
-  return root;
-}
+const folder = (name: string, files: Record<string, string>) => writeFiles(path.join(dir, name), files);
 
 test('a templates folder re-wording a label wins over the translation; a copied English label does not', async () => {
   const templates = await folder('own', { 'labels.yaml': 'heading:\n  notes: Endnotes\n  sources: Sources\n' });

@@ -1,6 +1,6 @@
 // Every word the documents print comes from templates/labels.yaml (issue 13, item 6), which a
 // templates folder overrides key by key; a wrong key is one line naming its file and line.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { TemplateError } from '../../src/errors.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { bundledTemplatesDir, readTemplateSet, type TemplateSet } from '../../src/render/template-set.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 let dir: string;
 test.before(async () => {
@@ -15,14 +16,7 @@ test.before(async () => {
 });
 test.after(() => rm(dir, { recursive: true, force: true }));
 
-async function folder(name: string, files: Record<string, string>): Promise<string> {
-  const root = path.join(dir, name);
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await writeFile(path.join(root, file), text);
-  }
-  return root;
-}
+const folder = (name: string, files: Record<string, string>) => writeFiles(path.join(dir, name), files);
 
 function readError(templates: string): string {
   try {

@@ -1,6 +1,6 @@
 // The pack's cover and contents are read and rendered as every template is (issue 12): the same
 // checks, the same helpers, errors naming the file and line.
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -9,6 +9,7 @@ import { TemplateError } from '../../src/errors.js';
 import { renderFrontMatter, type FrontMatterView } from '../../src/render/front-matter.js';
 import { createRenderer } from '../../src/render/renderer.js';
 import { bundledTemplatesDir, readTemplateSet } from '../../src/render/template-set.js';
+import { writeFiles } from '../helpers/write-files.js';
 
 const VIEW: FrontMatterView = {
   title: 'A briefing series',
@@ -26,10 +27,7 @@ const METADATA = { title: 'A briefing series: briefing pack', author: 'An office
 
 async function theme(files: Record<string, string>): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'brief-pack-theme-'));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
+  await writeFiles(dir, files);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
