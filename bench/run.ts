@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadHtmlStage } from '../src/batch/html-stage.js';
+import { loadHtmlStage, readTemplates } from '../src/batch/html-stage.js';
 import { planDocuments } from '../src/documents/plan.js';
 import { loadFacts } from '../src/facts/load.js';
 import { BUNDLED_TEMPLATES, TOOL } from '../src/package.js';
@@ -88,7 +88,7 @@ if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`)
 
 // floor and naive print the very HTML the tool prints: each PDF document in its print skeleton.
 const facts = await loadFacts(path.join(ROOT, 'data'));
-const html = await loadHtmlStage(BUNDLED_TEMPLATES);
+const html = await loadHtmlStage(await readTemplates(BUNDLED_TEMPLATES));
 const skeleton = html.skeleton('a4');
 const options = { paper: 'a4' as const, creator: TOOL.creator, date: documentDate(facts.meta.asOf) };
 const htmlDir = path.join(work, 'html');

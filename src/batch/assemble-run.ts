@@ -49,7 +49,7 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
   const [theirs, ours] = [describeFormats(shards.options.formats), describeFormats(recorded.formats)];
   if (theirs !== ours) throw new UsageError(`the shards were built with ${theirs}, and this assembly asks for ${ours}: give brief assemble the --format the shards were built with`);
   // The plan and the shards' entries are checked before the output folder is touched: a refused set writes nothing.
-  const [facts, html] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), stages.loadHtmlStage(templatesDir)]);
+  const [facts, html] = await Promise.all([stages.loadFacts(options.dataDir, options.cwd), stages.readTemplates(templatesDir).then((templates) => stages.loadHtmlStage(templates))]);
   const plan = planBuild(facts, { selection: { formats: options.formats }, audiences: options.audiences, marking: options.distribution ?? facts.meta.distribution ?? null });
   if (JSON.stringify(plan.plan.map((spec) => spec.key)) !== JSON.stringify(shards.plan)) {
     throw new UsageError(`the shards plan other documents than the data here, though built from the same inputs: build the shards again`);
@@ -91,7 +91,7 @@ export async function assembleRun(given: AssembleOptions, events: BatchEvents, s
         throwIfAborted: run.throwIfAborted,
         warn: run.warn,
       },
-      { documents: outcomes, started, browsersStarted: run.browsersStarted, warnings: run.warnings },
+      { documents: outcomes, started, browsersStarted: run.browsersStarted, warnings: run.warnings, stages: run.stages },
     );
   }, started);
 }

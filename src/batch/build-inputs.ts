@@ -36,14 +36,17 @@ export async function loadBuildInputs(run: OutputRun, options: SettledOptions, p
   factsReady.catch(() => {});
   const { templatesDir } = run.output;
   // The templates do not depend on the data: they load beside it.
-  const htmlReady = stages.loadHtmlStage(templatesDir);
+  const templatesReady = stages.readTemplates(templatesDir);
+  // The skeleton first: printing starts on it, before Handlebars and the views are loaded.
+  const skeletonReady = printsAll ? templatesReady.then((templates) => stages.loadSkeleton(templates, options.paper)) : undefined;
+  const htmlReady = templatesReady.then((templates) => stages.loadHtmlStage(templates));
   htmlReady.catch(() => {});
-  const skeletonReady = printsAll ? stages.loadSkeleton(templatesDir, options.paper) : htmlReady.then((html) => html.skeleton(options.paper));
-  skeletonReady.catch(() => {});
-  if (printsAll) {
+  skeletonReady?.catch(() => {});
+  if (skeletonReady) {
     session.start();
     run.waitFor(
-      skeletonReady.then((skeleton) => (ending ? undefined : session.printer(skeleton))).then((printer) => printer?.warmUp(pagesWanted)),
+      skeletonReady.then((skeleton) => (ending ? undefined : session.printer(skeleton))).then((printer) => printer?.warmUp(pagesWanted))
+        .then(() => run.reached('browserReady')),
     );
   }
   await sweepTempFiles(run.output.outDir);
@@ -51,7 +54,7 @@ export async function loadBuildInputs(run: OutputRun, options: SettledOptions, p
   // What check warns of (issue 13) is said once, before any document renders; it stops nothing.
   for (const warning of facts.warnings) run.warn(formatProblem(warning));
   run.throwIfAborted();
-  const ready = Promise.all([htmlReady, skeletonReady]);
+  const ready = Promise.all([htmlReady, skeletonReady ?? htmlReady.then((html) => html.skeleton(options.paper))]);
   ready.catch(() => {});
   const renderOptions = renderOptionsFor({ ...options, date: documentDate(facts.meta.asOf, options.sourceDateEpoch) });
   return { facts, ready, renderOptions, openPages: settlePages };

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { describeFonts } from '../fonts/describe-fonts.js';
 import { TOOL } from '../package.js';
 import { loadBuildInputs, type BuildInputs } from './build-inputs.js';
-import { decideRun, type RunDecision, type ToolInputs } from './decide-run.js';
+import { decideRun, forcedPrint, type RunDecision, type ToolInputs } from './decide-run.js';
 import { describeFailures } from './describe-failures.js';
 import { writeStoppedManifest } from './finish-outputs.js';
 import { finishRun } from './finish-run.js';
@@ -58,6 +58,8 @@ export async function buildRun(given: BatchOptions, events: BatchEvents, session
   const baseline = await readBaseline(options.since, options.cwd);
   // A no-op build reads the output folder only: one nobody can write in is no reason to fail it.
   return withOutputRun({ ...options, readOnlyOk: true }, events, session, async (run) => {
+    // A forced build launches its browser first: launching overlaps hashing the inputs too.
+    if (forcedPrint(options)) session.start();
     const recorded = recordedOptions(options);
     const tools: ToolInputs = { fonts: describeFonts(), tool: { name: TOOL.name, version: TOOL.version } };
     // A shard makes no zip: `brief assemble --zip` makes them for the whole plan.
@@ -97,6 +99,7 @@ function refuseWholeBuildFolder(options: BatchOptions): void {
 async function makePlanned(run: OutputRun, state: BuildState, events: BatchEvents): Promise<{ made: DocumentsDone; packFeed?: PackFeed }> {
   const { options, inputs, plan, decided } = state;
   const [html, skeleton] = await inputs.ready;
+  run.reached('loaded');
   let remoteFontsSaid = false;
   const job = {
     facts: inputs.facts,
@@ -124,7 +127,15 @@ async function makePlanned(run: OutputRun, state: BuildState, events: BatchEvent
   // The pack is merged as the documents print only when this run prints every PDF of the plan.
   const eager = !options.shard && decided.work.kind === 'render' && decided.work.printsAll && plan.selectsEveryPdf && plan.pdfCount <= EAGER_PACK_LIMIT;
   const packFeed = eager ? await feedPackInOrder(plan.specs, run.output.outDir) : undefined;
-  const made = await makeDocuments(job, plan.specs, { concurrency: options.concurrency, signal: options.signal, events, packFeed });
+  const timed: BatchEvents = {
+    ...events,
+    onDocumentDone(key, info) {
+      run.reached('firstDocument');
+      events.onDocumentDone?.(key, info);
+    },
+  };
+  const made = await makeDocuments(job, plan.specs, { concurrency: options.concurrency, signal: options.signal, events: timed, packFeed });
+  run.reached('documents');
   return { made, ...(packFeed ? { packFeed } : {}) };
 }
 
@@ -138,7 +149,7 @@ async function endBuild(run: OutputRun, state: BuildState, made: DocumentsDone, 
   // Documents kept from the earlier manifest only where they were made as this run makes them.
   const kept = previous && madeAlike(previous.options, recorded) ? new Map(previous.files.map((f) => [f.key, f])) : new Map<string, ManifestFile>();
   const stopped = Boolean(options.signal?.aborted || made.fatal || made.failures.length > 0);
-  const report = { documents: made.outcomes as DocumentOutcome[], started: run.started, browsersStarted: run.browsersStarted, warnings: run.warnings };
+  const report = { documents: made.outcomes as DocumentOutcome[], started: run.started, browsersStarted: run.browsersStarted, warnings: run.warnings, stages: run.stages };
   if (shard) {
     const fingerprint = decided.hashes.fingerprint!;
     const ended = await finishShard({ output: run.output, shard, plan: plan.plan, done, kept, tool: state.tools.tool, options: recorded, fingerprint, runHash: stopped ? null : runHash, warn: run.warn }, report);

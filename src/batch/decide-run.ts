@@ -66,8 +66,16 @@ export async function decideRun(output: OpenOutput, options: SettledOptions, rec
 export function decideWork(state: RunState): RunWork {
   const { previous } = state;
   if (!state.force && previous?.runHash === state.runHash && zipsThere(previous, state.zip) && state.outputsIntact) return { kind: 'nothing' };
-  const printsPdfs = !state.formats?.length || state.formats.some(isPrinted);
-  return { kind: 'render', printsAll: (state.force || !previous) && printsPdfs };
+  return { kind: 'render', printsAll: (state.force || !previous) && printsPdfs(state.formats) };
+}
+
+/** A forced build that prints PDFs prints them all, whatever the output folder holds: its browser can start before anything is read. */
+export function forcedPrint(options: Pick<SettledOptions, 'force' | 'formats'>): boolean {
+  return Boolean(options.force) && printsPdfs(options.formats);
+}
+
+function printsPdfs(formats: RunState['formats']): boolean {
+  return !formats?.length || formats.some(isPrinted);
 }
 
 /** Every zip asked for is there, but those no run could make while documents are missing (a partial build's). */

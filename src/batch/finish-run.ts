@@ -13,7 +13,7 @@ import { finishOutputs } from './finish-outputs.js';
 import type { HtmlStage } from './html-stage.js';
 import { sha256 } from './input-hash.js';
 import { MANIFEST_NAME, type Manifest, type ManifestOptions } from './manifest.js';
-import type { BatchResult, DocumentOutcome } from './result.js';
+import type { BatchResult, RunReport } from './result.js';
 import type { OpenOutput } from './open-output.js';
 import type { PackPlan } from './plan-audiences.js';
 import type { PlanOnDisk } from './plan-on-disk.js';
@@ -44,7 +44,7 @@ export interface RunEnd {
 }
 
 /** Finishes the run and says what it did. */
-export async function finishRun(end: RunEnd, report: { documents: DocumentOutcome[]; started: number; browsersStarted: () => number; warnings: string[] }): Promise<BatchResult> {
+export async function finishRun(end: RunEnd, report: RunReport): Promise<BatchResult> {
   const tool = { name: TOOL.name, version: TOOL.version };
   const finished = await finishOutputs({
     writer: end.output.writer,
@@ -90,5 +90,6 @@ export async function finishRun(end: RunEnd, report: { documents: DocumentOutcom
     manifestPath: join(end.output.outDir, MANIFEST_NAME),
     warnings: report.warnings,
     ms: performance.now() - report.started,
+    stages: { ...report.stages, ended: Math.round(performance.now() - report.started) },
   };
 }

@@ -4,7 +4,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ManifestFile, ManifestOptions } from './manifest.js';
-import type { BatchResult, DocumentOutcome } from './result.js';
+import type { BatchResult, RunReport } from './result.js';
 import type { OpenOutput } from './open-output.js';
 import type { PlannedSpec } from './plan-audiences.js';
 import { selectShard, type Shard } from './shard.js';
@@ -27,7 +27,7 @@ export interface ShardEnd {
 }
 
 /** Writes the shard manifest of what is there of this shard's part, and says what the run did. */
-export async function finishShard(end: ShardEnd, report: { documents: DocumentOutcome[]; started: number; browsersStarted: () => number; warnings: string[] }): Promise<BatchResult> {
+export async function finishShard(end: ShardEnd, report: RunReport): Promise<BatchResult> {
   const { output, shard } = end;
   const record = await findPlanOnDisk(selectShard(end.plan, shard), end.done, end.kept, output.verifier);
   const name = shardManifestName(shard);
@@ -68,5 +68,6 @@ export async function finishShard(end: ShardEnd, report: { documents: DocumentOu
     manifestPath: join(output.outDir, name),
     warnings: report.warnings,
     ms: performance.now() - report.started,
+    stages: { ...report.stages, ended: Math.round(performance.now() - report.started) },
   };
 }

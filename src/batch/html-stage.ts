@@ -27,21 +27,27 @@ export interface HtmlStage {
   packWording(pack: Parameters<typeof import('../render/front-matter.js').packWording>[1]): PackWording;
 }
 
-/** The stage for the templates of `templatesDir`, each file missing there taken from the bundled set. */
-export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
-  const [{ readTemplateSet }, { createRenderer }, skeletons, { renderDocument, inFormat }, { documentPolicy }, frontMatter, { BUNDLED_TEMPLATES }, { buildView }, { characterSource }] =
-    await Promise.all([
-      import('../render/template-set.js'),
-      import('../render/renderer.js'),
-      import('../render/skeleton.js'),
-      import('../render/render-document.js'),
-      import('../render/content-policy.js'),
-      import('../render/front-matter.js'),
-      import('../package.js'),
-      import('../documents/build-view.js'),
-      import('../documents/character-source.js'),
-    ]);
-  const templates = readTemplateSet(templatesDir, BUNDLED_TEMPLATES);
+/**
+ * The templates of `templatesDir`, each file missing there taken from the bundled set: read once a
+ * run, and shared by the print skeleton and the HTML stage (reading them twice had cost a build
+ * ~200 ms of label parsing before its first print).
+ */
+export async function readTemplates(templatesDir: string): Promise<TemplateSet> {
+  const [{ readTemplateSet }, { BUNDLED_TEMPLATES }] = await Promise.all([import('../render/template-set.js'), import('../package.js')]);
+  return readTemplateSet(templatesDir, BUNDLED_TEMPLATES);
+}
+
+/** The stage for a set of templates (readTemplates). */
+export async function loadHtmlStage(templates: TemplateSet): Promise<HtmlStage> {
+  const [{ createRenderer }, skeletons, { renderDocument, inFormat }, { documentPolicy }, frontMatter, { buildView }, { characterSource }] = await Promise.all([
+    import('../render/renderer.js'),
+    import('../render/skeleton.js'),
+    import('../render/render-document.js'),
+    import('../render/content-policy.js'),
+    import('../render/front-matter.js'),
+    import('../documents/build-view.js'),
+    import('../documents/character-source.js'),
+  ]);
   const renderer = createRenderer(templates);
   // A subject's brief PDF and its HTML share one rendering: the second is only relabelled.
   const byLayout = new Map<string, RenderedDocument>();
@@ -84,13 +90,9 @@ export async function loadHtmlStage(templatesDir: string): Promise<HtmlStage> {
  * The print skeleton alone, as the stage's skeleton() gives it, without loading what renders
  * documents (Handlebars, markdown-it, the views): a full build starts printing pages on it at once.
  */
-export async function loadSkeleton(templatesDir: string, paper: Paper): Promise<Skeleton> {
-  const [{ readTemplateSet }, { renderSkeleton }, { BUNDLED_TEMPLATES }] = await Promise.all([
-    import('../render/template-set.js'),
-    import('../render/skeleton.js'),
-    import('../package.js'),
-  ]);
-  return printSkeleton(readTemplateSet(templatesDir, BUNDLED_TEMPLATES), paper, renderSkeleton);
+export async function loadSkeleton(templates: TemplateSet, paper: Paper): Promise<Skeleton> {
+  const { renderSkeleton } = await import('../render/skeleton.js');
+  return printSkeleton(templates, paper, renderSkeleton);
 }
 
 /** The skeleton documents are printed in: fonts and styles by file:// URL. */

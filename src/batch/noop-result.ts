@@ -32,5 +32,6 @@ export function nothingChanged(
     manifestPath: join(run.outDir, run.manifestName),
     warnings,
     ms: performance.now() - run.started,
+    stages: { ended: Math.round(performance.now() - run.started) },
   };
 }

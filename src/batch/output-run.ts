@@ -7,7 +7,7 @@ import type { BrowserSession, Printer } from '../browser/index.js';
 import type { Skeleton } from '../contracts/document.js';
 import { InterruptedError } from '../errors.js';
 import { openOutput, type OpenOutput, type OutputFolderOptions } from './open-output.js';
-import type { BatchEvents } from './result.js';
+import type { BatchEvents, RunStages } from './result.js';
 
 /** A run in its output folder. */
 export interface OutputRun {
@@ -28,6 +28,9 @@ export interface OutputRun {
   onEnd(stop: () => void): void;
   /** Background work the run started, waited for before the output folder closes. */
   waitFor(work: Promise<unknown>): void;
+  /** Notes that the run has reached a stage (the first time only); `stages` holds when, from `started`. */
+  reached(stage: keyof RunStages): void;
+  stages: RunStages;
 }
 
 /** Runs `body` in the output folder of `options`, on `session`. */
@@ -62,6 +65,10 @@ export async function withOutputRun<T>(
     idle: () => session.idle(),
     onEnd: (stop) => void ends.push(stop),
     waitFor: (work) => void background.push(work.catch(() => undefined)),
+    stages: {},
+    reached(stage) {
+      run.stages[stage] ??= Math.round(performance.now() - started);
+    },
   };
   try {
     return await body(run);

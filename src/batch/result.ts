@@ -24,6 +24,22 @@ export interface DocumentOutcome {
   proof?: ProofFinding[];
 }
 
+/**
+ * When each stage of a run was reached, in ms from its start (issue 21): the data and templates
+ * loaded, the browser's pages warm, the first document made, every document made, the run ended.
+ * A stage the run did not reach (a no-op loads nothing) is left out.
+ */
+export type RunStages = Partial<Record<'loaded' | 'browserReady' | 'firstDocument' | 'documents' | 'ended', number>>;
+
+/** What the finishers of a run are told of it. */
+export interface RunReport {
+  documents: DocumentOutcome[];
+  started: number;
+  browsersStarted: () => number;
+  warnings: string[];
+  stages: RunStages;
+}
+
 /** What a batch did. */
 export interface BatchResult {
   outDir: string;
@@ -45,4 +61,6 @@ export interface BatchResult {
   manifestPath: string;
   warnings: string[];
   ms: number;
+  /** When each stage was reached (--json's `stages`). */
+  stages?: RunStages;
 }

@@ -99,6 +99,7 @@ export function summarize(result: BatchResult) {
     skipped: result.skipped,
     browsersStarted: result.browsersStarted,
     seconds: Number((result.ms / 1000).toFixed(3)),
+    stages: result.stages ?? {},
     documents: summarizeDocuments(result.documents),
     proof: proofCount(result),
     pack: result.pack ?? null,

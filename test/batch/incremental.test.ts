@@ -23,6 +23,7 @@ test.after(async () => ws.remove());
 /** Stages that fail the test if the batch loads the data or the templates. */
 const untouchable: BatchStages = {
   loadFacts: async () => assert.unreachable('the data was loaded') as never,
+  readTemplates: async () => assert.unreachable('the templates were read') as never,
   loadHtmlStage: async () => assert.unreachable('the templates were loaded') as never,
   loadSkeleton: async () => assert.unreachable('the templates were loaded') as never,
   prefetch: () => assert.unreachable('the renderer was loaded'),
@@ -97,7 +98,7 @@ test('a template change is an input change: the run is not a no-op', async () =>
 });
 
 
-test('a forced build starts its one browser before the print skeleton is ready, and prints on it', async () => {
+test('a forced build starts its one browser before it reads the data, reads the templates once, and prints on that browser', async () => {
   const events: string[] = [];
   class Watched extends BrowserSession {
     override start(): void {
@@ -105,10 +106,19 @@ test('a forced build starts its one browser before the print skeleton is ready, 
       super.start();
     }
   }
+  let templateReads = 0;
   const stages: BatchStages = {
     ...STAGES,
-    loadSkeleton: async (dir, paper) => {
-      const skeleton: Skeleton = await STAGES.loadSkeleton(dir, paper);
+    loadFacts: (dir, cwd) => {
+      events.push('data asked for');
+      return STAGES.loadFacts(dir, cwd);
+    },
+    readTemplates: (dir) => {
+      templateReads++;
+      return STAGES.readTemplates(dir);
+    },
+    loadSkeleton: async (templates, paper) => {
+      const skeleton: Skeleton = await STAGES.loadSkeleton(templates, paper);
       events.push('skeleton ready');
       return skeleton;
     },
@@ -117,9 +127,24 @@ test('a forced build starts its one browser before the print skeleton is ready, 
   const result = await buildRun({ dataDir: ws.data, outDir: ws.out, force: true, formats: ['one-pager'] }, {}, session, stages).finally(() =>
     session.close(),
   );
-  assert.equal(events, ['browser started', 'skeleton ready']);
+  assert.is(events[0], 'browser started');
+  assert.is(events.filter((e) => e === 'browser started').length, events.length - 2, 'started ahead, then asked again as the data loads: one browser');
+  assert.ok(events.indexOf('data asked for') < events.indexOf('skeleton ready'));
+  assert.is(templateReads, 1, 'the skeleton and the HTML stage share one read of the templates');
   assert.is(session.stats().launches, 1, 'it printed on that browser, launching no other');
   assert.is(result.built, 3);
+  // When each stage was reached, in order (--json's stages).
+  const { loaded, browserReady, firstDocument, documents, ended } = result.stages ?? {};
+  assert.equal(Object.keys(result.stages ?? {}).sort(), ['browserReady', 'documents', 'ended', 'firstDocument', 'loaded']);
+  assert.ok(loaded! <= firstDocument! && browserReady! <= firstDocument! && firstDocument! <= documents! && documents! <= ended!, JSON.stringify(result.stages));
+  assert.ok(ended! <= result.ms + 1);
+});
+
+test('a no-op build reaches no stage but its end', async () => {
+  await runBatch({ dataDir: ws.data, outDir: ws.out });
+  const again = await runBatch({ dataDir: ws.data, outDir: ws.out });
+  assert.ok(again.noop);
+  assert.equal(Object.keys(again.stages ?? {}), ['ended']);
 });
 
 test('a forced build whose data fails lets go of the browser it started ahead of need', async () => {
@@ -137,9 +162,9 @@ test('a forced build whose data fails lets go of the browser it started ahead of
   const stages: BatchStages = {
     ...STAGES,
     // Templates that take a while, and data that fails at once.
-    loadHtmlStage: async (dir) => {
+    loadHtmlStage: async (templates) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      return STAGES.loadHtmlStage(dir);
+      return STAGES.loadHtmlStage(templates);
     },
     loadFacts: async () => {
       throw new DataError([{ file: 'data/x.yaml', line: 1, col: 1, path: '', message: 'broken' }]);
