@@ -95,8 +95,7 @@ class TextReader {
   /** A BDC's MCID (14.6.2): from the bytes where its property list is written in line, else through the PDF lexer. */
   #mcidOperand(): number | undefined {
     const found = mcidOperand(this.data, this.#lexer.start, this.#lexer.at, this.#numbers);
-    if (found !== null) return found;
-    // No `/MCID` in its bytes: only a key written with # escapes (7.3.5) could still be one.
+    if (found !== null) return found; // no `/MCID` in its bytes: only a key written with # escapes (7.3.5) could be one
     return this.data.subarray(this.#lexer.start, this.#lexer.at).includes(0x23 /* # */) ? readMcid(this.#operands()) : undefined;
   }
 
@@ -272,8 +271,7 @@ class TextReader {
     const clipped = x0 < clip[0] - 1 || x1 > clip[2] + 1 || y0 < clip[1] - 1 || y1 > clip[3] + 1;
     const last = this.runs[this.runs.length - 1];
     const bottom = this.top - y0;
-    // hypot(0, d) is |d| exactly: the common case of text not slanted, without hypot's scaling.
-    const shownSize = size * (cc === 0 ? Math.abs(d) : Math.hypot(cc, d));
+    const shownSize = size * (cc === 0 ? Math.abs(d) : Math.hypot(cc, d)); // hypot(0, d) is |d|, exactly
     // Chromium shows one glyph at a time: glyphs that follow on, on one baseline, make one run.
     if (last && last.mcid === this.#mcid && Math.abs(last.bottom - bottom) < 0.5 && x0 > last.x1 - shownSize && x0 < last.x1 + shownSize) {
       last.x1 = Math.max(last.x1, x1);
