@@ -1,14 +1,15 @@
-// The proof step of a build (issue 18): each PDF printed by the run is read back from the bytes
-// the batch already has and its make-up faults found, with the margins its layout sets.
+// The proof step of a build (issue 18): each PDF printed by the run is read back from the objects
+// finishing wrote (issue 21) and its make-up faults found, with the margins its layout sets.
 import { FORMAT_TABLE, LAYOUTS } from '../contracts/layouts.js';
 import { ProofError } from '../errors.js';
-import { describeFinding, proofPdf, type ProofFinding } from '../proof/index.js';
+import type { PdfObjects } from '../pdf/index.js';
+import { describeFinding, proofFile, type ProofFinding } from '../proof/index.js';
 import type { PlannedSpec } from './plan-audiences.js';
 
 /** The faults of a printed document's pages. */
-export function proofDocument(bytes: Uint8Array, spec: PlannedSpec): ProofFinding[] {
+export function proofDocument(file: PdfObjects, spec: PlannedSpec): ProofFinding[] {
   const layout = LAYOUTS[FORMAT_TABLE[spec.format].layout];
-  return proofPdf(bytes, { path: spec.outputPath, margins: layout.margins, onePage: layout.fit?.maxPages === 1 });
+  return proofFile(file, { path: spec.outputPath, margins: layout.margins, onePage: layout.fit?.maxPages === 1 });
 }
 
 /** The error a strict build fails a document with: its first finding, and how many more there are. */

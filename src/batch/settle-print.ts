@@ -14,14 +14,15 @@ import { proofDocument } from './proof-document.js';
 
 /** A print and what the proof found in it. */
 export interface ProofedPrint {
-  printed: FinishedPrint;
+  /** The print, its objects let go once proofed: only the bytes are written and packed. */
+  printed: Omit<FinishedPrint, 'file'>;
   proof: ProofFinding[];
 }
 
 export async function printSettled(print: (doc: RenderedDocument) => Promise<FinishedPrint>, doc: RenderedDocument, spec: PlannedSpec): Promise<ProofedPrint> {
   const proofed = async (d: RenderedDocument): Promise<ProofedPrint> => {
-    const printed = await print(d);
-    return { printed, proof: proofDocument(printed.bytes, spec) };
+    const { file, ...printed } = await print(d);
+    return { printed, proof: proofDocument(file, spec) };
   };
   let best = await proofed(doc);
   for (const step of LAYOUTS[FORMAT_TABLE[spec.format].layout].resets) {

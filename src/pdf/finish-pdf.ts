@@ -13,21 +13,23 @@ import type { RenderedDocument } from '../contracts/document.js';
 import { infoDict, writeMetadataStream } from './document-info.js';
 import { embeddedFilesEntries, writeAttachments } from './embedded-files.js';
 import { objectFinisher, type ObjectFinisher } from './finish-objects.js';
+import { FinishedFile, KeepingWriter } from './finished-file.js';
 import { normalisePdf } from './normalise-pdf.js';
 import { finishPageContent } from './page-content.js';
 import { PdfFile } from './pdf-file.js';
 import { get, isRef, PdfName, PdfRef, type PdfValue } from './pdf-objects.js';
 import { pdfText } from './pdf-text.js';
-import { PdfWriter } from './pdf-writer.js';
+import type { PdfWriter } from './pdf-writer.js';
 import { editStructure } from './structure-edits.js';
 
 /** What a printed PDF is finished with: its document information, attached files and words. */
 export type DocumentToFinish = Pick<RenderedDocument, 'metadata' | 'attachments' | 'pdfWords'>;
 
-/** The finished file and its page count. */
+/** The finished file, its page count, and its objects as finishing wrote them (for the proof, issue 21). */
 export interface FinishedPdf {
   bytes: Uint8Array;
   pages: number;
+  file: FinishedFile;
 }
 
 /** Finishes a printed PDF: metadata, structure fixes, artifacts, attachments; counts its pages. */
@@ -41,12 +43,13 @@ export async function finishPdf(printed: Uint8Array, doc: DocumentToFinish): Pro
 function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdfWords }: DocumentToFinish): FinishedPdf | undefined {
   const file = PdfFile.read(printed);
   if (!file) return undefined;
-  const { pages } = file.pages();
+  const tree = file.pages();
+  const { pages } = tree;
   if (pages.length === 0) return undefined;
   const catalogNum = file.root.num;
   const infoNum = get(file.trailer, 'Info', isRef)?.num;
   const numbers = file.numbers();
-  const writer = new PdfWriter((numbers.at(-1) ?? 0) + 1);
+  const writer = new KeepingWriter((numbers.at(-1) ?? 0) + 1);
   try {
     const structure = editStructure(file, () => writer.allocate());
     const content = finishPageContent(file, pages, structure);
@@ -78,7 +81,7 @@ function finishClassicPdf(printed: Uint8Array, { metadata, attachments = [], pdf
     catalog.set('AF', af);
   }
   writer.write(catalogNum, catalog);
-  return { bytes: writer.finish({ root: catalogNum, info }), pages: pages.length };
+  return { bytes: writer.finish({ root: catalogNum, info }), pages: pages.length, file: new FinishedFile(file, writer.written, tree) };
 }
 
 /** Writes every object but those skipped: as finished where finishing changes it, else as written. */

@@ -9,6 +9,9 @@ import type { PdfWriter } from './pdf-writer.js';
 /** Entries in a leaf: large packs get a root whose kids are leaves of this many. */
 const LEAF = 512;
 
+/** What a tree is read from: a file, or a finished file's objects (finished-file.ts). */
+type TreeSource = Pick<PdfFile, 'dict'>;
+
 /** A tree's entries, in order, and the objects that made up its nodes. */
 export interface TreeRead<K> {
   entries: Array<[K, PdfValue]>;
@@ -16,16 +19,16 @@ export interface TreeRead<K> {
 }
 
 /** A number tree's entries (for a parent tree: key -> structure element or array of them). */
-export function readNumberTree(file: PdfFile, root: PdfValue | undefined): TreeRead<number> {
+export function readNumberTree(file: TreeSource, root: PdfValue | undefined): TreeRead<number> {
   return readTree(file, root, 'Nums', isNumber);
 }
 
 /** A name tree's entries, keys as the string tokens written. */
-export function readNameTree(file: PdfFile, root: PdfValue | undefined): TreeRead<PdfString> {
+export function readNameTree(file: TreeSource, root: PdfValue | undefined): TreeRead<PdfString> {
   return readTree(file, root, 'Names', isString);
 }
 
-function readTree<K extends PdfValue>(file: PdfFile, root: PdfValue | undefined, key: string, isKey: (v: PdfValue) => v is K): TreeRead<K> {
+function readTree<K extends PdfValue>(file: TreeSource, root: PdfValue | undefined, key: string, isKey: (v: PdfValue) => v is K): TreeRead<K> {
   const entries: Array<[K, PdfValue]> = [];
   const nodes: number[] = [];
   const seen = new Set<number>();

@@ -1,7 +1,7 @@
 // The fonts of a page as the proof reads them (ISO 32000-1, 9.6-9.10): how many bytes a character
 // code has, each glyph's advance width, and the text it stands for (its ToUnicode CMap, 9.10.3),
 // so that a run of glyphs has a width and a text.
-import { get, inflate, isArray, isDict, isNumber, nameAt, readToUnicode, readWidths, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
+import { get, inflate, isArray, isDict, isNumber, nameAt, readToUnicode, readWidths, type PdfDict, type PdfObjects, type PdfValue } from '../pdf/index.js';
 
 /** One font of a page, read for the proof. */
 export interface ProofFont {
@@ -15,7 +15,7 @@ export interface ProofFont {
 }
 
 /** The page's fonts by resource name; read once a file (`cache`, by object number). */
-export function readPageFonts(file: PdfFile, page: PdfDict, cache: Map<number, ProofFont>): Map<string, ProofFont> {
+export function readPageFonts(file: PdfObjects, page: PdfDict, cache: Map<number, ProofFont>): Map<string, ProofFont> {
   const fonts = new Map<string, ProofFont>();
   const resources = file.dict(page.get('Resources'));
   for (const [name, ref] of file.dict(resources?.get('Font')) ?? []) {
@@ -34,7 +34,7 @@ export function readPageFonts(file: PdfFile, page: PdfDict, cache: Map<number, P
   return fonts;
 }
 
-function readFont(file: PdfFile, dict: PdfDict): ProofFont {
+function readFont(file: PdfObjects, dict: PdfDict): ProofFont {
   const composite = nameAt(dict, 'Subtype') === 'Type0';
   let widths = new Map<number, number>();
   let defaultWidth = composite ? 1000 : 500;
@@ -55,7 +55,7 @@ function readFont(file: PdfFile, dict: PdfDict): ProofFont {
 }
 
 /** A ToUnicode CMap's text by code (9.10.3), read as finishing reads it. */
-function readFontText(file: PdfFile, ref: PdfValue | undefined): Map<number, string> {
+function readFontText(file: PdfObjects, ref: PdfValue | undefined): Map<number, string> {
   const num = typeof ref === 'object' && ref !== null && 'num' in ref ? ref.num : undefined;
   const stream = num === undefined ? undefined : file.get(num);
   if (!stream?.data || !isDict(stream.value)) return new Map();

@@ -57,13 +57,31 @@ export function readMcid(values: PdfValue[]): number | undefined {
   return typeof mcid === 'number' ? mcid : undefined;
 }
 
-/** The box grown to hold the points (x, y pairs in user space), each taken through the matrix. */
-export function growBox(box: Box | undefined, points: number[], m: Matrix): Box | undefined {
+/** The box grown, in place where there is one, to hold the first `count` numbers of `points` (x, y pairs in user space), each taken through the matrix. */
+export function growBox(box: Box | undefined, points: ArrayLike<number>, count: number, m: Matrix): Box | undefined {
   let grown = box;
-  for (let i = 0; i + 1 < points.length; i += 2) {
+  for (let i = 0; i + 1 < count; i += 2) {
     const x = points[i]! * m[0] + points[i + 1]! * m[2] + m[4];
     const y = points[i]! * m[1] + points[i + 1]! * m[3] + m[5];
-    grown = grown ? [Math.min(grown[0], x), Math.min(grown[1], y), Math.max(grown[2], x), Math.max(grown[3], y)] : [x, y, x, y];
+    if (!grown) grown = [x, y, x, y];
+    else {
+      grown[0] = Math.min(grown[0], x);
+      grown[1] = Math.min(grown[1], y);
+      grown[2] = Math.max(grown[2], x);
+      grown[3] = Math.max(grown[3], y);
+    }
   }
   return grown;
+}
+
+/** A rectangle's corners (x y width height, as `re` gives them), x, y pairs: one array for every rectangle. */
+const corners = new Float64Array(4);
+
+/** The box grown, in place where there is one, to hold a rectangle (`re`). */
+export function growRectangle(box: Box | undefined, x: number, y: number, width: number, height: number, m: Matrix): Box | undefined {
+  corners[0] = x;
+  corners[1] = y;
+  corners[2] = x + width;
+  corners[3] = y + height;
+  return growBox(box, corners, 4, m);
 }

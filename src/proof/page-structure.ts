@@ -1,7 +1,7 @@
 // What a page's marked content belongs to, from the structure tree (ISO 32000-1, 14.7.4): the
 // parent tree maps a page's MCIDs to structure elements; walking up from each, the proof finds
 // the block its text is part of (a heading, a paragraph, a list item, a table row).
-import { get, isArray, isRef, nameAt, readNumberTree, type PdfDict, type PdfFile, type PdfValue } from '../pdf/index.js';
+import { get, isArray, isRef, nameAt, readNumberTree, type PdfDict, type PdfObjects, type PdfValue } from '../pdf/index.js';
 
 /** The block a piece of text belongs to. */
 export interface TextBlock {
@@ -20,7 +20,7 @@ const ITEMS = new Set(['LI', 'TR']);
 const INLINE = new Set(['Span', 'NonStruct', 'Link', 'Reference', 'Quote', 'Code', 'Em', 'Strong', 'Annot', 'Ruby', 'Warichu', 'BibEntry']);
 
 /** Reads the structure of a file once; then gives each page's MCID -> block. */
-export function readStructure(file: PdfFile): (page: PdfDict) => Map<number, TextBlock> {
+export function readStructure(file: PdfObjects): (page: PdfDict) => Map<number, TextBlock> {
   const root = file.dict(file.catalog.get('StructTreeRoot'));
   const parents = new Map<number, PdfValue>(readNumberTree(file, root?.get('ParentTree')).entries);
   const blocks = new Map<number, TextBlock | undefined>();
@@ -44,7 +44,7 @@ export function readStructure(file: PdfFile): (page: PdfDict) => Map<number, Tex
 }
 
 /** Walks up from an element to the innermost paragraph-like element and the list item or row around it. */
-function findBlock(file: PdfFile, num: number): TextBlock | undefined {
+function findBlock(file: PdfObjects, num: number): TextBlock | undefined {
   let block: TextBlock | undefined;
   let current: number | undefined = num;
   for (let depth = 0; current !== undefined && depth < 32; depth++) {
@@ -65,7 +65,7 @@ function findBlock(file: PdfFile, num: number): TextBlock | undefined {
 }
 
 /** The list or table an item belongs to: a row's table, past its TBody or THead. */
-function groupOf(file: PdfFile, parent: number): number {
+function groupOf(file: PdfObjects, parent: number): number {
   const element = file.object(parent);
   const type = element instanceof Map ? nameAt(element, 'S') : undefined;
   const above = element instanceof Map ? get(element, 'P', isRef)?.num : undefined;

@@ -6,7 +6,7 @@
 import { bytesAsText, ContentLexer, isArray, isNumber, isString, PdfLexer, readValue, stringBytes, Token, type PdfValue } from '../pdf/index.js';
 import type { ProofFont } from './page-fonts.js';
 import { fontOperands, mcidOperand, readNumbers } from './read-numbers.js';
-import { growBox, hexValue, intersect, multiply, NO_CLIP, readMcid, type Box, type CutMark, type Matrix, type PageText, type TextRun } from './page-geometry.js';
+import { growBox, growRectangle, hexValue, intersect, multiply, NO_CLIP, readMcid, type Box, type CutMark, type Matrix, type PageText, type TextRun } from './page-geometry.js';
 
 export type { CutMark, PageText, TextRun } from './page-geometry.js';
 
@@ -95,7 +95,8 @@ class TextReader {
   /** A BDC's MCID (14.6.2): from the bytes where its property list is written in line, else through the PDF lexer. */
   #mcidOperand(): number | undefined {
     const found = mcidOperand(this.data, this.#lexer.start, this.#lexer.at, this.#numbers);
-    return found === null ? readMcid(this.#operands()) : found;
+    if (found !== null) return found; // no `/MCID` in its bytes: only a key written with # escapes (7.3.5) could be one
+    return this.data.subarray(this.#lexer.start, this.#lexer.at).includes(0x23 /* # */) ? readMcid(this.#operands()) : undefined;
   }
 
   #moveLine(setLeading: boolean): void {
@@ -268,9 +269,9 @@ class TextReader {
     const y1 = Math.max(f, b * advance + f) + Math.max(0, d * size * 0.8, -d * size * 0.2);
     const clip = this.#gs.clip;
     const clipped = x0 < clip[0] - 1 || x1 > clip[2] + 1 || y0 < clip[1] - 1 || y1 > clip[3] + 1;
-    const last = this.runs.at(-1);
+    const last = this.runs[this.runs.length - 1];
     const bottom = this.top - y0;
-    const shownSize = size * Math.hypot(cc, d);
+    const shownSize = size * (cc === 0 ? Math.abs(d) : Math.hypot(cc, d)); // hypot(0, d) is |d|, exactly
     // Chromium shows one glyph at a time: glyphs that follow on, on one baseline, make one run.
     if (last && last.mcid === this.#mcid && Math.abs(last.bottom - bottom) < 0.5 && x0 > last.x1 - shownSize && x0 < last.x1 + shownSize) {
       last.x1 = Math.max(last.x1, x1);
@@ -293,7 +294,6 @@ class TextReader {
     const count = this.#operandNumbers();
     if (rectangle && count < 4) return;
     const n = this.#numbers;
-    const points = rectangle ? [n[0]!, n[1]!, n[0]! + n[2]!, n[1]! + n[3]!] : Array.from(n.subarray(0, count - (count % 2)));
-    this.#path = growBox(this.#path, points, this.#gs.ctm);
+    this.#path = rectangle ? growRectangle(this.#path, n[0]!, n[1]!, n[2]!, n[3]!, this.#gs.ctm) : growBox(this.#path, n, count, this.#gs.ctm);
   }
 }

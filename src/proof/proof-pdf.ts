@@ -3,6 +3,7 @@
 // foot, one line, row or item carried alone over a page break, a last page printed for almost
 // nothing, a one-pager left a third empty, a title broken inside a word.
 import type { Margins } from '../contracts/layouts.js';
+import { PdfFile, type PdfObjects } from '../pdf/index.js';
 import type { FindingKind, ProofFinding } from './findings.js';
 import { excerpt, isHeading, pageBlocks, type PageBlock } from './page-blocks.js';
 import { readProofPages, type ProofPage } from './read-pages.js';
@@ -23,10 +24,15 @@ const MM = 72 / 25.4;
 /** Slack for rounding and for justified lines, whose glyphs' advances end up to a point past the margin, in points. */
 const SLACK = 3;
 
-/** The faults of a finished PDF, page by page; none where it cannot be read. */
+/** The faults of a finished PDF read from its bytes, page by page; none where it cannot be read. */
 export function proofPdf(bytes: Uint8Array, options: ProofOptions): ProofFinding[] {
-  const pages = readProofPages(bytes);
-  if (!pages) return [];
+  const file = PdfFile.read(bytes);
+  return file ? proofFile(file, options) : [];
+}
+
+/** The faults of a finished PDF, page by page, read from its objects (finishing's FinishedFile: its bytes are not parsed again). */
+export function proofFile(file: PdfObjects, options: ProofOptions): ProofFinding[] {
+  const pages = readProofPages(file);
   const findings: ProofFinding[] = [];
   const add = (page: number, kind: FindingKind, detail: string) => findings.push({ path: options.path, page, kind, detail });
   const blocks = pages.map(pageBlocks);

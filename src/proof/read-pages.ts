@@ -1,6 +1,7 @@
 // A finished PDF read back for the proof (issue 18): each page's size, the scale its content is
-// drawn at, and its text runs with the block of the structure tree each belongs to.
-import { inflate, isArray, nameAt, PdfFile, PdfRef, refsOf, type PdfDict } from '../pdf/index.js';
+// drawn at, and its text runs with the block of the structure tree each belongs to. It is read
+// from the objects finishing wrote (issue 21), or from a file's bytes.
+import { inflate, isArray, nameAt, PdfRef, refsOf, type PdfDict, type PdfObjects } from '../pdf/index.js';
 import { readPageFonts, type ProofFont } from './page-fonts.js';
 import { readStructure, type TextBlock } from './page-structure.js';
 import { readPageText, type CutMark, type TextRun } from './page-text.js';
@@ -21,10 +22,8 @@ export interface ProofPage {
   cutMarks: Array<CutMark & { block?: TextBlock }>;
 }
 
-/** The pages of a PDF; undefined where the file is not of a shape the reader knows. */
-export function readProofPages(bytes: Uint8Array): ProofPage[] | undefined {
-  const file = PdfFile.read(bytes);
-  if (!file) return undefined;
+/** The pages of a PDF. */
+export function readProofPages(file: PdfObjects): ProofPage[] {
   const structure = readStructure(file);
   const fonts = new Map<number, ProofFont>();
   return file.pages().pages.map((num) => {
@@ -46,13 +45,13 @@ export function readProofPages(bytes: Uint8Array): ProofPage[] | undefined {
   });
 }
 
-function mediaBox(file: PdfFile, page: PdfDict): number[] {
+function mediaBox(file: PdfObjects, page: PdfDict): number[] {
   const box = file.resolve(page.get('MediaBox'));
   return box !== undefined && isArray(box) && box.every((n) => typeof n === 'number') ? (box as number[]) : [];
 }
 
 /** The page's content streams decoded and joined. */
-function pageContent(file: PdfFile, page: PdfDict): Uint8Array {
+function pageContent(file: PdfObjects, page: PdfDict): Uint8Array {
   const parts = refsOf(page.get('Contents')).map((ref) => {
     const object = file.get(ref.num);
     if (!object?.data || !(object.value instanceof Map)) return new Uint8Array();

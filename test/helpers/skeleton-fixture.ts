@@ -92,7 +92,7 @@ export const ONE_PAGER_FIT: FitPolicy = { maxPages: 1, baseFontPt: 11, minFontPt
 export { pdfFonts, pdfInfo, pdfText } from './pdf.js';
 
 /** A session of its own and its printer for `skeleton`: what a test prints on; close() ends both. */
-export async function openPrinter(skeleton: Skeleton, options: SessionOptions = {}): Promise<{ printer: Printer; session: BrowserSession; close(): Promise<void> }> {
+export async function openPrinter(skeleton: Skeleton, options: SessionOptions = {}): Promise<{ printer: Printer; raw: Printer; session: BrowserSession; close(): Promise<void> }> {
   const session = new BrowserSession(options);
   const raw = await session.printer(skeleton);
   // What a build writes: each print finished into its PDF/UA-1 file, as the batch does.
@@ -104,5 +104,5 @@ export async function openPrinter(skeleton: Skeleton, options: SessionOptions = 
       return { ...printed, bytes: finished.bytes, pages: finished.pages };
     },
   };
-  return { printer, session, close: () => session.close() };
+  return { printer, raw, session, close: () => session.close() };
 }
