@@ -20,8 +20,8 @@ export interface PeerRun {
   pdfs: number;
 }
 
-/** Runs md-to-pdf once over all the Markdown files; or why it cannot run. */
-export type Peer = { run: () => Promise<PeerRun> } | { error: string };
+/** Runs md-to-pdf once over all the Markdown files (a run that fails says why); or why it cannot run at all. */
+export type Peer = { run: () => Promise<PeerRun | { error: string }> } | { error: string };
 
 /** Installs md-to-pdf into `work`/peer and writes the Markdown; an install that fails is reported, not thrown. */
 export async function preparePeer(work: string, browser: { path: string; headless: unknown }): Promise<Peer> {
@@ -44,10 +44,14 @@ export async function preparePeer(work: string, browser: { path: string; headles
   return {
     async run() {
       for (const name of await readdir(dir)) if (name.endsWith('.pdf')) await rm(path.join(dir, name));
-      const run = await timed(process.execPath, [cli, ...files, '--launch-options', JSON.stringify(launch)], MEASURED_ENV, dir);
-      // md-to-pdf exits 0 when a file fails (listr's exitOnError: false): count what it wrote.
+      const args = [cli, ...files, '--launch-options', JSON.stringify(launch)];
+      const run = await timed(process.execPath, args, MEASURED_ENV, dir).catch((error: unknown) => ({ error: String(error) }));
+      // md-to-pdf fails a whole run for one file; each file that failed is named with its error.
       const pdfs = files.map((file) => file.replace(/\.md$/, '.pdf')).filter((file) => existsSync(file));
-      if (pdfs.length !== files.length) throw new Error(`${PEER} wrote ${pdfs.length} of ${files.length} PDFs:\n${run.stdout}`);
+      if ('error' in run) {
+        const why = /TimeoutError: [^\n]*|Error: [^\n]*/.exec(run.error.split('\n').slice(1).join('\n'))?.[0] ?? run.error.split('\n')[0];
+        return { error: `${PEER} printed ${pdfs.length} of ${files.length} files (${why})` };
+      }
       let pages = 0;
       for (const pdf of pdfs) pages += countPdfPages(await readFile(pdf));
       return { seconds: run.seconds, pages, pdfs: pdfs.length };

@@ -14,8 +14,8 @@ export interface Measured {
   /** Whether the print-only limit printed on pages whose frames nobody draws, as the tool's are. */
   limitFrameless: boolean;
   scale: ScaleResult | undefined;
-  /** Absent without --peer; an error where md-to-pdf could not be installed. */
-  peer: { ok: true } | { error: string } | undefined;
+  /** Absent without --peer; an error where md-to-pdf could not be installed; else its runs that failed. */
+  peer: { failures: string[] } | { error: string } | undefined;
   median: (values: number[]) => number;
 }
 
@@ -71,7 +71,9 @@ function tableRows(m: Measured, f: Figures): [string, string, string][] {
     );
   }
   if (m.peer && 'error' in m.peer) rows.push([`peer: ${PEER}`, 'n/a', m.peer.error]);
-  else if (f.mdToPdf !== undefined && f.mdPerPage !== undefined) {
+  const failures = m.peer && 'failures' in m.peer ? m.peer.failures : [];
+  if (failures.length) rows.push([`peer: ${PEER}, runs failed`, `${failures.length} of ${m.runCount}`, failures[0]!]);
+  if (f.mdToPdf !== undefined && f.mdPerPage !== undefined) {
     const slower = `md-to-pdf ${(f.mdPerPage / f.toolPerPage).toFixed(2)}x the tool's time a page (target >= 3)`;
     rows.push(
       [`peer: ${PEER}, 30 files at once`, `${f.mdToPdf.toFixed(2)} s`, `${counts.mdToPdfPages} pages, ${ms(f.mdPerPage, 1)}/page`],
@@ -118,6 +120,7 @@ function jsonLine(m: Measured, f: Figures): Record<string, unknown> {
     tool_ms_per_page: r(f.toolPerPage * 1000, 1),
     md_to_pdf_vs_tool: orNull(f.mdPerPage, (s) => r(s / f.toolPerPage)),
     peer_error: m.peer && 'error' in m.peer ? m.peer.error : null,
+    md_to_pdf_failed_runs: m.peer && 'failures' in m.peer ? m.peer.failures.length : null,
     tool_docs: counts.toolDocs,
     runs_s: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((x) => r(x))])),
     scale_runs_s: orNull(scale, (s) => ({ tool: s.runs.tool.map((x) => r(x)), printLimit: s.runs.printLimit.map((x) => r(x)) })),

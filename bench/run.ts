@@ -70,6 +70,8 @@ let limitPages = 0;
 let limitFrameless = false;
 let toolBriefPages = 0;
 let mdToPdfPages = 0;
+// md-to-pdf's runs that failed (seen under load: a navigation that never settles); the others count.
+const peerFailures: string[] = [];
 for (let run = 1; run <= RUNS; run++) {
   // tool: a full forced build of the bundled data, everything included (HTML files, pack, manifest).
   const toolOut = path.join(work, `tool-${run}`);
@@ -111,8 +113,11 @@ for (let run = 1; run <= RUNS; run++) {
   toolPdfPages = await pdfPages(bundledOut);
   if (peer && 'run' in peer) {
     const md = await peer.run();
-    runs.mdToPdf.push(md.seconds);
-    mdToPdfPages = md.pages;
+    if ('error' in md) peerFailures.push(md.error);
+    else {
+      runs.mdToPdf.push(md.seconds);
+      mdToPdfPages = md.pages;
+    }
   }
 }
 
@@ -128,7 +133,7 @@ printReport({
   bundledPeakMiB,
   limitFrameless,
   scale,
-  peer: peer && ('error' in peer ? { error: peer.error } : { ok: true }),
+  peer: peer && ('error' in peer ? { error: peer.error } : { failures: peerFailures }),
   median,
 });
 await rm(work, { recursive: true, force: true });
