@@ -49,7 +49,8 @@ export async function preparePeer(work: string, browser: { path: string; headles
       // md-to-pdf fails a whole run for one file; each file that failed is named with its error.
       const pdfs = files.map((file) => file.replace(/\.md$/, '.pdf')).filter((file) => existsSync(file));
       if ('error' in run) {
-        const why = /TimeoutError: [^\n]*|Error: [^\n]*/.exec(run.error.split('\n').slice(1).join('\n'))?.[0] ?? run.error.split('\n')[0];
+        // The first error of a file (listr wraps them all in "Something went wrong").
+        const why = /(?:TimeoutError|ProtocolError|TargetCloseError): [^\n]*/.exec(run.error)?.[0] ?? /\w*Error: [^\n]*/.exec(run.error.split('\n').slice(1).join('\n'))?.[0] ?? 'see its output';
         return { error: `${PEER} printed ${pdfs.length} of ${files.length} files (${why})` };
       }
       let pages = 0;
