@@ -98,9 +98,8 @@ function hexDigit(c: number): number {
   return -1;
 }
 
-/** The bytes of a hex string's digits from `start` to `end` (7.3.4.3). */
-function hexBytes(data: Uint8Array, start: number, end: number): number[] {
-  const bytes: number[] = [];
+/** The bytes of a hex string's digits from `start` to `end` (7.3.4.3), appended to `bytes`. */
+function hexBytes(data: Uint8Array, start: number, end: number, bytes: number[] = []): number[] {
   let high = -1;
   for (let i = start; i < end; i++) {
     const digit = hexDigit(data[i]!);
@@ -141,19 +140,24 @@ function literalBytes(data: Uint8Array, at: number, limit: number): { bytes: num
   return { bytes, end: limit };
 }
 
-/** The bytes of every string among an operator's operands (from `start` to `at`), in order: a Tj's one, a TJ array's. */
-export function stringOperands(data: Uint8Array, start: number, at: number): number[] {
-  const bytes: number[] = [];
+/**
+ * The bytes of every string among an operator's operands (from `start` to `at`), in order: a Tj's
+ * one, a TJ array's. Written into `bytes` where given (emptied first), so a caller reading many
+ * operators reuses one array.
+ */
+export function stringOperands(data: Uint8Array, start: number, at: number, bytes: number[] = []): number[] {
+  bytes.length = 0;
   for (let i = start; i < at; i++) {
     const c = data[i]!;
     if (c === 0x3c /* < */) {
-      const end = data.indexOf(0x3e, i);
-      if (end < 0 || end > at) break;
-      bytes.push(...hexBytes(data, i + 1, end));
+      let end = i + 1;
+      while (end < at && data[end] !== 0x3e) end++;
+      if (end >= at) break;
+      hexBytes(data, i + 1, end, bytes);
       i = end;
     } else if (c === 0x28 /* ( */) {
       const literal = literalBytes(data, i, at);
-      bytes.push(...literal.bytes);
+      for (const byte of literal.bytes) bytes.push(byte);
       i = literal.end - 1;
     }
   }
@@ -169,7 +173,7 @@ export function numberOperands(data: Uint8Array, start: number, at: number): num
     if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b) {
       let end = i + 1;
       while (end < at && ((data[end]! >= 0x30 && data[end]! <= 0x39) || data[end] === 0x2e)) end++;
-      numbers.push(Number(latin1(data, i, end)));
+      numbers.push(numberAt(data, i, end));
       i = end;
     } else if (c === 0x2f /* / */) {
       while (i < at && data[i]! > 0x20) i++;
@@ -177,6 +181,33 @@ export function numberOperands(data: Uint8Array, start: number, at: number): num
   }
   return numbers;
 }
+
+/**
+ * The number written from `start` to `end`, as `Number` reads its text: digits with at most one
+ * point, read as an integer over a power of ten, both exact, so the one division rounds as
+ * `Number` does; anything else (more digits than a double holds exactly) is read by `Number`.
+ */
+function numberAt(data: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const sign = data[i] === 0x2d ? -1 : 1;
+  if (data[i] === 0x2d || data[i] === 0x2b) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = data[i]!;
+    if (c === 0x2e && decimals < 0) decimals = 0;
+    else if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else return Number(latin1(data, start, end));
+  }
+  if (digits === 0 || digits > 15) return Number(latin1(data, start, end));
+  return (sign * mantissa) / POWERS_OF_TEN[decimals < 0 ? 0 : decimals]!;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** The first name among an operator's operands, without its slash (a Tf's font). */
 export function nameOperand(data: Uint8Array, start: number, at: number): string | undefined {

@@ -172,9 +172,12 @@ function readLines(content: Uint8Array, fonts: Map<string, FontText>): TextLine[
 function readShows(line: TextLine, content: Uint8Array, shows: number[]): void {
   const font = line.font;
   if (!font || shows.length === 0) return;
+  // One array each for the bytes and the characters of a show, reused: a line reads one show at a time.
+  const bytes: number[] = [];
+  const chars: string[] = [];
   const textOf = (i: number): string[] => {
-    const bytes = stringOperands(content, shows[i]!, shows[i + 1]!);
-    const chars: string[] = [];
+    stringOperands(content, shows[i]!, shows[i + 1]!, bytes);
+    chars.length = 0;
     for (let j = 0; j + font.codeBytes <= bytes.length; j += font.codeBytes) {
       const text = font.unicode.get(font.codeBytes === 2 ? bytes[j]! * 256 + bytes[j + 1]! : bytes[j]!) ?? '';
       if (text !== '') chars.push(text);
@@ -196,11 +199,11 @@ function readShows(line: TextLine, content: Uint8Array, shows: number[]): void {
   let word = '';
   let last = '';
   backward: for (let i = shows.length - 2; i >= 0; i -= 2) {
-    const chars = textOf(i);
-    for (let j = chars.length - 1; j >= 0; j--) {
-      if (last === '') last = chars[j]!;
-      if (isSpace(chars[j]!) || word.length > 64) break backward;
-      word = chars[j]! + word;
+    const shown = textOf(i);
+    for (let j = shown.length - 1; j >= 0; j--) {
+      if (last === '') last = shown[j]!;
+      if (isSpace(shown[j]!) || word.length > 64) break backward;
+      word = shown[j]! + word;
     }
   }
   if (last === '') return;
