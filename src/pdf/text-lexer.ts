@@ -98,20 +98,28 @@ function hexDigit(c: number): number {
   return -1;
 }
 
-/** The bytes of a hex string's digits from `start` to `end` (7.3.4.3), appended to `bytes`. */
-function hexBytes(data: Uint8Array, start: number, end: number, bytes: number[] = []): number[] {
+/** The bytes of a hex string's digits from `start` to `end` (7.3.4.3). */
+function hexBytes(data: Uint8Array, start: number, end: number): number[] {
+  const bytes: number[] = [];
+  bytes.length = hexBytesInto(data, start, end, bytes, 0);
+  return bytes;
+}
+
+/** Writes the bytes of a hex string's digits into `out` from index `n`; returns the index after them. */
+function hexBytesInto(data: Uint8Array, start: number, end: number, out: number[], n: number): number {
   let high = -1;
+  let count = n;
   for (let i = start; i < end; i++) {
     const digit = hexDigit(data[i]!);
     if (digit < 0) continue;
     if (high < 0) high = digit;
     else {
-      bytes.push(high * 16 + digit);
+      out[count++] = high * 16 + digit;
       high = -1;
     }
   }
-  if (high >= 0) bytes.push(high * 16);
-  return bytes;
+  if (high >= 0) out[count++] = high * 16;
+  return count;
 }
 
 const ESCAPES: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
@@ -140,28 +148,35 @@ function literalBytes(data: Uint8Array, at: number, limit: number): { bytes: num
   return { bytes, end: limit };
 }
 
+/** The bytes of every string among an operator's operands (from `start` to `at`), in order: a Tj's one, a TJ array's. */
+export function stringOperands(data: Uint8Array, start: number, at: number): number[] {
+  const bytes: number[] = [];
+  bytes.length = stringOperandsInto(data, start, at, bytes);
+  return bytes;
+}
+
 /**
- * The bytes of every string among an operator's operands (from `start` to `at`), in order: a Tj's
- * one, a TJ array's. Written into `bytes` where given (emptied first), so a caller reading many
- * operators reuses one array.
+ * stringOperands written into `out` from its start, for a caller that reads many operators with
+ * one array (its length is left as it was: setting it costs more than the reading); returns how
+ * many bytes were written.
  */
-export function stringOperands(data: Uint8Array, start: number, at: number, bytes: number[] = []): number[] {
-  bytes.length = 0;
+export function stringOperandsInto(data: Uint8Array, start: number, at: number, out: number[]): number {
+  let n = 0;
   for (let i = start; i < at; i++) {
     const c = data[i]!;
     if (c === 0x3c /* < */) {
       let end = i + 1;
       while (end < at && data[end] !== 0x3e) end++;
       if (end >= at) break;
-      hexBytes(data, i + 1, end, bytes);
+      n = hexBytesInto(data, i + 1, end, out, n);
       i = end;
     } else if (c === 0x28 /* ( */) {
       const literal = literalBytes(data, i, at);
-      for (const byte of literal.bytes) bytes.push(byte);
+      for (const byte of literal.bytes) out[n++] = byte;
       i = literal.end - 1;
     }
   }
-  return bytes;
+  return n;
 }
 
 /** The numbers among an operator's operands, in order (a Tm's six, a Tf's size). */
