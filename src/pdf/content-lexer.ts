@@ -45,6 +45,7 @@ export class ContentLexer {
   at = 0;
   end = 0;
   #pos = 0;
+  #marked: { at: number; key: string; value: { tag: string; hasKey: boolean } } | undefined;
 
   constructor(readonly data: Uint8Array) {}
 
@@ -115,6 +116,14 @@ export class ContentLexer {
    * its property list, where written in line, has `key` among its keys (read token by token).
    */
   markedContent(key: string): { tag: string; hasKey: boolean } {
+    // Asked once per reader of the operator (page-content.ts has two): read once.
+    if (this.#marked?.at === this.at && this.#marked.key === key) return this.#marked.value;
+    const value = this.#readMarkedContent(key);
+    this.#marked = { at: this.at, key, value };
+    return value;
+  }
+
+  #readMarkedContent(key: string): { tag: string; hasKey: boolean } {
     const { data, at } = this;
     let i = whiteEnd(data, this.start, at);
     if (data[i] !== 0x2f /* / */) return { tag: '', hasKey: false };
