@@ -66,15 +66,30 @@ function cmapTokens(data: Uint8Array): CmapToken[] {
       i = end;
     } else {
       let end = i + 1;
-      while (end < data.length && data[end]! > 0x20 && !DELIMITERS.has(data[end]!)) end++;
-      tokens.push(latin1(data, i, end));
+      while (end < data.length && data[end]! > 0x20 && DELIMITER[data[end]!] !== 1) end++;
+      tokens.push(keywordOf(data, i, end));
       i = end;
     }
   }
   return tokens;
 }
 
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** 1 for each delimiter byte (7.2.2), a table: it is read once for each byte of every word. */
+const DELIMITER = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
+
+/** The words readToUnicode looks for; any other word is a token that holds nothing it reads. */
+const CMAP_KEYWORDS = ['beginbfchar', 'endbfchar', 'beginbfrange', 'endbfrange'];
+const OTHER_WORD = ' ';
+
+/** The word from `start` to `end` where it is one of CMAP_KEYWORDS, else OTHER_WORD: most words (numbers, names) are never made strings. */
+function keywordOf(data: Uint8Array, start: number, end: number): string {
+  const first = data[start];
+  // Each keyword starts with `b` or `e` and is 9 to 12 bytes long.
+  if (end - start < 9 || end - start > 12 || (first !== 0x62 && first !== 0x65)) return OTHER_WORD;
+  const word = latin1(data, start, end);
+  return CMAP_KEYWORDS.includes(word) ? word : OTHER_WORD;
+}
 
 const codeOf = (bytes: number[]): number => bytes.reduce((code, byte) => code * 256 + byte, 0);
 
@@ -229,6 +244,6 @@ export function nameOperand(data: Uint8Array, start: number, at: number): string
   const slash = data.indexOf(0x2f, start);
   if (slash < 0 || slash >= at) return undefined;
   let end = slash + 1;
-  while (end < at && data[end]! > 0x20 && !DELIMITERS.has(data[end]!)) end++;
+  while (end < at && data[end]! > 0x20 && DELIMITER[data[end]!] !== 1) end++;
   return latin1(data, slash + 1, end);
 }
