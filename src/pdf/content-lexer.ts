@@ -45,6 +45,7 @@ export class ContentLexer {
   at = 0;
   end = 0;
   #pos = 0;
+  #marked: { at: number; key: string; value: { tag: string; hasKey: boolean } } | undefined;
 
   constructor(readonly data: Uint8Array) {}
 
@@ -77,7 +78,7 @@ export class ContentLexer {
           if ((d < 0x30 || d > 0x39) && d !== 0x2e) break;
         }
       } else if (c === 0x3c /* < */) {
-        if (data[i + 1] !== 0x3c) i = hexEnd(data, i);
+        if (data[i + 1] !== 0x3c) i = hexEnd(data, i, limit);
         else {
           depth++;
           i += 2;
@@ -115,6 +116,14 @@ export class ContentLexer {
    * its property list, where written in line, has `key` among its keys (read token by token).
    */
   markedContent(key: string): { tag: string; hasKey: boolean } {
+    // Asked once per reader of the operator (page-content.ts has two): read once.
+    if (this.#marked?.at === this.at && this.#marked.key === key) return this.#marked.value;
+    const value = this.#readMarkedContent(key);
+    this.#marked = { at: this.at, key, value };
+    return value;
+  }
+
+  #readMarkedContent(key: string): { tag: string; hasKey: boolean } {
     const { data, at } = this;
     let i = whiteEnd(data, this.start, at);
     if (data[i] !== 0x2f /* / */) return { tag: '', hasKey: false };
@@ -185,7 +194,7 @@ function dictionaryValue(data: Uint8Array, from: number, limit: number, key: str
       if (depth === 1) keyDue = true;
       i += c === 0x5d ? 1 : 2;
     } else {
-      const end = c === 0x28 ? literalEnd(data, i, limit) : c === 0x3c ? hexEnd(data, i) : wordEnd(data, i + 1, limit);
+      const end = c === 0x28 ? literalEnd(data, i, limit) : c === 0x3c ? hexEnd(data, i, data.length) : wordEnd(data, i + 1, limit);
       if (depth === 1 && keyDue && c === 0x2f /* / */) {
         if (nameIs(data, i + 1, end, key)) return whiteEnd(data, end, limit);
         keyDue = false;
@@ -239,10 +248,10 @@ function literalEnd(data: Uint8Array, at: number, limit: number): number {
   throw new SyntaxError(`an unterminated string at ${at}`);
 }
 
-function hexEnd(data: Uint8Array, at: number): number {
-  const close = data.indexOf(0x3e, at);
-  if (close < 0) throw new SyntaxError(`an unterminated hex string at ${at}`);
-  return close + 1;
+// A loop, not `indexOf`: a glyph's hex string is a few bytes, shorter than a call into C++ takes.
+function hexEnd(data: Uint8Array, at: number, limit: number): number {
+  for (let i = at + 1; i < limit; i++) if (data[i] === 0x3e) return i + 1;
+  throw new SyntaxError(`an unterminated hex string at ${at}`);
 }
 
 /**
@@ -259,7 +268,7 @@ function inlineImageEnd(data: Uint8Array, from: number): number {
     if (WHITE[c] === 1) i++;
     else if (c === 0x2f /* / */) i = wordEnd(data, i + 1, limit);
     else if (c === 0x28 /* ( */) i = literalEnd(data, i, limit);
-    else if (c === 0x3c /* < */ && data[i + 1] !== 0x3c) i = hexEnd(data, i);
+    else if (c === 0x3c /* < */ && data[i + 1] !== 0x3c) i = hexEnd(data, i, limit);
     else if (ENDS[c] === 1) i++;
     else {
       // A number or a keyword: the dictionary ends at `ID`, its data one white-space byte after.

@@ -12,7 +12,7 @@ const LINE_AND_ARTIFACT = Buffer.from('\n/Artifact BMC\n', 'latin1');
 const EMC = Buffer.from('\nEMC', 'latin1');
 
 /** Bytes to insert into the content, at a place in it: marking only ever adds. */
-type Insertion = [at: number, bytes: Uint8Array];
+export type Insertion = [at: number, bytes: Uint8Array];
 
 /**
  * The content stream with each untagged mark wrapped as an artifact; the same bytes where there
@@ -20,46 +20,80 @@ type Insertion = [at: number, bytes: Uint8Array];
  */
 export function markArtifacts(content: Uint8Array): Uint8Array | undefined {
   const lexer = new ContentLexer(content);
-  // Open sequences: true for one that marks its content (tagged, with an MCID, or an artifact
-  // already); false for another kind (an /ActualText span in a text object), which stays part of
-  // whatever holds it. The operators of the untagged stretch being read are kept; tagged ones not.
-  const open: boolean[] = [];
-  let marking = 0;
-  let untagged: ContentOperator[] = [];
-  // Where the untagged stretch starts: after the last tagged sequence.
-  let from = 0;
-  const insertions: Insertion[] = [];
-  const wrapUntagged = (): boolean => {
-    const wrapped = wrapMarks(content, untagged, from);
-    if (wrapped === undefined) return false;
-    insertions.push(...wrapped);
-    untagged = [];
-    return true;
-  };
+  const marks = new ArtifactMarks(content);
   try {
     // Inside a tagged sequence only marked-content operators matter: the others are passed over.
-    while (lexer.next(marking > 0)) {
-      const { name } = lexer;
-      if (name === 'EMC') {
-        if (open.length === 0) return undefined;
-        if (open.pop() && --marking === 0) {
-          from = lexer.end;
-          continue;
-        }
-      } else if (name === 'BDC' || name === 'BMC') {
-        const marks = marksContent(lexer);
-        if (marks && marking === 0 && !wrapUntagged()) return undefined;
-        open.push(marks);
-        if (marks) marking++;
-      }
-      if (marking === 0) untagged.push({ name, start: lexer.start, at: lexer.at, end: lexer.end });
-    }
+    while (marks.readable && lexer.next(marks.markersOnly)) marks.read(lexer);
   } catch (error) {
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }
-  if (open.length !== 0 || !wrapUntagged()) return undefined;
-  return insertions.length > 0 ? insert(content, insertions) : content;
+  const insertions = marks.insertions();
+  return insertions && insertBytes(content, insertions);
+}
+
+/**
+ * What marking a stream inserts, read an operator at a time (page-content.ts reads a page's
+ * operators once for the artifacts and the word breaks).
+ */
+export class ArtifactMarks {
+  /** False once the stream shows a shape this cannot mark safely (an EMC with nothing open). */
+  readable = true;
+  // Open sequences: true for one that marks its content (tagged, with an MCID, or an artifact
+  // already); false for another kind (an /ActualText span in a text object), which stays part of
+  // whatever holds it. The operators of the untagged stretch being read are kept; tagged ones not.
+  readonly #open: boolean[] = [];
+  #marking = 0;
+  #untagged: ContentOperator[] = [];
+  // Where the untagged stretch starts: after the last tagged sequence.
+  #from = 0;
+  readonly #insertions: Insertion[] = [];
+
+  constructor(readonly content: Uint8Array) {}
+
+  /** Whether only marked-content operators matter next: inside a tagged sequence. */
+  get markersOnly(): boolean {
+    return this.#marking > 0;
+  }
+
+  /** Takes the operator the lexer has just read. */
+  read(lexer: ContentLexer): void {
+    if (!this.readable) return;
+    const { name } = lexer;
+    if (name === 'EMC') {
+      if (this.#open.length === 0) {
+        this.readable = false;
+        return;
+      }
+      if (this.#open.pop() && --this.#marking === 0) {
+        this.#from = lexer.end;
+        return;
+      }
+    } else if (name === 'BDC' || name === 'BMC') {
+      const marks = marksContent(lexer);
+      if (marks && this.#marking === 0 && !this.#wrapUntagged()) {
+        this.readable = false;
+        return;
+      }
+      this.#open.push(marks);
+      if (marks) this.#marking++;
+    }
+    if (this.#marking === 0) this.#untagged.push({ name, start: lexer.start, at: lexer.at, end: lexer.end });
+  }
+
+  /** Once every operator is read: what to insert, in order of place; undefined where the stream cannot be marked. */
+  insertions(): Insertion[] | undefined {
+    if (!this.readable || this.#open.length !== 0 || !this.#wrapUntagged()) return undefined;
+    return this.#insertions;
+  }
+
+  #wrapUntagged(): boolean {
+    const wrapped = wrapMarks(this.content, this.#untagged, this.#from);
+    if (wrapped === undefined) return false;
+    for (const insertion of wrapped) this.#insertions.push(insertion);
+    this.#untagged = [];
+    return true;
+  }
 }
 
 /** Whether the BDC or BMC just read marks its content: an artifact, or tagged content with an MCID (14.7.4). */
@@ -108,9 +142,12 @@ function wrapMarks(content: Uint8Array, operators: ContentOperator[], from: numb
   return insertions;
 }
 
-/** The content with the bytes inserted, in order of place. */
-function insert(content: Uint8Array, insertions: Insertion[]): Buffer {
-  const out = Buffer.allocUnsafe(insertions.reduce((length, [, bytes]) => length + bytes.length, content.length));
+/** The content with the bytes inserted, in order of place; the same bytes where there are none. */
+export function insertBytes(content: Uint8Array, insertions: readonly Insertion[]): Uint8Array {
+  if (insertions.length === 0) return content;
+  let length = content.length;
+  for (const [, bytes] of insertions) length += bytes.length;
+  const out = Buffer.allocUnsafe(length);
   let from = 0;
   let to = 0;
   for (const [at, bytes] of insertions) {

@@ -2,14 +2,15 @@
 // re-marked as an artifact, a space shown at each soft line wrap between words, untagged marks
 // wrapped as artifacts. Done for every page before any object is written, because the word breaks
 // also mend the bookmarks, which may be written first.
+import { ContentLexer } from './content-lexer.js';
 import { deflate, inflate } from './deflate.js';
-import { markArtifacts, remarkAsArtifacts } from './mark-artifacts.js';
+import { ArtifactMarks, insertBytes, remarkAsArtifacts, type Insertion } from './mark-artifacts.js';
 import type { PdfFile } from './pdf-file.js';
 import { get, isDict, isRef, nameAt, PdfName, PdfRef, refsOf, type ObjectEdit } from './pdf-objects.js';
 import { withLength } from './pdf-writer.js';
 import { blocksOfPage, type StructureEdits } from './structure-edits.js';
 import { readToUnicode } from './text-lexer.js';
-import { insertWordBreaks, type FontText } from './word-breaks.js';
+import { LineReader, wordBreaks, type FontText } from './word-breaks.js';
 
 /** The content streams as finished, by object number (undefined where one stays as written), and the words either side of each break. */
 export interface FinishedContent {
@@ -39,9 +40,9 @@ export function finishPageContent(file: PdfFile, pages: number[], structure: Str
       }
       const content = flate ? inflate(object.data) : object.data;
       const remarked = repeats ? remarkAsArtifacts(content, repeats) : content;
-      const broken = remarked && insertWordBreaks(remarked, fonts, blockOf);
-      if (broken) pairs.push(...broken.pairs);
-      const marked = markArtifacts(broken?.content ?? remarked ?? content);
+      const finished = remarked && breakAndMark(remarked, fonts, blockOf);
+      if (finished) pairs.push(...finished.pairs);
+      const marked = finished?.content;
       if (marked === undefined || marked === content) {
         streams.set(ref.num, undefined);
         continue;
@@ -53,6 +54,46 @@ export function finishPageContent(file: PdfFile, pages: number[], structure: Str
     }
   }
   return { streams, pairs };
+}
+
+/**
+ * The content with a space shown at each soft line wrap (word-breaks.ts) and its untagged marks
+ * wrapped as artifacts (mark-artifacts.ts), from one reading of its operators, the bytes of both
+ * inserted in one copy; the words either side of each break. The content undefined where it
+ * cannot be marked; undefined where it does not read as operators. A space goes in before a
+ * tagged line's ET and an artifact's bytes only outside tagged sequences, so neither moves what
+ * the other reads.
+ */
+function breakAndMark(content: Uint8Array, fonts: Map<string, FontText>, blockOf: (mcid: number) => number | undefined): { content: Uint8Array | undefined; pairs: Array<[string, string]> } | undefined {
+  const lexer = new ContentLexer(content);
+  const lines = new LineReader(content, fonts);
+  const marks = new ArtifactMarks(content);
+  try {
+    while (lexer.next()) {
+      lines.read(lexer);
+      marks.read(lexer);
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  const breaks = wordBreaks(lines.lines, blockOf);
+  const artifacts = marks.insertions();
+  return { content: artifacts && insertBytes(content, inOrder(breaks.insertions, artifacts)), pairs: breaks.pairs };
+}
+
+/** Two lists of insertions, each in order of place, as one. */
+function inOrder(first: Insertion[], second: Insertion[]): Insertion[] {
+  if (first.length === 0) return second;
+  if (second.length === 0) return first;
+  const merged: Insertion[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    if (j === second.length || (i < first.length && first[i]![0] <= second[j]![0])) merged.push(first[i++]!);
+    else merged.push(second[j++]!);
+  }
+  return merged;
 }
 
 /** A page's fonts by resource name (its own /Resources, else its parents'), each read once a file. */

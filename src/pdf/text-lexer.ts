@@ -66,15 +66,30 @@ function cmapTokens(data: Uint8Array): CmapToken[] {
       i = end;
     } else {
       let end = i + 1;
-      while (end < data.length && data[end]! > 0x20 && !DELIMITERS.has(data[end]!)) end++;
-      tokens.push(latin1(data, i, end));
+      while (end < data.length && data[end]! > 0x20 && DELIMITER[data[end]!] !== 1) end++;
+      tokens.push(keywordOf(data, i, end));
       i = end;
     }
   }
   return tokens;
 }
 
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** 1 for each delimiter byte (7.2.2), a table: it is read once for each byte of every word. */
+const DELIMITER = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
+
+/** The words readToUnicode looks for; any other word is a token that holds nothing it reads. */
+const CMAP_KEYWORDS = ['beginbfchar', 'endbfchar', 'beginbfrange', 'endbfrange'];
+const OTHER_WORD = ' ';
+
+/** The word from `start` to `end` where it is one of CMAP_KEYWORDS, else OTHER_WORD: most words (numbers, names) are never made strings. */
+function keywordOf(data: Uint8Array, start: number, end: number): string {
+  const first = data[start];
+  // Each keyword starts with `b` or `e` and is 9 to 12 bytes long.
+  if (end - start < 9 || end - start > 12 || (first !== 0x62 && first !== 0x65)) return OTHER_WORD;
+  const word = latin1(data, start, end);
+  return CMAP_KEYWORDS.includes(word) ? word : OTHER_WORD;
+}
 
 const codeOf = (bytes: number[]): number => bytes.reduce((code, byte) => code * 256 + byte, 0);
 
@@ -101,18 +116,25 @@ function hexDigit(c: number): number {
 /** The bytes of a hex string's digits from `start` to `end` (7.3.4.3). */
 function hexBytes(data: Uint8Array, start: number, end: number): number[] {
   const bytes: number[] = [];
+  bytes.length = hexBytesInto(data, start, end, bytes, 0);
+  return bytes;
+}
+
+/** Writes the bytes of a hex string's digits into `out` from index `n`; returns the index after them. */
+function hexBytesInto(data: Uint8Array, start: number, end: number, out: number[], n: number): number {
   let high = -1;
+  let count = n;
   for (let i = start; i < end; i++) {
     const digit = hexDigit(data[i]!);
     if (digit < 0) continue;
     if (high < 0) high = digit;
     else {
-      bytes.push(high * 16 + digit);
+      out[count++] = high * 16 + digit;
       high = -1;
     }
   }
-  if (high >= 0) bytes.push(high * 16);
-  return bytes;
+  if (high >= 0) out[count++] = high * 16;
+  return count;
 }
 
 const ESCAPES: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
@@ -144,20 +166,32 @@ function literalBytes(data: Uint8Array, at: number, limit: number): { bytes: num
 /** The bytes of every string among an operator's operands (from `start` to `at`), in order: a Tj's one, a TJ array's. */
 export function stringOperands(data: Uint8Array, start: number, at: number): number[] {
   const bytes: number[] = [];
+  bytes.length = stringOperandsInto(data, start, at, bytes);
+  return bytes;
+}
+
+/**
+ * stringOperands written into `out` from its start, for a caller that reads many operators with
+ * one array (its length is left as it was: setting it costs more than the reading); returns how
+ * many bytes were written.
+ */
+export function stringOperandsInto(data: Uint8Array, start: number, at: number, out: number[]): number {
+  let n = 0;
   for (let i = start; i < at; i++) {
     const c = data[i]!;
     if (c === 0x3c /* < */) {
-      const end = data.indexOf(0x3e, i);
-      if (end < 0 || end > at) break;
-      bytes.push(...hexBytes(data, i + 1, end));
+      let end = i + 1;
+      while (end < at && data[end] !== 0x3e) end++;
+      if (end >= at) break;
+      n = hexBytesInto(data, i + 1, end, out, n);
       i = end;
     } else if (c === 0x28 /* ( */) {
       const literal = literalBytes(data, i, at);
-      bytes.push(...literal.bytes);
+      for (const byte of literal.bytes) out[n++] = byte;
       i = literal.end - 1;
     }
   }
-  return bytes;
+  return n;
 }
 
 /** The numbers among an operator's operands, in order (a Tm's six, a Tf's size). */
@@ -169,7 +203,7 @@ export function numberOperands(data: Uint8Array, start: number, at: number): num
     if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b) {
       let end = i + 1;
       while (end < at && ((data[end]! >= 0x30 && data[end]! <= 0x39) || data[end] === 0x2e)) end++;
-      numbers.push(Number(latin1(data, i, end)));
+      numbers.push(numberAt(data, i, end));
       i = end;
     } else if (c === 0x2f /* / */) {
       while (i < at && data[i]! > 0x20) i++;
@@ -178,11 +212,38 @@ export function numberOperands(data: Uint8Array, start: number, at: number): num
   return numbers;
 }
 
+/**
+ * The number written from `start` to `end`, as `Number` reads its text: digits with at most one
+ * point, read as an integer over a power of ten, both exact, so the one division rounds as
+ * `Number` does; anything else (more digits than a double holds exactly) is read by `Number`.
+ */
+function numberAt(data: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const sign = data[i] === 0x2d ? -1 : 1;
+  if (data[i] === 0x2d || data[i] === 0x2b) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = data[i]!;
+    if (c === 0x2e && decimals < 0) decimals = 0;
+    else if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else return Number(latin1(data, start, end));
+  }
+  if (digits === 0 || digits > 15) return Number(latin1(data, start, end));
+  return (sign * mantissa) / POWERS_OF_TEN[decimals < 0 ? 0 : decimals]!;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 /** The first name among an operator's operands, without its slash (a Tf's font). */
 export function nameOperand(data: Uint8Array, start: number, at: number): string | undefined {
   const slash = data.indexOf(0x2f, start);
   if (slash < 0 || slash >= at) return undefined;
   let end = slash + 1;
-  while (end < at && data[end]! > 0x20 && !DELIMITERS.has(data[end]!)) end++;
+  while (end < at && data[end]! > 0x20 && DELIMITER[data[end]!] !== 1) end++;
   return latin1(data, slash + 1, end);
 }

@@ -7,7 +7,7 @@
 // between Chinese, Japanese or Korean characters (no spaces there, or a break inside a word), after
 // a hyphen or dash, or inside a URL or path broken where it had no space.
 import { ContentLexer } from './content-lexer.js';
-import { nameOperand, numberOperands, stringOperands } from './text-lexer.js';
+import { nameOperand, numberOperands, stringOperandsInto } from './text-lexer.js';
 
 /** What the word breaks need of a font: its code length, the text of its codes, its space. */
 export interface FontText {
@@ -24,7 +24,7 @@ export interface WordBreaks {
 }
 
 /** A text object of tagged content as drawn: where it stands, its first and last characters and words. */
-interface TextLine {
+export interface TextLine {
   mcid: number;
   x: number;
   y: number;
@@ -46,32 +46,39 @@ interface TextLine {
  * Undefined where the stream does not read as operators.
  */
 export function insertWordBreaks(content: Uint8Array, fonts: Map<string, FontText>, blockOf: (mcid: number) => number | undefined): WordBreaks | undefined {
-  let lines: TextLine[];
+  const lexer = new ContentLexer(content);
+  const lines = new LineReader(content, fonts);
   try {
-    lines = readLines(content, fonts);
+    while (lexer.next()) lines.read(lexer);
   } catch (error) {
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }
-  const inserts: Array<[at: number, bytes: Buffer]> = [];
+  const { insertions, pairs } = wordBreaks(lines.lines, blockOf);
+  if (insertions.length === 0) return { content, pairs };
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (const [at, bytes] of insertions) {
+    parts.push(content.subarray(from, at), bytes);
+    from = at;
+  }
+  parts.push(content.subarray(from));
+  return { content: Buffer.concat(parts), pairs };
+}
+
+/** The space glyphs to insert for the text objects read, in order of place, and the words each stands between. */
+export function wordBreaks(lines: readonly TextLine[], blockOf: (mcid: number) => number | undefined): { insertions: Array<[at: number, bytes: Uint8Array]>; pairs: Array<[string, string]> } {
+  const insertions: Array<[at: number, bytes: Uint8Array]> = [];
   const pairs: Array<[string, string]> = [];
   for (let i = 1; i < lines.length; i++) {
     const [before, after] = [lines[i - 1]!, lines[i]!];
     const space = before.font?.space;
     if (space === undefined || !wraps(before, after, blockOf) || !takesSpace(before, after)) continue;
     const code = space.toString(16).padStart(before.font!.codeBytes * 2, '0');
-    inserts.push([before.end, Buffer.from(`<${code}> Tj\n`, 'latin1')]);
+    insertions.push([before.end, Buffer.from(`<${code}> Tj\n`, 'latin1')]);
     pairs.push([before.lastWord, after.firstWord]);
   }
-  if (inserts.length === 0) return { content, pairs };
-  const parts: Uint8Array[] = [];
-  let from = 0;
-  for (const [at, bytes] of inserts) {
-    parts.push(content.subarray(from, at), bytes);
-    from = at;
-  }
-  parts.push(content.subarray(from));
-  return { content: Buffer.concat(parts), pairs };
+  return { insertions, pairs };
 }
 
 /**
@@ -117,73 +124,90 @@ function isIdeographic(c: string): boolean {
   return hangul || (code >= 0x2e80 && code <= 0x30ff) || (code >= 0x3130 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || code >= 0x20000;
 }
 
-/** The text objects of tagged content, in the order drawn. */
-function readLines(content: Uint8Array, fonts: Map<string, FontText>): TextLine[] {
-  const lexer = new ContentLexer(content);
-  const lines: TextLine[] = [];
+/** The text objects of tagged content, in the order drawn, read an operator at a time. */
+export class LineReader {
+  readonly lines: TextLine[] = [];
   // The MCID of each open marked-content sequence (-1 for one without), and whether it is an artifact.
-  const marks: Array<{ mcid: number; artifact: boolean }> = [];
-  let font: FontText | undefined;
-  let size = 0;
-  let line: TextLine | undefined;
+  readonly #marks: Array<{ mcid: number; artifact: boolean }> = [];
+  #font: FontText | undefined;
+  #size = 0;
+  #line: TextLine | undefined;
   // Where the strings of the line's text-showing operators are, two numbers each (operands' start, operator): read once the line ends.
-  let shows: number[] = [];
-  while (lexer.next()) {
+  #shows: number[] = [];
+
+  constructor(
+    readonly content: Uint8Array,
+    readonly fonts: Map<string, FontText>,
+  ) {}
+
+  /** Takes the operator the lexer has just read. */
+  read(lexer: ContentLexer): void {
     const { name, start, at } = lexer;
+    const { content } = this;
+    const line = this.#line;
     // Per glyph Chromium writes a Td and a Tj: those are passed over or noted first.
-    if (name === 'Td') continue;
+    if (name === 'Td') return;
     if (name === 'Tj' || name === 'TJ' || name === "'" || name === '"') {
+      const font = this.#font;
       if (line && font) {
         if (line.font !== font) {
-          if (line.font) readShows(line, content, shows);
-          shows = [];
+          if (line.font) readShows(line, content, this.#shows);
+          this.#shows = [];
         }
         line.font = font;
-        line.size = size;
-        shows.push(start, at);
+        line.size = this.#size;
+        this.#shows.push(start, at);
       }
     } else if (name === 'BDC' || name === 'BMC') {
       const { tag } = lexer.markedContent('MCID');
-      marks.push({ mcid: name === 'BDC' ? lexer.markedContentId() : -1, artifact: tag === 'Artifact' });
-    } else if (name === 'EMC') marks.pop();
+      this.#marks.push({ mcid: name === 'BDC' ? lexer.markedContentId() : -1, artifact: tag === 'Artifact' });
+    } else if (name === 'EMC') this.#marks.pop();
     else if (name === 'Tf') {
-      font = fonts.get(nameOperand(content, start, at) ?? '');
-      size = Math.abs(numberOperands(content, start, at)[0] ?? 0);
+      this.#font = this.fonts.get(nameOperand(content, start, at) ?? '');
+      this.#size = Math.abs(numberOperands(content, start, at)[0] ?? 0);
     } else if (name === 'BT') {
-      const mcid = marks.findLast((mark) => mark.mcid >= 0)?.mcid ?? -1;
-      const tagged = mcid >= 0 && !marks.some((mark) => mark.artifact);
-      line = tagged ? { mcid, x: 0, y: 0, size, first: '', firstWord: '', firstDone: false, last: '', lastWord: '', end: 0 } : undefined;
-      shows = [];
+      const mcid = this.#marks.findLast((mark) => mark.mcid >= 0)?.mcid ?? -1;
+      const tagged = mcid >= 0 && !this.#marks.some((mark) => mark.artifact);
+      this.#line = tagged ? { mcid, x: 0, y: 0, size: this.#size, first: '', firstWord: '', firstDone: false, last: '', lastWord: '', end: 0 } : undefined;
+      this.#shows = [];
     } else if (line && name === 'Tm') {
       const [, , , , x, y] = numberOperands(content, start, at);
       line.x = x ?? 0;
       line.y = y ?? 0;
     } else if (line && name === 'ET') {
-      readShows(line, content, shows);
+      readShows(line, content, this.#shows);
       line.end = at;
-      if (line.last !== '') lines.push(line);
-      line = undefined;
+      if (line.last !== '') this.lines.push(line);
+      this.#line = undefined;
     }
   }
-  return lines;
 }
+
+// One array each for the bytes and the characters of a show, reused (one show is read at a time),
+// with a count of what is in them: setting an array's length costs more than the reading.
+const SHOW_BYTES: number[] = [];
+const SHOW_CHARS: string[] = [];
 
 /** Reads the shown strings of a line in its font: the first word from the front, the last word from the back. */
 function readShows(line: TextLine, content: Uint8Array, shows: number[]): void {
   const font = line.font;
   if (!font || shows.length === 0) return;
-  const textOf = (i: number): string[] => {
-    const bytes = stringOperands(content, shows[i]!, shows[i + 1]!);
-    const chars: string[] = [];
-    for (let j = 0; j + font.codeBytes <= bytes.length; j += font.codeBytes) {
+  const bytes = SHOW_BYTES;
+  const chars = SHOW_CHARS;
+  const textOf = (i: number): number => {
+    const length = stringOperandsInto(content, shows[i]!, shows[i + 1]!, bytes);
+    let count = 0;
+    for (let j = 0; j + font.codeBytes <= length; j += font.codeBytes) {
       const text = font.unicode.get(font.codeBytes === 2 ? bytes[j]! * 256 + bytes[j + 1]! : bytes[j]!) ?? '';
-      if (text !== '') chars.push(text);
+      if (text !== '') chars[count++] = text;
     }
-    return chars;
+    return count;
   };
   if (line.first === '' || !line.firstDone) {
     forward: for (let i = 0; i < shows.length; i += 2) {
-      for (const text of textOf(i)) {
+      const shown = textOf(i);
+      for (let j = 0; j < shown; j++) {
+        const text = chars[j]!;
         if (line.first === '') line.first = text;
         if (isSpace(text) || line.firstWord.length > 64) {
           line.firstDone = true;
@@ -196,11 +220,11 @@ function readShows(line: TextLine, content: Uint8Array, shows: number[]): void {
   let word = '';
   let last = '';
   backward: for (let i = shows.length - 2; i >= 0; i -= 2) {
-    const chars = textOf(i);
-    for (let j = chars.length - 1; j >= 0; j--) {
-      if (last === '') last = chars[j]!;
-      if (isSpace(chars[j]!) || word.length > 64) break backward;
-      word = chars[j]! + word;
+    for (let j = textOf(i) - 1; j >= 0; j--) {
+      const text = chars[j]!;
+      if (last === '') last = text;
+      if (isSpace(text) || word.length > 64) break backward;
+      word = text + word;
     }
   }
   if (last === '') return;
