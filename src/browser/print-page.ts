@@ -6,7 +6,6 @@ import { BriefError, EXIT } from '../errors.js';
 import type { BrowserHandle } from './browsers.js';
 import type { RequestGuard } from './request-guard.js';
 import { MARK_FOREIGN_SCRIPTS, markForeignScripts } from './tag-languages.js';
-import { LOAD_TEXT_FONTS, loadTextFonts } from './text-fonts.js';
 import { READ_PAGE_BOX, READ_PAGE_RULES, readPageBox, readPageRules } from './page-box.js';
 
 export interface PrintPage {
@@ -160,7 +159,7 @@ async function loadSkeleton(warm: PrintPage, skeletonUrl: string): Promise<void>
   // Under tsx (tests, bench) esbuild's keepNames wraps named inner functions in __name(), and
   // functions evaluated in the page carry that call with them; the compiled build has none.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
-  await page.evaluate(`globalThis.${MARK_FOREIGN_SCRIPTS} = ${markForeignScripts.toString()}; globalThis.${LOAD_TEXT_FONTS} = ${loadTextFonts.toString()}`);
+  await page.evaluate(`globalThis.${MARK_FOREIGN_SCRIPTS} = ${markForeignScripts.toString()}`);
   // The fit check's readers of the page box (page-box.ts).
   await page.evaluate(`globalThis.${READ_PAGE_RULES} = ${readPageRules.toString()}; globalThis.${READ_PAGE_BOX} = ${readPageBox.toString()}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -226,9 +225,9 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
     // Only the printed page changes.
     (globalThis as unknown as Record<string, () => number>)[parts.markForeignScripts]?.();
     document.body.querySelectorAll(parts.languageCarriers).forEach((element) => element.setAttribute('role', 'generic'));
-    // The faces the text needs, loaded without laying the body out (text-fonts.ts): reading
-    // document.fonts.ready would lay it out at screen width, a second layout beside printing's.
-    const loads: Promise<unknown>[] = [(globalThis as unknown as Record<string, (text: string) => Promise<unknown>>)[parts.loadTextFonts]!(document.title + (document.body.textContent ?? ''))];
+    // Layout first, so the unicode-range slices new text needs are requested before fonts.ready
+    // is read. (Chromium 156 happened to print the right fonts without either wait: insurance.)
+    void document.body.offsetHeight;
     // Margin boxes are laid out at print time with the slices already loaded: a header character
     // whose slice no body text asked for was dropped with the whole header (issue 23: titles with
     // 離, 難, 雑). Their text is loaded in their own font first.
@@ -236,10 +235,12 @@ export async function swapDocument(page: Page, doc: DocumentParts): Promise<void
       const family = /font-family:([^;]+);/.exec(box)?.[1];
       const text = [...box.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join('');
       const weight = /font-weight:\s*(\d+)/.exec(box)?.[1] ?? '400';
-      if (family && text) loads.push(document.fonts.load(`${weight} 7.5pt ${family}`, text).catch(() => undefined));
+      if (family && text) void document.fonts.load(`${weight} 7.5pt ${family}`, text).catch(() => undefined);
     }
-    await Promise.allSettled([...loads, ...Array.from(document.images, (image) => image.decode())]);
-  }, { lang: doc.lang, title: doc.title, pageCss: doc.pageCss, bodyClass: doc.bodyClass, body: doc.body, languageCarriers: LANGUAGE_CARRIERS, markForeignScripts: MARK_FOREIGN_SCRIPTS, loadTextFonts: LOAD_TEXT_FONTS });
+    await document.fonts.ready;
+    await Promise.allSettled(Array.from(document.images, (image) => image.decode()));
+    await document.fonts.ready;
+  }, { lang: doc.lang, title: doc.title, pageCss: doc.pageCss, bodyClass: doc.bodyClass, body: doc.body, languageCarriers: LANGUAGE_CARRIERS, markForeignScripts: MARK_FOREIGN_SCRIPTS });
   // A navigation to about: never reaches the request handler: the page only loses its context.
   await swapped.catch((error: unknown) => {
     if (!/Execution context was destroyed/.test(String(error))) throw error;
