@@ -4,7 +4,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUNDLED_TEMPLATES } from '../package.js';
 import { assertLabelsDrawable } from './check-labels-drawable.js';
-import { Labels, overrideLabels, parseLabels, type LabelEntry } from './labels.js';
+import { Labels, overrideLabels, type LabelEntry } from './labels.js';
+import { parseLabelsFile, textHash } from './labels-cache.js';
 import { LANGUAGES_FOLDER, sameLabel } from './label-languages.js';
 import { refuseNavigation } from './refuse-navigation.js';
 
@@ -85,7 +86,8 @@ function readFolder(dir: string, kind: string, ext: string): TemplateFile[] {
 export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet {
   // A mistyped folder must not fall back to the bundled templates in silence.
   if (!existsSync(dir)) throw new UsageError(`templates folder not found: ${dir}`);
-  const folders = fallbackDir ? [resolve(fallbackDir), resolve(dir)] : [resolve(dir)];
+  // The bundled folder given as the folder itself is read once, not laid over itself.
+  const folders = fallbackDir && resolve(fallbackDir) !== resolve(dir) ? [resolve(fallbackDir), resolve(dir)] : [resolve(dir)];
   const set: Omit<TemplateSet, 'labels'> = { layouts: {}, partials: {}, styles: [], pack: {}, packStyles: [] };
   const styles = new Map<string, TemplateFile>();
   const packStyles = new Map<string, TemplateFile>();
@@ -114,26 +116,33 @@ export function readTemplateSet(dir: string, fallbackDir?: string): TemplateSet 
 function readLabels(folders: string[]): Labels {
   let entries: Map<string, LabelEntry> | undefined;
   let first = '';
+  // The hash of the English text while it is the bundled file's alone (labels-cache.ts).
+  let englishHash: string | undefined;
   const reworded = new Set<string>();
   for (const folder of folders) {
     const file = join(folder, LABELS_FILE);
     if (!existsSync(file)) continue;
     assertInside(folder, file);
-    const read = parseLabels(readFileSync(file, 'utf8'), file, entries);
+    const source = readFileSync(file, 'utf8');
+    const read = parseLabelsFile(place(folder), file, source, entries && { entries });
     if (entries) {
       // A copy of the bundled file (as `brief init` makes) re-words nothing: only changed labels win over a translation.
       for (const [key, entry] of read) if (!sameLabel(entry.value, entries.get(key)?.value ?? '')) reworded.add(key);
       entries = overrideLabels(entries, read);
-    } else [entries, first] = [read, file];
+      englishHash = undefined;
+    } else {
+      [entries, first] = [read, file];
+      englishHash = place(folder).bundled ? textHash(source) : undefined;
+    }
   }
   if (!entries) throw new TemplateError(`no ${LABELS_FILE} in ${folders.at(-1)}`);
-  const languages = readLanguages(folders, entries);
+  const languages = readLanguages(folders, { entries, ...(englishHash ? { hash: englishHash } : {}) });
   assertLabelsDrawable(entries, languages);
   return new Labels(entries, first, languages, reworded);
 }
 
 /** Each folder's `languages/<tag>.yaml`, a later folder's laid over an earlier one's key by key. */
-function readLanguages(folders: string[], english: Map<string, LabelEntry>): Map<string, Map<string, LabelEntry>> {
+function readLanguages(folders: string[], english: { entries: Map<string, LabelEntry>; hash?: string }): Map<string, Map<string, LabelEntry>> {
   const languages = new Map<string, Map<string, LabelEntry>>();
   for (const folder of folders) {
     const dir = join(folder, LANGUAGES_FOLDER);
@@ -143,12 +152,17 @@ function readLanguages(folders: string[], english: Map<string, LabelEntry>): Map
       assertInside(folder, file);
       const tag = name.slice(0, -'.yaml'.length).toLowerCase();
       // Checked against the English file: a key it does not have, or a placeholder it does not take, is refused at its line.
-      const read = parseLabels(readFileSync(file, 'utf8'), file, english);
-      const checked = overrideLabels(english, read);
+      const read = parseLabelsFile(place(folder), file, readFileSync(file, 'utf8'), english);
+      const checked = overrideLabels(english.entries, read);
       const own = languages.get(tag) ?? new Map<string, LabelEntry>();
       for (const key of read.keys()) own.set(key, checked.get(key)!);
       languages.set(tag, own);
     }
   }
   return languages;
+}
+
+/** A templates folder, and whether it is the bundled one. */
+function place(folder: string): { path: string; bundled: boolean } {
+  return { path: folder, bundled: folder === resolve(BUNDLED_TEMPLATES) };
 }
