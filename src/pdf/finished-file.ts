@@ -3,7 +3,8 @@
 // fonts and structure tree without parsing the finished bytes again. An object finishing copied
 // as written is the printed file's, parsed once for both; an object it wrote is the value written.
 import type { PdfFile } from './pdf-file.js';
-import { isDict, isRef, PdfRef, type ObjectEdit, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { PdfRef, type ObjectEdit, type PdfDict, type PdfValue } from './pdf-objects.js';
+import { ObjectReader } from './object-reader.js';
 import { PdfWriter } from './pdf-writer.js';
 
 /** What a reader of a PDF's pages asks of it: a file read from its bytes (PdfFile), or a FinishedFile. */
@@ -18,7 +19,7 @@ export interface PdfObjects {
   pages(): { pages: number[]; nodes: number[] };
 }
 
-export class FinishedFile implements PdfObjects {
+export class FinishedFile extends ObjectReader implements PdfObjects {
   readonly #printed: PdfFile;
   readonly #written: ReadonlyMap<number, ObjectEdit>;
   readonly #pages: { pages: number[]; nodes: number[] };
@@ -26,6 +27,7 @@ export class FinishedFile implements PdfObjects {
 
   /** `pages`: the printed file's page tree, which finishing leaves as it is. */
   constructor(printed: PdfFile, written: ReadonlyMap<number, ObjectEdit>, pages: { pages: number[]; nodes: number[] }) {
+    super();
     this.#printed = printed;
     this.#written = written;
     this.#pages = pages;
@@ -34,19 +36,6 @@ export class FinishedFile implements PdfObjects {
 
   get(num: number): ObjectEdit | undefined {
     return this.#written.get(num) ?? this.#printed.get(num);
-  }
-
-  object(num: number): PdfValue | undefined {
-    return this.get(num)?.value;
-  }
-
-  dict(value: PdfValue | undefined): PdfDict | undefined {
-    const resolved = this.resolve(value);
-    return resolved !== undefined && isDict(resolved) ? resolved : undefined;
-  }
-
-  resolve(value: PdfValue | undefined): PdfValue | undefined {
-    return value !== undefined && isRef(value) ? this.object(value.num) : value;
   }
 
   get catalog(): PdfDict {

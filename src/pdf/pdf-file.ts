@@ -7,6 +7,7 @@ import { bytesAsText, findStreamEnd, keywordAt, PdfLexer, readStartXref, Token }
 import { get, isDict, isNumber, isRef, PdfName, type PdfDict, type PdfRef, type PdfValue } from './pdf-objects.js';
 import { glanceValue, readValue } from './pdf-parser.js';
 import { readXrefSection } from './xref.js';
+import { ObjectReader } from './object-reader.js';
 
 /** More updates than any file the tool writes has: a /Prev chain longer than this is refused. */
 const MAX_SECTIONS = 16;
@@ -29,7 +30,7 @@ export interface ObjectGlance {
   object?: PdfObject;
 }
 
-export class PdfFile {
+export class PdfFile extends ObjectReader {
   readonly trailer: PdfDict;
   readonly #bytes: Uint8Array;
   readonly #text: string;
@@ -40,6 +41,7 @@ export class PdfFile {
   readonly #objects = new Map<number, PdfObject | null>();
 
   private constructor(bytes: Uint8Array, text: string, bodies: Map<number, number>, trailer: PdfDict) {
+    super();
     this.#bytes = bytes;
     this.#text = text;
     this.#bodies = bodies;
@@ -102,21 +104,6 @@ export class PdfFile {
     return { raw: object.raw, object, ...(keys ? { keys } : {}) };
   }
 
-  /** The object's value (a stream's dictionary for a stream). */
-  object(num: number): PdfValue | undefined {
-    return this.get(num)?.value;
-  }
-
-  /** A dictionary, following a reference if given one. */
-  dict(value: PdfValue | undefined): PdfDict | undefined {
-    const resolved = this.resolve(value);
-    return resolved !== undefined && isDict(resolved) ? resolved : undefined;
-  }
-
-  /** The value, following a reference. */
-  resolve(value: PdfValue | undefined): PdfValue | undefined {
-    return value !== undefined && isRef(value) ? this.object(value.num) : value;
-  }
 
   /** The stream's data, as written (still encoded). */
   data(num: number): Uint8Array | undefined {
