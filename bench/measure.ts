@@ -1,6 +1,6 @@
-// How the benchmark times a command: wall time and the peak resident memory of its whole process
-// tree, in an environment without the start-up tax no measured command needs.
-import { spawn } from 'node:child_process';
+// How the benchmark times a command: wall time, and the peak resident memory and the CPU time of its
+// whole process tree, in an environment without the start-up tax no measured command needs.
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,14 +21,25 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const INHERITED_ENV: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
 export const MEASURED_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(INHERITED_ENV).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'));
 
-/** One finished command: wall time, the peak RSS of its process tree, what it printed. */
+/** One finished command: wall time, the peak RSS and the CPU time of its process tree, what it printed. */
 export interface Timed {
   seconds: number;
   peakMiB: number;
+  /**
+   * CPU seconds (user + system) of the command's own process and of its descendants (the
+   * browser's processes), each as last seen: sampled every SAMPLE_MS, so a process's last moments
+   * before it ends are not counted, and the figures are a little low.
+   */
+  cpu: { own: number; descendants: number };
   stdout: string;
 }
 
-/** Runs a command to its end; wall time and the peak RSS of its whole process tree. */
+// Sampling reads all of /proc, on the measured machine's cores: not more often than this.
+const SAMPLE_MS = 100;
+/** What /proc/PID/stat counts CPU time in (USER_HZ). */
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** Runs a command to its end; wall time, and the peak RSS and CPU time of its whole process tree. */
 export async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = MEASURED_ENV, cwd = ROOT): Promise<Timed> {
   const started = performance.now();
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
@@ -37,19 +48,26 @@ export async function timed(command: string, args: string[], env: NodeJS.Process
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   let peak = 0;
+  const ticks = new Map<number, number>();
   const sampler = setInterval(() => {
-    peak = Math.max(peak, treeRss(child.pid!));
-  }, 100);
+    peak = Math.max(peak, sampleTree(child.pid!, ticks));
+  }, SAMPLE_MS);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024, stdout };
+  const own = (ticks.get(child.pid!) ?? 0) / TICKS_PER_SECOND;
+  const descendants = [...ticks].reduce((sum, [pid, t]) => (pid === child.pid ? sum : sum + t), 0) / TICKS_PER_SECOND;
+  return { seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024, cpu: { own, descendants }, stdout };
 }
 
-/** Sum of resident memory of a process and all its descendants, from /proc. */
-function treeRss(root: number): number {
+/**
+ * Sum of resident memory of a process and all its descendants, from /proc; notes in `ticks` the
+ * CPU time (user + system, in ticks) each of them has used so far.
+ */
+function sampleTree(root: number, ticks: Map<number, number>): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const used = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -58,6 +76,7 @@ function treeRss(root: number): number {
       const pid = Number(name);
       const ppid = Number(fields[1]);
       rss.set(pid, Number(fields[21]) * 4096);
+      used.set(pid, Number(fields[11]) + Number(fields[12]));
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // the process ended while we looked
@@ -68,6 +87,7 @@ function treeRss(root: number): number {
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
+    if (used.has(pid)) ticks.set(pid, used.get(pid)!);
     stack.push(...(children.get(pid) ?? []));
   }
   return total;

@@ -8,7 +8,11 @@ export interface Measured {
   browser: { path: string; headless: unknown };
   concurrency: number;
   runCount: number;
-  runs: Record<'tool' | 'noop' | 'noopInherited' | 'floor' | 'naive' | 'naiveInParallel' | 'bundledPdf' | 'startupTax' | 'printLimit' | 'toolBriefs' | 'mdToPdf', number[]>;
+  runs: Record<
+    | 'tool' | 'noop' | 'noopInherited' | 'floor' | 'naive' | 'naiveInParallel' | 'bundledPdf' | 'startupTax' | 'printLimit' | 'toolBriefs' | 'mdToPdf'
+    | 'toolBriefsCpuNode' | 'toolBriefsCpuBrowser' | 'printLimitWhole' | 'printLimitCpuNode' | 'printLimitCpuBrowser',
+    number[]
+  >;
   counts: { toolDocs: number; printed: number; briefs: number; limitPages: number; toolBriefPages: number; toolPdfPages: number; mdToPdfPages: number };
   bundledPeakMiB: number;
   /** Whether the print-only limit printed on pages whose frames nobody draws, as the tool's are. */
@@ -47,6 +51,9 @@ function figuresOf({ runs, counts, median }: Measured) {
     mdToPdf,
     mdPerPage: mdToPdf === undefined ? undefined : mdToPdf / counts.mdToPdfPages,
     toolPerPage: bundledPdf / counts.toolPdfPages,
+    toolBriefsCpu: { node: median(runs.toolBriefsCpuNode), browser: median(runs.toolBriefsCpuBrowser) },
+    limitWhole: median(runs.printLimitWhole),
+    limitCpu: { node: median(runs.printLimitCpuNode), browser: median(runs.printLimitCpuBrowser) },
   };
 }
 
@@ -56,6 +63,7 @@ function tableRows(m: Measured, f: Figures): [string, string, string][] {
     ['tool: brief build --force (bundled)', `${f.tool.toFixed(2)} s`, `${counts.toolDocs} files + pack, ${ms(f.tool / counts.toolDocs)}/file`],
     ['print-only limit: briefs, pdf() alone', `${f.limit.toFixed(2)} s`, `${counts.briefs} briefs preloaded${m.limitFrameless ? '' : ' (ordinary pages)'}, ${counts.limitPages} pages, ${ms(f.limit / counts.briefs)}/doc`],
     ['tool: --force --format brief', `${f.toolBriefs.toFixed(2)} s`, `${counts.toolBriefPages} pages, ${(f.toolBriefs / f.limit).toFixed(2)}x the print-only limit (target <= 2.0)`],
+    ...cpuRows(m, f),
     ['floor: bare Puppeteer, same HTML', `${f.floor.toFixed(2)} s`, `${counts.printed} PDFs, ${ms(f.floor / counts.printed)}/doc`],
     ['naive: a browser per document', `${f.naive.toFixed(2)} s`, `${counts.printed} PDFs, one at a time (a loop over files)`],
     [`naive, ${m.concurrency} browsers at once`, `${f.naiveInParallel.toFixed(2)} s`, `${counts.printed} PDFs, ${(f.naiveInParallel / f.tool).toFixed(2)}x the tool`],
@@ -64,10 +72,17 @@ function tableRows(m: Measured, f: Figures): [string, string, string][] {
     ['bundled, brief + one-pager only', `${f.bundledPdf.toFixed(2)} s`, `${ms(f.bundledPerDoc)}/doc, ${counts.toolPdfPages} pages, peak ${m.bundledPeakMiB.toFixed(0)} MiB`],
   ];
   if (scale) {
+    const scaleBound = (scale.toolCpu.node + scale.toolCpu.browser) / scale.docs / m.concurrency;
     const perDoc = `${ms(scale.toolPerDoc)}/doc, ${(scale.toolPerDoc / f.bundledPerDoc).toFixed(2)}x bundled/doc (target <= 1.2)`;
     rows.push(
       [`scale: tool, ${scale.docs} docs`, `${scale.toolSeconds.toFixed(2)} s`, `${scale.programmes} programmes, ${perDoc}, peak ${scale.peakMiB.toFixed(0)} MiB (target < 1536)`],
       ['scale: print-only limit, same HTML', `${scale.limitSeconds.toFixed(2)} s`, `${ms(scale.limitPerDoc)}/doc; the tool ${(scale.toolSeconds / scale.limitSeconds).toFixed(2)}x it (target <= 1.5)`],
+      [
+        'scale: the tool\'s CPU a document',
+        ms((scale.toolCpu.node + scale.toolCpu.browser) / scale.docs),
+        `Node ${ms(scale.toolCpu.node / scale.docs)} + browser ${ms(scale.toolCpu.browser / scale.docs)}; on ${m.concurrency} cores never idle, ${ms(scaleBound)}/doc (${(scaleBound / scale.limitPerDoc).toFixed(2)}x the limit)`,
+      ],
+      ['scale: print-only limit, whole run', `${scale.limitWhole.toFixed(2)} s`, 'launch and loading (untimed) included'],
     );
   }
   if (m.peer && 'error' in m.peer) rows.push([`peer: ${PEER}`, 'n/a', m.peer.error]);
@@ -81,6 +96,20 @@ function tableRows(m: Measured, f: Figures): [string, string, string][] {
     );
   }
   return rows;
+}
+
+/**
+ * Where the time goes, in CPU seconds: the tool's whole run against the limit's whole run (its
+ * browser launched, every page loaded, then printed), and the least time the tool's CPU could take
+ * on this machine's cores were they never idle.
+ */
+function cpuRows(m: Measured, f: Figures): [string, string, string][] {
+  const tool = f.toolBriefsCpu.node + f.toolBriefsCpu.browser;
+  const allCores = tool / m.concurrency;
+  return [
+    ['  its CPU: Node + browser', `${tool.toFixed(2)} s`, `Node ${f.toolBriefsCpu.node.toFixed(2)} s + browser ${f.toolBriefsCpu.browser.toFixed(2)} s; on ${m.concurrency} cores never idle, ${allCores.toFixed(2)} s (${(allCores / f.limit).toFixed(2)}x the limit)`],
+    ['print-only limit: its whole run', `${f.limitWhole.toFixed(2)} s`, `launch and loading (untimed) included; browser ${f.limitCpu.browser.toFixed(2)} s CPU, Node ${f.limitCpu.node.toFixed(2)} s`],
+  ];
 }
 
 function jsonLine(m: Measured, f: Figures): Record<string, unknown> {
@@ -103,6 +132,12 @@ function jsonLine(m: Measured, f: Figures): Record<string, unknown> {
     tool_brief_pages: counts.toolBriefPages,
     tool_briefs_s: r(f.toolBriefs),
     tool_vs_print_limit: r(f.toolBriefs / f.limit),
+    tool_briefs_cpu_node_s: r(f.toolBriefsCpu.node),
+    tool_briefs_cpu_browser_s: r(f.toolBriefsCpu.browser),
+    tool_briefs_cpu_bound_s: r((f.toolBriefsCpu.node + f.toolBriefsCpu.browser) / m.concurrency),
+    print_limit_whole_run_s: r(f.limitWhole),
+    print_limit_cpu_browser_s: r(f.limitCpu.browser),
+    print_limit_cpu_node_s: r(f.limitCpu.node),
     scale_docs: scale?.docs ?? null,
     scale_programmes: scale?.programmes ?? null,
     scale_tool_s: orNull(scale, (s) => r(s.toolSeconds)),
@@ -112,6 +147,9 @@ function jsonLine(m: Measured, f: Figures): Record<string, unknown> {
     scale_tool_vs_print_limit: orNull(scale, (s) => r(s.toolSeconds / s.limitSeconds)),
     scale_per_doc_vs_bundled: orNull(scale, (s) => r(s.toolPerDoc / f.bundledPerDoc)),
     scale_peak_rss_mib: orNull(scale, (s) => r(s.peakMiB, 1)),
+    scale_tool_cpu_node_s: orNull(scale, (s) => r(s.toolCpu.node)),
+    scale_tool_cpu_browser_s: orNull(scale, (s) => r(s.toolCpu.browser)),
+    scale_print_limit_whole_run_s: orNull(scale, (s) => r(s.limitWhole)),
     bundled_per_doc_ms: r(f.bundledPerDoc * 1000, 1),
     md_to_pdf_s: orNull(f.mdToPdf, (s) => r(s)),
     md_to_pdf_pages: f.mdToPdf === undefined ? null : counts.mdToPdfPages,

@@ -19,6 +19,9 @@ export interface ScaleResult {
   limitPerDoc: number;
   /** The highest over the runs, of the tool's whole process tree (node and the browser). */
   peakMiB: number;
+  /** The tool's CPU seconds, Node and the browser; the limit's whole run (launch and loading included). */
+  toolCpu: { node: number; browser: number };
+  limitWhole: number;
   runs: { tool: number[]; printLimit: number[] };
 }
 
@@ -38,6 +41,9 @@ export async function measureScale(
   const tool: number[] = [];
   const limit: number[] = [];
   let peakMiB = 0;
+  const cpuNode: number[] = [];
+  const cpuBrowser: number[] = [];
+  const limitWhole: number[] = [];
   let docs = 0;
   for (let run = 1; run <= runs; run++) {
     const out = path.join(work, `scale-out-${run}`);
@@ -49,9 +55,16 @@ export async function measureScale(
     await rm(out, { recursive: true, force: true });
     tool.push(build.seconds);
     peakMiB = Math.max(peakMiB, build.peakMiB);
-    limit.push((await printLimit(lists.printed.listFile, browser, lanes, path.join(work, 'scale-limit-profile'))).limit.seconds);
+    cpuNode.push(build.cpu.own);
+    cpuBrowser.push(build.cpu.descendants);
+    const limitRun = await printLimit(lists.printed.listFile, browser, lanes, path.join(work, 'scale-limit-profile'));
+    limit.push(limitRun.limit.seconds);
+    limitWhole.push(limitRun.seconds);
   }
   const toolSeconds = median(tool);
   const limitSeconds = median(limit);
-  return { programmes, docs, toolSeconds, toolPerDoc: toolSeconds / docs, limitSeconds, limitPerDoc: limitSeconds / docs, peakMiB, runs: { tool, printLimit: limit } };
+  return { programmes, docs, toolSeconds, toolPerDoc: toolSeconds / docs, limitSeconds, limitPerDoc: limitSeconds / docs, peakMiB,
+    toolCpu: { node: median(cpuNode), browser: median(cpuBrowser) },
+    limitWhole: median(limitWhole),
+    runs: { tool, printLimit: limit } };
 }
