@@ -10,7 +10,7 @@ export interface Measured {
   runCount: number;
   runs: Record<
     | 'tool' | 'noop' | 'noopInherited' | 'floor' | 'naive' | 'naiveInParallel' | 'bundledPdf' | 'startupTax' | 'printLimit' | 'toolBriefs' | 'mdToPdf'
-    | 'toolBriefsCpuNode' | 'toolBriefsCpuBrowser' | 'printLimitWhole' | 'printLimitCpuNode' | 'printLimitCpuBrowser',
+    | 'toolCpuNode' | 'toolCpuBrowser' | 'toolBriefsCpuNode' | 'toolBriefsCpuBrowser' | 'printLimitWhole' | 'printLimitCpuNode' | 'printLimitCpuBrowser',
     number[]
   >;
   counts: { toolDocs: number; printed: number; briefs: number; limitPages: number; toolBriefPages: number; toolPdfPages: number; mdToPdfPages: number };
@@ -51,6 +51,7 @@ function figuresOf({ runs, counts, median }: Measured) {
     mdToPdf,
     mdPerPage: mdToPdf === undefined ? undefined : mdToPdf / counts.mdToPdfPages,
     toolPerPage: bundledPdf / counts.toolPdfPages,
+    toolCpu: { node: median(runs.toolCpuNode), browser: median(runs.toolCpuBrowser) },
     toolBriefsCpu: { node: median(runs.toolBriefsCpuNode), browser: median(runs.toolBriefsCpuBrowser) },
     limitWhole: median(runs.printLimitWhole),
     limitCpu: { node: median(runs.printLimitCpuNode), browser: median(runs.printLimitCpuBrowser) },
@@ -61,6 +62,7 @@ function tableRows(m: Measured, f: Figures): [string, string, string][] {
   const { counts, scale } = m;
   const rows: [string, string, string][] = [
     ['tool: brief build --force (bundled)', `${f.tool.toFixed(2)} s`, `${counts.toolDocs} files + pack, ${ms(f.tool / counts.toolDocs)}/file`],
+    cpuRow(f.toolCpu, m.concurrency, f.floor, 'the floor'),
     ['print-only limit: briefs, pdf() alone', `${f.limit.toFixed(2)} s`, `${counts.briefs} briefs preloaded${m.limitFrameless ? '' : ' (ordinary pages)'}, ${counts.limitPages} pages, ${ms(f.limit / counts.briefs)}/doc`],
     ['tool: --force --format brief', `${f.toolBriefs.toFixed(2)} s`, `${counts.toolBriefPages} pages, ${(f.toolBriefs / f.limit).toFixed(2)}x the print-only limit (target <= 2.0)`],
     ...cpuRows(m, f),
@@ -104,12 +106,18 @@ function tableRows(m: Measured, f: Figures): [string, string, string][] {
  * on this machine's cores were they never idle.
  */
 function cpuRows(m: Measured, f: Figures): [string, string, string][] {
-  const tool = f.toolBriefsCpu.node + f.toolBriefsCpu.browser;
-  const allCores = tool / m.concurrency;
   return [
-    ['  its CPU: Node + browser', `${tool.toFixed(2)} s`, `Node ${f.toolBriefsCpu.node.toFixed(2)} s + browser ${f.toolBriefsCpu.browser.toFixed(2)} s; on ${m.concurrency} cores never idle, ${allCores.toFixed(2)} s (${(allCores / f.limit).toFixed(2)}x the limit)`],
+    cpuRow(f.toolBriefsCpu, m.concurrency, f.limit, 'the limit'),
     ['print-only limit: its whole run', `${f.limitWhole.toFixed(2)} s`, `launch and loading (untimed) included; browser ${f.limitCpu.browser.toFixed(2)} s CPU, Node ${f.limitCpu.node.toFixed(2)} s`],
   ];
+}
+
+/** A run's CPU, and the least time it takes on `cores` cores never idle, as a ratio to `reference`. */
+function cpuRow(cpu: { node: number; browser: number }, cores: number, reference: number, name: string): [string, string, string] {
+  const total = cpu.node + cpu.browser;
+  const allCores = total / cores;
+  const split = `Node ${cpu.node.toFixed(2)} s + browser ${cpu.browser.toFixed(2)} s`;
+  return ['  its CPU: Node + browser', `${total.toFixed(2)} s`, `${split}; on ${cores} cores never idle, ${allCores.toFixed(2)} s (${(allCores / reference).toFixed(2)}x ${name})`];
 }
 
 function jsonLine(m: Measured, f: Figures): Record<string, unknown> {
@@ -132,6 +140,9 @@ function jsonLine(m: Measured, f: Figures): Record<string, unknown> {
     tool_brief_pages: counts.toolBriefPages,
     tool_briefs_s: r(f.toolBriefs),
     tool_vs_print_limit: r(f.toolBriefs / f.limit),
+    tool_cpu_node_s: r(f.toolCpu.node),
+    tool_cpu_browser_s: r(f.toolCpu.browser),
+    tool_cpu_bound_s: r((f.toolCpu.node + f.toolCpu.browser) / m.concurrency),
     tool_briefs_cpu_node_s: r(f.toolBriefsCpu.node),
     tool_briefs_cpu_browser_s: r(f.toolBriefsCpu.browser),
     tool_briefs_cpu_bound_s: r((f.toolBriefsCpu.node + f.toolBriefsCpu.browser) / m.concurrency),

@@ -66,6 +66,8 @@ const runs = {
   toolBriefs: [] as number[],
   mdToPdf: [] as number[],
   // Where the time of the two goes: CPU seconds of Node and of the browser, and the limit's whole run.
+  toolCpuNode: [] as number[],
+  toolCpuBrowser: [] as number[],
   toolBriefsCpuNode: [] as number[],
   toolBriefsCpuBrowser: [] as number[],
   printLimitWhole: [] as number[],
@@ -87,6 +89,8 @@ for (let run = 1; run <= RUNS; run++) {
   const tool = await brief(['build', '--data', 'data', '--out', toolOut, '--force', '--json', ...browserArgs]);
   toolDocs = (JSON.parse(tool.stdout) as { documents: unknown[] }).documents.length;
   runs.tool.push(tool.seconds);
+  runs.toolCpuNode.push(tool.cpu.own);
+  runs.toolCpuBrowser.push(tool.cpu.descendants);
   // no-op: the same build again, nothing changed.
   const noopArgs = ['build', '--data', 'data', '--out', toolOut, '--json', ...browserArgs];
   const noop = await brief(noopArgs);
