@@ -7,6 +7,7 @@
 // between Chinese, Japanese or Korean characters (no spaces there, or a break inside a word), after
 // a hyphen or dash, or inside a URL or path broken where it had no space.
 import { ContentLexer } from './content-lexer.js';
+import { insertBytes } from './mark-artifacts.js';
 import { nameOperand, numberOperands, stringOperandsInto } from './text-lexer.js';
 
 /** What the word breaks need of a font: its code length, the text of its codes, its space. */
@@ -55,15 +56,7 @@ export function insertWordBreaks(content: Uint8Array, fonts: Map<string, FontTex
     throw error;
   }
   const { insertions, pairs } = wordBreaks(lines.lines, blockOf);
-  if (insertions.length === 0) return { content, pairs };
-  const parts: Uint8Array[] = [];
-  let from = 0;
-  for (const [at, bytes] of insertions) {
-    parts.push(content.subarray(from, at), bytes);
-    from = at;
-  }
-  parts.push(content.subarray(from));
-  return { content: Buffer.concat(parts), pairs };
+  return { content: insertBytes(content, insertions), pairs };
 }
 
 /** The space glyphs to insert for the text objects read, in order of place, and the words each stands between. */
